@@ -1,0 +1,86 @@
+"""Names of the networkx graph's node kinds, attributes and edge relations.
+
+The graph ``G`` built by :mod:`graph.build` is the one model every exporter
+reads (RDF, HTML, GraphML, Neo4j CSV), so its keys are named here once.
+
+Node ids are stable strings ``"<kind>/<slug>"`` (``"event/2024-10-14-meeting-1a2b3c4d"``,
+``"person/dong-jun"``); the RDF exporter turns them into IRIs under
+:data:`BASE_IRI`.
+
+Node attributes (all values are str, int, float, bool or tuples of str, so the
+graph serialises to GraphML/JSON without conversion):
+
+- every node: ``KIND``, ``LABEL``
+- article: ``HEADLINE``, ``PUBLISHER``, ``AUTHOR``, ``PUBLISHED`` (ISO date or ""),
+  ``PUBLISHED_HOW``, ``PUBLISHED_EVIDENCE``, ``SOURCE``, ``URL``, ``LANGUAGE``
+- event: ``BEGIN``, ``END`` (ISO dates), ``GRANULARITY``, ``DATE_TEXT`` (as the
+  text supports it, e.g. "May 2024"), ``EVENT_TYPE``, ``EVIDENCE`` (tuple of
+  sentences), ``DATE_AUDIT`` (tuple of "words | anchor | rule | conflict"),
+  ``MERGE_REASON``, ``STORY`` (story node id)
+- person/organization/country/place: ``ALIASES`` (tuple of surface forms),
+  ``WIKIDATA`` (IRI or "")
+- topic: ``LABEL`` is the preferred label; ``CONCEPT`` is the SKOS concept IRI
+- story: ``LABEL``
+
+Edges (``REL`` attribute on a MultiDiGraph edge):
+
+- event -> actor node: ``ACTOR`` (with ``ROLE`` when the sentence gives one)
+- event -> place: ``PLACE``
+- event -> topic: ``SUBJECT``
+- event -> article: ``DERIVED_FROM`` (one per reporting article, with ``EVIDENCE``)
+- story -> event: ``SUB_EVENT``
+- story -> article: ``HAS_ARTICLE``
+- event -> event: ``NEXT`` (consecutive events of one story, time order)
+"""
+
+from __future__ import annotations
+
+BASE_IRI = "https://storygraph.example.org/id/"
+ONTOLOGY_IRI = "https://storygraph.example.org/ontology#"
+
+# node kinds
+ARTICLE = "article"
+EVENT = "event"
+STORY = "story"
+PERSON = "person"
+ORGANIZATION = "organization"
+COUNTRY = "country"
+PLACE_KIND = "place"
+TOPIC = "topic"
+ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY)
+
+# node attributes
+KIND = "kind"
+LABEL = "label"
+HEADLINE = "headline"
+PUBLISHER = "publisher"
+AUTHOR = "author"
+PUBLISHED = "published"
+PUBLISHED_HOW = "published_how"
+PUBLISHED_EVIDENCE = "published_evidence"
+SOURCE = "source"
+URL = "url"
+LANGUAGE = "language"
+BEGIN = "begin"
+END = "end"
+GRANULARITY = "granularity"
+DATE_TEXT = "date_text"
+EVENT_TYPE = "event_type"
+EVIDENCE = "evidence"
+DATE_AUDIT = "date_audit"
+MERGE_REASON = "merge_reason"
+STORY_OF = "story"
+ALIASES = "aliases"
+WIKIDATA = "wikidata"
+CONCEPT = "concept"
+
+# edge attributes and relations
+REL = "rel"
+ROLE = "role"
+ACTOR = "actor"
+PLACE = "place"
+SUBJECT = "subject"
+DERIVED_FROM = "derived_from"
+SUB_EVENT = "sub_event"
+HAS_ARTICLE = "has_article"
+NEXT = "next"

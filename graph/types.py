@@ -1,0 +1,152 @@
+"""Plain records passed between the pipeline stages.
+
+ingest -> ``Article``; extract -> ``TimeExpression``, ``EntityMention``,
+``EventMention``; resolve -> ``Entity``, ``Event``, ``Story``; build -> the
+networkx graph. Every record is a frozen dataclass: stages return new records
+(``dataclasses.replace``) instead of mutating what they were given, which keeps
+the data flow one-way and the output deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+EntityKind = Literal["person", "organization", "country", "place"]
+Granularity = Literal[
+    "day",
+    "days",
+    "week",
+    "month",
+    "early-month",
+    "mid-month",
+    "late-month",
+    "season",
+    "year",
+    "about-day",
+    "days-before",
+    "days-after",
+]
+PublishedHow = Literal["metadata", "text", "url", "inferred", "unknown"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article after ingest: clean body text plus page metadata.
+
+    ``body`` holds only the article's own text (headline excluded), with page
+    furniture, comments and teasers removed. ``source`` is the file path
+    relative to the input root, or the URL when the record gave one.
+    """
+
+    source: str
+    body: str
+    headline: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_how: PublishedHow = "unknown"
+    published_evidence: str | None = None
+    language: str | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression normalised to a closed interval of days.
+
+    The audit trail says how the interval was obtained: ``text`` is the words
+    as written, ``anchor`` the date it was resolved against, ``rule`` the name
+    of the rule that resolved it; ``conflict`` notes an inconsistency (a stated
+    weekday that does not match the date) instead of silently dropping it.
+    """
+
+    text: str
+    start: int
+    end: int
+    begin: date
+    last: date
+    granularity: Granularity
+    rule: str
+    anchor: date | None = None
+    anchor_kind: Literal["publication", "event", "none"] = "publication"
+    relation: Literal["at", "before-anchor", "after-anchor"] = "at"
+    conflict: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A span of an article that names an actor or a place.
+
+    ``key`` is the knowledge-base id when the mention was linked, otherwise a
+    key derived from the normalised name (``new:person:jane-doe``).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: EntityKind
+    key: str
+    label: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One reported happening in one sentence of one article."""
+
+    article: str
+    sentence: str
+    sentence_index: int
+    time: TimeExpression
+    event_type: str
+    trigger: str | None
+    actors: tuple[EntityMention, ...]
+    place: EntityMention | None
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world actor or place, merged across articles."""
+
+    key: str
+    kind: EntityKind
+    label: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world event, possibly reported by several articles.
+
+    ``mentions`` keeps every supporting mention so provenance and the merge
+    decision (``merge_reason``) stay inspectable.
+    """
+
+    key: str
+    label: str
+    event_type: str
+    begin: date
+    last: date
+    granularity: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    topics: tuple[str, ...]
+    mentions: tuple[EventMention, ...]
+    merge_reason: str | None = None
+    roles: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Story:
+    """A group of articles on one subject, with its events in time order."""
+
+    key: str
+    label: str
+    articles: tuple[str, ...]
+    events: tuple[str, ...]
