@@ -31,6 +31,7 @@ Edges (``REL`` attribute on a MultiDiGraph edge):
 - story -> event: ``SUB_EVENT``
 - story -> article: ``HAS_ARTICLE``
 - event -> event: ``NEXT`` (consecutive events of one story, time order)
+- article -> entity: ``MENTIONS`` (every actor or place the article names)
 """
 
 from __future__ import annotations
@@ -84,3 +85,4 @@ DERIVED_FROM = "derived_from"
 SUB_EVENT = "sub_event"
 HAS_ARTICLE = "has_article"
 NEXT = "next"
+MENTIONS = "mentions"

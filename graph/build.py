@@ -1,0 +1,135 @@
+"""Build stage: the one networkx graph every exporter reads.
+
+Requires: articles, resolved entities, events and stories.
+
+Adds: ``G``, a ``networkx.MultiDiGraph`` whose node ids, attributes and edge
+relations are named in :mod:`graph.model`. This module is the only one that
+fills ``G``; exporters only read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import networkx as nx
+
+from graph import dates
+from graph import model as M
+from graph.entities import slug
+from graph.topics import TOPIC_BASE, load_concepts
+from graph.types import Article, Entity, Event, Story, TimeExpression
+
+
+def article_key(source: str) -> str:
+    """Node id of an article, stable for the same source name."""
+    return f"article/{slug(source, max_length=80)}"
+
+
+def build_graph(articles: Sequence[Article], entities: Mapping[str, Entity],
+                events: Sequence[Event], stories: Sequence[Story]) -> nx.MultiDiGraph:
+    """Assemble the story graph.
+
+    Args:
+        articles: the ingested articles (with publication dates as resolved).
+        entities: resolved entities by key.
+        events: resolved events.
+        stories: stories with their events in time order.
+
+    Returns:
+        The graph, with nodes and edges added in sorted order so that every
+        serialisation of it is deterministic.
+    """
+    G = nx.MultiDiGraph()
+    for article in sorted(articles, key=lambda a: a.source):
+        _add_article(G, article)
+    for key in sorted(entities):
+        _add_entity(G, entities[key])
+        for source in entities[key].articles:
+            G.add_edge(article_key(source), key, key=f"{M.MENTIONS}:{key}", **{M.REL: M.MENTIONS})
+    story_of = {e: s.key for s in stories for e in s.events}
+    for event in events:
+        _add_event(G, event, entities, story_of.get(event.key, ""))
+    for story in stories:
+        _add_story(G, story)
+    return G
+
+
+def _add_article(G: nx.MultiDiGraph, article: Article) -> None:
+    G.add_node(
+        article_key(article.source), **{
+            M.KIND: M.ARTICLE, M.LABEL: article.headline or article.source,
+            M.HEADLINE: article.headline or "", M.PUBLISHER: article.publisher or "",
+            M.AUTHOR: article.author or "",
+            M.PUBLISHED: article.published.isoformat() if article.published else "",
+            M.PUBLISHED_HOW: article.published_how,
+            M.PUBLISHED_EVIDENCE: article.published_evidence or "",
+            M.SOURCE: article.source, M.URL: article.url or "",
+            M.LANGUAGE: article.language or "",
+        })
+
+
+def _add_entity(G: nx.MultiDiGraph, entity: Entity) -> None:
+    G.add_node(entity.key, **{
+        M.KIND: entity.kind, M.LABEL: entity.label, M.ALIASES: entity.aliases,
+        M.WIKIDATA: entity.wikidata or "",
+    })
+
+
+def _topic_node(G: nx.MultiDiGraph, slug: str) -> str:
+    key = f"topic/{slug}"
+    if key not in G:
+        concept = next((c for c in load_concepts() if c.slug == slug), None)
+        label = concept.labels.get("en", slug) if concept else slug
+        G.add_node(key, **{M.KIND: M.TOPIC, M.LABEL: label, M.CONCEPT: TOPIC_BASE + slug})
+    return key
+
+
+def _add_event(G: nx.MultiDiGraph, event: Event, entities: Mapping[str, Entity],
+               story: str) -> None:
+    G.add_node(event.key, **{
+        M.KIND: M.EVENT, M.LABEL: event.label, M.EVENT_TYPE: event.event_type,
+        M.BEGIN: event.begin.isoformat(), M.END: event.last.isoformat(),
+        M.GRANULARITY: event.granularity,
+        M.DATE_TEXT: dates.describe_interval(event.begin, event.last, event.granularity),
+        M.EVIDENCE: tuple(sorted({m.sentence for m in event.mentions})),
+        M.DATE_AUDIT: tuple(sorted({_audit(m.time) for m in event.mentions})),
+        M.MERGE_REASON: event.merge_reason or "", M.STORY_OF: story,
+    })
+    roles = dict(event.roles)
+    for actor in event.actors:
+        attrs = {M.REL: M.ACTOR}
+        if actor in roles:
+            attrs[M.ROLE] = roles[actor]
+        if actor in entities:
+            G.add_edge(event.key, actor, key=f"{M.ACTOR}:{actor}", **attrs)
+    for place in event.places:
+        G.add_edge(event.key, place, key=f"{M.PLACE}:{place}", **{M.REL: M.PLACE})
+    for topic in event.topics:
+        node = _topic_node(G, topic)
+        G.add_edge(event.key, node, key=f"{M.SUBJECT}:{node}", **{M.REL: M.SUBJECT})
+    by_article: dict[str, list[str]] = {}
+    for mention in event.mentions:
+        by_article.setdefault(mention.article, []).append(mention.sentence)
+    for source in sorted(by_article):
+        target = article_key(source)
+        G.add_edge(event.key, target, key=f"{M.DERIVED_FROM}:{target}", **{
+            M.REL: M.DERIVED_FROM, M.EVIDENCE: tuple(sorted(set(by_article[source])))})
+
+
+def _audit(time: TimeExpression) -> str:
+    anchor = time.anchor.isoformat() if time.anchor else "none"
+    parts = [time.text, f"{time.anchor_kind} {anchor}", time.rule]
+    if time.conflict:
+        parts.append(f"conflict: {time.conflict}")
+    return " | ".join(parts)
+
+
+def _add_story(G: nx.MultiDiGraph, story: Story) -> None:
+    G.add_node(story.key, **{M.KIND: M.STORY, M.LABEL: story.label})
+    for event in story.events:
+        G.add_edge(story.key, event, key=f"{M.SUB_EVENT}:{event}", **{M.REL: M.SUB_EVENT})
+    for source in story.articles:
+        target = article_key(source)
+        G.add_edge(story.key, target, key=f"{M.HAS_ARTICLE}:{target}", **{M.REL: M.HAS_ARTICLE})
+    for earlier, later in zip(story.events, story.events[1:], strict=False):
+        G.add_edge(earlier, later, key=f"{M.NEXT}:{story.key}", **{M.REL: M.NEXT})

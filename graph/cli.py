@@ -1,0 +1,91 @@
+"""The ``storygraph`` command: a thin layer over the pipeline's plain functions.
+
+Exit codes: 0 all good; 1 bad usage or a failed command; 2 some inputs were
+skipped (each named on stderr with the reason); 3 an endpoint failed (push).
+Results go to stdout, logs and progress to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from graph import __version__
+from graph.errors import StorygraphError
+
+EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2
+log = logging.getLogger("storygraph")
+
+
+def _build_command(args: argparse.Namespace) -> int:
+    from graph.export import write_outputs
+    from graph.pipeline import BuildConfig, build
+
+    config = BuildConfig(story_threshold=args.story_threshold, kb_dir=args.kb,
+                         jobs=args.jobs or os.cpu_count() or 1, default_language=args.language)
+    G, report = build(args.inputs, config)
+    if args.strict and report.skipped:
+        log.error("--strict: %d input(s) skipped, nothing written", len(report.skipped))
+        return EXIT_SKIPPED
+    if report.articles == 0:
+        log.error("no readable article in %s; nothing written", " ".join(map(str, args.inputs)))
+        return EXIT_SKIPPED if report.skipped else EXIT_USAGE
+    written = write_outputs(G, Path(args.out), store=args.store)
+    print(f"{report.articles} articles, {report.events} events "
+          f"({report.event_mentions} mentions), {report.stories} stories; "
+          f"{len(report.skipped)} skipped")
+    for path in written:
+        print(path)
+    return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storygraph", description="News articles in, one story-timeline knowledge graph out.")
+    parser.add_argument("--version", action="version", version=f"storygraph {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="more log output on stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the story graph of articles (files, folders or -)")
+    b.add_argument("inputs", nargs="+", help="files, folders, or - for JSON lines on stdin")
+    b.add_argument("--out", default="output", help="output folder (default: output/)")
+    b.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    b.add_argument("--story-threshold", type=float, default=0.35,
+                   help="cosine similarity from which two articles share a story (default 0.35)")
+    b.add_argument("--kb", default=None, help="folder of extra knowledge-base TSV files")
+    b.add_argument("--language", default="fr", choices=["fr", "en"],
+                   help="language assumed when detection is unsure (default fr)")
+    b.add_argument("--store", action="store_true",
+                   help="also keep a persistent Oxigraph SPARQL store in OUT/store")
+    b.add_argument("--strict", action="store_true", help="any skipped input is fatal")
+    b.set_defaults(func=_build_command)
+    if importlib.util.find_spec("graph.cli_query") is not None:
+        from graph.cli_query import add_commands
+
+        add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage; our code for that is 1
+        return EXIT_USAGE if exc.code else EXIT_OK
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="storygraph: %(message)s", stream=sys.stderr)
+    try:
+        code: int = args.func(args)
+    except StorygraphError as exc:
+        log.error("%s", exc)
+        return EXIT_USAGE
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

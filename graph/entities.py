@@ -1,0 +1,301 @@
+"""Extract stage, part 1: sentences, entity mentions and role phrases.
+
+Requires: an ``Article`` with clean ``body`` and a ``language``; a spaCy
+pipeline with ``ner`` and sentence boundaries (:func:`graph.nlp.load_model`);
+the knowledge base (:func:`graph.kb.default_kb`).
+
+Adds: one :class:`AnalysedSentence` per sentence with its entity mentions
+(knowledge-base matches first, then named entities the knowledge base does not
+know), demonyms read as countries ("l'armée russe" -> Russia), capitals read
+as governments unless used as a location ("selon Pékin" -> China, "à Pékin" ->
+Beijing), and role phrases ("le ministre chinois de la Défense") with the
+person they name when an apposition gives it.
+
+Assumptions: mentions never cross sentence boundaries; a knowledge-base match
+beats an overlapping NER span; NER spans that do not start with a capital
+letter, contain digits or are longer than six tokens are dropped as noise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.kb import KnowledgeBase, fold
+from graph.types import EntityKind, EntityMention
+
+_NER_KINDS: dict[str, EntityKind] = {
+    "PER": "person", "PERSON": "person",
+    "ORG": "organization",
+    "LOC": "place", "GPE": "place", "FAC": "place",
+}
+_LOCATIVES = {
+    "fr": {"à", "a", "au", "aux", "en", "dans", "vers", "depuis", "sur", "près", "de", "bà"},
+    "en": {"in", "at", "to", "from", "near", "into", "inside", "across", "over", "off"},
+}
+_DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
+_MAX_NER_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A role phrase in a sentence ("son homologue russe"), offsets in the sentence."""
+
+    role: str
+    country: str | None
+    start: int
+    end: int
+    text: str
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class AnalysedSentence:
+    """One sentence of an article with its mentions (offsets relative to ``text``)."""
+
+    index: int
+    text: str
+    mentions: tuple[EntityMention, ...]
+    roles: tuple[RoleMention, ...]
+    locative: frozenset[str]  # keys of mentions used as a location ("à Pékin", "en Russie")
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """A stable ASCII slug for a name, safe in an IRI path.
+
+    >>> slug("Andreï Belooussov")
+    'andrei-belooussov'
+    >>> slug("习近平").startswith("x-")
+    True
+    """
+    ascii_text = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    if not ascii_text:
+        return "x-" + digest
+    if len(ascii_text) > max_length:
+        return ascii_text[:max_length].rstrip("-") + "-" + digest
+    return ascii_text
+
+
+def _kind_prefix(kind: EntityKind) -> str:
+    return kind
+
+
+def entity_key(kind: EntityKind, name: str) -> str:
+    """Node id of an entity: ``"<kind>/<slug>"``."""
+    return f"{_kind_prefix(kind)}/{slug(name)}"
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    names: PhraseMatcher
+    demonyms_exact: PhraseMatcher
+    demonyms_lower: PhraseMatcher
+    roles: re.Pattern[str]
+    role_names: tuple[tuple[str, str, str], ...]  # (group name, role, pattern kind)
+
+
+def _name_variants(alias: str) -> set[str]:
+    variants = {alias}
+    if alias[:1].islower():
+        variants.add(alias[:1].upper() + alias[1:])
+    return variants
+
+
+def _role_regex(kb: KnowledgeBase, language: str) -> tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]:
+    demonyms = sorted(kb.demonyms[language], key=len, reverse=True)
+    countries = sorted({alias for alias, _ in kb.country_name_forms()}, key=len, reverse=True)
+    dem = "(?P<dem{n}>" + "|".join(map(re.escape, demonyms)) + ")"
+    cty = "(?P<cty{n}>" + "|".join(map(re.escape, countries)) + ")"
+    parts, names = [], []
+    for role in kb.roles:
+        for pattern in role.patterns.get(language, ()):
+            n = len(names)
+            body = re.escape(pattern).replace(r"\{DEM\}", dem.format(n=n)).replace(
+                r"\{COUNTRY\}", cty.format(n=n))
+            parts.append(f"(?P<r{n}>{body})")
+            names.append((f"r{n}", role.role, str(n)))
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return regex, tuple(names)
+
+
+@lru_cache(maxsize=8)
+def _matchers(nlp: Language, kb: KnowledgeBase, language: str) -> _Matchers:
+    names = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for alias, key in sorted(kb.surface_forms.items()):
+        names.add(key, [nlp.make_doc(v) for v in sorted(_name_variants(alias))])
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for form, key in sorted(kb.demonyms[language].items()):
+        # English demonyms are always capitalised; French ones are lower-case
+        # adjectives or capitalised nouns ("les Russes"), so match them caselessly.
+        (exact if language == "en" else lower).add(key, [nlp.make_doc(form)])
+    roles, role_names = _role_regex(kb, language)
+    return _Matchers(names, exact, lower, roles, role_names)
+
+
+def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
+    spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in m.names(doc)]
+    for matcher in (m.demonyms_exact, m.demonyms_lower):
+        spans += [Span(doc, s, e, label="demonym:" + doc.vocab.strings[k])
+                  for k, s, e in matcher(doc)]
+    return spans
+
+
+def _keep_ner(span: Span) -> bool:
+    text = span.text.strip()
+    return (
+        bool(text)
+        and text[0].isupper()
+        and not any(c.isdigit() for c in text)
+        and len(span) <= _MAX_NER_TOKENS
+        and span.label_ in _NER_KINDS
+        and len(text) > 1
+    )
+
+
+def _clean_ner(span: Span) -> Span:
+    while len(span) > 1 and _DETERMINERS.match(span[0].text + " "):
+        span = span[1:]
+    return span
+
+
+def _is_locative(span: Span, language: str) -> bool:
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1].lower_
+    if prev in {"la", "le", "les", "l'", "l’", "the"} and span.start >= 2:
+        prev = span.doc[span.start - 2].lower_
+    return prev in _LOCATIVES.get(language, set())
+
+
+def _mention(span: Span, sent: Span, kb: KnowledgeBase, language: str) -> tuple[EntityMention, bool]:
+    start, end = span.start_char - sent.start_char, span.end_char - sent.start_char
+    locative = _is_locative(span, language)
+    label = span.label_
+    if label.startswith("demonym:"):
+        key = label.split(":", 1)[1]
+        known = kb.entities[key]
+        return EntityMention(span.text, start, end, "country", "country/" + key, known.label), False
+    if label in kb.entities:
+        known = kb.entities[label]
+        if known.capital_of and not locative:
+            country = kb.entities[known.capital_of]
+            return (EntityMention(span.text, start, end, "country", "country/" + country.key,
+                                  country.label), False)
+        return (EntityMention(span.text, start, end, known.kind, f"{known.kind}/{known.key}",
+                              known.label), locative)
+    kind = _NER_KINDS[label]
+    return EntityMention(span.text, start, end, kind, entity_key(kind, span.text), span.text), locative
+
+
+def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Point a lone surname at the full name used elsewhere in the same article."""
+    full = {}
+    for m in mentions:
+        parts = m.text.split()
+        if m.kind == "person" and len(parts) > 1:
+            full.setdefault(parts[-1], m)
+    linked = []
+    for m in mentions:
+        target = full.get(m.text) if m.kind == "person" and " " not in m.text else None
+        if target is not None and target.key != m.key:
+            m = EntityMention(m.text, m.start, m.end, "person", target.key, target.label, m.role)
+        linked.append(m)
+    return linked
+
+
+def _roles(sentence: str, m: _Matchers, kb: KnowledgeBase, language: str) -> list[RoleMention]:
+    countries = {fold(a): k for a, k in kb.country_name_forms()}
+    demonyms = {fold(f): k for f, k in kb.demonyms[language].items()}
+    found = []
+    for match in m.roles.finditer(sentence):
+        for group, role, n in m.role_names:
+            if match.group(group) is None:
+                continue
+            dem, cty = match.groupdict().get("dem" + n), match.groupdict().get("cty" + n)
+            country = demonyms.get(fold(dem)) if dem else countries.get(fold(cty)) if cty else None
+            found.append(RoleMention(role, country, match.start(), match.end(), match.group(0)))
+            break
+    return found
+
+
+def _attach_appositions(roles: list[RoleMention], mentions: list[EntityMention]) -> list[RoleMention]:
+    """"le ministre chinois de la Défense, Dong Jun" names the holder of the role."""
+    people = [m for m in mentions if m.kind == "person"]
+    attached = []
+    for role in roles:
+        after = [p for p in people if 0 <= p.start - role.end <= 3]
+        before = [p for p in people if 0 <= role.start - p.end <= 3]
+        person = (after or before or [None])[0]
+        attached.append(RoleMention(role.role, role.country, role.start, role.end, role.text,
+                                    person.key if person else None))
+    return attached
+
+
+def analyse(body: str, *, language: str, nlp: Language, kb: KnowledgeBase) -> list[AnalysedSentence]:
+    """Split ``body`` into sentences and find entity mentions and role phrases in each.
+
+    Args:
+        body: the article's clean text.
+        language: ISO 639-1 code of the article ("fr", "en").
+        nlp: a spaCy pipeline with NER and sentence boundaries for that language.
+        kb: the knowledge base.
+
+    Returns:
+        The sentences in text order, each with its mentions sorted by offset.
+    """
+    matchers = _matchers(nlp, kb, language)
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    sentences: list[AnalysedSentence] = []
+    # One doc per paragraph: a line break always ends a sentence in saved pages
+    # (headings, captions), which the statistical splitter does not know.
+    for doc in nlp.pipe(paragraphs):
+        for sent in doc.sents:
+            if sent.text.strip():
+                sentences.append(_analyse_sentence(len(sentences), sent, matchers, kb, language))
+    return _link_article_surnames(sentences)
+
+
+def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
+    kb_spans = filter_spans(_kb_spans(doc, matchers))
+    taken = {i for span in kb_spans for i in range(span.start, span.end)}
+    ner_spans = [_clean_ner(s) for s in doc.ents if _keep_ner(s)]
+    ner_spans = [s for s in ner_spans if not any(i in taken for i in range(s.start, s.end))]
+    return sorted(kb_spans + ner_spans, key=lambda s: s.start)
+
+
+def _analyse_sentence(index: int, sent: Span, matchers: _Matchers, kb: KnowledgeBase,
+                      language: str) -> AnalysedSentence:
+    spans = _doc_spans(sent.doc, matchers)
+    in_sent = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+    pairs = [_mention(s, sent, kb, language) for s in in_sent]
+    mentions = [p[0] for p in pairs]
+    locative = frozenset(p[0].key for p in pairs if p[1])
+    roles = _attach_appositions(_roles(sent.text, matchers, kb, language), mentions)
+    return AnalysedSentence(index, sent.text, tuple(mentions), tuple(roles), locative)
+
+
+def _doc_spans(doc: Doc, matchers: _Matchers) -> list[Span]:
+    cached = doc.user_data.get("storygraph_spans")
+    if cached is None:
+        cached = doc.user_data["storygraph_spans"] = _spans(doc, matchers)
+    return list(cached)
+
+
+def _link_article_surnames(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
+    every = [m for s in sentences for m in s.mentions]
+    linked_all = _link_surnames(every)
+    out, i = [], 0
+    for s in sentences:
+        n = len(s.mentions)
+        out.append(AnalysedSentence(s.index, s.text, tuple(linked_all[i:i + n]), s.roles, s.locative))
+        i += n
+    return out

@@ -1,0 +1,191 @@
+"""Extract stage, part 2: dated event mentions from analysed sentences.
+
+Requires: an ``Article`` whose ``published`` date is known or inferred (the
+anchor of relative dates) and its sentences from :func:`graph.entities.analyse`.
+
+Adds: one :class:`~graph.types.EventMention` per distinct dated happening in a
+sentence: a time expression (:mod:`graph.dates`), the event type whose trigger
+word stands nearest to it, the sentence's actors (people, organisations,
+countries, and the holders of role phrases), the place nearest the trigger and
+the topics the sentence's words evoke.
+
+Method and limits: a sentence with no time expression yields no event (news
+sentences without a date are background, not timeline). Actors are all actors
+of the sentence, not of the clause; "les deux pays" / "the two countries"
+borrow the countries of the two preceding sentences; a sentence with a trigger
+but no actor borrows the actors of the preceding sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from graph import dates
+from graph.entities import AnalysedSentence, RoleMention
+from graph.kb import EventType, KnowledgeBase
+from graph.topics import match_topics, stem_regex
+from graph.types import Article, EntityMention, EventMention, TimeExpression
+
+_ACTOR_KINDS = ("person", "organization", "country")
+_ANAPHORA = re.compile(
+    r"\b(?:(?:les|des|aux|ces) deux (?:pays|flottes|armées|nations|parties|marines|hommes|dirigeants)|leurs pays"
+    r"|the two (?:countries|nations|navies|fleets|sides|leaders|men)|both (?:countries|nations|sides)"
+    r"|their countries)\b",
+    re.IGNORECASE,
+)
+# A statement verb is the weakest evidence of what happened: prefer any other
+# trigger unless it is much farther from the date.
+_STATEMENT_PENALTY = 40
+_FALLBACK_TYPE = "Other"
+_COUNTRY_PLACE_PENALTY = 30
+
+
+@lru_cache(maxsize=8)
+def _trigger_regexes(kb: KnowledgeBase, language: str) -> tuple[tuple[EventType, re.Pattern[str]], ...]:
+    pairs = []
+    for event_type in kb.event_types:
+        regex = stem_regex(event_type.triggers.get(language, ()))
+        if regex is not None:
+            pairs.append((event_type, regex))
+    return tuple(pairs)
+
+
+def _event_type(sentence: str, time: TimeExpression, kb: KnowledgeBase,
+                language: str) -> tuple[str, str | None, int]:
+    """Type, trigger word and trigger offset for the time expression ``time``."""
+    best: tuple[int, str, str | None, int] = (10**9, _FALLBACK_TYPE, None, time.start)
+    for event_type, regex in _trigger_regexes(kb, language):
+        for match in regex.finditer(sentence):
+            distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
+            if event_type.name == "Statement":
+                distance += _STATEMENT_PENALTY
+            if distance < best[0]:
+                best = (distance, event_type.name, match.group(0), match.start())
+    return best[1], best[2], best[3]
+
+
+def _role_holders(roles: Sequence[RoleMention], day: date, kb: KnowledgeBase,
+                  registry: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
+    """(person key, role text) for each role phrase whose holder is known."""
+    holders, last_role = [], None
+    for role in roles:
+        name = role.role
+        if name == "counterpart":
+            name = last_role or name
+        else:
+            last_role = name
+        person = role.person
+        if person is None and role.country:
+            person = registry.get((name, role.country))
+            known = kb.holder_of(name, role.country, day)
+            person = person or (f"person/{known}" if known else None)
+        if person:
+            holders.append((person, role.text))
+    return holders
+
+
+def _role_registry(sentences: Sequence[AnalysedSentence]) -> dict[tuple[str, str], str]:
+    """Role phrases with an apposition name their holder for the whole article."""
+    registry: dict[tuple[str, str], str] = {}
+    for sentence in sentences:
+        last_role = None
+        for role in sentence.roles:
+            name = last_role if role.role == "counterpart" and last_role else role.role
+            last_role = name if role.role != "counterpart" else last_role
+            if role.person and role.country and name != "counterpart":
+                registry.setdefault((name, role.country), role.person)
+    return registry
+
+
+def _actors(sentence: AnalysedSentence, holders: list[tuple[str, str]], kb: KnowledgeBase,
+            previous: Sequence[AnalysedSentence]) -> tuple[EntityMention, ...]:
+    found: dict[str, EntityMention] = {}
+    for m in sentence.mentions:
+        if m.kind in _ACTOR_KINDS:
+            found.setdefault(m.key, m)
+    for person, role_text in holders:
+        known = kb.entities.get(person.split("/", 1)[1])
+        label = known.label if known else person.split("/", 1)[1]
+        mention = found.get(person)
+        found[person] = EntityMention(
+            mention.text if mention else role_text, 0, 0, "person", person, label, role_text)
+    countries = sum(1 for key in found if key.startswith("country/"))
+    if countries < 2 and _ANAPHORA.search(sentence.text):
+        for prev in previous[-2:]:
+            for m in prev.mentions:
+                if m.kind == "country" and m.key not in prev.locative:
+                    found.setdefault(m.key, m)
+    return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:
+    places = [m for m in sentence.mentions
+              if m.kind == "place" or (m.kind == "country" and m.key in sentence.locative)]
+    if not places:
+        return None
+    # A city or sea beats the country around it ("à Kazan en Russie") unless
+    # the country stands much nearer the trigger ("du conflit en Ukraine").
+    return min(places, key=lambda m: (abs(m.start - trigger_at) + _COUNTRY_PLACE_PENALTY
+                                      * (m.kind == "country"), m.key))
+
+
+def _article_anchor(article: Article) -> date | None:
+    return article.published
+
+
+def extract_events(article: Article, sentences: Sequence[AnalysedSentence], *,
+                   kb: KnowledgeBase) -> list[EventMention]:
+    """Dated event mentions of one article, in text order.
+
+    Args:
+        article: the article (its ``published`` date anchors relative dates).
+        sentences: its analysed sentences.
+        kb: the knowledge base (event-type triggers, role holders).
+
+    Returns:
+        One mention per distinct (sentence, interval); identical repeated
+        sentences (photo captions shown twice) yield one mention.
+    """
+    language = article.language or "fr"
+    anchor = _article_anchor(article)
+    registry = _role_registry(sentences)
+    seen: set[tuple[str, date, date]] = set()
+    events: list[EventMention] = []
+    for i, sentence in enumerate(sentences):
+        times = dates.find_time_expressions(sentence.text, language=language, anchor=anchor)
+        for time in times:
+            signature = (sentence.text.strip(), time.begin, time.last)
+            if signature in seen:
+                continue
+            seen.add(signature)
+            mention = _event(article, sentence, time, sentences[max(0, i - 2):i], registry, kb)
+            if mention is not None:
+                events.append(mention)
+    return events
+
+
+def _event(article: Article, sentence: AnalysedSentence, time: TimeExpression,
+           previous: Sequence[AnalysedSentence], registry: dict[tuple[str, str], str],
+           kb: KnowledgeBase) -> EventMention | None:
+    language = article.language or "fr"
+    event_type, trigger, trigger_at = _event_type(sentence.text, time, kb, language)
+    holders = _role_holders(sentence.roles, time.begin, kb, registry)
+    actors = _actors(sentence, holders, kb, previous)
+    if not actors and trigger is not None and previous:
+        actors = tuple(m for m in previous[-1].mentions if m.kind in _ACTOR_KINDS)
+    if not actors:
+        return None
+    return EventMention(
+        article=article.source,
+        sentence=sentence.text.strip(),
+        sentence_index=sentence.index,
+        time=time,
+        event_type=event_type,
+        trigger=trigger,
+        actors=actors,
+        place=_place(sentence, trigger_at),
+        topics=match_topics(sentence.text, language),
+    )

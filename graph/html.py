@@ -1,0 +1,381 @@
+"""Export the story graph as one self-contained interactive HTML page.
+
+Requires a graph ``G`` as described in :mod:`graph.model` (the same ``G`` the
+RDF exporter reads); writes ``graph.html`` and changes nothing in ``G``.
+
+The page draws ``G`` with vis-network (copied from the pyvis package into
+``graph/static/`` and inlined, so it opens from disk with no network access):
+events left to right on a time axis, one lane per story, actors above and
+places, topics and articles below (positions from :mod:`graph.html_layout`).
+A side panel shows the details of the clicked or hovered node; a search box,
+filters and previous/next buttons help to move around.
+
+Security: every text from an article is data. The page carries it in a
+``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028
+and U+2029 escaped, parses it with ``JSON.parse`` and renders it with
+``textContent`` only; a Content-Security-Policy forbids any network fetch.
+
+Output is deterministic: same ``G``, same bytes (sorted keys and lists, no
+timestamps, no random ids).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph import model
+from graph.html_layout import Layout, layout_graph, ordered_events, story_of
+
+MAX_DRAWN_NODES = 2000
+"""Above this many nodes, kinds in :data:`DROP_ORDER` are left out of the drawing."""
+DROP_ORDER = (model.ARTICLE, model.TOPIC, model.PLACE_KIND)
+"""Kinds left undrawn first when the graph is too big (details stay in the panel)."""
+LABEL_WIDTH = 24
+"""Characters per line of a node label on the canvas."""
+
+KIND_STYLES: tuple[dict[str, Any], ...] = (
+    {"kind": model.EVENT, "name": "Event", "shape": "dot", "color": "#e03131", "size": 13},
+    {"kind": model.PERSON, "name": "Person", "shape": "triangle", "color": "#1971c2", "size": 12},
+    {
+        "kind": model.ORGANIZATION,
+        "name": "Organisation",
+        "shape": "star",
+        "color": "#7048e8",
+        "size": 13,
+    },
+    {"kind": model.COUNTRY, "name": "Country", "shape": "hexagon", "color": "#2f9e44", "size": 12},
+    {
+        "kind": model.PLACE_KIND,
+        "name": "Place",
+        "shape": "triangleDown",
+        "color": "#0c8599",
+        "size": 11,
+    },
+    {"kind": model.TOPIC, "name": "Topic", "shape": "diamond", "color": "#f08c00", "size": 10},
+    {"kind": model.ARTICLE, "name": "Article", "shape": "square", "color": "#868e96", "size": 9},
+    {"kind": model.STORY, "name": "Story", "shape": "box", "color": "#343a40", "size": 16},
+)
+"""Shape and colour per node kind; the page's legend is drawn from this table."""
+
+REL_STYLES: dict[str, dict[str, Any]] = {
+    model.NEXT: {"label": "next", "color": "#495057", "width": 2.5, "arrows": True},
+    model.ACTOR: {"label": "actor", "color": "#74c0fc", "width": 1.2, "arrows": False},
+    model.PLACE: {"label": "place", "color": "#66d9e8", "width": 1.2, "arrows": False},
+    model.SUBJECT: {"label": "subject", "color": "#ffd43b", "width": 1.2, "arrows": False},
+    model.DERIVED_FROM: {"label": "source", "color": "#ced4da", "width": 1, "arrows": True},
+}
+"""How each drawn relation looks. SUB_EVENT and HAS_ARTICLE are shown by the
+story lanes instead of lines (one line per event would cross the whole page)."""
+
+DETAIL_ATTRS = (
+    model.HEADLINE,
+    model.PUBLISHER,
+    model.AUTHOR,
+    model.PUBLISHED,
+    model.PUBLISHED_HOW,
+    model.PUBLISHED_EVIDENCE,
+    model.SOURCE,
+    model.URL,
+    model.LANGUAGE,
+    model.BEGIN,
+    model.END,
+    model.GRANULARITY,
+    model.DATE_TEXT,
+    model.EVENT_TYPE,
+    model.EVIDENCE,
+    model.DATE_AUDIT,
+    model.MERGE_REASON,
+    model.STORY_OF,
+    model.ALIASES,
+    model.WIKIDATA,
+    model.CONCEPT,
+)
+"""Node attributes copied into the page for the details panel."""
+
+JSON_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+def write_html(G: nx.MultiDiGraph, path: Path, *, max_nodes: int = MAX_DRAWN_NODES) -> None:
+    """Write the interactive timeline page of ``G`` to ``path`` atomically.
+
+    The page is self-contained (scripts and styles inlined), so nothing else is
+    written beside it. The bytes go to a temporary file in the same folder that
+    then replaces ``path``, so a reader never sees half a page.
+
+    Args:
+        G: the story graph (see :mod:`graph.model`).
+        path: where to write the page, e.g. ``output/graph.html``; its folder
+            is created when missing.
+        max_nodes: above this many nodes, article, then topic, then place nodes
+            are left out of the drawing (the page says so).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, render_html(G, max_nodes=max_nodes).encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and ``os.replace``."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def render_html(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> str:
+    """Return the page for ``G`` as a string (see :func:`write_html`)."""
+    parts = {
+        "CSP": CSP,  # a constant without double quotes
+        "CSS": checked_asset("storygraph.css", "</style"),
+        "VIS": checked_asset("vis-network.min.js", "</script", "<!--"),
+        "APP": checked_asset("storygraph.js", "</script", "<!--"),
+        "DATA": script_json(page_data(G, max_nodes=max_nodes)),
+    }
+    # One pass, so text inserted for one placeholder is never scanned again.
+    return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], TEMPLATE)
+
+
+def checked_asset(name: str, *forbidden: str) -> str:
+    """Return a file of ``graph/static`` that is safe to inline in the page.
+
+    Raises:
+        ValueError: when the file contains a sequence that would end or
+            confuse the surrounding ``<script>``/``<style>`` element.
+    """
+    text = (resources.files("graph") / "static" / name).read_text(encoding="utf-8")
+    lowered = text.lower()
+    for bad in forbidden:
+        if bad in lowered:
+            raise ValueError(f"graph/static/{name} contains {bad!r}; it cannot be inlined")
+    return text
+
+
+def script_json(data: object) -> str:
+    """Return ``data`` as JSON safe inside a ``<script>`` element.
+
+    >>> script_json({"t": "</script>&"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(
+        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    )
+    return text.translate(JSON_ESCAPES)
+
+
+def page_data(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> dict[str, Any]:
+    """Return everything the page needs, as plain JSON-ready data.
+
+    Args:
+        G: the story graph.
+        max_nodes: drawing budget, see :func:`write_html`.
+
+    Returns:
+        ``nodes`` (every node with its details and, when drawn, ``x``/``y``),
+        ``edges``, ``stories`` (events in time order), ``lanes``, ``ticks``,
+        ``kinds`` and ``rels`` (styles), ``omitted`` (undrawn nodes per kind)
+        and ``schema`` (the attribute names of :mod:`graph.model`).
+    """
+    drawn, omitted = choose_drawn(G, max_nodes)
+    layout = layout_graph(G, drawn)
+    return {
+        "schema": schema(),
+        "kinds": list(KIND_STYLES),
+        "rels": REL_STYLES,
+        "nodes": [node_record(G, n, layout) for n in sorted(G.nodes)],
+        "edges": edge_records(G, drawn),
+        "stories": story_records(G, layout),
+        "lanes": [vars(lane) for lane in layout.lanes],
+        "ticks": [vars(tick) for tick in layout.ticks],
+        "omitted": omitted,
+        "max_nodes": max_nodes,
+    }
+
+
+def schema() -> dict[str, str]:
+    """Return the string constants of :mod:`graph.model` by name."""
+    return {k: v for k, v in sorted(vars(model).items()) if k.isupper() and isinstance(v, str)}
+
+
+def choose_drawn(G: nx.MultiDiGraph, max_nodes: int) -> tuple[list[str], dict[str, int]]:
+    """Return the nodes to draw and the count left out per kind.
+
+    Kinds in :data:`DROP_ORDER` are left out one after the other until the
+    drawing fits ``max_nodes`` (events, actors and stories are always drawn).
+    """
+    kinds = {str(n): str(k) for n, k in G.nodes(data=model.KIND)}
+    counts = Counter(kinds.values())
+    total = len(kinds)
+    omitted: dict[str, int] = {}
+    for kind in DROP_ORDER:
+        if total <= max_nodes:
+            break
+        if counts[kind]:
+            omitted[kind] = counts[kind]
+            total -= counts[kind]
+    drawn = sorted(n for n, k in kinds.items() if k not in omitted)
+    return drawn, omitted
+
+
+def node_record(G: nx.MultiDiGraph, node: str, layout: Layout) -> dict[str, Any]:
+    """Return the page's record of one node: details, and position when drawn."""
+    attrs = G.nodes[node]
+    kind = str(attrs.get(model.KIND, ""))
+    label = str(attrs.get(model.LABEL, "") or attrs.get(model.HEADLINE, "") or node)
+    record: dict[str, Any] = {"id": node, model.KIND: kind, model.LABEL: label}
+    for key in DETAIL_ATTRS:
+        value = plain(attrs.get(key))
+        if value not in (None, "", []):
+            record[key] = value
+    if node in layout.positions:
+        record["x"], record["y"] = layout.positions[node]
+        record["text"] = canvas_label(kind, label, str(attrs.get(model.DATE_TEXT, "")))
+    return record
+
+
+def plain(value: object) -> Any:
+    """Return ``value`` as JSON data: tuples become lists of strings."""
+    if isinstance(value, tuple | list):
+        return [str(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def canvas_label(kind: str, label: str, date_text: str) -> str:
+    """Return the short label drawn on the canvas (two lines at most).
+
+    >>> canvas_label("event", "Dong Jun meets his Russian counterpart in Beijing", "May 2024")
+    'May 2024\\nDong Jun meets his Russian…'
+    """
+    lines = wrap(label, 1 if kind == model.EVENT and date_text else 2)
+    if kind == model.EVENT and date_text:
+        lines.insert(0, shorten(date_text, LABEL_WIDTH))
+    return "\n".join(lines)
+
+
+def wrap(text: str, max_lines: int) -> list[str]:
+    """Split ``text`` into at most ``max_lines`` lines of :data:`LABEL_WIDTH` chars.
+
+    >>> wrap("a b c", 2)
+    ['a b c']
+    """
+    words = " ".join(text.split()).split(" ")
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > LABEL_WIDTH:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    lines.append(current)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], shorten(" ".join(lines[max_lines - 1 :]), LABEL_WIDTH)]
+    return [shorten(line, LABEL_WIDTH) for line in lines]
+
+
+def shorten(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` characters, ending with an ellipsis when cut.
+
+    >>> shorten("abcdef", 4)
+    'abc…'
+    """
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def edge_records(G: nx.MultiDiGraph, drawn: Iterable[str]) -> list[dict[str, Any]]:
+    """Return every edge as ``{from, to, rel, role?, evidence?, drawn}``, sorted."""
+    shown = set(drawn)
+    records = []
+    for source, target, key, attrs in G.edges(keys=True, data=True):
+        rel = str(attrs.get(model.REL, ""))
+        record: dict[str, Any] = {"from": source, "to": target, "rel": rel}
+        for name in (model.ROLE, model.EVIDENCE):
+            value = plain(attrs.get(name))
+            if value not in (None, "", []):
+                record[name] = value
+        record["drawn"] = rel in REL_STYLES and source in shown and target in shown
+        records.append((source, target, rel, str(record.get(model.ROLE, "")), str(key), record))
+    return [r[-1] for r in sorted(records, key=lambda r: r[:-1])]
+
+
+def story_records(G: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
+    """Return each story (lane order) with its events in time order."""
+    events = layout.event_order or ordered_events(G)
+    lanes = [lane.story for lane in layout.lanes if lane.story]
+    return [
+        {"id": story, "label": str(G.nodes[story].get(model.LABEL, story)), "events": members}
+        for story in lanes
+        for members in [[e for e in events if story_of(G, e) == story]]
+    ]
+
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="@@CSP@@">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>storygraph — story timeline</title>
+<style>@@CSS@@</style>
+</head>
+<body>
+<header id="bar">
+  <h1>Story timeline</h1>
+  <div id="searchbox">
+    <input id="search" type="search" placeholder="Search a name or alias…"
+      autocomplete="off" spellcheck="false" aria-label="Search nodes">
+    <ul id="results" role="listbox" hidden></ul>
+  </div>
+  <button id="prev" type="button" title="Previous event of the story (←)">◀ Previous</button>
+  <button id="next" type="button" title="Next event of the story (→)">Next ▶</button>
+  <button id="fit" type="button" title="Show the whole graph">Fit</button>
+  <span id="status" role="status"></span>
+</header>
+<div id="notice" role="note" hidden></div>
+<main>
+  <div id="graph" aria-label="Story graph"></div>
+  <div id="legend" aria-label="Legend"></div>
+  <aside id="side">
+    <details id="filters" open>
+      <summary>Filters</summary>
+      <label>Story <select id="f-story"><option value="">All stories</option></select></label>
+      <label>Actor <select id="f-actor"><option value="">All actors</option></select></label>
+      <label>Topic <select id="f-topic"><option value="">All topics</option></select></label>
+      <div class="dates">
+        <label>From <input id="f-from" type="date"></label>
+        <label>To <input id="f-to" type="date"></label>
+      </div>
+      <fieldset id="f-kinds"><legend>Show</legend></fieldset>
+      <button id="f-reset" type="button">Reset filters</button>
+    </details>
+    <section id="details" aria-live="polite"></section>
+  </aside>
+</main>
+<script type="application/json" id="data">@@DATA@@</script>
+<script>@@VIS@@</script>
+<script>@@APP@@</script>
+</body>
+</html>
+"""

@@ -1,0 +1,358 @@
+"""Node positions and time axis for the HTML timeline page.
+
+Requires a graph ``G`` as described in :mod:`graph.model`; adds nothing to it.
+Everything is computed in Python so the page opens already settled (physics
+off) and the same ``G`` always gives the same coordinates.
+
+The picture:
+
+- events run left to right in date order (``BEGIN``, then ``END``, then id)
+  on one time axis shared by every story; each event gets its own column and
+  the gap between two columns grows with the logarithm of the days between
+  them, so events years apart do not squash the ones a day apart;
+- each story gets a horizontal lane (a band of y values);
+- actors sit in rows above their events, places, topics and articles in rows
+  below, at the mean x of the events they take part in, packed into rows so
+  labels do not overlap;
+- the axis marks years and months, placed by the same monotone date -> x map.
+
+Unchecked assumptions: ``BEGIN``/``END`` are ISO dates or empty; an event whose
+``BEGIN`` does not parse is placed after every dated event and gets no mark.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import networkx as nx
+
+from graph import model
+
+EVENT_STEP = 120.0
+"""Horizontal distance between two consecutive events on the same day."""
+GAP_SCALE = 40.0
+"""Extra pixels per doubling of (1 + days/7) between consecutive event dates."""
+EVENT_WAVE = 26.0
+"""Consecutive events of a lane alternate this far above/below its centre line."""
+ROW_SEP = 70.0
+"""Vertical distance between two rows of non-event nodes."""
+FIRST_ROW = 140.0
+"""Distance from the lane centre line to the first row above or below."""
+KIND_GAP = 20.0
+"""Extra space between the rows of two kinds below the events."""
+MIN_SEP = 175.0
+"""Minimum horizontal distance between two nodes of one row (label width)."""
+MAX_ROWS = 4
+"""Rows per kind band before nodes are pushed right instead of down."""
+LANE_PAD = 70.0
+"""Space above the top row and below the bottom row of a lane."""
+STORY_OFFSET = 260.0
+"""How far left of a lane's first event its story node sits."""
+
+ABOVE_KINDS = (model.PERSON, model.ORGANIZATION, model.COUNTRY)
+BELOW_KINDS = (model.PLACE_KIND, model.TOPIC, model.ARTICLE)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+NO_STORY = ""
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One story's horizontal band: ``top <= y <= bottom``, events on ``y``."""
+
+    story: str
+    label: str
+    top: float
+    bottom: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Tick:
+    """One time-axis mark at ``x``: a year (``major``) or a month start."""
+
+    x: float
+    label: str
+    major: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Positions of the drawn nodes, the story lanes and the time axis."""
+
+    positions: dict[str, tuple[float, float]]
+    lanes: list[Lane]
+    ticks: list[Tick]
+    event_order: list[str] = field(default_factory=list)
+
+
+def parse_day(value: object) -> date | None:
+    """Return the ISO date ``value`` as a date, or None when it is not one.
+
+    >>> parse_day("2024-10-14")
+    datetime.date(2024, 10, 14)
+    >>> parse_day("") is None
+    True
+    """
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def gap_px(days: float) -> float:
+    """Return the extra horizontal gap for ``days`` between two event dates.
+
+    Monotone and logarithmic: a week adds 40 px, a year about 230 px.
+
+    >>> gap_px(0)
+    0.0
+    >>> round(gap_px(7))
+    40
+    """
+    return GAP_SCALE * math.log2(1.0 + max(days, 0.0) / 7.0)
+
+
+def nodes_of_kind(G: nx.MultiDiGraph, kinds: Iterable[str]) -> list[str]:
+    """Return the sorted ids of the nodes whose ``KIND`` is in ``kinds``."""
+    wanted = set(kinds)
+    return sorted(n for n, k in G.nodes(data=model.KIND) if k in wanted)
+
+
+def event_sort_key(G: nx.MultiDiGraph, event: str) -> tuple[int, str, str, str]:
+    """Sort key putting dated events first, by begin, end and then id."""
+    attrs = G.nodes[event]
+    begin = parse_day(attrs.get(model.BEGIN))
+    end = parse_day(attrs.get(model.END)) or begin
+    if begin is None:
+        return (1, "", "", event)
+    return (0, begin.isoformat(), (end or begin).isoformat(), event)
+
+
+def ordered_events(G: nx.MultiDiGraph) -> list[str]:
+    """Return every event id in chronological order (undated ones last)."""
+    return sorted(nodes_of_kind(G, [model.EVENT]), key=lambda e: event_sort_key(G, e))
+
+
+def event_columns(G: nx.MultiDiGraph, events: Sequence[str]) -> dict[str, float]:
+    """Give each event (in order) an x that grows with time, log-scaled gaps."""
+    xs: dict[str, float] = {}
+    x = 0.0
+    previous: date | None = None
+    for index, event in enumerate(events):
+        day = parse_day(G.nodes[event].get(model.BEGIN))
+        if index:
+            x += EVENT_STEP
+            if day is not None and previous is not None:
+                x += gap_px(float((day - previous).days))
+            elif day is None and previous is not None:
+                x += EVENT_STEP
+        xs[event] = x
+        previous = day if day is not None else previous
+    return xs
+
+
+def story_of(G: nx.MultiDiGraph, event: str) -> str:
+    """Return the story id of ``event`` (``NO_STORY`` when it has none)."""
+    story = G.nodes[event].get(model.STORY_OF)
+    if isinstance(story, str) and story in G:
+        return story
+    for source, _, rel in G.in_edges(event, data=model.REL):
+        if rel == model.SUB_EVENT:
+            return str(source)
+    return NO_STORY
+
+
+def lane_order(G: nx.MultiDiGraph, events: Sequence[str]) -> list[str]:
+    """Return the stories by their first event's date, then the event-less ones."""
+    order: list[str] = []
+    for event in events:
+        story = story_of(G, event)
+        if story not in order:
+            order.append(story)
+    order.extend(s for s in nodes_of_kind(G, [model.STORY]) if s not in order)
+    return order
+
+
+def event_neighbours(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """Return the sorted events linked to ``node`` by an edge in either direction."""
+    linked = {
+        other
+        for other in [*G.predecessors(node), *G.successors(node)]
+        if G.nodes[other].get(model.KIND) == model.EVENT
+    }
+    return sorted(linked)
+
+
+def home_lane(events: Sequence[str], lane_of: dict[str, str], order: Sequence[str]) -> str:
+    """Return the lane most of ``events`` belong to (the earlier lane on a tie)."""
+    counts = Counter(lane_of[e] for e in events)
+    return min(counts, key=lambda s: (-counts[s], order.index(s)))
+
+
+def pack_rows(targets: Sequence[tuple[float, str]]) -> dict[str, tuple[float, int]]:
+    """Pack nodes wanting x positions into rows at least ``MIN_SEP`` apart.
+
+    Returns ``{node: (x, row)}``; a node goes to the first row with room at its
+    wanted x, or, when ``MAX_ROWS`` are full, right after the emptiest row.
+    """
+    last: list[float] = []
+    placed: dict[str, tuple[float, int]] = {}
+    for x, node in sorted(targets):
+        row = next((r for r, end in enumerate(last) if end + MIN_SEP <= x), None)
+        if row is None and len(last) < MAX_ROWS:
+            last.append(-math.inf)
+            row = len(last) - 1
+        if row is None:
+            row = min(range(len(last)), key=lambda r: (last[r], r))
+            x = last[row] + MIN_SEP
+        last[row] = x
+        placed[node] = (x, row)
+    return placed
+
+
+def lane_offsets(
+    lane_events: Sequence[str],
+    members: dict[str, list[tuple[float, str]]],
+    xs: dict[str, float],
+) -> dict[str, tuple[float, float]]:
+    """Place one lane's nodes relative to its centre line (y = 0)."""
+    offsets = {e: (xs[e], EVENT_WAVE if i % 2 else -EVENT_WAVE) for i, e in enumerate(lane_events)}
+    above = [t for kind in ABOVE_KINDS for t in members.get(kind, [])]
+    for node, (x, row) in pack_rows(above).items():
+        offsets[node] = (x, -(FIRST_ROW + row * ROW_SEP))
+    y = FIRST_ROW
+    for kind in BELOW_KINDS:
+        rows = pack_rows(members.get(kind, []))
+        for node, (x, row) in rows.items():
+            offsets[node] = (x, y + row * ROW_SEP)
+        if rows:
+            y += (1 + max(row for _, row in rows.values())) * ROW_SEP + KIND_GAP
+    return offsets
+
+
+def story_x(lane_events: Sequence[str], xs: dict[str, float], fallback: float) -> float:
+    """Return where a lane's story node sits: left of its first event."""
+    return (xs[lane_events[0]] if lane_events else fallback) - STORY_OFFSET
+
+
+def group_members(
+    G: nx.MultiDiGraph,
+    drawn: Iterable[str],
+    xs: dict[str, float],
+    lane_of: dict[str, str],
+    order: Sequence[str],
+) -> dict[str, dict[str, list[tuple[float, str]]]]:
+    """Return ``{lane: {kind: [(wanted x, node)]}}`` for the non-event nodes."""
+    grouped: dict[str, dict[str, list[tuple[float, str]]]] = defaultdict(lambda: defaultdict(list))
+    for node in drawn:
+        kind = str(G.nodes[node].get(model.KIND, ""))
+        if kind in (model.EVENT, model.STORY):
+            continue
+        events = event_neighbours(G, node)
+        if events:
+            lane = home_lane(events, lane_of, order)
+            x = sum(xs[e] for e in events) / len(events)
+        else:
+            lane = next((s for s in G.predecessors(node) if s in order), NO_STORY)
+            x = min(xs.values(), default=0.0) - STORY_OFFSET
+        grouped[lane][kind].append((x, node))
+    return grouped
+
+
+def layout_graph(G: nx.MultiDiGraph, drawn: Iterable[str]) -> Layout:
+    """Compute positions for the ``drawn`` nodes of ``G``, its lanes and axis.
+
+    Args:
+        G: the story graph (see :mod:`graph.model`).
+        drawn: the node ids that will be drawn; others get no position.
+
+    Returns:
+        A :class:`Layout` with integer-rounded positions, one lane per story
+        (plus a lane for unassigned nodes when there are any) and axis ticks.
+    """
+    drawn_set = set(drawn)
+    events = ordered_events(G)
+    xs = event_columns(G, events)
+    lane_of = {e: story_of(G, e) for e in events}
+    order = lane_order(G, events)
+    grouped = group_members(G, sorted(drawn_set), xs, lane_of, order)
+    if grouped.get(NO_STORY) and NO_STORY not in order:
+        order.append(NO_STORY)
+    positions: dict[str, tuple[float, float]] = {}
+    lanes: list[Lane] = []
+    top = 0.0
+    for story in order:
+        lane_events = [e for e in events if lane_of[e] == story]
+        offsets = lane_offsets(lane_events, grouped.get(story, {}), xs)
+        if story != NO_STORY:
+            offsets[story] = (story_x(lane_events, xs, min(xs.values(), default=0.0)), 0.0)
+        ys = [y for _, y in offsets.values()] or [0.0]
+        centre = top + LANE_PAD - min(ys)
+        for node, (x, y) in offsets.items():
+            if node in drawn_set:
+                positions[node] = (round(x), round(centre + y))
+        bottom = centre + max(ys) + LANE_PAD
+        label = str(G.nodes[story].get(model.LABEL, story)) if story else "Other"
+        lanes.append(Lane(story, label, round(top), round(bottom), round(centre)))
+        top = bottom
+    return Layout(positions, lanes, time_ticks(G, events, xs), events)
+
+
+def anchors(G: nx.MultiDiGraph, events: Sequence[str], xs: dict[str, float]) -> list[tuple[float, float]]:
+    """Return ``(day ordinal, x)`` points of the date -> x map, strictly increasing.
+
+    A day whose events span several columns gives two points (first column at
+    the day's start, last column half a day later) so marks never fall among
+    the events of one day.
+    """
+    by_day: dict[int, list[float]] = defaultdict(list)
+    for event in events:
+        day = parse_day(G.nodes[event].get(model.BEGIN))
+        if day is not None:
+            by_day[day.toordinal()].append(xs[event])
+    points: list[tuple[float, float]] = []
+    for ordinal in sorted(by_day):
+        low, high = min(by_day[ordinal]), max(by_day[ordinal])
+        points.append((float(ordinal), low))
+        if high > low:
+            points.append((ordinal + 0.5, high))
+    return points
+
+
+def x_of_day(points: Sequence[tuple[float, float]], ordinal: float) -> float:
+    """Map a day ordinal to x: linear between anchor points, log-gaps outside."""
+    first_t, first_x = points[0]
+    last_t, last_x = points[-1]
+    if ordinal <= first_t:
+        return first_x - gap_px(first_t - ordinal)
+    if ordinal >= last_t:
+        return last_x + gap_px(ordinal - last_t)
+    for (t0, x0), (t1, x1) in zip(points, points[1:], strict=False):
+        if t0 <= ordinal <= t1:
+            return x0 + (x1 - x0) * (ordinal - t0) / (t1 - t0)
+    return last_x
+
+
+def time_ticks(G: nx.MultiDiGraph, events: Sequence[str], xs: dict[str, float]) -> list[Tick]:
+    """Return year and month marks from the first event's year to the last's."""
+    points = anchors(G, events, xs)
+    if not points:
+        return []
+    first = date.fromordinal(int(points[0][0])).replace(day=1)
+    last = date.fromordinal(int(points[-1][0])).replace(day=1)
+    ticks: list[Tick] = []
+    for year in range(first.year, last.year + 2):
+        for month in range(1, 13):
+            day = date(year, month, 1)
+            major = month == 1
+            if day > date(last.year + 1, 1, 1) or (not major and not first <= day <= last):
+                continue
+            label = str(year) if major else MONTHS[month - 1]
+            ticks.append(Tick(round(x_of_day(points, day.toordinal()), 1), label, major))
+    return ticks

@@ -1,0 +1,236 @@
+"""The knowledge base of known entities, roles and event types (data, not code).
+
+Everything the extractor knows in advance lives in tab-separated files under
+``graph/data/`` so users can extend it without touching code: countries (with
+demonyms and capitals), places (capitals know the country they stand for when
+used as a government: "selon Pékin"), people (with the positions they held,
+dated, so that "the Chinese defence minister" resolves to whoever held the post
+at the event's date), organisations, role phrases and event-type triggers.
+
+A user file given with ``--kb`` adds rows in the same formats (files named
+``countries.tsv``, ``places.tsv``, ``people_orgs.tsv`` in a folder); a row with
+an existing key replaces the shipped row. Named-entity recognition still finds
+entities the knowledge base does not know; see :mod:`graph.entities`.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from graph.errors import ConfigError
+from graph.types import EntityKind
+
+DATA_DIR = Path(__file__).parent / "data"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A dated post held by a person (Wikidata P39 in spirit)."""
+
+    role: str
+    country: str
+    start: date
+    end: date | None
+
+    def held_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    key: str
+    kind: EntityKind
+    label: str
+    aliases: tuple[str, ...]
+    wikidata: str | None = None
+    capital_of: str | None = None
+    positions: tuple[Position, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    label: str
+    triggers: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class RolePattern:
+    role: str
+    label: str
+    patterns: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: used as a cache key
+class KnowledgeBase:
+    """All shipped (and user-added) entity, role and event-type data."""
+
+    entities: dict[str, KnownEntity]
+    demonyms: dict[str, dict[str, str]]  # language -> surface form -> country key
+    roles: tuple[RolePattern, ...]
+    event_types: tuple[EventType, ...]
+    surface_forms: dict[str, str] = field(default_factory=dict)  # alias -> key
+
+    def holder_of(self, role: str, country: str, day: date) -> str | None:
+        """Key of the person who held ``role`` for ``country`` on ``day``, if known."""
+        for entity in self.entities.values():
+            if any(p.role == role and p.country == country and p.held_on(day)
+                   for p in entity.positions):
+                return entity.key
+        return None
+
+    def country_name_forms(self) -> Iterator[tuple[str, str]]:
+        for entity in self.entities.values():
+            if entity.kind == "country":
+                for alias in (entity.label, *entity.aliases):
+                    yield alias, entity.key
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, for accent- and case-insensitive matching.
+
+    >>> fold("Andreï Belooussov")
+    'andrei belooussov'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def french_inflections(masculine: str) -> tuple[str, ...]:
+    """Gender and number forms of a French demonym given its masculine singular.
+
+    >>> french_inflections("ukrainien")
+    ('ukrainien', 'ukrainienne', 'ukrainiennes', 'ukrainiens')
+    >>> french_inflections("russe")
+    ('russe', 'russes')
+    """
+    w = masculine
+    if w.endswith("e"):
+        forms = {w, w + "s"}
+    elif w.endswith(("s", "x")):
+        forms = {w, w + "e", w + "es"}
+    elif w.endswith("ien"):
+        forms = {w, w + "s", w + "ne", w + "nes"}
+    elif w.endswith("c"):
+        forms = {w, w + "s", w[:-1] + "que", w[:-1] + "ques"}
+    else:
+        forms = {w, w + "s", w + "e", w + "es"}
+    return tuple(sorted(forms))
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for lineno, row in enumerate(csv.reader(handle, delimiter="\t"), start=1):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) < 3:
+                raise ConfigError(f"{path}:{lineno}: expected tab-separated columns, got {row!r}")
+            yield [cell.strip() for cell in row]
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _col(row: list[str], index: int) -> str:
+    return row[index] if index < len(row) else ""
+
+
+def _wikidata(qid: str) -> str | None:
+    return WIKIDATA + qid if qid else None
+
+
+def _positions(cell: str) -> tuple[Position, ...]:
+    positions = []
+    for part in filter(None, (p.strip() for p in cell.split(";"))):
+        role_country, start, end = part.split(":")
+        role, country = role_country.split("@")
+        positions.append(Position(role, country, date.fromisoformat(start),
+                                  date.fromisoformat(end) if end else None))
+    return tuple(positions)
+
+
+def _load_countries(path: Path, entities: dict[str, KnownEntity],
+                    demonyms: dict[str, dict[str, str]]) -> None:
+    for row in _rows(path):
+        key, qid, label = row[0], row[1], row[2]
+        aliases = _split(_col(row, 3)) + _split(_col(row, 4))
+        entities[key] = KnownEntity(key, "country", label, aliases, _wikidata(qid))
+        for masculine in _split(_col(row, 5)):
+            for form in french_inflections(masculine):
+                demonyms["fr"][form] = key
+        for form in _split(_col(row, 6)):
+            demonyms["en"][form] = key
+
+
+def _load_places(path: Path, entities: dict[str, KnownEntity]) -> None:
+    for row in _rows(path):
+        key, qid, label = row[0], row[1], row[2]
+        aliases = _split(_col(row, 3)) + _split(_col(row, 4))
+        entities[key] = KnownEntity(key, "place", label, aliases, _wikidata(qid),
+                                    capital_of=_col(row, 5) or None)
+
+
+def _load_people_orgs(path: Path, entities: dict[str, KnownEntity]) -> None:
+    for row in _rows(path):
+        kind, key, qid, label = row[0], row[1], row[2], row[3]
+        if kind not in ("person", "organization"):
+            raise ConfigError(f"{path}: unknown kind {kind!r} (expected person or organization)")
+        entities[key] = KnownEntity(key, "person" if kind == "person" else "organization",
+                                    label, _split(_col(row, 4)), _wikidata(qid),
+                                    positions=_positions(_col(row, 5)))
+
+
+def _load_roles(path: Path) -> tuple[RolePattern, ...]:
+    return tuple(RolePattern(row[0], row[1], {"fr": _split(row[2]), "en": _split(_col(row, 3))})
+                 for row in _rows(path))
+
+
+def _load_event_types(path: Path) -> tuple[EventType, ...]:
+    return tuple(EventType(row[0], row[1], {"fr": _split(row[2]), "en": _split(_col(row, 3))})
+                 for row in _rows(path))
+
+
+def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
+    """Load the shipped knowledge base, overlaid with a user folder if given.
+
+    Raises:
+        ConfigError: a data file is malformed; the message names file and line.
+    """
+    entities: dict[str, KnownEntity] = {}
+    demonyms: dict[str, dict[str, str]] = {"fr": {}, "en": {}}
+    for folder in (DATA_DIR, extra_dir):
+        if folder is None:
+            continue
+        if not folder.is_dir():
+            raise ConfigError(f"{folder}: knowledge-base folder not found")
+        if (folder / "countries.tsv").exists():
+            _load_countries(folder / "countries.tsv", entities, demonyms)
+        if (folder / "places.tsv").exists():
+            _load_places(folder / "places.tsv", entities)
+        if (folder / "people_orgs.tsv").exists():
+            _load_people_orgs(folder / "people_orgs.tsv", entities)
+    surface = {}
+    for entity in entities.values():
+        for alias in (entity.label, *entity.aliases):
+            surface.setdefault(alias, entity.key)
+    return KnowledgeBase(
+        entities=entities,
+        demonyms=demonyms,
+        roles=_load_roles(DATA_DIR / "roles.tsv"),
+        event_types=_load_event_types(DATA_DIR / "event_types.tsv"),
+        surface_forms=surface,
+    )
+
+
+@lru_cache(maxsize=4)
+def default_kb(extra_dir: str | None = None) -> KnowledgeBase:
+    """The knowledge base, loaded once per process (and per user folder)."""
+    return load_kb(Path(extra_dir) if extra_dir else None)

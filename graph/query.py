@@ -1,0 +1,233 @@
+"""Run SPARQL 1.1 queries, free or named, on a built graph.
+
+Requires an Oxigraph store opened by :func:`graph.store.open_store`; queries see the
+union of its graphs (data, ontology and materialised subclass types).
+
+Named queries are the ``graph/queries/*.rq`` files. Each starts with header comments::
+
+    # name: actor-timeline
+    # description: one line
+    # param: actor folded required ?actorPattern -- help text
+
+and may hold a ``#PARAMS`` line inside its WHERE clause. Parameter values become RDF
+terms (typed by kind: ``iri``, ``date``, ``string``, or ``folded`` = an
+accent/case-folded whole-word regex matched on ``sg:searchKey``), are written in
+N-Triples syntax by pyoxigraph (which escapes them) and placed there as one
+``VALUES`` row, so no value is ever pasted raw into the query text. An omitted
+optional parameter is ``UNDEF``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Literal
+
+import pyoxigraph as ox
+
+from graph.rdf import node_iri, search_key
+
+ResultFormat = Literal["table", "csv", "tsv", "json"]
+RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+_PARAM_LINE = re.compile(
+    r"#\s*param:\s*(?P<name>[\w-]+)\s+(?P<kind>iri|date|string|folded)\s+"
+    r"(?P<need>required|optional)\s+\?(?P<var>\w+)\s*(?:--\s*(?P<help>.*))?$"
+)
+_PROLOGUE = re.compile(r"\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.I)
+_UPDATE = re.compile(r"\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+
+
+class QueryError(ValueError):
+    """A query is malformed, refused, or given bad parameters (one-line message)."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a named query."""
+
+    name: str
+    kind: str
+    required: bool
+    variable: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query shipped in ``graph/queries``."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+
+
+def _parse_named(text: str, fallback: str) -> NamedQuery:
+    name, description, params = fallback, "", []
+    for line in text.splitlines():
+        if line.startswith("# name:"):
+            name = line.split(":", 1)[1].strip()
+        elif line.startswith("# description:"):
+            description = line.split(":", 1)[1].strip()
+        elif found := _PARAM_LINE.match(line.strip()):
+            params.append(Param(found["name"], found["kind"], found["need"] == "required",
+                                found["var"], (found["help"] or "").strip()))  # fmt: skip
+    return NamedQuery(name, description, tuple(params), text)
+
+
+def list_queries() -> list[NamedQuery]:
+    """Return the named queries shipped with the package, sorted by name."""
+    folder = resources.files("graph").joinpath("queries")
+    found = [
+        _parse_named(item.read_text(encoding="utf-8"), item.name.removesuffix(".rq"))
+        for item in folder.iterdir()
+        if item.name.endswith(".rq")
+    ]
+    return sorted(found, key=lambda q: q.name)
+
+
+def get_query(name: str) -> NamedQuery:
+    """Return one named query.
+
+    Raises:
+        QueryError: for an unknown name; the message lists the available names.
+    """
+    queries = {q.name: q for q in list_queries()}
+    if name not in queries:
+        raise QueryError(f"no named query {name!r}. Available names: {', '.join(queries)}")
+    return queries[name]
+
+
+def _term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
+    try:
+        if param.kind == "date":
+            return ox.Literal(date.fromisoformat(value).isoformat(), datatype=_XSD_DATE)
+        if param.kind == "folded":
+            words = search_key(value).split()
+            if not words:
+                raise ValueError("nothing to search for")
+            return ox.Literal("(^| )" + " ".join(map(re.escape, words)) + "( |$)")
+        if param.kind == "iri":
+            return ox.NamedNode(value if "://" in value else str(node_iri(value)))
+        return ox.Literal(value)
+    except ValueError as error:
+        raise QueryError(f"parameter {param.name}={value!r}: {error}") from error
+
+
+_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+
+def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
+    """Return the query text with the parameter values as one ``VALUES`` row.
+
+    Raises:
+        QueryError: on an unknown or missing parameter, or a malformed value.
+    """
+    known = {p.name for p in query.params}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise QueryError(
+            f"{query.name} has no parameter {unknown[0]!r}; "
+            f"its parameters: {', '.join(sorted(known)) or 'none'}"
+        )
+    cells = []
+    for param in query.params:
+        if param.name in values:
+            cells.append(str(_term(param, values[param.name])))
+        elif param.required:
+            raise QueryError(f"{query.name} needs --param {param.name}=… ({param.help})")
+        else:
+            cells.append("UNDEF")
+    if not query.params:
+        return query.text
+    names = " ".join("?" + p.variable for p in query.params)
+    row = f"VALUES ({names}) {{ ({' '.join(cells)}) }}"
+    return query.text.replace("#PARAMS", row, 1)
+
+
+def is_update(sparql: str) -> bool:
+    """Tell whether a SPARQL request is an update (after its prologue).
+
+    >>> is_update("PREFIX a: <http://x#> # note\\nINSERT DATA { }")
+    True
+    >>> is_update("SELECT * { ?s ?p ?o }")
+    False
+    """
+    position = 0
+    while found := _PROLOGUE.match(sparql, position):
+        if found.end() == position:
+            break
+        position = found.end()
+    return bool(_UPDATE.match(sparql, position))
+
+
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False) -> QueryResult | None:
+    """Run a SPARQL query (or, if allowed, an update) on the store.
+
+    Returns:
+        The query results, or None after an update.
+
+    Raises:
+        QueryError: on a syntax error (the parser's line:column message on one
+            line) or an update without ``allow_update``.
+    """
+    try:
+        if is_update(sparql):
+            if not allow_update:
+                raise QueryError("update queries are refused; pass --allow-update to run them")
+            store.update(sparql)
+            return None
+        return store.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as error:
+        raise QueryError("SPARQL syntax " + " ".join(str(error).split())) from error
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal | ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+def rows(result: ox.QuerySolutions) -> tuple[list[str], list[list[str]]]:
+    """Return the variable names and the rows of a SELECT result as plain strings."""
+    names = [v.value for v in result.variables]
+    return names, [[_cell(solution[name]) for name in names] for solution in result]
+
+
+def table(names: list[str], body: list[list[str]]) -> str:
+    """Render rows as an aligned plain-text table (cells on one line each)."""
+    flat = [[" ".join(cell.split()) for cell in row] for row in body]
+    widths = [max([len(n), *(len(r[i]) for r in flat)]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in flat]
+    lines.append(f"({len(flat)} row{'s' if len(flat) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+_RESULTS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+            "json": ox.QueryResultsFormat.JSON}  # fmt: skip
+_GRAPH = {"table": ox.RdfFormat.TURTLE, "csv": ox.RdfFormat.N_TRIPLES,
+          "tsv": ox.RdfFormat.N_TRIPLES, "json": ox.RdfFormat.JSON_LD}  # fmt: skip
+
+
+def format_result(result: QueryResult | None, fmt: str = "table") -> str:
+    """Serialise a result: SPARQL 1.1 CSV/TSV/JSON or a table for SELECT/ASK;
+    Turtle (table), N-Triples (csv/tsv) or JSON-LD (json) for CONSTRUCT/DESCRIBE."""
+    if result is None:
+        return "update done\n"
+    if isinstance(result, ox.QueryTriples):
+        return bytes(result.serialize(format=_GRAPH[fmt])).decode("utf-8")
+    if fmt != "table":
+        return bytes(result.serialize(format=_RESULTS[fmt])).decode("utf-8")
+    if isinstance(result, ox.QueryBoolean):
+        return "true\n" if bool(result) else "false\n"
+    return table(*rows(result))

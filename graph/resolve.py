@@ -1,0 +1,209 @@
+"""Resolve stage: one entity per real-world thing, one event per real happening.
+
+Requires: entity mentions of every article (:mod:`graph.entities`) and event
+mentions (:mod:`graph.events`).
+
+Adds: :class:`~graph.types.Entity` records (knowledge-base entities keep their
+key; unknown people named by surname alone in one article and in full in
+another are joined when the full name is unique) and
+:class:`~graph.types.Event` records, where mentions that report the same
+happening — in one article or several, in any language — are merged.
+
+Merge rule (documented in ARCHITECTURE.md): two mentions are one event when
+their types belong to the same family, their intervals overlap, their places
+do not contradict each other and they share at least two actors, or one actor
+when that is at least half of the smaller actor set. Candidates are found
+through an index on (type family, actor), never by comparing all pairs. The
+merged interval is the intersection (the most precise statement of the date).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from graph.kb import KnowledgeBase
+from graph.types import Entity, EntityMention, Event, EventMention
+
+_FAMILIES = {
+    "Invasion": "war", "Conflict": "war", "Attack": "war",
+    "Meeting": "talk", "Call": "talk", "Statement": "talk",
+}
+_SPECIFICITY = ("day", "about-day", "days", "early-month", "mid-month", "late-month",
+                "week", "days-before", "days-after", "month", "season", "year")
+
+
+def family(event_type: str) -> str:
+    return _FAMILIES.get(event_type, event_type)
+
+
+def resolve_entities(mentions: Iterable[tuple[str, EntityMention]], kb: KnowledgeBase
+                     ) -> tuple[dict[str, Entity], dict[str, str]]:
+    """Merge entity mentions into entities.
+
+    Args:
+        mentions: (article source, mention) pairs.
+        kb: the knowledge base, for labels and Wikidata links.
+
+    Returns:
+        The entities by key, and a map from mention key to the entity key it
+        was merged into (identity for most keys).
+    """
+    pairs = sorted(mentions, key=lambda p: (p[1].key, p[0], p[1].start))
+    redirect = _surname_redirects({m.key: m for _, m in pairs})
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    articles: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, str] = {}
+    for source, m in pairs:
+        key = redirect.get(m.key, m.key)
+        if m.role is None or m.text != m.role:
+            forms[key][m.text] += 1
+        articles[key].add(source)
+        kinds[key] = m.kind
+    entities = {}
+    for key in sorted(forms.keys() | articles.keys()):
+        known = kb.entities.get(key.split("/", 1)[1])
+        label = known.label if known else _best_label(forms[key], key)
+        entities[key] = Entity(
+            key=key, kind=kinds[key],  # type: ignore[arg-type]
+            label=label,
+            aliases=tuple(sorted(a for a in forms[key] if a != label)),
+            wikidata=known.wikidata if known else None,
+            articles=tuple(sorted(articles[key])),
+        )
+    return entities, redirect
+
+
+def _best_label(forms: Counter[str], key: str) -> str:
+    if not forms:
+        return key.split("/", 1)[1]
+    return max(sorted(forms), key=lambda f: (len(f.split()), forms[f]))
+
+
+def _surname_redirects(by_key: dict[str, EntityMention]) -> dict[str, str]:
+    """Lone surnames of unknown people point at the one full name ending with them."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for key, m in by_key.items():
+        if m.kind == "person" and len(m.label.split()) > 1:
+            full[m.label.split()[-1]].add(key)
+    redirect = {}
+    for key, m in by_key.items():
+        targets = full.get(m.label) if m.kind == "person" and " " not in m.label else None
+        if targets and len(targets) == 1 and key not in targets:
+            redirect[key] = next(iter(targets))
+    return redirect
+
+
+@dataclass
+class _Cluster:
+    mentions: list[EventMention]
+    actors: set[str]
+    places: set[str]
+    begin: object
+    last: object
+    granularity: str
+    reasons: list[str] = field(default_factory=list)
+
+
+def _compatible(cluster: _Cluster, mention: EventMention, actors: set[str]) -> str | None:
+    if family(cluster.mentions[0].event_type) != family(mention.event_type):
+        return None
+    if mention.time.last < cluster.begin or cluster.last < mention.time.begin:  # type: ignore[operator]
+        return None
+    place = mention.place.key if mention.place else None
+    if place and cluster.places and place not in cluster.places:
+        return None
+    shared = cluster.actors & actors
+    if len(shared) >= 2 or (shared and len(shared) * 2 >= min(len(actors), len(cluster.actors))):
+        return (f"same {family(mention.event_type)} event, overlapping dates, "
+                f"shared actors {', '.join(sorted(shared))}")
+    return None
+
+
+def _absorb(cluster: _Cluster, mention: EventMention, actors: set[str], reason: str) -> None:
+    cluster.mentions.append(mention)
+    cluster.actors |= actors
+    if mention.place:
+        cluster.places.add(mention.place.key)
+    begin = max(cluster.begin, mention.time.begin)  # type: ignore[type-var]
+    last = min(cluster.last, mention.time.last)  # type: ignore[type-var]
+    if _rank(mention.time.granularity) < _rank(cluster.granularity):
+        cluster.granularity = mention.time.granularity
+    cluster.begin, cluster.last = begin, last
+    cluster.reasons.append(f"{mention.article} #{mention.sentence_index}: {reason}")
+
+
+def _rank(granularity: str) -> int:
+    return _SPECIFICITY.index(granularity) if granularity in _SPECIFICITY else len(_SPECIFICITY)
+
+
+def _actor_keys(mention: EventMention, redirect: dict[str, str]) -> set[str]:
+    return {redirect.get(a.key, a.key) for a in mention.actors}
+
+
+def resolve_events(mentions: Sequence[EventMention], redirect: dict[str, str],
+                   labels: dict[str, str]) -> list[Event]:
+    """Merge event mentions that report the same happening.
+
+    Args:
+        mentions: every event mention of the build.
+        redirect: mention key -> entity key, from :func:`resolve_entities`.
+        labels: entity key -> label, for event labels.
+
+    Returns:
+        Events sorted by (begin, end, key).
+    """
+    ordered = sorted(mentions, key=lambda m: (m.time.begin, m.time.last, m.article,
+                                              m.sentence_index, m.time.start))
+    clusters: list[_Cluster] = []
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for mention in ordered:
+        actors = _actor_keys(mention, redirect)
+        candidates = sorted({i for a in actors for i in index[(family(mention.event_type), a)]})
+        for i in candidates:
+            reason = _compatible(clusters[i], mention, actors)
+            if reason:
+                _absorb(clusters[i], mention, actors, reason)
+                target = i
+                break
+        else:
+            clusters.append(_Cluster([mention], set(actors),
+                                     {mention.place.key} if mention.place else set(),
+                                     mention.time.begin, mention.time.last,
+                                     mention.time.granularity))
+            target = len(clusters) - 1
+        for a in actors:
+            if target not in index[(family(mention.event_type), a)]:
+                index[(family(mention.event_type), a)].append(target)
+    events = [_to_event(c, redirect, labels) for c in clusters]
+    return sorted(events, key=lambda e: (e.begin, e.last, e.key))
+
+
+def _to_event(cluster: _Cluster, redirect: dict[str, str], labels: dict[str, str]) -> Event:
+    first = cluster.mentions[0]
+    types = Counter(m.event_type for m in cluster.mentions)
+    event_type = min(types, key=lambda t: (t == "Statement", t == "Other", -types[t], t))
+    actors = tuple(sorted(cluster.actors))
+    places = tuple(sorted(cluster.places))
+    roles = tuple(sorted({(redirect.get(a.key, a.key), a.role) for m in cluster.mentions
+                          for a in m.actors if a.role}))
+    digest = hashlib.sha1(f"{first.article}\n{first.sentence}\n{first.time.text}".encode()
+                          ).hexdigest()[:8]
+    key = f"event/{cluster.begin}-{event_type.lower()}-{digest}"
+    names = [labels.get(a, a) for a in actors if not a.startswith("country/")] or \
+            [labels.get(a, a) for a in actors]
+    label = f"{event_type}: {', '.join(names[:3])}"
+    if places:
+        label += f" ({labels.get(places[0], places[0])})"
+    return Event(
+        key=key, label=label, event_type=event_type,
+        begin=cluster.begin, last=cluster.last,  # type: ignore[arg-type]
+        granularity=cluster.granularity, actors=actors, places=places,
+        topics=tuple(sorted({t for m in cluster.mentions for t in m.topics})),
+        mentions=tuple(cluster.mentions),
+        merge_reason="; ".join(cluster.reasons) or None,
+        roles=roles,
+    )
+

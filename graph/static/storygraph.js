@@ -1,0 +1,647 @@
+/* storygraph timeline page.
+ *
+ * Reads the graph from the JSON block #data and draws it with vis-network.
+ * Every string from the data is rendered with textContent / canvas text,
+ * never as HTML. Positions come from Python; physics is off.
+ */
+(function () {
+  "use strict";
+
+  const DATA = JSON.parse(document.getElementById("data").textContent);
+  const K = DATA.schema;
+  const byId = new Map(DATA.nodes.map((n) => [n.id, n]));
+  const kindStyle = new Map(DATA.kinds.map((k) => [k.kind, k]));
+  const storyById = new Map(DATA.stories.map((s) => [s.id, s]));
+  const outEdges = new Map();
+  const inEdges = new Map();
+  for (const e of DATA.edges) {
+    push(outEdges, e.from, e);
+    push(inEdges, e.to, e);
+  }
+  const ACTOR_KINDS = new Set([K.PERSON, K.ORGANIZATION, K.COUNTRY]);
+  const eventRank = new Map();
+  DATA.nodes
+    .filter((n) => n.kind === K.EVENT)
+    .sort((a, b) => cmp(a.begin || "9999", b.begin || "9999") || cmp(a.end || "", b.end || "") || cmp(a.id, b.id))
+    .forEach((n, i) => eventRank.set(n.id, i));
+
+  function push(map, key, value) {
+    if (!map.has(key)) map.set(key, []);
+    map.get(key).push(value);
+  }
+  function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function el(tag, text, cls) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+  function fold(text) {
+    return String(text || "")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[\s\-‐-―'’.]+/g, " ")
+      .trim();
+  }
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  }
+  function kindName(kind) {
+    return (kindStyle.get(kind) || { name: kind }).name;
+  }
+  function byDate(ids) {
+    return ids.slice().sort((a, b) => (eventRank.get(a) ?? 1e9) - (eventRank.get(b) ?? 1e9) || cmp(a, b));
+  }
+  function uniq(list) {
+    return Array.from(new Set(list));
+  }
+  function neighbours(id, rel, dir) {
+    const edges = dir === "in" ? inEdges.get(id) || [] : outEdges.get(id) || [];
+    return edges.filter((e) => !rel || e.rel === rel);
+  }
+  function eventsOf(id) {
+    const linked = [
+      ...(outEdges.get(id) || []).map((e) => e.to),
+      ...(inEdges.get(id) || []).map((e) => e.from),
+    ].filter((other) => byId.get(other) && byId.get(other).kind === K.EVENT);
+    return byDate(uniq(linked));
+  }
+
+  /* ---------- vis data ---------- */
+
+  const drawnNodes = DATA.nodes.filter((n) => n.x !== undefined);
+  const big = drawnNodes.length > 800;
+  function visNode(n) {
+    const style = kindStyle.get(n.kind) || { shape: "dot", color: "#adb5bd", size: 10 };
+    const isStory = n.kind === K.STORY;
+    const node = {
+      id: n.id,
+      x: n.x,
+      y: n.y,
+      label: n.text,
+      title: tooltip(n),
+      shape: style.shape,
+      size: style.size,
+      color: {
+        background: style.color,
+        border: isStory ? "#212529" : "#ffffff",
+        highlight: { background: style.color, border: "#000000" },
+        hover: { background: style.color, border: "#000000" },
+      },
+      borderWidth: isStory ? 1 : 1.5,
+      borderWidthSelected: 3,
+    };
+    if (isStory) {
+      node.font = { color: "#ffffff", size: 15, face: "system-ui, sans-serif", strokeWidth: 0 };
+      node.margin = 8;
+    } else if (n.kind === K.EVENT) {
+      node.font = { size: 14, color: "#212529" };
+    }
+    return node;
+  }
+  function tooltip(n) {
+    const lines = [n.label];
+    if (n.date_text) lines.push(n.date_text);
+    lines.push(kindName(n.kind));
+    return lines.join("\n"); // vis-network 9.1.2 shows string titles with innerText
+  }
+  function visEdge(e, i) {
+    const style = DATA.rels[e.rel];
+    return {
+      id: "e" + i,
+      from: e.from,
+      to: e.to,
+      label: e.role ? e.role : style.label,
+      color: { color: style.color, highlight: "#212529", hover: "#495057" },
+      width: style.width,
+      arrows: style.arrows ? { to: { enabled: true, scaleFactor: 0.5 } } : undefined,
+      dashes: e.rel === K.DERIVED_FROM,
+    };
+  }
+
+  const nodes = new vis.DataSet(drawnNodes.map(visNode));
+  const edges = new vis.DataSet(DATA.edges.filter((e) => e.drawn).map(visEdge));
+  const container = document.getElementById("graph");
+  const network = new vis.Network(
+    container,
+    { nodes, edges },
+    {
+      autoResize: true,
+      physics: false,
+      layout: { improvedLayout: false, randomSeed: 1, hierarchical: false },
+      interaction: {
+        hover: true,
+        tooltipDelay: 250,
+        multiselect: false,
+        hideEdgesOnDrag: big,
+        hideEdgesOnZoom: big,
+        keyboard: false,
+        zoomSpeed: 0.6,
+      },
+      nodes: {
+        font: { size: 14, face: "system-ui, sans-serif", color: "#343a40", strokeWidth: 4, strokeColor: "#ffffff" },
+        scaling: { label: { drawThreshold: 6 } },
+      },
+      edges: {
+        smooth: false,
+        selectionWidth: 1.5,
+        hoverWidth: 0.5,
+        font: { size: 10, color: "#868e96", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      },
+    },
+  );
+
+  /* ---------- time axis and lanes (canvas overlay) ---------- */
+
+  function viewBox() {
+    const topLeft = network.DOMtoCanvas({ x: 0, y: 0 });
+    const bottomRight = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    return { x0: topLeft.x, y0: topLeft.y, x1: bottomRight.x, y1: bottomRight.y, s: network.getScale() };
+  }
+  network.on("beforeDrawing", (ctx) => {
+    const v = viewBox();
+    DATA.lanes.forEach((lane, i) => {
+      if (lane.bottom < v.y0 || lane.top > v.y1) return;
+      ctx.fillStyle = i % 2 ? "#f8f9fa" : "#f1f3f5";
+      ctx.fillRect(v.x0, lane.top, v.x1 - v.x0, lane.bottom - lane.top);
+      ctx.strokeStyle = "#dee2e6";
+      ctx.lineWidth = 1 / v.s;
+      ctx.beginPath();
+      ctx.moveTo(v.x0, lane.y);
+      ctx.lineTo(v.x1, lane.y);
+      ctx.stroke();
+    });
+    axisLabels = labelledTicks(ctx, v);
+    for (const tick of axisLabels) {
+      ctx.strokeStyle = tick.major ? "rgba(73,80,87,0.5)" : "rgba(173,181,189,0.5)";
+      ctx.lineWidth = (tick.major ? 1.5 : 1) / v.s;
+      ctx.beginPath();
+      ctx.moveTo(tick.x, v.y0);
+      ctx.lineTo(tick.x, v.y1);
+      ctx.stroke();
+    }
+  });
+  network.on("afterDrawing", (ctx) => {
+    const v = viewBox();
+    const px = 1 / v.s;
+    ctx.fillStyle = "rgba(255,255,255,0.94)";
+    ctx.fillRect(v.x0, v.y0, v.x1 - v.x0, AXIS_HEIGHT * px);
+    ctx.strokeStyle = "#ced4da";
+    ctx.lineWidth = px;
+    ctx.beginPath();
+    ctx.moveTo(v.x0, v.y0 + AXIS_HEIGHT * px);
+    ctx.lineTo(v.x1, v.y0 + AXIS_HEIGHT * px);
+    ctx.stroke();
+    ctx.textBaseline = "middle";
+    ctx.textAlign = "left";
+    for (const tick of axisLabels) {
+      ctx.font = tickFont(tick, px);
+      ctx.fillStyle = tick.major ? "#212529" : "#868e96";
+      ctx.fillText(tick.label, tick.x + 4 * px, v.y0 + (AXIS_HEIGHT / 2) * px);
+    }
+    ctx.font = "bold " + 13 * px + "px system-ui, sans-serif";
+    DATA.lanes.forEach((lane) => {
+      const y = Math.max(lane.top + 16 * px, v.y0 + (AXIS_HEIGHT + 16) * px);
+      if (y > lane.bottom - 8 * px || lane.bottom < v.y0 || lane.top > v.y1) return;
+      const width = ctx.measureText(lane.label).width;
+      ctx.fillStyle = "rgba(255,255,255,0.85)";
+      ctx.fillRect(v.x0 + 4 * px, y - 10 * px, width + 10 * px, 20 * px);
+      ctx.fillStyle = "#343a40";
+      ctx.fillText(lane.label, v.x0 + 9 * px, y);
+    });
+  });
+  const AXIS_HEIGHT = 28;
+  let axisLabels = [];
+  function tickFont(tick, px) {
+    return (tick.major ? "bold " + 13 * px : 11 * px) + "px system-ui, sans-serif";
+  }
+  /* Years always get a mark; a month gets one only where its label fits. */
+  function labelledTicks(ctx, v) {
+    const slack = 200 / v.s;
+    const ticks = DATA.ticks.filter((t) => t.x >= v.x0 - slack && t.x <= v.x1 + slack);
+    const taken = [];
+    const span = (t) => {
+      ctx.font = tickFont(t, 1 / v.s);
+      return [t.x, t.x + (ctx.measureText(t.label).width + 14) / v.s];
+    };
+    const free = (s) => taken.every(([a, b]) => s[1] <= a || s[0] >= b);
+    const shown = [];
+    for (const t of ticks.filter((t) => t.major)) {
+      taken.push(span(t));
+      shown.push(t);
+    }
+    for (const t of ticks.filter((t) => !t.major)) {
+      const s = span(t);
+      if (!free(s)) continue;
+      taken.push(s);
+      shown.push(t);
+    }
+    return shown;
+  }
+
+  /* ---------- details panel ---------- */
+
+  const details = document.getElementById("details");
+  let selected = null;
+
+  function nodeButton(id, extra) {
+    const n = byId.get(id);
+    const button = el("button", n ? n.label : id, "link");
+    button.type = "button";
+    button.addEventListener("click", () => select(id, { focus: true }));
+    if (!extra) return button;
+    const wrap = el("span");
+    wrap.append(button, el("span", " " + extra, "muted"));
+    return wrap;
+  }
+  function kindBadge(kind) {
+    const badge = el("span", null, "kind");
+    badge.append(icon(kind), el("span", kindName(kind)));
+    return badge;
+  }
+  function link(url, text) {
+    const safe = safeUrl(url);
+    if (!safe) return el("span", text || url);
+    const a = el("a", text || url);
+    a.href = safe;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+  function fields(rows) {
+    const dl = el("dl");
+    for (const [name, value] of rows) {
+      if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) continue;
+      dl.append(el("dt", name));
+      const dd = el("dd");
+      dd.append(value instanceof Node ? value : el("span", Array.isArray(value) ? value.join(", ") : value));
+      dl.append(dd);
+    }
+    return dl;
+  }
+  function section(title, items) {
+    const box = el("div");
+    if (!items.length) return box;
+    box.append(el("h3", title));
+    const ul = el("ul");
+    for (const item of items) {
+      const li = el("li");
+      li.append(item);
+      ul.append(li);
+    }
+    box.append(ul);
+    return box;
+  }
+  function eventLine(id) {
+    const n = byId.get(id);
+    return nodeButton(id, n && n.date_text ? "· " + n.date_text : "");
+  }
+  function linked(id, rel) {
+    return neighbours(id, rel, "out").map((e) => nodeButton(e.to, e.role ? "(" + e.role + ")" : ""));
+  }
+
+  function renderEvent(n) {
+    const story = storyById.get(n.story);
+    const interval = n.begin ? n.begin + (n.end && n.end !== n.begin ? " – " + n.end : "") : "";
+    const parts = [
+      fields([
+        ["Date", n.date_text || interval],
+        ["Interval", n.date_text ? interval : ""],
+        ["Type", n.event_type],
+        ["Story", story ? nodeButton(story.id) : ""],
+      ]),
+      section("Actors", linked(n.id, K.ACTOR)),
+      section("Place", linked(n.id, K.PLACE)),
+      section("Topics", linked(n.id, K.SUBJECT)),
+      section("Evidence", (n.evidence || []).map((s) => el("blockquote", s))),
+      section("Reported in", neighbours(n.id, K.DERIVED_FROM, "out").map(sourceBox)),
+    ];
+    if (n.date_audit && n.date_audit.length) parts.push(section("Date audit", n.date_audit.map((s) => el("span", s, "muted"))));
+    if (n.merge_reason) parts.push(fields([["Merged", n.merge_reason]]));
+    return parts;
+  }
+  function sourceBox(edge) {
+    const a = byId.get(edge.to) || { id: edge.to, label: edge.to };
+    const box = el("div", null, "source");
+    box.append(nodeButton(a.id));
+    box.append(
+      fields([
+        ["Publisher", a.publisher],
+        ["Published", a.published],
+        ["Source", a.url ? link(a.url) : a.source],
+      ]),
+    );
+    for (const s of edge.evidence || []) box.append(el("blockquote", s));
+    return box;
+  }
+  function renderEntity(n) {
+    return [
+      fields([
+        ["Aliases", (n.aliases || []).filter((a) => a !== n.label)],
+        ["Wikidata", n.wikidata ? link(n.wikidata) : ""],
+        ["Concept", n.concept ? link(n.concept) : ""],
+      ]),
+      section("Events (" + eventsOf(n.id).length + ")", eventsOf(n.id).map(eventLine)),
+    ];
+  }
+  function renderArticle(n) {
+    return [
+      fields([
+        ["Headline", n.headline],
+        ["Publisher", n.publisher],
+        ["Author", n.author],
+        ["Published", n.published ? n.published + (n.published_how ? " (" + n.published_how + ")" : "") : ""],
+        ["Source", n.source],
+        ["URL", n.url ? link(n.url) : ""],
+        ["Language", n.language],
+      ]),
+      section("Events reported", eventsOf(n.id).map(eventLine)),
+    ];
+  }
+  function renderStory(n) {
+    const story = storyById.get(n.id);
+    return [
+      section("Timeline", (story ? story.events : []).map(eventLine)),
+      section("Articles", neighbours(n.id, K.HAS_ARTICLE, "out").map((e) => nodeButton(e.to))),
+    ];
+  }
+  function renderDetails(id) {
+    details.replaceChildren();
+    const n = byId.get(id);
+    if (!n) {
+      details.append(el("p", "Click or hover a node to see its details. Use ← and → to step along a story.", "hint"));
+      return;
+    }
+    details.append(kindBadge(n.kind), el("h2", n.label));
+    const hidden = n.x === undefined ? "Not drawn (large graph)." : isHidden(n.id) ? "Hidden by the filters." : "";
+    if (hidden) details.append(el("p", hidden, "muted"));
+    const render =
+      n.kind === K.EVENT ? renderEvent : n.kind === K.ARTICLE ? renderArticle : n.kind === K.STORY ? renderStory : renderEntity;
+    details.append(...render(n));
+  }
+
+  /* ---------- selection, search, navigation ---------- */
+
+  function isHidden(id) {
+    const node = nodes.get(id);
+    return !node || node.hidden === true;
+  }
+  function select(id, opts) {
+    selected = id;
+    if (nodes.get(id)) {
+      network.selectNodes([id]);
+      if (opts && opts.focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 300 } });
+    } else {
+      network.unselectAll();
+    }
+    renderDetails(id);
+    updateStatus();
+  }
+  network.on("click", (params) => {
+    if (params.nodes.length) select(params.nodes[0]);
+  });
+  network.on("hoverNode", (params) => renderDetails(params.node));
+  network.on("blurNode", () => renderDetails(selected));
+
+  const searchIndex = DATA.nodes.map((n) => ({
+    id: n.id,
+    names: uniq([n.label, ...(n.aliases || []), n.headline || ""].filter(Boolean)).map(fold),
+  }));
+  const kindOrder = new Map(DATA.kinds.map((k, i) => [k.kind, ACTOR_KINDS.has(k.kind) ? 0 : i + 1]));
+  function search(query) {
+    const q = fold(query);
+    if (!q) return [];
+    const hits = [];
+    for (const entry of searchIndex) {
+      let best = 9;
+      for (const name of entry.names) {
+        const score = name === q ? 0 : name.startsWith(q) ? 1 : (" " + name).includes(" " + q) ? 2 : name.includes(q) ? 3 : 9;
+        best = Math.min(best, score);
+      }
+      if (best < 9) hits.push([best, kindOrder.get(byId.get(entry.id).kind) ?? 99, byId.get(entry.id).label, entry.id]);
+    }
+    hits.sort((a, b) => a[0] - b[0] || a[1] - b[1] || cmp(a[2], b[2]) || cmp(a[3], b[3]));
+    return hits.map((h) => h[3]);
+  }
+  const searchInput = document.getElementById("search");
+  const results = document.getElementById("results");
+  function showResults() {
+    const ids = search(searchInput.value).slice(0, 12);
+    results.replaceChildren();
+    results.hidden = !ids.length;
+    ids.forEach((id, i) => {
+      const n = byId.get(id);
+      const li = el("li", null, i === 0 ? "active" : "");
+      li.setAttribute("role", "option");
+      li.append(icon(n.kind), el("span", n.label), el("span", n.date_text || kindName(n.kind), "muted"));
+      li.addEventListener("mousedown", (ev) => {
+        ev.preventDefault();
+        choose(id);
+      });
+      results.append(li);
+    });
+  }
+  function choose(id) {
+    results.hidden = true;
+    select(id, { focus: true });
+  }
+  searchInput.addEventListener("input", showResults);
+  searchInput.addEventListener("focus", showResults);
+  searchInput.addEventListener("blur", () => (results.hidden = true));
+  searchInput.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter") {
+      const first = search(searchInput.value)[0];
+      if (first) choose(first);
+    } else if (ev.key === "Escape") {
+      results.hidden = true;
+    }
+  });
+
+  function currentStoryEvents() {
+    const n = byId.get(selected);
+    if (n && n.kind === K.EVENT && storyById.get(n.story)) return storyById.get(n.story).events;
+    if (n && n.kind === K.STORY && storyById.get(n.id)) return storyById.get(n.id).events;
+    return DATA.stories.length ? DATA.stories[0].events : [];
+  }
+  function step(direction) {
+    const list = currentStoryEvents().filter((id) => !isHidden(id));
+    if (!list.length) return null;
+    const at = list.indexOf(selected);
+    const target = at < 0 ? (direction > 0 ? list[0] : list[list.length - 1]) : list[at + direction];
+    if (target) select(target, { focus: true });
+    return target || null;
+  }
+  document.getElementById("prev").addEventListener("click", () => step(-1));
+  document.getElementById("next").addEventListener("click", () => step(1));
+  document.getElementById("fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+  document.addEventListener("keydown", (ev) => {
+    if (ev.target instanceof HTMLInputElement || ev.target instanceof HTMLSelectElement) return;
+    if (ev.key === "ArrowLeft") step(-1);
+    if (ev.key === "ArrowRight") step(1);
+  });
+
+  /* ---------- filters ---------- */
+
+  const filterEls = {
+    story: document.getElementById("f-story"),
+    actor: document.getElementById("f-actor"),
+    topic: document.getElementById("f-topic"),
+    from: document.getElementById("f-from"),
+    to: document.getElementById("f-to"),
+  };
+  const kindBoxes = new Map();
+  function fillSelect(select, list) {
+    for (const n of list) {
+      const option = el("option", n.label + (n.kind && ACTOR_KINDS.has(n.kind) ? " · " + kindName(n.kind) : ""));
+      option.value = n.id;
+      select.append(option);
+    }
+  }
+  function initFilters() {
+    const sorted = (pred) => DATA.nodes.filter(pred).sort((a, b) => cmp(fold(a.label), fold(b.label)) || cmp(a.id, b.id));
+    fillSelect(filterEls.story, DATA.stories.map((s) => ({ id: s.id, label: s.label })));
+    fillSelect(filterEls.actor, sorted((n) => ACTOR_KINDS.has(n.kind)));
+    fillSelect(filterEls.topic, sorted((n) => n.kind === K.TOPIC));
+    const present = new Set(DATA.nodes.map((n) => n.kind));
+    const box = document.getElementById("f-kinds");
+    for (const k of DATA.kinds.filter((k) => present.has(k.kind))) {
+      const input = el("input");
+      input.type = "checkbox";
+      input.checked = true;
+      input.value = k.kind;
+      input.disabled = !drawnNodes.some((n) => n.kind === k.kind);
+      kindBoxes.set(k.kind, input);
+      const label = el("label");
+      label.append(input, icon(k.kind), el("span", k.name));
+      box.append(label);
+    }
+    for (const control of [...Object.values(filterEls), ...kindBoxes.values()]) {
+      control.addEventListener("input", applyFilters);
+      control.addEventListener("change", applyFilters);
+    }
+    document.getElementById("f-reset").addEventListener("click", resetFilters);
+  }
+  function eventVisible(n, f) {
+    if (f.story && n.story !== f.story) return false;
+    if (f.from && (n.end || n.begin || "9999") < f.from) return false;
+    if (f.to && (n.begin || "0000") > f.to) return false;
+    if (f.actor && !neighbours(n.id, K.ACTOR, "out").some((e) => e.to === f.actor)) return false;
+    if (f.topic && !neighbours(n.id, K.SUBJECT, "out").some((e) => e.to === f.topic)) return false;
+    return true;
+  }
+  function applyFilters() {
+    const f = {};
+    for (const [name, control] of Object.entries(filterEls)) f[name] = control.value;
+    const kindOn = (kind) => !kindBoxes.has(kind) || kindBoxes.get(kind).checked;
+    const shownEvents = new Set(drawnNodes.filter((n) => n.kind === K.EVENT && eventVisible(n, f)).map((n) => n.id));
+    const updates = [];
+    for (const n of drawnNodes) {
+      let visible = kindOn(n.kind);
+      if (visible && n.kind === K.EVENT) visible = shownEvents.has(n.id);
+      else if (visible && n.kind === K.STORY) visible = !f.story || f.story === n.id;
+      else if (visible) {
+        const evs = eventsOf(n.id);
+        visible = !evs.length || evs.some((id) => shownEvents.has(id));
+      }
+      if (nodes.get(n.id).hidden !== !visible) updates.push({ id: n.id, hidden: !visible });
+    }
+    if (updates.length) nodes.update(updates);
+    updateStatus();
+  }
+  function resetFilters() {
+    for (const control of Object.values(filterEls)) control.value = "";
+    for (const box of kindBoxes.values()) box.checked = true;
+    applyFilters();
+  }
+  function visibleNodeIds() {
+    return nodes.getIds({ filter: (n) => n.hidden !== true }).sort();
+  }
+  function updateStatus() {
+    const events = nodes.get({ filter: (n) => n.hidden !== true && byId.get(n.id).kind === K.EVENT }).length;
+    document.getElementById("status").textContent =
+      events + " events shown · " + DATA.stories.length + " stories · " + DATA.nodes.length + " nodes";
+  }
+
+  /* ---------- legend, notice ---------- */
+
+  function icon(kind) {
+    const style = kindStyle.get(kind) || { shape: "dot", color: "#adb5bd" };
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", "14");
+    svg.setAttribute("height", "14");
+    svg.setAttribute("viewBox", "-7 -7 14 14");
+    const shapes = {
+      dot: ["circle", { r: "5.5" }],
+      triangle: ["polygon", { points: "0,-6 6,5 -6,5" }],
+      triangleDown: ["polygon", { points: "0,6 6,-5 -6,-5" }],
+      square: ["rect", { x: "-5", y: "-5", width: "10", height: "10" }],
+      diamond: ["polygon", { points: "0,-6.5 6.5,0 0,6.5 -6.5,0" }],
+      hexagon: ["polygon", { points: "6,0 3,5.2 -3,5.2 -6,0 -3,-5.2 3,-5.2" }],
+      star: ["polygon", { points: "0,-6.5 1.6,-2 6.3,-2 2.5,0.9 3.9,5.4 0,2.7 -3.9,5.4 -2.5,0.9 -6.3,-2 -1.6,-2" }],
+      box: ["rect", { x: "-6.5", y: "-4.5", width: "13", height: "9", rx: "2" }],
+    };
+    const [tag, attrs] = shapes[style.shape] || shapes.dot;
+    const shape = document.createElementNS(ns, tag);
+    for (const [name, value] of Object.entries(attrs)) shape.setAttribute(name, value);
+    shape.setAttribute("fill", style.color);
+    svg.append(shape);
+    return svg;
+  }
+  function initLegend() {
+    const legend = document.getElementById("legend");
+    legend.append(el("div", "Legend", "title"));
+    const present = new Set(DATA.nodes.map((n) => n.kind));
+    for (const k of DATA.kinds.filter((k) => present.has(k.kind))) {
+      const item = el("div", null, "item");
+      item.append(icon(k.kind), el("span", k.name));
+      legend.append(item);
+    }
+    const rels = new Set(DATA.edges.filter((e) => e.drawn).map((e) => e.rel));
+    for (const [rel, style] of Object.entries(DATA.rels).filter(([rel]) => rels.has(rel))) {
+      const item = el("div", null, "item");
+      const line = el("span", null, "line");
+      line.style.borderTopColor = style.color;
+      if (rel === K.DERIVED_FROM) line.style.borderTopStyle = "dashed";
+      item.append(line, el("span", style.label));
+      legend.append(item);
+    }
+  }
+  function initNotice() {
+    const omitted = Object.entries(DATA.omitted);
+    if (!omitted.length) return;
+    const notice = document.getElementById("notice");
+    const parts = omitted.map(([kind, count]) => count + " " + kindName(kind).toLowerCase() + " nodes");
+    notice.textContent =
+      "Large graph (" + DATA.nodes.length + " nodes, more than " + DATA.max_nodes + "): not drawn — " +
+      parts.join(", ") + ". Their details remain in the side panel and the search.";
+    notice.hidden = false;
+  }
+
+  /* Fit the whole graph, unless labels would be unreadable: then start at the left. */
+  function initialView() {
+    network.fit();
+    if (network.getScale() >= MIN_START_SCALE || !drawnNodes.length) return;
+    const xs = drawnNodes.map((n) => n.x);
+    const ys = drawnNodes.map((n) => n.y);
+    const minX = Math.min(...xs) - 120;
+    const [minY, maxY] = [Math.min(...ys) - 60, Math.max(...ys) + 60];
+    const s = MIN_START_SCALE;
+    const halfH = container.clientHeight / 2 / s;
+    const y = maxY - minY < 2 * halfH ? (minY + maxY) / 2 : minY + halfH - 30 / s;
+    network.moveTo({ position: { x: minX + container.clientWidth / 2 / s, y }, scale: s });
+  }
+  const MIN_START_SCALE = 0.7;
+
+  initFilters();
+  initLegend();
+  initNotice();
+  renderDetails(null);
+  updateStatus();
+  initialView();
+  window.storygraph = { network, nodes, edges, data: DATA, search, select, step, applyFilters, visibleNodeIds,
+    selected: () => selected };
+})();

@@ -1,0 +1,257 @@
+"""Load the RDF export into an Oxigraph store, with RDFS class reasoning, and validate it.
+
+Requires the RDF of :mod:`graph.rdf` (a graph ``G``, a build's output folder or an
+RDF file); adds nothing to ``G``.
+
+Store layout (also what :mod:`graph.push` sends to a remote endpoint):
+
+- the data graphs of :func:`graph.rdf.to_dataset`: ``sgid:graph/<article id>`` per
+  article plus ``sgid:graph/shared`` (a triples-only file is loaded into the default
+  graph instead);
+- ``sgid:graph/ontology``: ``ontology/storygraph.ttl``;
+- ``sgid:graph/inferred``: the ``rdf:type`` triples entailed by the ontology's
+  ``rdfs:subClassOf`` closure, materialised at load time (so ``?x a sem:Event`` also
+  finds stories and ``?x a schema:Place`` finds countries) and only where no graph
+  already asserts them. No other entailment is run.
+
+Queries run with the default graph as the union of all graphs; since the data
+partition puts each triple in one graph and the inferred graph adds only new
+triples, no solution is duplicated.
+
+``write_store`` builds the persistent store in a temporary folder beside the target
+and renames it into place, so a killed build leaves the previous store intact.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graph.rdf import SGID, partition
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_PATH = ONTOLOGY_DIR / "storygraph.ttl"
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+CONTEXT_PATH = ONTOLOGY_DIR / "context.jsonld"
+ONTOLOGY_GRAPH = ox.NamedNode(str(SGID["graph/ontology"]))
+INFERRED_GRAPH = ox.NamedNode(str(SGID["graph/inferred"]))
+STORE_DIR = "store"
+# what a build's output folder is read from, best first
+FOLDER_FILES = ("graph.nq", "graph.trig", "graph.ttl", "graph.nt")
+_TYPE = ox.NamedNode(str(RDF.type))
+
+Source = nx.MultiDiGraph | str | os.PathLike[str]
+
+
+class StoreError(OSError):
+    """The graph could not be found or read; the message names the path and the fix."""
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Graph:
+    """Return the project ontology (``ontology/storygraph.ttl``) as an rdflib Graph."""
+    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+
+
+@lru_cache(maxsize=1)
+def superclasses() -> dict[str, frozenset[str]]:
+    """Map each class IRI of the ontology to all its (transitive) superclasses."""
+    direct: dict[str, set[str]] = defaultdict(set)
+    for sub, sup in load_ontology().subject_objects(RDFS.subClassOf):
+        direct[str(sub)].add(str(sup))
+    closure: dict[str, frozenset[str]] = {}
+    for cls in direct:
+        seen: set[str] = set()
+        todo = list(direct[cls])
+        while todo:
+            sup = todo.pop()
+            if sup not in seen:
+                seen.add(sup)
+                todo.extend(direct.get(sup, ()))
+        closure[cls] = frozenset(seen - {cls})
+    return closure
+
+
+def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to a pyoxigraph term."""
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"cannot convert {node!r} to an Oxigraph term")
+
+
+def data_quads(G: nx.MultiDiGraph) -> Iterator[ox.Quad]:
+    """Yield the quads of :func:`graph.rdf.to_dataset` as pyoxigraph quads."""
+    for name, triples in sorted(partition(G).items()):
+        graph = ox.NamedNode(str(name))
+        for s, p, o in triples:
+            yield ox.Quad(ox_term(s), ox_term(p), ox_term(o), graph)  # type: ignore[arg-type]
+
+
+def materialise(store: ox.Store) -> int:
+    """Add the subclass-entailed ``rdf:type`` triples to the inferred graph.
+
+    Returns:
+        The number of triples added.
+    """
+    closure = superclasses()
+    asserted: set[tuple[str, str]] = set()
+    subjects: dict[str, ox.NamedNode | ox.BlankNode] = {}
+    for quad in store.quads_for_pattern(None, _TYPE, None, None):
+        if isinstance(quad.object, ox.NamedNode):
+            asserted.add((str(quad.subject), quad.object.value))
+            subjects[str(quad.subject)] = quad.subject  # type: ignore[assignment]
+    new = {
+        (s, sup) for s, cls in asserted for sup in closure.get(cls, ()) if (s, sup) not in asserted
+    }
+    store.bulk_extend(
+        ox.Quad(subjects[s], _TYPE, ox.NamedNode(sup), INFERRED_GRAPH) for s, sup in sorted(new)
+    )
+    return len(new)
+
+
+def fill_store(store: ox.Store, source: Source) -> ox.Store:
+    """Load a graph ``G`` or an RDF file/folder, the ontology and the inferred types."""
+    if isinstance(source, nx.MultiDiGraph):
+        store.bulk_extend(data_quads(source))
+    else:
+        path = Path(source)
+        store.bulk_load(path=str(path), format=_format_of(path))
+    store.bulk_load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+    materialise(store)
+    return store
+
+
+def _format_of(path: Path) -> ox.RdfFormat:
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) if path.suffix else None
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF file extension; use .ttl, .nt, .nq, .trig")
+    return fmt
+
+
+def write_store(source: Source, store_dir: str | os.PathLike[str]) -> Path:
+    """Build a persistent Oxigraph store atomically (temp folder, then rename).
+
+    Args:
+        source: the graph ``G`` or an RDF file.
+        store_dir: the store folder to create or replace (``output/store``).
+
+    Returns:
+        The store folder.
+    """
+    target = Path(store_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        store = fill_store(ox.Store(str(tmp)), source)
+        store.flush()
+        store.optimize()
+        del store  # closes RocksDB before the folder moves
+        old = target.with_name(target.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def resolve_graph(target: str | os.PathLike[str]) -> Path:
+    """Return the store folder or RDF file to read for a GRAPH argument.
+
+    Raises:
+        StoreError: when nothing readable is there.
+    """
+    path = Path(target)
+    if path.is_file():
+        return path
+    if not path.is_dir():
+        raise StoreError(f"{path}: no such file or folder; pass a build output folder or RDF file")
+    for candidate in (path / STORE_DIR, path / (STORE_DIR + ".old")):
+        if candidate.is_dir():
+            return candidate
+    for name in FOLDER_FILES:
+        if (path / name).is_file():
+            return path / name
+    if any(path.glob("*.sst")) or (path / "CURRENT").exists():
+        return path
+    raise StoreError(f"{path}: no store/ nor graph.ttl inside; run `storygraph build` first")
+
+
+def open_store(target: str | os.PathLike[str], *, writable: bool = False) -> ox.Store:
+    """Open the persistent store of a build, or load an RDF file into memory.
+
+    Args:
+        target: a build output folder, a store folder, or an RDF file.
+        writable: open a persistent store read-write (for SPARQL updates).
+    """
+    path = resolve_graph(target)
+    try:
+        if path.is_dir():
+            return ox.Store(str(path)) if writable else ox.Store.read_only(str(path))
+        return fill_store(ox.Store(), path)
+    except (OSError, SyntaxError, ValueError) as error:
+        raise StoreError(f"{path}: cannot load: {' '.join(str(error).split())}") from error
+
+
+def data_graphs(store: ox.Store) -> dict[str, list[ox.Triple]]:
+    """Group the store's triples by graph name ("" for the default graph)."""
+    graphs: dict[str, list[ox.Triple]] = defaultdict(list)
+    for quad in store.quads_for_pattern(None, None, None, None):
+        name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name.value)
+        graphs[name].append(quad.triple)
+    return dict(graphs)
+
+
+def to_rdflib(triples: Iterable[ox.Triple]) -> Graph:
+    """Convert pyoxigraph triples to an rdflib Graph (through N-Triples)."""
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return Graph().parse(data=data, format="nt")
+
+
+def validate(rdf: Graph) -> tuple[bool, str]:
+    """Check RDF against the SHACL shapes of the output contract.
+
+    The ontology is mixed in so that targets and ``sh:class`` follow
+    ``rdfs:subClassOf`` (a story is checked as a ``sem:Event`` too).
+
+    Args:
+        rdf: the exported RDF, e.g. ``to_rdf(G)``.
+
+    Returns:
+        ``(conforms, report_text)`` from pyshacl.
+    """
+    import pyshacl  # slow to import; only validation needs it
+
+    shapes = Graph().parse(SHAPES_PATH, format="turtle")
+    conforms, _, text = pyshacl.validate(
+        rdf, shacl_graph=shapes, ont_graph=load_ontology(), inference="none"
+    )
+    return bool(conforms), str(text)
+
+
+def validate_graph(target: str | os.PathLike[str]) -> tuple[bool, str]:
+    """Validate the data graphs of a build output folder or RDF file."""
+    store = open_store(target)
+    skip = {ONTOLOGY_GRAPH.value, INFERRED_GRAPH.value}
+    triples = [t for name, ts in data_graphs(store).items() if name not in skip for t in ts]
+    return validate(to_rdflib(triples))

@@ -1,0 +1,114 @@
+"""Resolve stage, part 2: group articles into stories.
+
+Requires: for each article, the entity keys it mentions and the topics of its
+events.
+
+Adds: :class:`~graph.types.Story` records: each story's articles and events in
+time order.
+
+Method: each article is a weighted bag of features — the entities it mentions
+(people weigh most, then organisations, places, and countries least, since a
+country is shared by many unrelated stories) and its topic concepts — scaled
+by a smoothed inverse document frequency. Two articles are linked when the
+cosine of their vectors reaches ``threshold`` (config ``story_threshold``,
+default 0.35); stories are the connected components. Candidate pairs come from
+an inverted index on features, so articles that share nothing are never
+compared. A Chinese swimmer's record shares only "China" with a China–Russia
+defence story, whose weight is too small to reach the threshold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+import networkx as nx
+
+from graph.types import Event, Story
+
+DEFAULT_THRESHOLD = 0.35
+KIND_WEIGHTS = {"person": 3.0, "organization": 2.0, "place": 1.0, "country": 0.5, "topic": 1.0}
+# Pseudo-documents that contain none of the features: keeps IDF meaningful for
+# a build of two articles.
+_BACKGROUND_DOCS = 10
+
+
+def _feature_kind(feature: str) -> str:
+    return feature.split("/", 1)[0]
+
+
+def article_vectors(features: Mapping[str, Counter[str]]) -> dict[str, dict[str, float]]:
+    """TF-IDF vectors (unit length) of each article's features."""
+    df: Counter[str] = Counter()
+    for counts in features.values():
+        df.update(counts.keys())
+    n = len(features) + _BACKGROUND_DOCS
+    vectors = {}
+    for article, counts in features.items():
+        vec = {f: KIND_WEIGHTS.get(_feature_kind(f), 1.0) * (1 + math.log(c))
+               * math.log((n + 1) / (df[f] + 1)) for f, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors[article] = {f: v / norm for f, v in vec.items()}
+    return vectors
+
+
+def similar_pairs(vectors: Mapping[str, dict[str, float]], threshold: float
+                  ) -> list[tuple[str, str, float]]:
+    """Article pairs whose cosine reaches ``threshold``, found via an inverted index."""
+    postings: dict[str, list[str]] = defaultdict(list)
+    for article in sorted(vectors):
+        for feature in vectors[article]:
+            postings[feature].append(article)
+    pairs = []
+    for article in sorted(vectors):
+        scores: dict[str, float] = defaultdict(float)
+        for feature, weight in vectors[article].items():
+            for other in postings[feature]:
+                if other > article:
+                    scores[other] += weight * vectors[other][feature]
+        pairs += [(article, other, s) for other, s in sorted(scores.items()) if s >= threshold]
+    return pairs
+
+
+def assign_stories(features: Mapping[str, Counter[str]], events: Sequence[Event],
+                   labels: Mapping[str, str], threshold: float = DEFAULT_THRESHOLD) -> list[Story]:
+    """Group articles into stories and list each story's events in time order.
+
+    Args:
+        features: article source -> counts of entity keys and ``topic/<slug>``.
+        events: resolved events (an event belongs to every story one of its
+            reporting articles belongs to).
+        labels: entity key -> label, for story labels.
+        threshold: cosine similarity from which two articles share a story.
+
+    Returns:
+        Stories sorted by their first event's date, then key.
+    """
+    links = nx.Graph()
+    links.add_nodes_from(sorted(features))
+    for a, b, _ in similar_pairs(article_vectors(features), threshold):
+        links.add_edge(a, b)
+    stories = []
+    for component in nx.connected_components(links):
+        articles = tuple(sorted(component))
+        story_events = [e for e in events if any(m.article in component for m in e.mentions)]
+        story_events.sort(key=lambda e: (e.begin, e.last, e.key))
+        stories.append(Story(key="story/" + _story_slug(articles), label=_label(articles, features, labels),
+                             articles=articles, events=tuple(e.key for e in story_events)))
+    return sorted(stories, key=lambda s: (s.events[:1], s.key))
+
+
+def _story_slug(articles: tuple[str, ...]) -> str:
+    return hashlib.sha1("\n".join(articles).encode()).hexdigest()[:12]
+
+
+def _label(articles: Sequence[str], features: Mapping[str, Counter[str]],
+           labels: Mapping[str, str]) -> str:
+    shared: Counter[str] = Counter()
+    for article in articles:
+        shared.update({f: 1 for f in features[article] if not f.startswith("topic/")})
+    top = sorted(shared, key=lambda f: (-shared[f], -KIND_WEIGHTS.get(_feature_kind(f), 1.0), f))
+    names = [labels.get(f, f.split("/", 1)[1]) for f in top[:3]]
+    return " – ".join(names) if names else "Story"

@@ -1,0 +1,76 @@
+"""The topic scheme (SKOS, ``ontology/topics.ttl``) and trigger-word matching.
+
+A concept's ``skos:hiddenLabel`` values in a language are stems: each matches
+the start of a word ("patrouill" matches "patrouille", "patrouillé"), a phrase
+matches as written, caselessly. The same stem matcher serves event types
+(:mod:`graph.kb` trigger lists), so both vocabularies extend by data alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import RDF, SKOS
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+TOPICS_FILE = ONTOLOGY_DIR / "topics.ttl"
+TOPIC_BASE = "https://storygraph.example.org/topic/"
+
+
+@dataclass(frozen=True)
+class Concept:
+    iri: str
+    slug: str
+    labels: dict[str, str]
+    stems: dict[str, tuple[str, ...]]
+
+
+def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
+    """One caseless regex matching any stem at a word start.
+
+    >>> bool(stem_regex(["patrouill"]).search("une Patrouille commune"))
+    True
+    >>> stem_regex([]) is None
+    True
+    """
+    ordered = sorted(set(stems), key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in ordered) + r")\w*",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def load_concepts(path: Path = TOPICS_FILE) -> tuple[Concept, ...]:
+    """Read the SKOS concepts of the topic scheme, sorted by IRI."""
+    rdf = Graph()
+    rdf.parse(path, format="turtle")
+    concepts = []
+    for iri in sorted(rdf.subjects(RDF.type, SKOS.Concept), key=str):
+        labels = {lit.language or "en": str(lit) for lit in rdf.objects(iri, SKOS.prefLabel)}
+        stems: dict[str, list[str]] = {}
+        for lit in rdf.objects(iri, SKOS.hiddenLabel):
+            stems.setdefault(lit.language or "en", []).append(str(lit))
+        concepts.append(Concept(str(iri), str(iri).rsplit("/", 1)[-1], labels,
+                                {k: tuple(sorted(v)) for k, v in stems.items()}))
+    return tuple(concepts)
+
+
+@lru_cache(maxsize=8)
+def _regexes(language: str) -> tuple[tuple[Concept, re.Pattern[str]], ...]:
+    pairs = []
+    for concept in load_concepts():
+        regex = stem_regex(concept.stems.get(language, ()))
+        if regex is not None:
+            pairs.append((concept, regex))
+    return tuple(pairs)
+
+
+def match_topics(text: str, language: str) -> tuple[str, ...]:
+    """Slugs of the concepts whose trigger words occur in ``text``, sorted."""
+    return tuple(sorted(c.slug for c, regex in _regexes(language) if regex.search(text)))

@@ -1,0 +1,320 @@
+"""HTML export: the timeline page, opened offline in a real headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph import model as m
+from graph.html import page_data, render_html, script_json, write_html
+from graph.html_layout import gap_px, ordered_events
+
+try:  # tests/ is a plain folder on sys.path, or a package if the lead adds __init__.py
+    import html_fixtures as fx
+except ImportError:  # pragma: no cover
+    from tests import html_fixtures as fx
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+# ---------- fixtures ----------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(fx.CHROMIUM).exists():
+        pytest.fail(f"{fx.CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=fx.CHROMIUM, args=fx.CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("html") / "graph.html"
+    write_html(fx.story_graph(), path)
+    return path
+
+
+class Opened:
+    """A page opened from disk with every non-file request aborted and recorded."""
+
+    def __init__(self, browser: Any, path: Path, width: int = 1600, height: int = 1000) -> None:
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.route("**/*", self._route)
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_function("window.storygraph !== undefined", timeout=60_000)
+
+    def _route(self, route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+    def hidden(self) -> dict[str, bool]:
+        return self.js(
+            "() => Object.fromEntries(storygraph.nodes.get().map(n => [n.id, n.hidden === true]))"
+        )
+
+    def dom_point(self, node: str) -> dict[str, float]:
+        """Bring ``node`` into view and return its position in page pixels."""
+        return self.js(
+            """id => {
+                const net = storygraph.network;
+                net.moveTo({position: net.getPositions([id])[id], scale: 1});
+                const d = net.canvasToDOM(net.getPositions([id])[id]);
+                const r = document.getElementById('graph').getBoundingClientRect();
+                return {x: r.left + d.x, y: r.top + d.y};
+            }""",
+            node,
+        )
+
+    def details(self) -> str:
+        return self.page.inner_text("#details")
+
+
+@pytest.fixture
+def opened(browser: Any, page_path: Path) -> Iterator[Opened]:
+    o = Opened(browser, page_path)
+    yield o
+    assert o.blocked == [], f"the page tried to reach the network: {o.blocked}"
+    assert o.errors == [], f"console errors: {o.errors}"
+    o.page.close()
+
+
+def story_events(G: Any, story: str) -> list[str]:
+    return [e for e in ordered_events(G) if G.nodes[e][m.STORY_OF] == story]
+
+
+# ---------- page contents (no browser) ----------
+
+
+def test_script_json_escapes_markup_and_line_separators() -> None:
+    text = script_json({"a": "</script><!-- & \u2028\u2029"})
+    assert not re.search("[<>&\u2028\u2029]", text)
+    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029"}
+
+
+def test_page_is_self_contained_with_csp() -> None:
+    page = render_html(fx.story_graph())
+    assert "Content-Security-Policy" in page and "connect-src 'none'" in page
+    assert page.count("</script") == 3  # data, vis-network, app: nothing closes early
+    assert not re.search(r"<(link|img|iframe)\b|\bsrc\s*=", page.split('id="data"')[0])
+    assert fx.EVIL_HEADLINE not in page and fx.EVIL_EVIDENCE not in page
+
+
+def test_page_data_keeps_every_node_and_edge() -> None:
+    G = fx.story_graph()
+    data = page_data(G)
+    assert [n["id"] for n in data["nodes"]] == sorted(G.nodes)
+    assert len(data["edges"]) == G.number_of_edges()
+    assert data["omitted"] == {}
+    assert [s["events"] for s in data["stories"]] == [
+        story_events(G, fx.STORY),
+        story_events(G, fx.FLOODS),
+    ]
+
+
+def test_large_graph_leaves_out_kinds_and_says_so() -> None:
+    G = fx.story_graph()
+    data = page_data(G, max_nodes=22)
+    assert data["omitted"] == {m.ARTICLE: 2, m.TOPIC: 3}
+    undrawn = {n["id"] for n in data["nodes"] if "x" not in n}
+    assert undrawn == {n for n, k in G.nodes(data=m.KIND) if k in (m.ARTICLE, m.TOPIC)}
+
+
+def test_gap_is_monotone_and_log_scaled() -> None:
+    gaps = [gap_px(d) for d in (0, 1, 7, 30, 365, 3650)]
+    assert gaps == sorted(gaps) and gaps[0] == 0
+    assert gaps[-1] < 3 * gaps[-2]
+
+
+def test_write_is_atomic_and_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "graph.html", tmp_path / "b" / "graph.html"
+    write_html(fx.story_graph(), first)
+    write_html(fx.story_graph(), second)
+    write_html(fx.story_graph(), first)  # overwrite in place
+    assert first.read_bytes() == second.read_bytes()
+    assert sorted(p.name for p in first.parent.iterdir()) == ["graph.html"]
+
+
+# ---------- in the browser ----------
+
+
+def test_opens_offline_and_draws_every_node(opened: Opened) -> None:
+    G = fx.story_graph()
+    assert opened.js("storygraph.nodes.length") == G.number_of_nodes()
+    assert opened.js("storygraph.data.nodes.length") == G.number_of_nodes()
+    assert opened.page.is_hidden("#notice")
+    legend = opened.page.inner_text("#legend")
+    for name in ["Event", "Person", "Organisation", "Country", "Place", "Topic", "Article", "Story"]:
+        assert name in legend
+
+
+def test_events_run_left_to_right_in_date_order(opened: Opened) -> None:
+    G = fx.story_graph()
+    positions = opened.js("storygraph.network.getPositions()")
+    xs = [positions[e]["x"] for e in ordered_events(G)]
+    assert xs == sorted(xs) and len(set(xs)) == len(xs)
+    ticks = opened.js("storygraph.data.ticks.filter(t => t.major)")
+    assert [t["label"] for t in ticks] == ["2022", "2023", "2024", "2025", "2026", "2027"]
+    assert [t["x"] for t in ticks] == sorted(t["x"] for t in ticks)
+    may_2024 = positions["event/2024-05-12-appointment-2c3d4e5f"]["x"]
+    year_2024 = next(t["x"] for t in ticks if t["label"] == "2024")
+    year_2025 = next(t["x"] for t in ticks if t["label"] == "2025")
+    assert year_2024 < may_2024 < year_2025
+
+
+def test_each_story_has_its_own_lane(opened: Opened) -> None:
+    G = fx.story_graph()
+    lanes = {lane["story"]: lane for lane in opened.js("storygraph.data.lanes")}
+    positions = opened.js("storygraph.network.getPositions()")
+    for story in (fx.STORY, fx.FLOODS):
+        for event in story_events(G, story):
+            assert lanes[story]["top"] < positions[event]["y"] < lanes[story]["bottom"]
+
+
+@pytest.mark.parametrize("query", ["Belooussov", "belousov", "BELOOUSSOV", "andrei bel", "Andreï"])
+def test_search_finds_person_ignoring_accents_and_case(opened: Opened, query: str) -> None:
+    opened.page.fill("#search", query)
+    assert opened.page.inner_text("#results li:first-child").startswith("Andrei Belousov")
+    opened.page.press("#search", "Enter")
+    assert opened.js("storygraph.selected()") == fx.BELOUSOV
+    assert opened.js("storygraph.network.getSelectedNodes()") == [fx.BELOUSOV]
+    details = opened.details()
+    assert "Andreï Belooussov" in details  # alias listed
+    assert details.index("May 2024") < details.index("Monday 14 October 2024")
+
+
+def test_date_filter_from_2026_hides_2024_events(opened: Opened) -> None:
+    opened.page.fill("#f-from", "2026-01-01")
+    hidden = opened.hidden()
+    G = fx.story_graph()
+    for event in ordered_events(G):
+        assert hidden[event] == (G.nodes[event][m.END] < "2026-01-01"), event
+    assert not hidden["event/2026-01-27-video-call-7b8c9d0e"]
+    assert hidden["place/beijing"] and not hidden[fx.DONG]  # only 2026 neighbours stay
+    opened.page.click("#f-reset")
+    assert not any(opened.hidden().values())
+
+
+def test_story_actor_topic_and_kind_filters(opened: Opened) -> None:
+    G = fx.story_graph()
+    opened.page.select_option("#f-story", fx.FLOODS)
+    hidden = opened.hidden()
+    assert all(hidden[e] for e in story_events(G, fx.STORY))
+    assert not any(hidden[e] for e in story_events(G, fx.FLOODS))
+    opened.page.select_option("#f-story", "")
+    opened.page.select_option("#f-actor", fx.DONG)
+    visible_events = [e for e in ordered_events(G) if not opened.hidden()[e]]
+    assert visible_events == [e for e in ordered_events(G) if G.has_edge(e, fx.DONG)]
+    opened.page.select_option("#f-actor", "")
+    opened.page.select_option("#f-topic", "topic/floods")
+    assert [e for e in ordered_events(G) if not opened.hidden()[e]] == story_events(G, fx.FLOODS)
+    opened.page.click("#f-reset")
+    opened.page.uncheck("#f-kinds input[value=topic]")
+    hidden = opened.hidden()
+    assert all(hidden[n] for n, k in G.nodes(data=m.KIND) if k == m.TOPIC)
+    assert not any(hidden[n] for n, k in G.nodes(data=m.KIND) if k != m.TOPIC)
+
+
+def test_previous_next_step_along_the_story(opened: Opened) -> None:
+    events = story_events(fx.story_graph(), fx.STORY)
+    opened.js("id => storygraph.select(id)", events[2])
+    opened.page.click("#next")
+    assert opened.js("storygraph.selected()") == events[3]
+    opened.page.click("#next")
+    assert opened.js("storygraph.selected()") == events[4]
+    opened.page.click("#prev")
+    opened.page.click("#prev")
+    opened.page.click("#prev")
+    assert opened.js("storygraph.selected()") == events[1]
+    opened.js("id => storygraph.select(id)", events[-1])
+    opened.page.click("#next")  # at the end: stays
+    assert opened.js("storygraph.selected()") == events[-1]
+    opened.page.keyboard.press("ArrowLeft")
+    assert opened.js("storygraph.selected()") == events[-2]
+
+
+def test_event_details_show_date_actors_evidence_and_sources(opened: Opened) -> None:
+    event = "event/2024-10-14-meeting-5f6a7b8c"
+    point = opened.dom_point(event)
+    opened.page.mouse.click(point["x"], point["y"])
+    assert opened.js("storygraph.selected()") == event
+    details = opened.details()
+    for text in [
+        "Monday 14 October 2024",
+        "meeting",
+        "Dong Jun (host)",
+        "Andrei Belousov",
+        "Beijing",
+        "Military cooperation",
+        "Dong Jun meets Andreï Belooussov in Beijing.",
+        "Boursorama",
+        "2024-10-14",
+        "https://www.boursorama.com/bourse/actualites/pekin-et-moscou",
+        "China–Russia defence cooperation",
+    ]:
+        assert text in details, text
+
+
+def test_hostile_text_is_shown_never_run(opened: Opened) -> None:
+    for node in [fx.ART_2026, "event/2024-10-14-meeting-5f6a7b8c", "event/2026-01-27-video-call-7b8c9d0e"]:
+        point = opened.dom_point(node)
+        opened.page.mouse.move(point["x"], point["y"])
+        opened.page.wait_for_timeout(400)  # let the tooltip appear
+        opened.page.mouse.click(point["x"], point["y"])
+        details = opened.details()
+        assert fx.EVIL_HEADLINE in details or fx.EVIL_EVIDENCE in details
+    opened.page.fill("#search", "script")
+    opened.page.press("#search", "Enter")
+    assert opened.js("window.__pwned") is None
+    assert opened.js("document.querySelectorAll('#details img, #details script').length") == 0
+    opened.js("id => storygraph.select(id)", "organization/russian-defence-ministry")
+    assert fx.EVIL_LINK in opened.details()  # shown as text
+    assert opened.js("document.querySelectorAll('#details a[href^=javascript]').length") == 0
+    opened.js("id => storygraph.select(id)", fx.CHINA)
+    assert opened.js("document.querySelector('#details a').href") == "http://www.wikidata.org/entity/Q148"
+
+
+def test_screenshot_of_fixture_graph(browser: Any, page_path: Path, tmp_path: Path) -> None:
+    png = tmp_path / "graph.png"
+    fx.screenshot(page_path, png, browser=browser)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+    print(f"screenshot: {png}")
+
+
+def test_thousand_event_graph_loads(browser: Any, tmp_path: Path) -> None:
+    G = fx.synthetic_graph(1000)
+    path = tmp_path / "big.html"
+    started = time.perf_counter()
+    write_html(G, path)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    o = Opened(browser, path)
+    loaded = time.perf_counter() - started
+    print(f"\n1,000-event page ({G.number_of_nodes()} nodes): built in {built:.2f} s, loaded in {loaded:.2f} s")
+    assert o.blocked == [] and o.errors == []
+    drawn = sum(1 for _, k in G.nodes(data=m.KIND) if k != m.ARTICLE)
+    assert o.js("storygraph.nodes.length") == drawn
+    assert "1000 article nodes" in o.page.inner_text("#notice")
+    o.page.fill("#f-from", "2025-01-01")
+    hidden = o.hidden()
+    assert all(hidden[e] == (G.nodes[e][m.END] < "2025-01-01") for e in ordered_events(G))
+    o.page.screenshot(path=str(tmp_path / "big.png"))
+    o.page.close()
