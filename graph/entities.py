@@ -162,9 +162,10 @@ def _keep_ner(span: Span) -> bool:
 
 
 def _clean_ner(span: Span) -> Span:
-    while len(span) > 1 and _DETERMINERS.match(span[0].text + " "):
-        span = span[1:]
-    return span
+    start = span.start
+    while span.end - start > 1 and _DETERMINERS.match(span.doc[start].text + " "):
+        start += 1
+    return Span(span.doc, start, span.end, label=span.label_)
 
 
 def _is_locative(span: Span, language: str) -> bool:

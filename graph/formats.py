@@ -50,8 +50,8 @@ _LABELS = {m.PERSON: "Person;Actor", m.ORGANIZATION: "Organization;Actor",
            m.EVENT: "Event", m.STORY: "Story", m.TOPIC: "Topic"}  # fmt: skip
 
 
-def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted(set(data.decode("utf-8").splitlines()))
+def _sorted_lines(data: bytes | None) -> bytes:
+    lines = sorted(set((data or b"").decode("utf-8").splitlines()))
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 

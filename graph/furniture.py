@@ -181,6 +181,10 @@ _CREDIT_LINE_RE = re.compile(
     r"\)?\.?$",
     re.IGNORECASE,
 )
+_INLINE_TEASER_RE = re.compile(
+    r"^(?:(?:à |a )?lire (?:aussi|également)|(?:à |a )?voir aussi|sur le même sujet|"
+    r"read (?:more|also|next)|also read|see also|related)\s*[:>›-]\s*\S"
+)
 _BREADCRUMB_RE = re.compile(r"^(?:Home|Accueil)(?:\s*[›>»/|]|(?=[A-Z]))")
 _LABEL_NUMBER_RE = re.compile(r"^[\w .'’-]{1,25}\s*:\s*\d+$")
 _IDENTIFIER_RE = re.compile(r"^[a-z]+(?:[-_][a-z]+)+$")
@@ -189,6 +193,12 @@ _TEASER_RE = re.compile(
     r"(?:\.\.\.|…)\s*(?:lire la suite|read more|continue reading|en savoir plus)$", re.IGNORECASE
 )
 
+# words that open a sentence but never a person's name, so "The CCTV Military …" stays
+_NOT_A_NAME = (
+    r"(?!(?:The|A|An|This|That|These|Those|Le|La|Les|Un|Une|Des|Du|De|Ce|Cette|Ces|Selon|"
+    r"According|In|On|At|For|Pour|Par|By|En|Au|Aux|Sur|Dans|With|Avec|From|Since|Depuis|"
+    r"After|Après|Before|Avant|When|Quand|While|Alors|Mais|But|And|Et|Or|Ou|Its|Son|Sa|Ses)\b)"
+)
 _INLINE_STRIPS = (
     # an embedded tweet's tail: "pic.twitter.com/x — Name (@handle) August 30, 2022"
     re.compile(r"\s*pic\.twitter\.com/\S+.*$"),
@@ -217,11 +227,11 @@ _INLINE_STRIPS = (
     ),
     # an upper-case photographer credit at the edge of a paragraph: "Jane DOE Sauf …", "… Jane DOE"
     re.compile(
-        rf"^(?:[{_UP}][a-zà-öø-ÿ'’-]+ ){{1,2}}[{_UP}]{{2,}}(?:[- ][{_UP}]{{2,}})*\s+"
+        rf"^{_NOT_A_NAME}(?:[{_UP}][a-zà-öø-ÿ'’-]+ ){{1,2}}[{_UP}]{{2,}}(?:[- ][{_UP}]{{2,}})*\s+"
         rf"(?=[{_UP}«\"“])"
     ),
     re.compile(
-        rf"(?<=[.!?»\"”])\s+(?:[{_UP}][a-zà-öø-ÿ'’-]+ ){{1,2}}[{_UP}]{{2,}}"
+        rf"(?<=[.!?»\"”])\s+{_NOT_A_NAME}(?:[{_UP}][a-zà-öø-ÿ'’-]+ ){{1,2}}[{_UP}]{{2,}}"
         rf"(?:[- ][{_UP}]{{2,}})*\s*$"
     ),
     # an outlet's self-promotion closing the standfirst: "… XYZ speaks to an investor …"
@@ -379,6 +389,7 @@ def _is_furniture(line: str) -> bool:
         not re.search(r"[^\W\d_]", line)
         or key in _NAV_LINES
         or _is_trailer(line)
+        or bool(_INLINE_TEASER_RE.match(key))
         or bool(_BREADCRUMB_RE.match(line.strip()))
         or bool(_LABEL_NUMBER_RE.match(line.strip()))
         or bool(_IDENTIFIER_RE.match(key) or _DOMAIN_RE.match(key))
@@ -411,7 +422,8 @@ def _looks_like_headline(line: str) -> bool:
         return False
     if _SENTENCE_INSIDE_RE.search(line.rstrip('.!?»"” ')):
         return False
-    return not line.endswith(".") or len(words) <= 15
+    # a full stop ends a lead sentence, not a headline, unless it closes an abbreviation ("É.-U.")
+    return not line.endswith(".") or "." in words[-1][:-1]
 
 
 def _same(a: str, b: str) -> bool:

@@ -264,8 +264,8 @@ def plain(value: object) -> Any:
 def canvas_label(kind: str, label: str, date_text: str) -> str:
     """Return the short label drawn on the canvas (two lines at most).
 
-    >>> canvas_label("event", "Dong Jun meets his Russian counterpart in Beijing", "May 2024")
-    'May 2024\\nDong Jun meets his Russian…'
+    >>> canvas_label("event", "The minister meets his counterpart in the capital", "May 2024")
+    'May 2024\\nThe minister meets his…'
     """
     lines = wrap(label, 1 if kind == model.EVENT and date_text else 2)
     if kind == model.EVENT and date_text:
@@ -295,12 +295,18 @@ def wrap(text: str, max_lines: int) -> list[str]:
 
 
 def shorten(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` characters, ending with an ellipsis when cut.
+    """Cut ``text`` to ``width`` characters, at a word end when one is near.
 
     >>> shorten("abcdef", 4)
     'abc…'
+    >>> shorten("The minister meets his counterpart", 24)
+    'The minister meets his…'
     """
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > width // 2 else cut).rstrip(" ,;:-") + "…"
 
 
 def edge_records(G: nx.MultiDiGraph, drawn: Iterable[str]) -> list[dict[str, Any]]:
@@ -321,12 +327,12 @@ def edge_records(G: nx.MultiDiGraph, drawn: Iterable[str]) -> list[dict[str, Any
 
 def story_records(G: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
     """Return each story (lane order) with its events in time order."""
-    events = layout.event_order or ordered_events(G)
-    lanes = [lane.story for lane in layout.lanes if lane.story]
+    members: dict[str, list[str]] = {lane.story: [] for lane in layout.lanes if lane.story}
+    for event in layout.event_order or ordered_events(G):
+        members.get(story_of(G, event), []).append(event)
     return [
-        {"id": story, "label": str(G.nodes[story].get(model.LABEL, story)), "events": members}
-        for story in lanes
-        for members in [[e for e in events if story_of(G, e) == story]]
+        {"id": story, "label": str(G.nodes[story].get(model.LABEL, story)), "events": events}
+        for story, events in members.items()
     ]
 
 

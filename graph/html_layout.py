@@ -12,8 +12,8 @@ The picture:
   them, so events years apart do not squash the ones a day apart;
 - each story gets a horizontal lane (a band of y values);
 - actors sit in rows above their events, places, topics and articles in rows
-  below, at the mean x of the events they take part in, packed into rows so
-  labels do not overlap;
+  below (nodes of any other kind under those), at the mean x of the events
+  they take part in, packed into rows so labels do not overlap;
 - the axis marks years and months, placed by the same monotone date -> x map.
 
 Unchecked assumptions: ``BEGIN``/``END`` are ISO dates or empty; an event whose
@@ -22,6 +22,7 @@ Unchecked assumptions: ``BEGIN``/``END`` are ISO dates or empty; an event whose
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -32,10 +33,10 @@ import networkx as nx
 
 from graph import model
 
-EVENT_STEP = 120.0
+EVENT_STEP = 100.0
 """Horizontal distance between two consecutive events on the same day."""
-GAP_SCALE = 40.0
-"""Extra pixels per doubling of (1 + days/7) between consecutive event dates."""
+GAP_SCALE = 36.0
+"""Extra pixels per doubling of (1 + days/14) between consecutive event dates."""
 EVENT_WAVE = 26.0
 """Consecutive events of a lane alternate this far above/below its centre line."""
 ROW_SEP = 70.0
@@ -50,7 +51,7 @@ MAX_ROWS = 4
 """Rows per kind band before nodes are pushed right instead of down."""
 LANE_PAD = 70.0
 """Space above the top row and below the bottom row of a lane."""
-STORY_OFFSET = 260.0
+STORY_OFFSET = 200.0
 """How far left of a lane's first event its story node sits."""
 
 ABOVE_KINDS = (model.PERSON, model.ORGANIZATION, model.COUNTRY)
@@ -108,14 +109,14 @@ def parse_day(value: object) -> date | None:
 def gap_px(days: float) -> float:
     """Return the extra horizontal gap for ``days`` between two event dates.
 
-    Monotone and logarithmic: a week adds 40 px, a year about 230 px.
+    Monotone and logarithmic: two weeks add 36 px, a year about 170 px.
 
     >>> gap_px(0)
     0.0
-    >>> round(gap_px(7))
-    40
+    >>> round(gap_px(14))
+    36
     """
-    return GAP_SCALE * math.log2(1.0 + max(days, 0.0) / 7.0)
+    return GAP_SCALE * math.log2(1.0 + max(days, 0.0) / 14.0)
 
 
 def nodes_of_kind(G: nx.MultiDiGraph, kinds: Iterable[str]) -> list[str]:
@@ -227,7 +228,8 @@ def lane_offsets(
     for node, (x, row) in pack_rows(above).items():
         offsets[node] = (x, -(FIRST_ROW + row * ROW_SEP))
     y = FIRST_ROW
-    for kind in BELOW_KINDS:
+    others = sorted(set(members) - set(ABOVE_KINDS) - set(BELOW_KINDS))
+    for kind in [*BELOW_KINDS, *others]:
         rows = pack_rows(members.get(kind, []))
         for node, (x, row) in rows.items():
             offsets[node] = (x, y + row * ROW_SEP)
@@ -287,8 +289,11 @@ def layout_graph(G: nx.MultiDiGraph, drawn: Iterable[str]) -> Layout:
     positions: dict[str, tuple[float, float]] = {}
     lanes: list[Lane] = []
     top = 0.0
+    by_lane: dict[str, list[str]] = defaultdict(list)
+    for event in events:
+        by_lane[lane_of[event]].append(event)
     for story in order:
-        lane_events = [e for e in events if lane_of[e] == story]
+        lane_events = by_lane[story]
         offsets = lane_offsets(lane_events, grouped.get(story, {}), xs)
         if story != NO_STORY:
             offsets[story] = (story_x(lane_events, xs, min(xs.values(), default=0.0)), 0.0)
@@ -304,7 +309,9 @@ def layout_graph(G: nx.MultiDiGraph, drawn: Iterable[str]) -> Layout:
     return Layout(positions, lanes, time_ticks(G, events, xs), events)
 
 
-def anchors(G: nx.MultiDiGraph, events: Sequence[str], xs: dict[str, float]) -> list[tuple[float, float]]:
+def anchors(
+    G: nx.MultiDiGraph, events: Sequence[str], xs: dict[str, float]
+) -> list[tuple[float, float]]:
     """Return ``(day ordinal, x)`` points of the date -> x map, strictly increasing.
 
     A day whose events span several columns gives two points (first column at
@@ -333,7 +340,7 @@ def x_of_day(points: Sequence[tuple[float, float]], ordinal: float) -> float:
         return first_x - gap_px(first_t - ordinal)
     if ordinal >= last_t:
         return last_x + gap_px(ordinal - last_t)
-    for (t0, x0), (t1, x1) in zip(points, points[1:], strict=False):
+    for (t0, x0), (t1, x1) in itertools.pairwise(points):
         if t0 <= ordinal <= t1:
             return x0 + (x1 - x0) * (ordinal - t0) / (t1 - t0)
     return last_x

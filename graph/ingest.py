@@ -58,14 +58,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
-from graph.errors import (
-    BadRecord,
-    BinaryInput,
-    EmptyInput,
-    InputError,
-    TooLarge,
-    UnreadableInput,
-)
+from graph.errors import BadRecord, BinaryInput, EmptyInput, InputError, TooLarge, UnreadableInput
 from graph.furniture import Page, clean_page, date_from_url, parse_date
 from graph.types import Article, PublishedHow
 
@@ -78,38 +71,23 @@ DEFAULT_LANGUAGE = "en"
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _SIGNATURES = (
-    (b"%PDF", "PDF"),
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"\xff\xd8\xff", "JPEG"),
-    (b"GIF87a", "GIF"),
-    (b"GIF89a", "GIF"),
-    (b"PK\x03\x04", "ZIP"),
-    (b"\x1f\x8b", "gzip"),
-    (b"7z\xbc\xaf\x27\x1c", "7z"),
-    (b"Rar!", "RAR"),
-    (b"\x7fELF", "ELF"),
-    (b"SQLite format 3\x00", "SQLite"),
-    (b"\xd0\xcf\x11\xe0", "MS Office"),
-)
+    (b"%PDF", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"PK\x03\x04", "ZIP"), (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!", "RAR"), (b"\x7fELF", "ELF"),
+    (b"SQLite format 3\x00", "SQLite"), (b"\xd0\xcf\x11\xe0", "MS Office"),
+)  # fmt: skip
 # C0/C1 control characters except \t and \n, the BOM and the replacement character
 _CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), *range(127, 160), 0xFEFF, 0xFFFD])
 _FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link"),
     "title": ("title", "headline", "name"),
-    "published": (
-        "published",
-        "date",
-        "published_at",
-        "publishedAt",
-        "date_publish",
-        "pubDate",
-        "datePublished",
-    ),
+    "published": ("published", "date", "published_at", "publishedAt", "date_publish", "pubDate",
+                  "datePublished"),
     "text": ("text", "content", "body", "article", "maintext"),
     "language": ("language", "lang"),
     "publisher": ("publisher", "source", "site_name", "outlet"),
     "author": ("author", "authors", "byline"),
-}
+}  # fmt: skip
 _META_DATE_NAMES = frozenset(
     {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
      "date", "dc.date.issued", "dc.date", "dcterms.created", "parsely-pub-date"}
@@ -237,7 +215,7 @@ def decode_bytes(data: bytes, label: str) -> str | InputError:
     """Decode a file's bytes to normalised text, or say why they are not an article.
 
     UTF-16 with a BOM and UTF-8 (BOM or not) are read as such; other bytes as
-    cp1252. More than 1 % NUL bytes, a known binary signature, or more than
+    cp1252. NUL bytes (more than 2 %), a known binary signature, or more than
     5 % control or undecodable characters make a :class:`BinaryInput`.
     """
     if not data.strip():
@@ -247,7 +225,7 @@ def decode_bytes(data: bytes, label: str) -> str | InputError:
         return BinaryInput(label, f"binary file ({kind}), not an article")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         text = data.decode("utf-16", errors="replace")
-    elif data.count(b"\x00") * 100 > len(data):
+    elif _looks_nul_padded(data):
         return BinaryInput(label, "binary file (NUL bytes), not an article")
     else:
         text = _decode_8bit(data)
@@ -258,6 +236,12 @@ def decode_bytes(data: bytes, label: str) -> str | InputError:
     return (
         text if text.strip() else EmptyInput(label, "no text once control characters are removed")
     )
+
+
+def _looks_nul_padded(data: bytes) -> bool:
+    """More than a few NUL bytes, over 2 %: binary; a stray NUL in a text is only stripped."""
+    nuls = data.count(b"\x00")
+    return nuls > 3 and nuls * 50 > len(data)
 
 
 def _decode_8bit(data: bytes) -> str:
@@ -404,10 +388,12 @@ def _html_metadata(tree: Any) -> dict[str, str]:
     return {key: value for key, value in meta.items() if value}
 
 
-def _walk_json_ld(node: Any, meta: dict[str, str]) -> None:
+def _walk_json_ld(node: Any, meta: dict[str, str], depth: int = 0) -> None:
+    if depth > 5:
+        return
     if isinstance(node, list):
         for item in node:
-            _walk_json_ld(item, meta)
+            _walk_json_ld(item, meta, depth + 1)
     elif isinstance(node, dict):
         for key, field in (("datePublished", "published"), ("headline", "title"), ("url", "url")):
             value = _as_text(node.get(key))
@@ -416,7 +402,7 @@ def _walk_json_ld(node: Any, meta: dict[str, str]) -> None:
         publisher = _as_text(node.get("publisher"))
         if publisher:
             meta.setdefault("publisher", publisher)
-        _walk_json_ld(node.get("@graph"), meta)
+        _walk_json_ld(node.get("@graph"), meta, depth + 1)
 
 
 def parse_record(record: Mapping[str, Any], *, source: str) -> Article:
@@ -430,6 +416,8 @@ def parse_record(record: Mapping[str, Any], *, source: str) -> Article:
         The article; its body is "" when the record has no text.
     """
     fields = {name: _field(record, keys) for name, keys in _FIELDS.items()}
+    # a text given as a list of paragraphs keeps its paragraph breaks
+    fields["text"] = _field(record, _FIELDS["text"], joiner="\n\n")
     html = _as_text(record.get("html"))
     if not fields["text"] and html:
         return parse_html(html, source=fields["url"] or source)
@@ -445,23 +433,24 @@ def parse_record(record: Mapping[str, Any], *, source: str) -> Article:
     )
 
 
-def _field(record: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
-    return next(filter(None, (_as_text(record.get(key)) for key in keys)), None)
+def _field(record: Mapping[str, Any], keys: tuple[str, ...], joiner: str = ", ") -> str | None:
+    return next(filter(None, (_as_text(record.get(key), joiner) for key in keys)), None)
 
 
-def _as_text(value: Any) -> str | None:
-    """A record value as one line of text: names of objects, lists joined by commas."""
+def _as_text(value: Any, joiner: str = ", ", depth: int = 0) -> str | None:
+    """A record value as text: names of objects, lists joined (nesting beyond 3 ignored)."""
     if isinstance(value, str):
         return value.strip() or None
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool) or value is None or depth > 3:
         return None
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, Mapping):
-        return _as_text(value.get("name") or value.get("@value") or value.get("text"))
+        inner = value.get("name") or value.get("@value") or value.get("text")
+        return _as_text(inner, joiner, depth + 1)
     if isinstance(value, list):
-        parts = [part for part in map(_as_text, value) if part]
-        return ", ".join(parts) or None
+        parts = [_as_text(part, joiner, depth + 1) for part in value]
+        return joiner.join(part for part in parts if part) or None
     return None
 
 
@@ -518,6 +507,8 @@ def metadata_date(value: str) -> date | None:
     value = value.strip()
     if re.fullmatch(r"\d{9,10}(?:\.\d+)?", value):
         return datetime.fromtimestamp(float(value), tz=UTC).date()
+    if re.fullmatch(r"\d{12,13}", value):  # milliseconds, as JavaScript writes them
+        return datetime.fromtimestamp(int(value) / 1000, tz=UTC).date()
     return parse_date(value)
 
 

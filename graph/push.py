@@ -72,7 +72,7 @@ def graph_url(endpoint: str, graph: str) -> str:
 def _put(url: str, body: bytes, headers: dict[str, str], timeout: float) -> int:
     request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return int(response.status)
     except urllib.error.HTTPError as error:
         detail = " ".join(error.read(300).decode("utf-8", "replace").split())
@@ -105,7 +105,7 @@ def push(target: str | os.PathLike[str], endpoint: str, *, timeout: float = 60.0
         graphs.setdefault(name or str(SHARED_GRAPH), []).extend(triples)
     sent = []
     for name, triples in sorted(graphs.items()):
-        body = ox.serialize(sorted(set(triples), key=str), format=ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize(sorted(set(triples), key=str), format=ox.RdfFormat.N_TRIPLES) or b""
         status = _put(graph_url(endpoint, name), body, headers, timeout)
         sent.append(Pushed(name, len(set(triples)), status))
     return sent

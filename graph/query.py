@@ -219,15 +219,19 @@ _GRAPH = {"table": ox.RdfFormat.TURTLE, "csv": ox.RdfFormat.N_TRIPLES,
           "tsv": ox.RdfFormat.N_TRIPLES, "json": ox.RdfFormat.JSON_LD}  # fmt: skip
 
 
+def _text(data: bytes | None) -> str:
+    return (data or b"").decode("utf-8")
+
+
 def format_result(result: QueryResult | None, fmt: str = "table") -> str:
     """Serialise a result: SPARQL 1.1 CSV/TSV/JSON or a table for SELECT/ASK;
     Turtle (table), N-Triples (csv/tsv) or JSON-LD (json) for CONSTRUCT/DESCRIBE."""
     if result is None:
         return "update done\n"
     if isinstance(result, ox.QueryTriples):
-        return bytes(result.serialize(format=_GRAPH[fmt])).decode("utf-8")
+        return _text(result.serialize(format=_GRAPH[fmt]))
     if fmt != "table":
-        return bytes(result.serialize(format=_RESULTS[fmt])).decode("utf-8")
+        return _text(result.serialize(format=_RESULTS[fmt]))
     if isinstance(result, ox.QueryBoolean):
         return "true\n" if bool(result) else "false\n"
     return table(*rows(result))

@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeAlias
 
 import networkx as nx
 import pyoxigraph as ox
@@ -50,7 +51,7 @@ STORE_DIR = "store"
 FOLDER_FILES = ("graph.nq", "graph.trig", "graph.ttl", "graph.nt")
 _TYPE = ox.NamedNode(str(RDF.type))
 
-Source = nx.MultiDiGraph | str | os.PathLike[str]
+Source: TypeAlias = nx.MultiDiGraph | str | os.PathLike[str]
 
 
 class StoreError(OSError):
@@ -74,10 +75,10 @@ def superclasses() -> dict[str, frozenset[str]]:
         seen: set[str] = set()
         todo = list(direct[cls])
         while todo:
-            sup = todo.pop()
-            if sup not in seen:
-                seen.add(sup)
-                todo.extend(direct.get(sup, ()))
+            parent = todo.pop()
+            if parent not in seen:
+                seen.add(parent)
+                todo.extend(direct.get(parent, ()))
         closure[cls] = frozenset(seen - {cls})
     return closure
 

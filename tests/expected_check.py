@@ -101,8 +101,19 @@ def _events(rdf: Graph) -> list[BuiltEvent]:
             for k, v in data.items()]
 
 
+#: Source (URL) -> file name, for builds from JSON lines whose articles are named
+#: by URL; set by :func:`name_sources`.
+_SOURCE_NAMES: dict[str, str] = {}
+
+
+def name_sources(mapping: dict[str, str]) -> None:
+    """Score articles given by URL under the file names the expected file uses."""
+    _SOURCE_NAMES.clear()
+    _SOURCE_NAMES.update(mapping)
+
+
 def _basename(source: str) -> str:
-    return source.rsplit("/", 1)[-1]
+    return _SOURCE_NAMES.get(source) or source.rsplit("/", 1)[-1]
 
 
 def _matches(event: BuiltEvent, gold: dict[str, Any], actor_forms: dict[str, set[str]]) -> bool:

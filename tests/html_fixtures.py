@@ -10,6 +10,7 @@ README's ``output/graph.png``).
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 from typing import Any
@@ -73,11 +74,15 @@ def _event(
     G.add_edge(story, node, **{m.REL: m.SUB_EVENT})
 
 
-def _entity(G: nx.MultiDiGraph, node: str, kind: str, label: str, aliases: tuple[str, ...], wd: str) -> None:
+def _entity(
+    G: nx.MultiDiGraph, node: str, kind: str, label: str, aliases: tuple[str, ...], wd: str
+) -> None:
     G.add_node(node, **{m.KIND: kind, m.LABEL: label, m.ALIASES: aliases, m.WIKIDATA: wd})
 
 
-def _article(G: nx.MultiDiGraph, node: str, headline: str, published: str, source: str, url: str) -> None:
+def _article(
+    G: nx.MultiDiGraph, node: str, headline: str, published: str, source: str, url: str
+) -> None:
     G.add_node(
         node,
         **{
@@ -202,7 +207,14 @@ FLOOD_EVENTS: list[dict[str, Any]] = [
 
 def _add_entities(G: nx.MultiDiGraph) -> None:
     wd = "http://www.wikidata.org/entity/"
-    _entity(G, BELOUSOV, m.PERSON, "Andrei Belousov", ("Andreï Belooussov", "Belooussov", "Belousov"), "")
+    _entity(
+        G,
+        BELOUSOV,
+        m.PERSON,
+        "Andrei Belousov",
+        ("Andreï Belooussov", "Belooussov", "Belousov"),
+        "",
+    )
     _entity(G, DONG, m.PERSON, "Dong Jun", ("Dong Jun",), "")
     _entity(G, CHINA, m.COUNTRY, "China", ("Chine", "Pékin"), wd + "Q148")
     _entity(G, RUSSIA, m.COUNTRY, "Russia", ("Russie", "Moscou"), wd + "Q159")
@@ -229,7 +241,11 @@ def _add_entities(G: nx.MultiDiGraph) -> None:
     ]:
         G.add_node(
             f"topic/{slug}",
-            **{m.KIND: m.TOPIC, m.LABEL: label, m.CONCEPT: f"https://storygraph.example.org/topic/{slug}"},
+            **{
+                m.KIND: m.TOPIC,
+                m.LABEL: label,
+                m.CONCEPT: f"https://storygraph.example.org/topic/{slug}",
+            },
         )
 
 
@@ -262,7 +278,7 @@ def story_graph() -> nx.MultiDiGraph:
             if story == STORY:
                 article = spec.get("article", ART_2024)
                 _link(G, spec["id"], m.DERIVED_FROM, [article], **{m.EVIDENCE: evidence})
-        for before, after in zip(events, events[1:], strict=False):
+        for before, after in itertools.pairwise(events):
             G.add_edge(before["id"], after["id"], **{m.REL: m.NEXT})
     return G
 
@@ -275,10 +291,18 @@ def synthetic_graph(n_events: int = 1000, *, seed: int = 7) -> nx.MultiDiGraph:
     for i, story in enumerate(stories):
         G.add_node(story, **{m.KIND: m.STORY, m.LABEL: f"Story {i}"})
     pools: dict[str, list[str]] = {}
-    for kind, count in [(m.PERSON, 200), (m.ORGANIZATION, 40), (m.COUNTRY, 30), (m.PLACE_KIND, 80), (m.TOPIC, 40)]:
+    for kind, count in [
+        (m.PERSON, 200),
+        (m.ORGANIZATION, 40),
+        (m.COUNTRY, 30),
+        (m.PLACE_KIND, 80),
+        (m.TOPIC, 40),
+    ]:
         pools[kind] = [f"{kind}/{kind}-{i:03d}" for i in range(count)]
         for node in pools[kind]:
-            G.add_node(node, **{m.KIND: kind, m.LABEL: f"{kind.title()} {node[-3:]}", m.ALIASES: ()})
+            G.add_node(
+                node, **{m.KIND: kind, m.LABEL: f"{kind.title()} {node[-3:]}", m.ALIASES: ()}
+            )
     articles = [f"article/a{i:04d}" for i in range(n_events)]
     for i, node in enumerate(articles):
         _article(G, node, f"Headline number {i}", f"202{i % 5}-01-01", f"in/{i}.txt", "")
@@ -289,19 +313,25 @@ def synthetic_graph(n_events: int = 1000, *, seed: int = 7) -> nx.MultiDiGraph:
         node = f"event/{day}-e{i:04d}"
         _event(G, node, f"Event {i} happens", (day, day, "day", day), story, (f"Sentence {i}.",))
         by_story[story].append((day, node))
-        _link(G, node, m.ACTOR, rng.sample(pools[m.PERSON], 2) + [rng.choice(pools[m.COUNTRY])])
+        _link(G, node, m.ACTOR, [*rng.sample(pools[m.PERSON], 2), rng.choice(pools[m.COUNTRY])])
         _link(G, node, m.PLACE, [rng.choice(pools[m.PLACE_KIND])])
         _link(G, node, m.SUBJECT, [rng.choice(pools[m.TOPIC])])
         _link(G, node, m.DERIVED_FROM, [rng.choice(articles)])
     for events in by_story.values():
         ordered = [node for _, node in sorted(events)]
-        for before, after in zip(ordered, ordered[1:], strict=False):
+        for before, after in itertools.pairwise(ordered):
             G.add_edge(before, after, **{m.REL: m.NEXT})
     return G
 
 
 def screenshot(
-    html_path: Path, png_path: Path, *, width: int = 1600, height: int = 1000, browser: Any = None
+    html_path: Path,
+    png_path: Path,
+    *,
+    width: int = 1920,
+    height: int = 1080,
+    select: str | None = None,
+    browser: Any = None,
 ) -> None:
     """Render ``html_path`` in headless Chromium (network blocked) and save a PNG.
 
@@ -310,33 +340,38 @@ def screenshot(
         png_path: where to save the screenshot.
         width: viewport width in CSS pixels.
         height: viewport height in CSS pixels.
+        select: a node id to select first, so the details panel is filled.
         browser: a running Playwright browser to reuse; by default one is
             started (and stopped) with Debian's ``/usr/bin/chromium``.
     """
     if browser is not None:
-        _shoot(browser, html_path, png_path, width, height)
+        _shoot(browser, html_path, png_path, (width, height), select)
         return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         started = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            _shoot(started, html_path, png_path, width, height)
+            _shoot(started, html_path, png_path, (width, height), select)
         finally:
             started.close()
 
 
-def _shoot(browser: Any, html_path: Path, png_path: Path, width: int, height: int) -> None:
-    page = browser.new_page(viewport={"width": width, "height": height})
+def _shoot(
+    browser: Any, html_path: Path, png_path: Path, size: tuple[int, int], select: str | None
+) -> None:
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     try:
         page.route(
             "**/*",
-            lambda route: route.continue_()
-            if route.request.url.startswith("file:")
-            else route.abort(),
+            lambda route: (
+                route.continue_() if route.request.url.startswith("file:") else route.abort()
+            ),
         )
         page.goto(Path(html_path).resolve().as_uri())
         page.wait_for_function("window.storygraph !== undefined")
+        if select:
+            page.evaluate("id => storygraph.select(id)", select)
         page.wait_for_timeout(300)
         page.screenshot(path=str(png_path))
     finally:

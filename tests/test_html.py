@@ -29,7 +29,9 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(fx.CHROMIUM).exists():
-        pytest.fail(f"{fx.CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+        pytest.fail(
+            f"{fx.CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+        )
     with playwright_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=fx.CHROMIUM, args=fx.CHROMIUM_ARGS)
         yield b
@@ -162,7 +164,16 @@ def test_opens_offline_and_draws_every_node(opened: Opened) -> None:
     assert opened.js("storygraph.data.nodes.length") == G.number_of_nodes()
     assert opened.page.is_hidden("#notice")
     legend = opened.page.inner_text("#legend")
-    for name in ["Event", "Person", "Organisation", "Country", "Place", "Topic", "Article", "Story"]:
+    for name in [
+        "Event",
+        "Person",
+        "Organisation",
+        "Country",
+        "Place",
+        "Topic",
+        "Article",
+        "Story",
+    ]:
         assert name in legend
 
 
@@ -274,7 +285,11 @@ def test_event_details_show_date_actors_evidence_and_sources(opened: Opened) -> 
 
 
 def test_hostile_text_is_shown_never_run(opened: Opened) -> None:
-    for node in [fx.ART_2026, "event/2024-10-14-meeting-5f6a7b8c", "event/2026-01-27-video-call-7b8c9d0e"]:
+    for node in [
+        fx.ART_2026,
+        "event/2024-10-14-meeting-5f6a7b8c",
+        "event/2026-01-27-video-call-7b8c9d0e",
+    ]:
         point = opened.dom_point(node)
         opened.page.mouse.move(point["x"], point["y"])
         opened.page.wait_for_timeout(400)  # let the tooltip appear
@@ -289,12 +304,15 @@ def test_hostile_text_is_shown_never_run(opened: Opened) -> None:
     assert fx.EVIL_LINK in opened.details()  # shown as text
     assert opened.js("document.querySelectorAll('#details a[href^=javascript]').length") == 0
     opened.js("id => storygraph.select(id)", fx.CHINA)
-    assert opened.js("document.querySelector('#details a').href") == "http://www.wikidata.org/entity/Q148"
+    assert (
+        opened.js("document.querySelector('#details a').href")
+        == "http://www.wikidata.org/entity/Q148"
+    )
 
 
 def test_screenshot_of_fixture_graph(browser: Any, page_path: Path, tmp_path: Path) -> None:
     png = tmp_path / "graph.png"
-    fx.screenshot(page_path, png, browser=browser)
+    fx.screenshot(page_path, png, select="event/2024-10-14-meeting-5f6a7b8c", browser=browser)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
     print(f"screenshot: {png}")
 
@@ -308,13 +326,46 @@ def test_thousand_event_graph_loads(browser: Any, tmp_path: Path) -> None:
     started = time.perf_counter()
     o = Opened(browser, path)
     loaded = time.perf_counter() - started
-    print(f"\n1,000-event page ({G.number_of_nodes()} nodes): built in {built:.2f} s, loaded in {loaded:.2f} s")
+    print(
+        f"\n1,000-event page ({G.number_of_nodes()} nodes): "
+        f"built in {built:.2f} s, loaded in {loaded:.2f} s"
+    )
     assert o.blocked == [] and o.errors == []
     drawn = sum(1 for _, k in G.nodes(data=m.KIND) if k != m.ARTICLE)
     assert o.js("storygraph.nodes.length") == drawn
     assert "1000 article nodes" in o.page.inner_text("#notice")
+    o.page.screenshot(path=str(tmp_path / "big.png"))
     o.page.fill("#f-from", "2025-01-01")
     hidden = o.hidden()
     assert all(hidden[e] == (G.nodes[e][m.END] < "2025-01-01") for e in ordered_events(G))
-    o.page.screenshot(path=str(tmp_path / "big.png"))
+    o.page.close()
+
+
+def odd_graph() -> Any:
+    """Undated and story-less events, an isolated actor, an unknown kind."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("event/undated", **{m.KIND: m.EVENT, m.LABEL: "Undated", m.BEGIN: "", m.END: ""})
+    G.add_node("event/dated", **{m.KIND: m.EVENT, m.LABEL: "Dated", m.BEGIN: "2020-05-01"})
+    G.add_node("person/alone", **{m.KIND: m.PERSON, m.LABEL: "Alone", m.ALIASES: ()})
+    G.add_node("thing/odd", **{m.KIND: "thing", m.LABEL: "Odd"})
+    G.add_edge("event/dated", "person/alone", **{m.REL: m.ACTOR})
+    G.add_edge("event/dated", "event/undated", **{m.REL: m.NEXT})
+    return G
+
+
+@pytest.mark.parametrize("make", [lambda: __import__("networkx").MultiDiGraph(), odd_graph])
+def test_degenerate_graphs_open_cleanly(browser: Any, tmp_path: Path, make: Any) -> None:
+    G = make()
+    path = tmp_path / "graph.html"
+    write_html(G, path)
+    o = Opened(browser, path)
+    assert o.js("storygraph.nodes.length") == G.number_of_nodes()
+    o.page.click("#next")
+    o.page.fill("#f-from", "2020-01-01")
+    positions = o.js("storygraph.network.getPositions()")
+    if G.number_of_nodes():
+        assert positions["event/dated"]["x"] < positions["event/undated"]["x"]
+    assert o.blocked == [] and o.errors == []
     o.page.close()

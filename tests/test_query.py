@@ -76,7 +76,7 @@ def test_actor_timeline_is_alias_aware(store: ox.Store, name: str) -> None:
 
 def test_actor_timeline_matches_whole_words_only(store: ox.Store) -> None:
     assert named(store, "actor-timeline", actor="Belou") == []
-    assert named(store, "actor-timeline", actor="(.*)|x") == []  # punctuation is folded away
+    assert named(store, "actor-timeline", actor="(.*)|zz") == []  # punctuation is folded away
     with pytest.raises(QueryError, match="nothing to search for"):
         named(store, "actor-timeline", actor=".*")
 
@@ -87,14 +87,18 @@ def test_who_met_whom(store: ox.Store) -> None:
         if fx.EVENTS[event][1] in MEETING_TYPES:
             for a, b in itertools.combinations(sorted({iri(x) for x, _ in actors}), 2):
                 expected.add((a, b, iri(event), fx.EVENTS[event][2]))
-    found = {(r["actor1"], r["actor2"], r["event"], r["begin"]) for r in named(store, "who-met-whom")}
+    found = {
+        (r["actor1"], r["actor2"], r["event"], r["begin"]) for r in named(store, "who-met-whom")
+    }
     assert found == expected
     assert len(found) == 4
 
 
 def test_events_between(store: ox.Store) -> None:
     found = named(store, "events-between", **{"from": "2024-01-01", "to": "2025-03-05"})
-    expected = [e for e, v in sorted(fx.EVENTS.items()) if v[2] <= "2025-03-05" and v[3] >= "2024-01-01"]
+    expected = [
+        e for e, v in sorted(fx.EVENTS.items()) if v[2] <= "2025-03-05" and v[3] >= "2024-01-01"
+    ]
     assert [r["event"] for r in found] == [iri(e) for e in expected]
     assert iri(fx.STORY) not in {r["event"] for r in found}
 

@@ -634,7 +634,7 @@
     const y = maxY - minY < 2 * halfH ? (minY + maxY) / 2 : minY + halfH - 30 / s;
     network.moveTo({ position: { x: minX + container.clientWidth / 2 / s, y }, scale: s });
   }
-  const MIN_START_SCALE = 0.7;
+  const MIN_START_SCALE = 0.6;
 
   initFilters();
   initLegend();

@@ -1,0 +1,111 @@
+"""Quality gate on the development corpus (``shared/corpus/dev``).
+
+The corpus is built twice — as the plain-text pages and as JSON lines carrying
+each manifest's URL and publication date — and scored against its expected
+facts. The scores may rise but never fall below the floors pinned in
+``tests/quality_baseline.json``; raise the floors when a change improves them
+(``python -m tests.test_dev_corpus`` prints the current figures).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from graph.pipeline import BuildConfig, build
+from graph.rdf import to_rdf
+from tests.expected_check import check, name_sources, story_of_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+BASELINE = Path(__file__).with_name("quality_baseline.json")
+
+
+def _load(name: str) -> list | dict:
+    path = DEV / name
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the development corpus must sit beside the repository")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def jsonl_corpus(folder: Path) -> Path:
+    """Write the dev articles as JSON lines with the manifest's URL and date."""
+    lines = []
+    for item in _load("manifest.json"):
+        text = (DEV / "articles" / item["file"]).read_text(encoding="utf-8")
+        lines.append(json.dumps({"url": item["url"], "title": item["title"],
+                                 "published": item["published"], "text": text,
+                                 "language": item["language"], "source_file": item["file"]},
+                                ensure_ascii=False))
+    path = folder / "dev.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def story_scores(rdf: Graph, manifest: list[dict]) -> dict[str, float]:
+    """Share of manifest stories kept whole, and of unrelated articles kept apart."""
+    story_of = story_of_articles(rdf)
+    by_story: dict[str, set[str]] = {}
+    for item in manifest:
+        by_story.setdefault(item["story"], set()).add(story_of.get(item["file"], item["file"]))
+    whole = sum(len(found) == 1 for found in by_story.values()) / len(by_story)
+    unrelated = [m for m in manifest if m["topic_group"] == "unrelated"]
+    members: dict[str, set[str]] = {}
+    for item in manifest:
+        members.setdefault(story_of.get(item["file"], item["file"]), set()).add(item["story"])
+    apart = sum(members[story_of.get(m["file"], m["file"])] == {m["story"]} for m in unrelated)
+    return {"stories_whole": round(whole, 3),
+            "unrelated_apart": round(apart / len(unrelated), 3) if unrelated else 1.0}
+
+
+def _scores(rdf: Graph) -> dict[str, float]:
+    expected = _load("expected.json")
+    manifest = _load("manifest.json")
+    name_sources({m["url"]: m["file"] for m in manifest})
+    ratios = check(rdf, expected).ratios()
+    ratios.update(story_scores(rdf, manifest))
+    return ratios
+
+
+@pytest.fixture(scope="module")
+def text_scores() -> dict[str, float]:
+    G, _ = build([DEV / "articles"], BuildConfig(jobs=2))
+    return _scores(to_rdf(G))
+
+
+@pytest.fixture(scope="module")
+def jsonl_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    path = jsonl_corpus(tmp_path_factory.mktemp("dev"))
+    G, _ = build([path], BuildConfig(jobs=2))
+    return _scores(to_rdf(G))
+
+
+def _assert_floors(scores: dict[str, float], floors: dict[str, float]) -> None:
+    low = {k: (scores.get(k, 0.0), v) for k, v in floors.items() if scores.get(k, 0.0) < v}
+    assert not low, f"below the pinned floors (got, floor): {low}; all scores: {scores}"
+
+
+def test_plain_text_build_meets_floors(text_scores) -> None:
+    _assert_floors(text_scores, json.loads(BASELINE.read_text())["plain_text"])
+
+
+def test_jsonl_build_meets_floors(jsonl_scores) -> None:
+    _assert_floors(jsonl_scores, json.loads(BASELINE.read_text())["jsonl"])
+
+
+def test_unrelated_articles_never_join_another_story(text_scores, jsonl_scores) -> None:
+    assert text_scores["unrelated_apart"] == 1.0
+    assert jsonl_scores["unrelated_apart"] == 1.0
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, inputs in (("plain_text", [DEV / "articles"]),
+                             ("jsonl", [jsonl_corpus(Path(tmp))])):
+            G, _ = build(inputs, BuildConfig(jobs=2))
+            print(name, json.dumps(_scores(to_rdf(G)), indent=1))

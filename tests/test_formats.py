@@ -1,0 +1,99 @@
+"""Export formats: N-Triples, N-Quads, JSON-LD, GraphML, Neo4j CSV."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from graph import model as m
+from graph.formats import NODE_HEADER, REL_HEADER, write_exports
+from graph.rdf import to_rdf
+
+try:
+    import rdf_fixtures as fx
+except ImportError:  # pragma: no cover
+    from tests import rdf_fixtures as fx
+
+needs_rapper = pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper not installed")
+
+
+@pytest.fixture(scope="module")
+def G() -> nx.MultiDiGraph:
+    return fx.build_fixture_graph()
+
+
+@pytest.fixture(scope="module")
+def out(G: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("exports")
+    written = write_exports(G, folder)
+    assert [p.relative_to(folder).as_posix() for p in written] == [
+        "graph.nt", "graph.nq", "graph.jsonld", "graph.graphml",
+        "neo4j/nodes.csv", "neo4j/relationships.csv",
+    ]  # fmt: skip
+    return folder
+
+
+def test_ntriples_sorted_and_isomorphic(G: nx.MultiDiGraph, out: Path) -> None:
+    lines = (out / "graph.nt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines)
+    assert isomorphic(Graph().parse(out / "graph.nt", format="nt"), to_rdf(G))
+
+
+def test_nquads_one_graph_per_article(G: nx.MultiDiGraph, out: Path) -> None:
+    quads = list(ox.parse(path=out / "graph.nq", format=ox.RdfFormat.N_QUADS))
+    assert len({q.graph_name for q in quads}) == 3  # two articles + shared
+    assert len(quads) == len(to_rdf(G))
+
+
+@needs_rapper
+@pytest.mark.parametrize(("name", "syntax"), [("graph.nt", "ntriples"), ("graph.nq", "nquads")])
+def test_rapper_accepts(G: nx.MultiDiGraph, out: Path, name: str, syntax: str) -> None:
+    done = subprocess.run(["rapper", "-i", syntax, "-c", str(out / name)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"returned {len(to_rdf(G))} triples" in done.stderr
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # inside rdflib's JSON-LD parser
+def test_jsonld_round_trip_with_context(G: nx.MultiDiGraph, out: Path) -> None:
+    text = (out / "graph.jsonld").read_text(encoding="utf-8")
+    assert '"@context"' in text and '"sem": "http://semanticweb.cs.vu.nl/2009/11/sem/"' in text
+    assert isomorphic(Graph().parse(data=text, format="json-ld"), to_rdf(G))
+
+
+def test_graphml_reads_back(G: nx.MultiDiGraph, out: Path) -> None:
+    H = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    assert set(H.nodes) == set(G.nodes)
+    assert H.number_of_edges() == G.number_of_edges()
+    assert "Andreï Belooussov" in H.nodes[fx.BELOUSOV][m.ALIASES].split("\n")
+    assert "<script>" in H.nodes[fx.A1][m.HEADLINE]
+
+
+def test_neo4j_csv_headers_and_rows(G: nx.MultiDiGraph, out: Path) -> None:
+    with (out / "neo4j" / "nodes.csv").open(encoding="utf-8", newline="") as handle:
+        nodes = list(csv.reader(handle))
+    with (out / "neo4j" / "relationships.csv").open(encoding="utf-8", newline="") as handle:
+        rels = list(csv.reader(handle))
+    assert nodes[0] == NODE_HEADER
+    assert nodes[0][:3] == ["id:ID", ":LABEL", "name"]
+    assert rels[0] == REL_HEADER == [":START_ID", ":END_ID", ":TYPE", "role"]
+    assert len(nodes) - 1 == G.number_of_nodes()
+    assert len(rels) - 1 == G.number_of_edges()
+    by_id = {row[0]: row for row in nodes[1:]}
+    assert by_id[fx.BELOUSOV][1] == "Person;Actor"
+    assert "\x00" not in (out / "neo4j" / "nodes.csv").read_text(encoding="utf-8")
+    assert [fx.E_MEETING, fx.BELOUSOV, "ACTOR", "host"] in rels
+
+
+def test_exports_are_deterministic(G: nx.MultiDiGraph, out: Path, tmp_path: Path) -> None:
+    write_exports(fx.build_fixture_graph(), tmp_path)
+    for name in ("graph.nt", "graph.nq", "neo4j/nodes.csv", "neo4j/relationships.csv"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
