@@ -32,7 +32,7 @@ from graph.rdf import to_rdf
 from graph.store import fill_store
 
 TARGET = "person/andrei-belousov"
-TRIPLES_PER_EVENT = 24  # measured on this generator, used only to size the graph
+TRIPLES_PER_EVENT = 34  # measured on this generator, used only to size the graph
 HEADER = "| date | triples | load oxigraph s | oxigraph ms | rdflib ms | rdflib/oxigraph | rows |"
 
 

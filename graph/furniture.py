@@ -159,7 +159,7 @@ _TRAILER_RE = re.compile(
     r"most (?:read|popular|viewed|shared)|more (?:from|on|in|stories|news)\b.*|"
     r"you (?:may|might) also like|recommended(?: for you| stories)?|trending(?: now)?|"
     r"latest (?:news|stories)|(?:[\w.&'-]+ ){0,2}shorts|"
-    r"(?:\d+ )?(?:commentaires?|comments?|réactions?)|leave a (?:comment|reply)|"
+    r"(?:\d+ )?(?:commentaires?|comments?)|leave a (?:comment|reply)|"
     r"laisser un commentaire)$"
 )
 _PROMO_RE = re.compile(
@@ -424,10 +424,6 @@ def _looks_like_headline(line: str) -> bool:
         return False
     # a full stop ends a lead sentence, not a headline, unless it closes an abbreviation ("É.-U.")
     return not line.endswith(".") or "." in words[-1][:-1]
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _drop_repeats(lines: list[str], banned: list[str]) -> list[str]:

@@ -192,7 +192,7 @@ def page_data(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> dict[s
     Returns:
         ``nodes`` (every node with its details and, when drawn, ``x``/``y``),
         ``edges``, ``stories`` (events in time order), ``lanes``, ``ticks``,
-        ``kinds`` and ``rels`` (styles), ``omitted`` (undrawn nodes per kind)
+        ``kinds`` and ``rels`` (styles), ``omitted`` (``[kind, count]`` not drawn)
         and ``schema`` (the attribute names of :mod:`graph.model`).
     """
     drawn, omitted = choose_drawn(G, max_nodes)
@@ -216,8 +216,8 @@ def schema() -> dict[str, str]:
     return {k: v for k, v in sorted(vars(model).items()) if k.isupper() and isinstance(v, str)}
 
 
-def choose_drawn(G: nx.MultiDiGraph, max_nodes: int) -> tuple[list[str], dict[str, int]]:
-    """Return the nodes to draw and the count left out per kind.
+def choose_drawn(G: nx.MultiDiGraph, max_nodes: int) -> tuple[list[str], list[list[Any]]]:
+    """Return the nodes to draw and ``[kind, count]`` left out, in drop order.
 
     Kinds in :data:`DROP_ORDER` are left out one after the other until the
     drawing fits ``max_nodes`` (events, actors and stories are always drawn).
@@ -225,14 +225,15 @@ def choose_drawn(G: nx.MultiDiGraph, max_nodes: int) -> tuple[list[str], dict[st
     kinds = {str(n): str(k) for n, k in G.nodes(data=model.KIND)}
     counts = Counter(kinds.values())
     total = len(kinds)
-    omitted: dict[str, int] = {}
+    omitted: list[list[Any]] = []
     for kind in DROP_ORDER:
         if total <= max_nodes:
             break
         if counts[kind]:
-            omitted[kind] = counts[kind]
+            omitted.append([kind, counts[kind]])
             total -= counts[kind]
-    drawn = sorted(n for n, k in kinds.items() if k not in omitted)
+    dropped = {kind for kind, _ in omitted}
+    drawn = sorted(n for n, k in kinds.items() if k not in dropped)
     return drawn, omitted
 
 

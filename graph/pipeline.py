@@ -9,13 +9,16 @@ Per-article work (NER, dates, event mentions) runs in worker processes when
 from __future__ import annotations
 
 import logging
+import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from pathlib import Path
 
 import networkx as nx
+from tqdm import tqdm
 
 from graph import pubdate
 from graph.build import build_graph
@@ -30,6 +33,7 @@ from graph.stories import DEFAULT_THRESHOLD, assign_stories
 from graph.types import Article, EntityMention, EventMention
 
 log = logging.getLogger("storygraph")
+_PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth drawing
 
 
 @dataclass(frozen=True)
@@ -82,12 +86,34 @@ def extract_article(article: Article, config: BuildConfig) -> Extraction:
     return Extraction(article, mentions, tuple(events))
 
 
-def _extract_all(articles: Iterable[Article], config: BuildConfig) -> list[Extraction]:
-    if config.jobs <= 1:
-        return [extract_article(a, config) for a in articles]
-    with ProcessPoolExecutor(max_workers=config.jobs) as pool:
-        batch = list(articles)
-        return list(pool.map(extract_article, batch, [config] * len(batch), chunksize=4))
+def safe_extract(article: Article, config: BuildConfig) -> Extraction | InputError:
+    """:func:`extract_article`, with a failure reported as a skipped input, never raised.
+
+    The article body is dropped from the result: later stages need only its
+    metadata, and keeping thousands of bodies would make memory grow with the input.
+    """
+    try:
+        extraction = extract_article(article, config)
+    except Exception as exc:  # one bad article must not stop a build of thousands
+        log.debug("extraction of %s failed", article.source, exc_info=True)
+        return InputError(article.source, f"extraction failed ({type(exc).__name__}: {exc})")
+    return replace(extraction, article=replace(extraction.article, body=""))
+
+
+def _extract_all(articles: Iterable[Article], config: BuildConfig,
+                 total: int) -> Iterator[Extraction | InputError]:
+    progress = tqdm(total=total, unit="article", file=sys.stderr, leave=False,
+                    disable=total < _PROGRESS_FROM or not sys.stderr.isatty())
+    with progress:
+        if config.jobs <= 1:
+            for article in articles:
+                yield safe_extract(article, config)
+                progress.update()
+            return
+        with ProcessPoolExecutor(max_workers=config.jobs) as pool:
+            for result in pool.map(safe_extract, articles, repeat(config), chunksize=4):
+                yield result
+                progress.update()
 
 
 def build(inputs: Sequence[str | Path], config: BuildConfig = BuildConfig()
@@ -109,7 +135,13 @@ def build(inputs: Sequence[str | Path], config: BuildConfig = BuildConfig()
             report.skipped.append(item)
         else:
             articles.append(item)
-    extractions = _extract_all(articles, config)
+    extractions = []
+    for result in _extract_all(articles, config, len(articles)):
+        if isinstance(result, InputError):
+            log.warning("%s", result)
+            report.skipped.append(result)
+        else:
+            extractions.append(result)
     return assemble(extractions, config, report), report
 
 
@@ -124,7 +156,7 @@ def assemble(extractions: Sequence[Extraction], config: BuildConfig,
     labels = {k: e.label for k, e in entities.items()}
     all_mentions = [e for x in extractions for e in x.events]
     events = resolve_events(all_mentions, redirect, labels)
-    features = {x.article.source: _features(x, redirect, events) for x in extractions}
+    features = {x.article.source: _features(x, redirect) for x in extractions}
     stories = assign_stories(features, events, labels, config.story_threshold)
     report.articles = len(extractions)
     report.event_mentions = len(all_mentions)
@@ -133,7 +165,7 @@ def assemble(extractions: Sequence[Extraction], config: BuildConfig,
     return build_graph([x.article for x in extractions], entities, events, stories)
 
 
-def _features(x: Extraction, redirect: dict[str, str], events: Sequence[object]) -> Counter[str]:
+def _features(x: Extraction, redirect: dict[str, str]) -> Counter[str]:
     counts: Counter[str] = Counter(redirect.get(m.key, m.key) for m in x.mentions)
     for event in x.events:
         counts.update(f"topic/{t}" for t in event.topics)

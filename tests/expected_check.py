@@ -243,8 +243,8 @@ def _check_dates(score: Score, rdf: Graph, articles: list[dict[str, Any]]) -> No
 
 def _check_leaks(score: Score, rdf: Graph, expected: dict[str, Any]) -> None:
     names = expected["not_in_story"]["names"] + expected["not_in_story"].get("photo_credits", [])
-    labels = [fold(str(o)) for o in rdf.objects(None, None) if hasattr(o, "language")
-              or o.__class__.__name__ == "Literal"]
+    labels = [fold(str(row[0])) for row in rdf.query(PREFIXES + """
+        SELECT ?n WHERE { ?x rdfs:label|skos:altLabel|skos:prefLabel|schema:name ?n }""")]
     for name in names:
         pattern = re.compile(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)")
         if any(pattern.search(label) for label in labels):

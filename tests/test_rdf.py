@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib import namespace as ns
@@ -202,3 +202,15 @@ def test_search_key_folds_accents_and_case() -> None:
     assert search_key("Andreï Belooussov") == "andrei belooussov"
     assert search_key("  PÉKIN ") == "pekin"
     assert search_key("Dong-Jun") == "dong jun"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_text_survives_turtle_round_trip(headline: str, alias: str) -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("article/a", **{m.KIND: m.ARTICLE, m.HEADLINE: headline, m.SOURCE: "a.txt"})
+    G.add_node("person/p", **{m.KIND: m.PERSON, m.LABEL: "P", m.ALIASES: (alias,)})
+    text = to_rdf(G).serialize(format="turtle")
+    again = from_rdf(Graph().parse(data=text, format="turtle"))
+    assert again.nodes["article/a"][m.HEADLINE] == headline
+    assert again.nodes["person/p"][m.ALIASES] == ((alias,) if alias else ())

@@ -2,7 +2,9 @@
  *
  * Reads the graph from the JSON block #data and draws it with vis-network.
  * Every string from the data is rendered with textContent / canvas text,
- * never as HTML. Positions come from Python; physics is off.
+ * never as HTML. Positions come from Python; physics is off. Node records
+ * use the attribute names of graph/model.py; kinds and relations are read
+ * through DATA.schema (the model constants by name).
  */
 (function () {
   "use strict";
@@ -350,7 +352,7 @@
   function renderArticle(n) {
     return [
       fields([
-        ["Headline", n.headline],
+        ["Headline", n.headline !== n.label ? n.headline : ""],
         ["Publisher", n.publisher],
         ["Author", n.author],
         ["Published", n.published ? n.published + (n.published_how ? " (" + n.published_how + ")" : "") : ""],
@@ -611,7 +613,7 @@
     }
   }
   function initNotice() {
-    const omitted = Object.entries(DATA.omitted);
+    const omitted = DATA.omitted;
     if (!omitted.length) return;
     const notice = document.getElementById("notice");
     const parts = omitted.map(([kind, count]) => count + " " + kindName(kind).toLowerCase() + " nodes");
