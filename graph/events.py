@@ -132,6 +132,12 @@ def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:
                                       * (m.kind == "country"), m.key))
 
 
+def _is_vague(time: TimeExpression, anchor: date | None) -> bool:
+    """"cette année" / "this year" dates nothing: the whole year of the anchor."""
+    return (time.granularity == "year" and time.relation == "at" and anchor is not None
+            and time.rule == "relative-year" and time.begin <= anchor <= time.last)
+
+
 def _article_anchor(article: Article) -> date | None:
     return article.published
 
@@ -157,6 +163,8 @@ def extract_events(article: Article, sentences: Sequence[AnalysedSentence], *,
     for i, sentence in enumerate(sentences):
         times = dates.find_time_expressions(sentence.text, language=language, anchor=anchor)
         for time in times:
+            if _is_vague(time, anchor):
+                continue
             signature = (sentence.text.strip(), time.begin, time.last)
             if signature in seen:
                 continue

@@ -78,6 +78,7 @@ class Tick:
     x: float
     label: str
     major: bool
+    year: int
 
 
 @dataclass(frozen=True)
@@ -361,5 +362,5 @@ def time_ticks(G: nx.MultiDiGraph, events: Sequence[str], xs: dict[str, float]) 
             if day > date(last.year + 1, 1, 1) or (not major and not first <= day <= last):
                 continue
             label = str(year) if major else MONTHS[month - 1]
-            ticks.append(Tick(round(x_of_day(points, day.toordinal()), 1), label, major))
+            ticks.append(Tick(round(x_of_day(points, day.toordinal()), 1), label, major, year))
     return ticks

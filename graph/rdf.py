@@ -32,7 +32,7 @@ in ``ontology/storygraph.ttl``) and ``sgid:`` (instances, :data:`graph.model.BAS
   ``skos:altLabel`` per surface form, ``owl:sameAs`` Wikidata, ``sg:searchKey``
   (accent- and case-folded label and aliases, see :func:`search_key`).
 - topic: the node's ``CONCEPT`` IRI, ``a skos:Concept``, ``skos:prefLabel``,
-  ``skos:inScheme sgid:scheme/topics``.
+  ``skos:inScheme <https://storygraph.example.org/topic/>`` (``ontology/topics.ttl``).
 - story ``sgid:story/…``: ``a sg:Story`` (a subclass of ``sem:Event``), ``rdfs:label``,
   ``sem:hasSubEvent``, ``sem:hasBeginTimeStamp`` / ``sem:hasEndTimeStamp`` spanning
   its events, ``sg:hasArticle``; consecutive events ``sg:nextEvent`` /
@@ -111,7 +111,7 @@ UNIT_BY_GRANULARITY = {"week": TIME.unitWeek, "month": TIME.unitMonth,
                        "early-month": TIME.unitMonth, "mid-month": TIME.unitMonth,
                        "late-month": TIME.unitMonth, "season": TIME.unitMonth,
                        "year": TIME.unitYear}  # fmt: skip
-TOPIC_SCHEME = SGID["scheme/topics"]
+TOPIC_SCHEME = URIRef("https://storygraph.example.org/topic/")  # as in ontology/topics.ttl
 SHARED_GRAPH = SGID["graph/shared"]
 
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~")
@@ -326,7 +326,7 @@ def _topic(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]
     yield from _lit(s, SKOS.prefLabel, d.get(m.LABEL))
     yield s, SKOS.inScheme, TOPIC_SCHEME
     yield TOPIC_SCHEME, RDF.type, SKOS.ConceptScheme
-    yield TOPIC_SCHEME, SKOS.prefLabel, Literal("storygraph topics")
+    yield TOPIC_SCHEME, SKOS.prefLabel, Literal("storygraph topics", lang="en")
 
 
 def _story(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]:

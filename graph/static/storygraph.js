@@ -220,7 +220,14 @@
   function tickFont(tick, px) {
     return (tick.major ? "bold " + 13 * px : 11 * px) + "px system-ui, sans-serif";
   }
-  /* Years always get a mark; a month gets one only where its label fits. */
+  /* A mark is drawn only where its label fits: round years first, then the
+     other years, then months of the years that got a mark (long
+     log-compressed gaps hold many years). */
+  function tickRank(t) {
+    if (!t.major) return 4;
+    const year = parseInt(t.label, 10);
+    return year % 100 === 0 ? 0 : year % 10 === 0 ? 1 : year % 5 === 0 ? 2 : 3;
+  }
   function labelledTicks(ctx, v) {
     const slack = 200 / v.s;
     const ticks = DATA.ticks.filter((t) => t.x >= v.x0 - slack && t.x <= v.x1 + slack);
@@ -231,13 +238,12 @@
     };
     const free = (s) => taken.every(([a, b]) => s[1] <= a || s[0] >= b);
     const shown = [];
-    for (const t of ticks.filter((t) => t.major)) {
-      taken.push(span(t));
-      shown.push(t);
-    }
-    for (const t of ticks.filter((t) => !t.major)) {
+    const ranked = ticks.map((t, i) => [tickRank(t), i, t]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const years = new Set();
+    for (const [, , t] of ranked) {
       const s = span(t);
-      if (!free(s)) continue;
+      if (!free(s) || (!t.major && !years.has(t.year))) continue;
+      if (t.major) years.add(t.year);
       taken.push(s);
       shown.push(t);
     }
