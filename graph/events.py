@@ -114,10 +114,14 @@ def _actors(sentence: AnalysedSentence, holders: list[tuple[str, str]], kb: Know
             mention.text if mention else role_text, 0, 0, "person", person, label, role_text)
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(sentence.text):
-        for prev in previous[-2:]:
-            for m in prev.mentions:
-                if m.kind == "country" and m.key not in prev.locative:
-                    found.setdefault(m.key, m)
+        # "les deux flottes" points back at the nearest sentence naming two countries.
+        for prev in reversed(previous):
+            named = {m.key: m for m in prev.mentions
+                     if m.kind == "country" and m.key not in prev.locative}
+            if len(named) >= 2:
+                for key, m in named.items():
+                    found.setdefault(key, m)
+                break
     return tuple(sorted(found.values(), key=lambda m: m.key))
 
 
