@@ -25,8 +25,12 @@ def article_key(source: str) -> str:
     return f"article/{slug(source, max_length=80)}"
 
 
-def build_graph(articles: Sequence[Article], entities: Mapping[str, Entity],
-                events: Sequence[Event], stories: Sequence[Story]) -> nx.MultiDiGraph:
+def build_graph(
+    articles: Sequence[Article],
+    entities: Mapping[str, Entity],
+    events: Sequence[Event],
+    stories: Sequence[Story],
+) -> nx.MultiDiGraph:
     """Assemble the story graph.
 
     Args:
@@ -56,23 +60,33 @@ def build_graph(articles: Sequence[Article], entities: Mapping[str, Entity],
 
 def _add_article(G: nx.MultiDiGraph, article: Article) -> None:
     G.add_node(
-        article_key(article.source), **{
-            M.KIND: M.ARTICLE, M.LABEL: article.headline or article.source,
-            M.HEADLINE: article.headline or "", M.PUBLISHER: article.publisher or "",
+        article_key(article.source),
+        **{
+            M.KIND: M.ARTICLE,
+            M.LABEL: article.headline or article.source,
+            M.HEADLINE: article.headline or "",
+            M.PUBLISHER: article.publisher or "",
             M.AUTHOR: article.author or "",
             M.PUBLISHED: article.published.isoformat() if article.published else "",
             M.PUBLISHED_HOW: article.published_how,
             M.PUBLISHED_EVIDENCE: article.published_evidence or "",
-            M.SOURCE: article.source, M.URL: article.url or "",
+            M.SOURCE: article.source,
+            M.URL: article.url or "",
             M.LANGUAGE: article.language or "",
-        })
+        },
+    )
 
 
 def _add_entity(G: nx.MultiDiGraph, entity: Entity) -> None:
-    G.add_node(entity.key, **{
-        M.KIND: entity.kind, M.LABEL: entity.label, M.ALIASES: entity.aliases,
-        M.WIKIDATA: entity.wikidata or "",
-    })
+    G.add_node(
+        entity.key,
+        **{
+            M.KIND: entity.kind,
+            M.LABEL: entity.label,
+            M.ALIASES: entity.aliases,
+            M.WIKIDATA: entity.wikidata or "",
+        },
+    )
 
 
 def _topic_node(G: nx.MultiDiGraph, slug: str) -> str:
@@ -84,17 +98,25 @@ def _topic_node(G: nx.MultiDiGraph, slug: str) -> str:
     return key
 
 
-def _add_event(G: nx.MultiDiGraph, event: Event, entities: Mapping[str, Entity],
-               story: str) -> None:
-    G.add_node(event.key, **{
-        M.KIND: M.EVENT, M.LABEL: event.label, M.EVENT_TYPE: event.event_type,
-        M.BEGIN: event.begin.isoformat(), M.END: event.last.isoformat(),
-        M.GRANULARITY: event.granularity,
-        M.DATE_TEXT: dates.describe_interval(event.begin, event.last, event.granularity),
-        M.EVIDENCE: tuple(sorted({m.sentence for m in event.mentions})),
-        M.DATE_AUDIT: tuple(sorted({_audit(m.time) for m in event.mentions})),
-        M.MERGE_REASON: event.merge_reason or "", M.STORY_OF: story,
-    })
+def _add_event(
+    G: nx.MultiDiGraph, event: Event, entities: Mapping[str, Entity], story: str
+) -> None:
+    G.add_node(
+        event.key,
+        **{
+            M.KIND: M.EVENT,
+            M.LABEL: event.label,
+            M.EVENT_TYPE: event.event_type,
+            M.BEGIN: event.begin.isoformat(),
+            M.END: event.last.isoformat(),
+            M.GRANULARITY: event.granularity,
+            M.DATE_TEXT: dates.describe_interval(event.begin, event.last, event.granularity),
+            M.EVIDENCE: tuple(sorted({m.sentence for m in event.mentions})),
+            M.DATE_AUDIT: tuple(sorted({_audit(m.time) for m in event.mentions})),
+            M.MERGE_REASON: event.merge_reason or "",
+            M.STORY_OF: story,
+        },
+    )
     roles = dict(event.roles)
     for actor in event.actors:
         attrs = {M.REL: M.ACTOR}
@@ -112,8 +134,12 @@ def _add_event(G: nx.MultiDiGraph, event: Event, entities: Mapping[str, Entity],
         by_article.setdefault(mention.article, []).append(mention.sentence)
     for source in sorted(by_article):
         target = article_key(source)
-        G.add_edge(event.key, target, key=f"{M.DERIVED_FROM}:{target}", **{
-            M.REL: M.DERIVED_FROM, M.EVIDENCE: tuple(sorted(set(by_article[source])))})
+        G.add_edge(
+            event.key,
+            target,
+            key=f"{M.DERIVED_FROM}:{target}",
+            **{M.REL: M.DERIVED_FROM, M.EVIDENCE: tuple(sorted(set(by_article[source])))},
+        )
 
 
 def _audit(time: TimeExpression) -> str:

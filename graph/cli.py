@@ -23,11 +23,21 @@ log = logging.getLogger("storygraph")
 
 
 def _build_command(args: argparse.Namespace) -> int:
+    # A mistyped path is bad usage (1), not a skipped article (2): say so before any work.
+    missing = [item for item in args.inputs if item != "-" and not os.path.lexists(item)]
+    for item in missing:
+        log.error("%s: input not found; check the path", item)
+    if missing:
+        return EXIT_USAGE
     from graph.export import write_outputs
     from graph.pipeline import BuildConfig, build
 
-    config = BuildConfig(story_threshold=args.story_threshold, kb_dir=args.kb,
-                         jobs=args.jobs or os.cpu_count() or 1, default_language=args.language)
+    config = BuildConfig(
+        story_threshold=args.story_threshold,
+        kb_dir=args.kb,
+        jobs=args.jobs or os.cpu_count() or 1,
+        default_language=args.language,
+    )
     G, report = build(args.inputs, config)
     if args.strict and report.skipped:
         log.error("--strict: %d input(s) skipped, nothing written", len(report.skipped))
@@ -36,9 +46,11 @@ def _build_command(args: argparse.Namespace) -> int:
         log.error("no readable article in %s; nothing written", " ".join(map(str, args.inputs)))
         return EXIT_SKIPPED if report.skipped else EXIT_USAGE
     written = write_outputs(G, Path(args.out), store=args.store)
-    print(f"{report.articles} articles, {report.events} events "
-          f"({report.event_mentions} mentions), {report.stories} stories; "
-          f"{len(report.skipped)} skipped")
+    print(
+        f"{report.articles} articles, {report.events} events "
+        f"({report.event_mentions} mentions), {report.stories} stories; "
+        f"{len(report.skipped)} skipped"
+    )
     for path in written:
         print(path)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
@@ -46,7 +58,8 @@ def _build_command(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="storygraph", description="News articles in, one story-timeline knowledge graph out.")
+        prog="storygraph", description="News articles in, one story-timeline knowledge graph out."
+    )
     parser.add_argument("--version", action="version", version=f"storygraph {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="more log output on stderr")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -54,13 +67,24 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", help="files, folders, or - for JSON lines on stdin")
     b.add_argument("--out", default="output", help="output folder (default: output/)")
     b.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
-    b.add_argument("--story-threshold", type=float, default=0.35,
-                   help="cosine similarity from which two articles share a story (default 0.35)")
+    b.add_argument(
+        "--story-threshold",
+        type=float,
+        default=0.35,
+        help="cosine similarity from which two articles share a story (default 0.35)",
+    )
     b.add_argument("--kb", default=None, help="folder of extra knowledge-base TSV files")
-    b.add_argument("--language", default="fr", choices=["fr", "en"],
-                   help="language assumed when detection is unsure (default fr)")
-    b.add_argument("--store", action="store_true",
-                   help="also keep a persistent Oxigraph SPARQL store in OUT/store")
+    b.add_argument(
+        "--language",
+        default="fr",
+        choices=["fr", "en"],
+        help="language assumed when detection is unsure (default fr)",
+    )
+    b.add_argument(
+        "--store",
+        action="store_true",
+        help="also keep a persistent Oxigraph SPARQL store in OUT/store",
+    )
     b.add_argument("--strict", action="store_true", help="any skipped input is fatal")
     b.set_defaults(func=_build_command)
     if importlib.util.find_spec("graph.cli_query") is not None:
@@ -77,8 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage; our code for that is 1
         return EXIT_USAGE if exc.code else EXIT_OK
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="storygraph: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="storygraph: %(message)s",
+        stream=sys.stderr,
+    )
     try:
         code: int = args.func(args)
     except StorygraphError as exc:

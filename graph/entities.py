@@ -32,9 +32,12 @@ from graph.kb import KnowledgeBase, fold
 from graph.types import EntityKind, EntityMention
 
 _NER_KINDS: dict[str, EntityKind] = {
-    "PER": "person", "PERSON": "person",
+    "PER": "person",
+    "PERSON": "person",
     "ORG": "organization",
-    "LOC": "place", "GPE": "place", "FAC": "place",
+    "LOC": "place",
+    "GPE": "place",
+    "FAC": "place",
 }
 _LOCATIVES = {
     "fr": {"à", "a", "au", "aux", "en", "dans", "vers", "depuis", "sur", "près", "de", "bà"},
@@ -109,7 +112,9 @@ def _name_variants(alias: str) -> set[str]:
     return variants
 
 
-def _role_regex(kb: KnowledgeBase, language: str) -> tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]:
+def _role_regex(
+    kb: KnowledgeBase, language: str
+) -> tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]:
     demonyms = sorted(kb.demonyms[language], key=len, reverse=True)
     countries = sorted({alias for alias, _ in kb.country_name_forms()}, key=len, reverse=True)
     dem = "(?P<dem{n}>" + "|".join(map(re.escape, demonyms)) + ")"
@@ -118,8 +123,11 @@ def _role_regex(kb: KnowledgeBase, language: str) -> tuple[re.Pattern[str], tupl
     for role in kb.roles:
         for pattern in role.patterns.get(language, ()):
             n = len(names)
-            body = re.escape(pattern).replace(r"\{DEM\}", dem.format(n=n)).replace(
-                r"\{COUNTRY\}", cty.format(n=n))
+            body = (
+                re.escape(pattern)
+                .replace(r"\{DEM\}", dem.format(n=n))
+                .replace(r"\{COUNTRY\}", cty.format(n=n))
+            )
             parts.append(f"(?P<r{n}>{body})")
             names.append((f"r{n}", role.role, str(n)))
     regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
@@ -144,8 +152,9 @@ def _matchers(nlp: Language, kb: KnowledgeBase, language: str) -> _Matchers:
 def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in m.names(doc)]
     for matcher in (m.demonyms_exact, m.demonyms_lower):
-        spans += [Span(doc, s, e, label="demonym:" + doc.vocab.strings[k])
-                  for k, s, e in matcher(doc)]
+        spans += [
+            Span(doc, s, e, label="demonym:" + doc.vocab.strings[k]) for k, s, e in matcher(doc)
+        ]
     return spans
 
 
@@ -177,7 +186,9 @@ def _is_locative(span: Span, language: str) -> bool:
     return prev in _LOCATIVES.get(language, set())
 
 
-def _mention(span: Span, sent: Span, kb: KnowledgeBase, language: str) -> tuple[EntityMention, bool]:
+def _mention(
+    span: Span, sent: Span, kb: KnowledgeBase, language: str
+) -> tuple[EntityMention, bool]:
     start, end = span.start_char - sent.start_char, span.end_char - sent.start_char
     locative = _is_locative(span, language)
     label = span.label_
@@ -189,12 +200,22 @@ def _mention(span: Span, sent: Span, kb: KnowledgeBase, language: str) -> tuple[
         known = kb.entities[label]
         if known.capital_of and not locative:
             country = kb.entities[known.capital_of]
-            return (EntityMention(span.text, start, end, "country", "country/" + country.key,
-                                  country.label), False)
-        return (EntityMention(span.text, start, end, known.kind, f"{known.kind}/{known.key}",
-                              known.label), locative)
+            return (
+                EntityMention(
+                    span.text, start, end, "country", "country/" + country.key, country.label
+                ),
+                False,
+            )
+        return (
+            EntityMention(
+                span.text, start, end, known.kind, f"{known.kind}/{known.key}", known.label
+            ),
+            locative,
+        )
     kind = _NER_KINDS[label]
-    return EntityMention(span.text, start, end, kind, entity_key(kind, span.text), span.text), locative
+    return EntityMention(
+        span.text, start, end, kind, entity_key(kind, span.text), span.text
+    ), locative
 
 
 def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
@@ -228,20 +249,32 @@ def _roles(sentence: str, m: _Matchers, kb: KnowledgeBase, language: str) -> lis
     return found
 
 
-def _attach_appositions(roles: list[RoleMention], mentions: list[EntityMention]) -> list[RoleMention]:
-    """"le ministre chinois de la Défense, Dong Jun" names the holder of the role."""
+def _attach_appositions(
+    roles: list[RoleMention], mentions: list[EntityMention]
+) -> list[RoleMention]:
+    """ "le ministre chinois de la Défense, Dong Jun" names the holder of the role."""
     people = [m for m in mentions if m.kind == "person"]
     attached = []
     for role in roles:
         after = [p for p in people if 0 <= p.start - role.end <= 3]
         before = [p for p in people if 0 <= role.start - p.end <= 3]
         person = (after or before or [None])[0]
-        attached.append(RoleMention(role.role, role.country, role.start, role.end, role.text,
-                                    person.key if person else None))
+        attached.append(
+            RoleMention(
+                role.role,
+                role.country,
+                role.start,
+                role.end,
+                role.text,
+                person.key if person else None,
+            )
+        )
     return attached
 
 
-def analyse(body: str, *, language: str, nlp: Language, kb: KnowledgeBase) -> list[AnalysedSentence]:
+def analyse(
+    body: str, *, language: str, nlp: Language, kb: KnowledgeBase
+) -> list[AnalysedSentence]:
     """Split ``body`` into sentences and find entity mentions and role phrases in each.
 
     Args:
@@ -273,8 +306,9 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     return sorted(kb_spans + ner_spans, key=lambda s: s.start)
 
 
-def _analyse_sentence(index: int, sent: Span, matchers: _Matchers, kb: KnowledgeBase,
-                      language: str) -> AnalysedSentence:
+def _analyse_sentence(
+    index: int, sent: Span, matchers: _Matchers, kb: KnowledgeBase, language: str
+) -> AnalysedSentence:
     spans = _doc_spans(sent.doc, matchers)
     in_sent = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
     pairs = [_mention(s, sent, kb, language) for s in in_sent]
@@ -297,6 +331,8 @@ def _link_article_surnames(sentences: list[AnalysedSentence]) -> list[AnalysedSe
     out, i = [], 0
     for s in sentences:
         n = len(s.mentions)
-        out.append(AnalysedSentence(s.index, s.text, tuple(linked_all[i:i + n]), s.roles, s.locative))
+        out.append(
+            AnalysedSentence(s.index, s.text, tuple(linked_all[i : i + n]), s.roles, s.locative)
+        )
         i += n
     return out

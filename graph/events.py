@@ -31,9 +31,10 @@ from graph.types import Article, EntityMention, EventMention, TimeExpression
 
 _ACTOR_KINDS = ("person", "organization", "country")
 _ANAPHORA = re.compile(
-    r"\b(?:(?:les|des|aux|ces) deux (?:pays|flottes|armées|nations|parties|marines|hommes|dirigeants)|leurs pays"
-    r"|the two (?:countries|nations|navies|fleets|sides|leaders|men)|both (?:countries|nations|sides)"
-    r"|their countries)\b",
+    r"\b(?:(?:les|des|aux|ces) deux"
+    r" (?:pays|flottes|armées|nations|parties|marines|hommes|dirigeants)|leurs pays"
+    r"|the two (?:countries|nations|navies|fleets|sides|leaders|men)"
+    r"|both (?:countries|nations|sides)|their countries)\b",
     re.IGNORECASE,
 )
 # A statement verb is the weakest evidence of what happened: prefer any other
@@ -44,7 +45,9 @@ _COUNTRY_PLACE_PENALTY = 30
 
 
 @lru_cache(maxsize=8)
-def _trigger_regexes(kb: KnowledgeBase, language: str) -> tuple[tuple[EventType, re.Pattern[str]], ...]:
+def _trigger_regexes(
+    kb: KnowledgeBase, language: str
+) -> tuple[tuple[EventType, re.Pattern[str]], ...]:
     pairs = []
     for event_type in kb.event_types:
         regex = stem_regex(event_type.triggers.get(language, ()))
@@ -53,8 +56,9 @@ def _trigger_regexes(kb: KnowledgeBase, language: str) -> tuple[tuple[EventType,
     return tuple(pairs)
 
 
-def _event_type(sentence: str, time: TimeExpression, kb: KnowledgeBase,
-                language: str) -> tuple[str, str | None, int]:
+def _event_type(
+    sentence: str, time: TimeExpression, kb: KnowledgeBase, language: str
+) -> tuple[str, str | None, int]:
     """Type, trigger word and trigger offset for the time expression ``time``."""
     best: tuple[int, str, str | None, int] = (10**9, _FALLBACK_TYPE, None, time.start)
     for event_type, regex in _trigger_regexes(kb, language):
@@ -67,8 +71,9 @@ def _event_type(sentence: str, time: TimeExpression, kb: KnowledgeBase,
     return best[1], best[2], best[3]
 
 
-def _role_holders(roles: Sequence[RoleMention], day: date, kb: KnowledgeBase,
-                  registry: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
+def _role_holders(
+    roles: Sequence[RoleMention], day: date, kb: KnowledgeBase, registry: dict[tuple[str, str], str]
+) -> list[tuple[str, str]]:
     """(person key, role text) for each role phrase whose holder is known."""
     holders, last_role = [], None
     for role in roles:
@@ -100,8 +105,12 @@ def _role_registry(sentences: Sequence[AnalysedSentence]) -> dict[tuple[str, str
     return registry
 
 
-def _actors(sentence: AnalysedSentence, holders: list[tuple[str, str]], kb: KnowledgeBase,
-            previous: Sequence[AnalysedSentence]) -> tuple[EntityMention, ...]:
+def _actors(
+    sentence: AnalysedSentence,
+    holders: list[tuple[str, str]],
+    kb: KnowledgeBase,
+    previous: Sequence[AnalysedSentence],
+) -> tuple[EntityMention, ...]:
     found: dict[str, EntityMention] = {}
     for m in sentence.mentions:
         if m.kind in _ACTOR_KINDS:
@@ -111,13 +120,17 @@ def _actors(sentence: AnalysedSentence, holders: list[tuple[str, str]], kb: Know
         label = known.label if known else person.split("/", 1)[1]
         mention = found.get(person)
         found[person] = EntityMention(
-            mention.text if mention else role_text, 0, 0, "person", person, label, role_text)
+            mention.text if mention else role_text, 0, 0, "person", person, label, role_text
+        )
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(sentence.text):
         # "les deux flottes" points back at the nearest sentence naming two countries.
         for prev in reversed(previous):
-            named = {m.key: m for m in prev.mentions
-                     if m.kind == "country" and m.key not in prev.locative}
+            named = {
+                m.key: m
+                for m in prev.mentions
+                if m.kind == "country" and m.key not in prev.locative
+            }
             if len(named) >= 2:
                 for key, m in named.items():
                     found.setdefault(key, m)
@@ -126,28 +139,42 @@ def _actors(sentence: AnalysedSentence, holders: list[tuple[str, str]], kb: Know
 
 
 def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:
-    places = [m for m in sentence.mentions
-              if m.kind == "place" or (m.kind == "country" and m.key in sentence.locative)]
+    places = [
+        m
+        for m in sentence.mentions
+        if m.kind == "place" or (m.kind == "country" and m.key in sentence.locative)
+    ]
     if not places:
         return None
     # A city or sea beats the country around it ("à Kazan en Russie") unless
     # the country stands much nearer the trigger ("du conflit en Ukraine").
-    return min(places, key=lambda m: (abs(m.start - trigger_at) + _COUNTRY_PLACE_PENALTY
-                                      * (m.kind == "country"), m.key))
+    return min(
+        places,
+        key=lambda m: (
+            abs(m.start - trigger_at) + _COUNTRY_PLACE_PENALTY * (m.kind == "country"),
+            m.key,
+        ),
+    )
 
 
 def _is_vague(time: TimeExpression, anchor: date | None) -> bool:
-    """"cette année" / "this year" dates nothing: the whole year of the anchor."""
-    return (time.granularity == "year" and time.relation == "at" and anchor is not None
-            and time.rule == "relative-year" and time.begin <= anchor <= time.last)
+    """ "cette année" / "this year" dates nothing: the whole year of the anchor."""
+    return (
+        time.granularity == "year"
+        and time.relation == "at"
+        and anchor is not None
+        and time.rule == "relative-year"
+        and time.begin <= anchor <= time.last
+    )
 
 
 def _article_anchor(article: Article) -> date | None:
     return article.published
 
 
-def extract_events(article: Article, sentences: Sequence[AnalysedSentence], *,
-                   kb: KnowledgeBase) -> list[EventMention]:
+def extract_events(
+    article: Article, sentences: Sequence[AnalysedSentence], *, kb: KnowledgeBase
+) -> list[EventMention]:
     """Dated event mentions of one article, in text order.
 
     Args:
@@ -173,15 +200,20 @@ def extract_events(article: Article, sentences: Sequence[AnalysedSentence], *,
             if signature in seen:
                 continue
             seen.add(signature)
-            mention = _event(article, sentence, time, sentences[max(0, i - 2):i], registry, kb)
+            mention = _event(article, sentence, time, sentences[max(0, i - 2) : i], registry, kb)
             if mention is not None:
                 events.append(mention)
     return events
 
 
-def _event(article: Article, sentence: AnalysedSentence, time: TimeExpression,
-           previous: Sequence[AnalysedSentence], registry: dict[tuple[str, str], str],
-           kb: KnowledgeBase) -> EventMention | None:
+def _event(
+    article: Article,
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    previous: Sequence[AnalysedSentence],
+    registry: dict[tuple[str, str], str],
+    kb: KnowledgeBase,
+) -> EventMention | None:
     language = article.language or "fr"
     event_type, trigger, trigger_at = _event_type(sentence.text, time, kb, language)
     holders = _role_holders(sentence.roles, time.begin, kb, registry)

@@ -19,8 +19,9 @@ from graph.html import write_html
 from graph.rdf import write_turtle
 
 
-def write_outputs(G: nx.MultiDiGraph, out_dir: Path, *, store: bool = False,
-                  formats: bool = True) -> list[Path]:
+def write_outputs(
+    G: nx.MultiDiGraph, out_dir: Path, *, store: bool = False, formats: bool = True
+) -> list[Path]:
     """Write the build's outputs into ``out_dir`` and return their paths.
 
     Args:

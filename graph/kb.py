@@ -81,8 +81,9 @@ class KnowledgeBase:
     def holder_of(self, role: str, country: str, day: date) -> str | None:
         """Key of the person who held ``role`` for ``country`` on ``day``, if known."""
         for entity in self.entities.values():
-            if any(p.role == role and p.country == country and p.held_on(day)
-                   for p in entity.positions):
+            if any(
+                p.role == role and p.country == country and p.held_on(day) for p in entity.positions
+            ):
                 return entity.key
         return None
 
@@ -152,13 +153,17 @@ def _positions(cell: str) -> tuple[Position, ...]:
     for part in filter(None, (p.strip() for p in cell.split(";"))):
         role_country, start, end = part.split(":")
         role, country = role_country.split("@")
-        positions.append(Position(role, country, date.fromisoformat(start),
-                                  date.fromisoformat(end) if end else None))
+        positions.append(
+            Position(
+                role, country, date.fromisoformat(start), date.fromisoformat(end) if end else None
+            )
+        )
     return tuple(positions)
 
 
-def _load_countries(path: Path, entities: dict[str, KnownEntity],
-                    demonyms: dict[str, dict[str, str]]) -> None:
+def _load_countries(
+    path: Path, entities: dict[str, KnownEntity], demonyms: dict[str, dict[str, str]]
+) -> None:
     for row in _rows(path):
         key, qid, label = row[0], row[1], row[2]
         aliases = _split(_col(row, 3)) + _split(_col(row, 4))
@@ -174,8 +179,9 @@ def _load_places(path: Path, entities: dict[str, KnownEntity]) -> None:
     for row in _rows(path):
         key, qid, label = row[0], row[1], row[2]
         aliases = _split(_col(row, 3)) + _split(_col(row, 4))
-        entities[key] = KnownEntity(key, "place", label, aliases, _wikidata(qid),
-                                    capital_of=_col(row, 5) or None)
+        entities[key] = KnownEntity(
+            key, "place", label, aliases, _wikidata(qid), capital_of=_col(row, 5) or None
+        )
 
 
 def _load_people_orgs(path: Path, entities: dict[str, KnownEntity]) -> None:
@@ -183,19 +189,28 @@ def _load_people_orgs(path: Path, entities: dict[str, KnownEntity]) -> None:
         kind, key, qid, label = row[0], row[1], row[2], row[3]
         if kind not in ("person", "organization"):
             raise ConfigError(f"{path}: unknown kind {kind!r} (expected person or organization)")
-        entities[key] = KnownEntity(key, "person" if kind == "person" else "organization",
-                                    label, _split(_col(row, 4)), _wikidata(qid),
-                                    positions=_positions(_col(row, 5)))
+        entities[key] = KnownEntity(
+            key,
+            "person" if kind == "person" else "organization",
+            label,
+            _split(_col(row, 4)),
+            _wikidata(qid),
+            positions=_positions(_col(row, 5)),
+        )
 
 
 def _load_roles(path: Path) -> tuple[RolePattern, ...]:
-    return tuple(RolePattern(row[0], row[1], {"fr": _split(row[2]), "en": _split(_col(row, 3))})
-                 for row in _rows(path))
+    return tuple(
+        RolePattern(row[0], row[1], {"fr": _split(row[2]), "en": _split(_col(row, 3))})
+        for row in _rows(path)
+    )
 
 
 def _load_event_types(path: Path) -> tuple[EventType, ...]:
-    return tuple(EventType(row[0], row[1], {"fr": _split(row[2]), "en": _split(_col(row, 3))})
-                 for row in _rows(path))
+    return tuple(
+        EventType(row[0], row[1], {"fr": _split(row[2]), "en": _split(_col(row, 3))})
+        for row in _rows(path)
+    )
 
 
 def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:

@@ -40,7 +40,9 @@ def load_model(language: str, name: str | None = None) -> Language:
     try:
         nlp = spacy.load(model, exclude=list(_NOT_NEEDED))
     except OSError as exc:
-        raise ConfigError(f"language model {model!r} is not installed: pip install {model}") from exc
+        raise ConfigError(
+            f"language model {model!r} is not installed: pip install {model}"
+        ) from exc
     if "senter" in nlp.pipe_names or "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     else:

@@ -100,10 +100,16 @@ def safe_extract(article: Article, config: BuildConfig) -> Extraction | InputErr
     return replace(extraction, article=replace(extraction.article, body=""))
 
 
-def _extract_all(articles: Iterable[Article], config: BuildConfig,
-                 total: int) -> Iterator[Extraction | InputError]:
-    progress = tqdm(total=total, unit="article", file=sys.stderr, leave=False,
-                    disable=total < _PROGRESS_FROM or not sys.stderr.isatty())
+def _extract_all(
+    articles: Iterable[Article], config: BuildConfig, total: int
+) -> Iterator[Extraction | InputError]:
+    progress = tqdm(
+        total=total,
+        unit="article",
+        file=sys.stderr,
+        leave=False,
+        disable=total < _PROGRESS_FROM or not sys.stderr.isatty(),
+    )
     with progress:
         if config.jobs <= 1:
             for article in articles:
@@ -116,8 +122,9 @@ def _extract_all(articles: Iterable[Article], config: BuildConfig,
                 progress.update()
 
 
-def build(inputs: Sequence[str | Path], config: BuildConfig = BuildConfig()
-          ) -> tuple[nx.MultiDiGraph, BuildReport]:
+def build(
+    inputs: Sequence[str | Path], config: BuildConfig = BuildConfig()
+) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Build the story graph of the given files and folders.
 
     Args:
@@ -145,8 +152,9 @@ def build(inputs: Sequence[str | Path], config: BuildConfig = BuildConfig()
     return assemble(extractions, config, report), report
 
 
-def assemble(extractions: Sequence[Extraction], config: BuildConfig,
-             report: BuildReport) -> nx.MultiDiGraph:
+def assemble(
+    extractions: Sequence[Extraction], config: BuildConfig, report: BuildReport
+) -> nx.MultiDiGraph:
     """Resolve and build the graph from per-article extractions."""
     kb = default_kb(config.kb_dir)
     extractions = sorted(extractions, key=lambda x: x.article.source)

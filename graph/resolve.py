@@ -28,19 +28,36 @@ from graph.kb import KnowledgeBase
 from graph.types import Entity, EntityMention, Event, EventMention
 
 _FAMILIES = {
-    "Invasion": "war", "Conflict": "war", "Attack": "war",
-    "Meeting": "talk", "Call": "talk", "Statement": "talk",
+    "Invasion": "war",
+    "Conflict": "war",
+    "Attack": "war",
+    "Meeting": "talk",
+    "Call": "talk",
+    "Statement": "talk",
 }
-_SPECIFICITY = ("day", "about-day", "days", "early-month", "mid-month", "late-month",
-                "week", "days-before", "days-after", "month", "season", "year")
+_SPECIFICITY = (
+    "day",
+    "about-day",
+    "days",
+    "early-month",
+    "mid-month",
+    "late-month",
+    "week",
+    "days-before",
+    "days-after",
+    "month",
+    "season",
+    "year",
+)
 
 
 def family(event_type: str) -> str:
     return _FAMILIES.get(event_type, event_type)
 
 
-def resolve_entities(mentions: Iterable[tuple[str, EntityMention]], kb: KnowledgeBase
-                     ) -> tuple[dict[str, Entity], dict[str, str]]:
+def resolve_entities(
+    mentions: Iterable[tuple[str, EntityMention]], kb: KnowledgeBase
+) -> tuple[dict[str, Entity], dict[str, str]]:
     """Merge entity mentions into entities.
 
     Args:
@@ -67,7 +84,8 @@ def resolve_entities(mentions: Iterable[tuple[str, EntityMention]], kb: Knowledg
         known = kb.entities.get(key.split("/", 1)[1])
         label = known.label if known else _best_label(forms[key], key)
         entities[key] = Entity(
-            key=key, kind=kinds[key],  # type: ignore[arg-type]
+            key=key,
+            kind=kinds[key],  # type: ignore[arg-type]
             label=label,
             aliases=tuple(sorted(a for a in forms[key] if a != label)),
             wikidata=known.wikidata if known else None,
@@ -117,8 +135,10 @@ def _compatible(cluster: _Cluster, mention: EventMention, actors: set[str]) -> s
         return None
     shared = cluster.actors & actors
     if len(shared) >= 2 or (shared and len(shared) * 2 >= min(len(actors), len(cluster.actors))):
-        return (f"same {family(mention.event_type)} event, overlapping dates, "
-                f"shared actors {', '.join(sorted(shared))}")
+        return (
+            f"same {family(mention.event_type)} event, overlapping dates, "
+            f"shared actors {', '.join(sorted(shared))}"
+        )
     return None
 
 
@@ -143,8 +163,9 @@ def _actor_keys(mention: EventMention, redirect: dict[str, str]) -> set[str]:
     return {redirect.get(a.key, a.key) for a in mention.actors}
 
 
-def resolve_events(mentions: Sequence[EventMention], redirect: dict[str, str],
-                   labels: dict[str, str]) -> list[Event]:
+def resolve_events(
+    mentions: Sequence[EventMention], redirect: dict[str, str], labels: dict[str, str]
+) -> list[Event]:
     """Merge event mentions that report the same happening.
 
     Args:
@@ -155,8 +176,10 @@ def resolve_events(mentions: Sequence[EventMention], redirect: dict[str, str],
     Returns:
         Events sorted by (begin, end, key).
     """
-    ordered = sorted(mentions, key=lambda m: (m.time.begin, m.time.last, m.article,
-                                              m.sentence_index, m.time.start))
+    ordered = sorted(
+        mentions,
+        key=lambda m: (m.time.begin, m.time.last, m.article, m.sentence_index, m.time.start),
+    )
     clusters: list[_Cluster] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for mention in ordered:
@@ -169,10 +192,16 @@ def resolve_events(mentions: Sequence[EventMention], redirect: dict[str, str],
                 target = i
                 break
         else:
-            clusters.append(_Cluster([mention], set(actors),
-                                     {mention.place.key} if mention.place else set(),
-                                     mention.time.begin, mention.time.last,
-                                     mention.time.granularity))
+            clusters.append(
+                _Cluster(
+                    [mention],
+                    set(actors),
+                    {mention.place.key} if mention.place else set(),
+                    mention.time.begin,
+                    mention.time.last,
+                    mention.time.granularity,
+                )
+            )
             target = len(clusters) - 1
         for a in actors:
             if target not in index[(family(mention.event_type), a)]:
@@ -187,23 +216,37 @@ def _to_event(cluster: _Cluster, redirect: dict[str, str], labels: dict[str, str
     event_type = min(types, key=lambda t: (t == "Statement", t == "Other", -types[t], t))
     actors = tuple(sorted(cluster.actors))
     places = tuple(sorted(cluster.places))
-    roles = tuple(sorted({(redirect.get(a.key, a.key), a.role) for m in cluster.mentions
-                          for a in m.actors if a.role}))
-    digest = hashlib.sha1(f"{first.article}\n{first.sentence}\n{first.time.text}".encode()
-                          ).hexdigest()[:8]
+    roles = tuple(
+        sorted(
+            {
+                (redirect.get(a.key, a.key), a.role)
+                for m in cluster.mentions
+                for a in m.actors
+                if a.role
+            }
+        )
+    )
+    digest = hashlib.sha1(
+        f"{first.article}\n{first.sentence}\n{first.time.text}".encode()
+    ).hexdigest()[:8]
     key = f"event/{cluster.begin}-{event_type.lower()}-{digest}"
-    names = [labels.get(a, a) for a in actors if not a.startswith("country/")] or \
-            [labels.get(a, a) for a in actors]
+    names = [labels.get(a, a) for a in actors if not a.startswith("country/")] or [
+        labels.get(a, a) for a in actors
+    ]
     label = f"{event_type}: {', '.join(names[:3])}"
     if places:
         label += f" ({labels.get(places[0], places[0])})"
     return Event(
-        key=key, label=label, event_type=event_type,
-        begin=cluster.begin, last=cluster.last,  # type: ignore[arg-type]
-        granularity=cluster.granularity, actors=actors, places=places,
+        key=key,
+        label=label,
+        event_type=event_type,
+        begin=cluster.begin,
+        last=cluster.last,  # type: ignore[arg-type]
+        granularity=cluster.granularity,
+        actors=actors,
+        places=places,
         topics=tuple(sorted({t for m in cluster.mentions for t in m.topics})),
         mentions=tuple(cluster.mentions),
         merge_reason="; ".join(cluster.reasons) or None,
         roles=roles,
     )
-

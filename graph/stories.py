@@ -47,15 +47,20 @@ def article_vectors(features: Mapping[str, Counter[str]]) -> dict[str, dict[str,
     n = len(features) + _BACKGROUND_DOCS
     vectors = {}
     for article, counts in features.items():
-        vec = {f: KIND_WEIGHTS.get(_feature_kind(f), 1.0) * (1 + math.log(c))
-               * math.log((n + 1) / (df[f] + 1)) for f, c in counts.items()}
+        vec = {
+            f: KIND_WEIGHTS.get(_feature_kind(f), 1.0)
+            * (1 + math.log(c))
+            * math.log((n + 1) / (df[f] + 1))
+            for f, c in counts.items()
+        }
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors[article] = {f: v / norm for f, v in vec.items()}
     return vectors
 
 
-def similar_pairs(vectors: Mapping[str, dict[str, float]], threshold: float
-                  ) -> list[tuple[str, str, float]]:
+def similar_pairs(
+    vectors: Mapping[str, dict[str, float]], threshold: float
+) -> list[tuple[str, str, float]]:
     """Article pairs whose cosine reaches ``threshold``, found via an inverted index."""
     postings: dict[str, list[str]] = defaultdict(list)
     for article in sorted(vectors):
@@ -72,8 +77,12 @@ def similar_pairs(vectors: Mapping[str, dict[str, float]], threshold: float
     return pairs
 
 
-def assign_stories(features: Mapping[str, Counter[str]], events: Sequence[Event],
-                   labels: Mapping[str, str], threshold: float = DEFAULT_THRESHOLD) -> list[Story]:
+def assign_stories(
+    features: Mapping[str, Counter[str]],
+    events: Sequence[Event],
+    labels: Mapping[str, str],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Story]:
     """Group articles into stories and list each story's events in time order.
 
     Args:
@@ -95,8 +104,14 @@ def assign_stories(features: Mapping[str, Counter[str]], events: Sequence[Event]
         articles = tuple(sorted(component))
         story_events = [e for e in events if any(m.article in component for m in e.mentions)]
         story_events.sort(key=lambda e: (e.begin, e.last, e.key))
-        stories.append(Story(key="story/" + _story_slug(articles), label=_label(articles, features, labels),
-                             articles=articles, events=tuple(e.key for e in story_events)))
+        stories.append(
+            Story(
+                key="story/" + _story_slug(articles),
+                label=_label(articles, features, labels),
+                articles=articles,
+                events=tuple(e.key for e in story_events),
+            )
+        )
     return sorted(stories, key=lambda s: (s.events[:1], s.key))
 
 
@@ -104,8 +119,9 @@ def _story_slug(articles: tuple[str, ...]) -> str:
     return hashlib.sha1("\n".join(articles).encode()).hexdigest()[:12]
 
 
-def _label(articles: Sequence[str], features: Mapping[str, Counter[str]],
-           labels: Mapping[str, str]) -> str:
+def _label(
+    articles: Sequence[str], features: Mapping[str, Counter[str]], labels: Mapping[str, str]
+) -> str:
     shared: Counter[str] = Counter()
     for article in articles:
         shared.update({f: 1 for f in features[article] if not f.startswith("topic/")})

@@ -41,8 +41,9 @@ def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted(set(stems), key=len, reverse=True)
     if not ordered:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in ordered) + r")\w*",
-                      re.IGNORECASE)
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(s) for s in ordered) + r")\w*", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=2)
@@ -56,8 +57,14 @@ def load_concepts(path: Path = TOPICS_FILE) -> tuple[Concept, ...]:
         stems: dict[str, list[str]] = {}
         for lit in rdf.objects(iri, SKOS.hiddenLabel):
             stems.setdefault(lit.language or "en", []).append(str(lit))
-        concepts.append(Concept(str(iri), str(iri).rsplit("/", 1)[-1], labels,
-                                {k: tuple(sorted(v)) for k, v in stems.items()}))
+        concepts.append(
+            Concept(
+                str(iri),
+                str(iri).rsplit("/", 1)[-1],
+                labels,
+                {k: tuple(sorted(v)) for k, v in stems.items()},
+            )
+        )
     return tuple(concepts)
 
 

@@ -81,24 +81,32 @@ class BuiltEvent:
 
 
 def _events(rdf: Graph) -> list[BuiltEvent]:
-    rows = rdf.query(PREFIXES + """
+    rows = rdf.query(
+        PREFIXES
+        + """
         SELECT ?e ?b ?end ?src WHERE {
           ?e a sem:Event ; sem:hasBeginTimeStamp ?b ; sem:hasEndTimeStamp ?end ;
              prov:wasDerivedFrom ?a .
           ?a dcterms:source ?src .
           FILTER NOT EXISTS { ?e a sg:Story }
-        }""")
+        }"""
+    )
     data: dict[str, dict[str, Any]] = {}
     for e, b, end, src in rows:
         item = data.setdefault(str(e), {"b": b.toPython(), "e": end.toPython(), "src": set()})
         item["src"].add(_basename(str(src)))
     names: dict[str, set[str]] = defaultdict(set)
-    for e, name in rdf.query(PREFIXES + """
+    for e, name in rdf.query(
+        PREFIXES
+        + """
         SELECT ?e ?n WHERE { ?e sem:hasActor ?x .
-          { ?x rdfs:label ?n } UNION { ?x skos:altLabel ?n } }"""):
+          { ?x rdfs:label ?n } UNION { ?x skos:altLabel ?n } }"""
+    ):
         names[str(e)].add(fold(str(name)))
-    return [BuiltEvent(k, v["b"], v["e"], frozenset(names[k]), frozenset(v["src"]))
-            for k, v in data.items()]
+    return [
+        BuiltEvent(k, v["b"], v["e"], frozenset(names[k]), frozenset(v["src"]))
+        for k, v in data.items()
+    ]
 
 
 #: Source (URL) -> file name, for builds from JSON lines whose articles are named
@@ -119,16 +127,20 @@ def _basename(source: str) -> str:
 def _matches(event: BuiltEvent, gold: dict[str, Any], actor_forms: dict[str, set[str]]) -> bool:
     if gold["article"] not in event.articles:
         return False
-    if not (date.fromisoformat(gold["begin"]) <= event.begin
-            and event.end <= date.fromisoformat(gold["end"])):
+    if not (
+        date.fromisoformat(gold["begin"]) <= event.begin
+        and event.end <= date.fromisoformat(gold["end"])
+    ):
         return False
     return all(actor_forms.get(a, {fold(a)}) & event.actors for a in gold["actors"])
 
 
 def _overlaps(event: BuiltEvent, gold: dict[str, Any]) -> bool:
-    return (gold["article"] in event.articles
-            and event.begin <= date.fromisoformat(gold["end"])
-            and date.fromisoformat(gold["begin"]) <= event.end)
+    return (
+        gold["article"] in event.articles
+        and event.begin <= date.fromisoformat(gold["end"])
+        and date.fromisoformat(gold["begin"]) <= event.end
+    )
 
 
 def check(rdf: Graph, expected: dict[str, Any], articles: set[str] | None = None) -> Score:
@@ -143,8 +155,9 @@ def check(rdf: Graph, expected: dict[str, Any], articles: set[str] | None = None
     wanted = articles or {a["file"] for a in expected["articles"]}
     actor_forms = {name: _names(forms) | {fold(name)} for name, forms in expected["actors"].items()}
     built = _events(rdf)
-    _check_events(score, built, [e for e in expected["events"] if e["article"] in wanted],
-                  actor_forms, wanted)
+    _check_events(
+        score, built, [e for e in expected["events"] if e["article"] in wanted], actor_forms, wanted
+    )
     _check_actors(score, rdf, expected, actor_forms)
     _check_joins(score, built, expected, actor_forms, wanted)
     group = set(expected["joins"].get("one_story", [])) & wanted
@@ -156,8 +169,13 @@ def check(rdf: Graph, expected: dict[str, Any], articles: set[str] | None = None
     return score
 
 
-def _check_events(score: Score, built: list[BuiltEvent], gold: list[dict[str, Any]],
-                  actor_forms: dict[str, set[str]], wanted: set[str]) -> None:
+def _check_events(
+    score: Score,
+    built: list[BuiltEvent],
+    gold: list[dict[str, Any]],
+    actor_forms: dict[str, set[str]],
+    wanted: set[str],
+) -> None:
     for g in gold:
         found = any(_matches(e, g, actor_forms) for e in built)
         score.all_events += 1
@@ -174,14 +192,19 @@ def _check_events(score: Score, built: list[BuiltEvent], gold: list[dict[str, An
 
 def _actor_nodes(rdf: Graph) -> dict[str, set[str]]:
     nodes: dict[str, set[str]] = defaultdict(set)
-    for x, name in rdf.query(PREFIXES + """
-        SELECT ?x ?n WHERE { ?x a sem:Actor . { ?x rdfs:label ?n } UNION { ?x skos:altLabel ?n } }"""):
+    for x, name in rdf.query(
+        PREFIXES
+        + """
+        SELECT ?x ?n WHERE { ?x a sem:Actor .
+          { ?x rdfs:label ?n } UNION { ?x skos:altLabel ?n } }"""
+    ):
         nodes[str(x)].add(fold(str(name)))
     return nodes
 
 
-def _check_actors(score: Score, rdf: Graph, expected: dict[str, Any],
-                  actor_forms: dict[str, set[str]]) -> None:
+def _check_actors(
+    score: Score, rdf: Graph, expected: dict[str, Any], actor_forms: dict[str, set[str]]
+) -> None:
     nodes = _actor_nodes(rdf)
     for name in expected["actors"]:
         hits = [x for x, names in nodes.items() if fold(name) in names]
@@ -192,8 +215,13 @@ def _check_actors(score: Score, rdf: Graph, expected: dict[str, Any],
             score.failures.append(f"actor {name!r} is {len(hits)} nodes, expected 1")
 
 
-def _check_joins(score: Score, built: list[BuiltEvent], expected: dict[str, Any],
-                 actor_forms: dict[str, set[str]], wanted: set[str]) -> None:
+def _check_joins(
+    score: Score,
+    built: list[BuiltEvent],
+    expected: dict[str, Any],
+    actor_forms: dict[str, set[str]],
+    wanted: set[str],
+) -> None:
     joins = expected["joins"]
     for name in joins.get("same_node_across_articles", []):
         forms = actor_forms.get(name, {fold(name)})
@@ -203,14 +231,19 @@ def _check_joins(score: Score, built: list[BuiltEvent], expected: dict[str, Any]
         if len(relevant) < 2 or relevant <= articles:
             score.joins_ok += 1
         else:
-            score.failures.append(f"actor {name!r} not used by events of {sorted(relevant - articles)}")
+            score.failures.append(
+                f"actor {name!r} not used by events of {sorted(relevant - articles)}"
+            )
 
 
 def check_one_story(rdf: Graph, files: list[str]) -> bool:
     """True when one story has events derived from every one of ``files``."""
-    rows = rdf.query(PREFIXES + """
+    rows = rdf.query(
+        PREFIXES
+        + """
         SELECT ?s ?src WHERE { ?s a sg:Story ; sem:hasSubEvent ?e .
-          ?e prov:wasDerivedFrom ?a . ?a dcterms:source ?src }""")
+          ?e prov:wasDerivedFrom ?a . ?a dcterms:source ?src }"""
+    )
     by_story: dict[str, set[str]] = defaultdict(set)
     for s, src in rows:
         by_story[str(s)].add(_basename(str(src)))
@@ -219,15 +252,24 @@ def check_one_story(rdf: Graph, files: list[str]) -> bool:
 
 def story_of_articles(rdf: Graph) -> dict[str, str]:
     """Article file -> story IRI (via sg:hasArticle)."""
-    rows = rdf.query(PREFIXES + """
-        SELECT ?s ?src WHERE { ?s a sg:Story ; sg:hasArticle ?a . ?a dcterms:source ?src }""")
+    rows = rdf.query(
+        PREFIXES
+        + """
+        SELECT ?s ?src WHERE { ?s a sg:Story ; sg:hasArticle ?a . ?a dcterms:source ?src }"""
+    )
     return {_basename(str(src)): str(s) for s, src in rows}
 
 
 def _check_dates(score: Score, rdf: Graph, articles: list[dict[str, Any]]) -> None:
-    published = {_basename(str(src)): d.toPython() for src, d in rdf.query(PREFIXES + """
+    published = {
+        _basename(str(src)): d.toPython()
+        for src, d in rdf.query(
+            PREFIXES
+            + """
         SELECT ?src ?d WHERE { ?a a schema:NewsArticle ; dcterms:source ?src ;
-          schema:datePublished ?d }""")}
+          schema:datePublished ?d }"""
+        )
+    }
     for article in articles:
         got = published.get(article["file"])
         score.dates_total += 1
@@ -243,8 +285,14 @@ def _check_dates(score: Score, rdf: Graph, articles: list[dict[str, Any]]) -> No
 
 def _check_leaks(score: Score, rdf: Graph, expected: dict[str, Any]) -> None:
     names = expected["not_in_story"]["names"] + expected["not_in_story"].get("photo_credits", [])
-    labels = [fold(str(row[0])) for row in rdf.query(PREFIXES + """
-        SELECT ?n WHERE { ?x rdfs:label|skos:altLabel|skos:prefLabel|schema:name ?n }""")]
+    labels = [
+        fold(str(row[0]))
+        for row in rdf.query(
+            PREFIXES
+            + """
+        SELECT ?n WHERE { ?x rdfs:label|skos:altLabel|skos:prefLabel|schema:name ?n }"""
+        )
+    ]
     for name in names:
         pattern = re.compile(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)")
         if any(pattern.search(label) for label in labels):

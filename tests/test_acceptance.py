@@ -63,9 +63,11 @@ def test_furniture_comments_and_teasers_stay_out(seed_build, expected) -> None:
 def test_publication_dates_stated_or_inferred(seed_build, expected) -> None:
     score = check(seed_build[0], expected)
     assert score.dates_ok == score.dates_total, "\n".join(score.failures)
-    inferred = list(seed_build[0].query("""
+    inferred = list(
+        seed_build[0].query("""
         PREFIX sg: <https://storygraph.example.org/ontology#>
-        ASK { ?a sg:publicationDateInferred true ; sg:publicationDateEvidence ?why }"""))
+        ASK { ?a sg:publicationDateInferred true ; sg:publicationDateEvidence ?why }""")
+    )
     assert inferred == [True]
 
 
@@ -77,4 +79,5 @@ def test_committed_output_is_the_build_of_the_seeds(tmp_path) -> None:
     committed = ROOT / "output" / "graph.ttl"
     assert committed.exists(), "output/graph.ttl is not committed; run the README's build command"
     assert (tmp_path / "graph.ttl").read_bytes() == committed.read_bytes(), (
-        "output/ is stale: rebuild it with `storygraph build seeds/ --out output/` and commit")
+        "output/ is stale: rebuild it with `storygraph build seeds/ --out output/` and commit"
+    )

@@ -36,10 +36,19 @@ def jsonl_corpus(folder: Path) -> Path:
     lines = []
     for item in _load("manifest.json"):
         text = (DEV / "articles" / item["file"]).read_text(encoding="utf-8")
-        lines.append(json.dumps({"url": item["url"], "title": item["title"],
-                                 "published": item["published"], "text": text,
-                                 "language": item["language"], "source_file": item["file"]},
-                                ensure_ascii=False))
+        lines.append(
+            json.dumps(
+                {
+                    "url": item["url"],
+                    "title": item["title"],
+                    "published": item["published"],
+                    "text": text,
+                    "language": item["language"],
+                    "source_file": item["file"],
+                },
+                ensure_ascii=False,
+            )
+        )
     path = folder / "dev.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -57,8 +66,10 @@ def story_scores(rdf: Graph, manifest: list[dict]) -> dict[str, float]:
     for item in manifest:
         members.setdefault(story_of.get(item["file"], item["file"]), set()).add(item["story"])
     apart = sum(members[story_of.get(m["file"], m["file"])] == {m["story"]} for m in unrelated)
-    return {"stories_whole": round(whole, 3),
-            "unrelated_apart": round(apart / len(unrelated), 3) if unrelated else 1.0}
+    return {
+        "stories_whole": round(whole, 3),
+        "unrelated_apart": round(apart / len(unrelated), 3) if unrelated else 1.0,
+    }
 
 
 def _scores(rdf: Graph) -> dict[str, float]:
@@ -105,7 +116,9 @@ if __name__ == "__main__":
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        for name, inputs in (("plain_text", [DEV / "articles"]),
-                             ("jsonl", [jsonl_corpus(Path(tmp))])):
+        for name, inputs in (
+            ("plain_text", [DEV / "articles"]),
+            ("jsonl", [jsonl_corpus(Path(tmp))]),
+        ):
             G, _ = build(inputs, BuildConfig(jobs=2))
             print(name, json.dumps(_scores(to_rdf(G)), indent=1))

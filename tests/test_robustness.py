@@ -92,7 +92,7 @@ def assert_one_skip(err: str, bad: Path) -> str:
 
 
 def _furniture() -> bytes:
-    return "Accueil\nSe connecter\nS'abonner\nPartager\nFacebook\nTwitter\n".encode()
+    return b"Accueil\nSe connecter\nS'abonner\nPartager\nFacebook\nTwitter\n"
 
 
 def _one_mb_line() -> bytes:
