@@ -613,6 +613,17 @@ def _h_relative_day(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     return _Res(day, day, "day")
 
 
+def _h_eve(m: re.Match[str], ctx: _Ctx) -> _Outcome:
+    """"au lendemain de X" / "the day after X": X was the day before the anchor."""
+    if ctx.anchor is None:
+        return _BLOCK
+    words = m["w"].lower()
+    after_named = "lendemain" in words or "after" in words
+    day = _shift(ctx.anchor, -1 if after_named else 1)
+    relation = "before-anchor" if after_named else "after-anchor"
+    return _Res(day, day, "day", relation=relation, rule="eve-of")
+
+
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     if ctx.anchor is None:
         return _BLOCK
@@ -767,6 +778,8 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
     ], [
         rf"\b(?P<pre>in|since|by|until|till|from|during|throughout|before|after|early|late|mid"
         rf"|of|around|circa|year|the\s+year)(?:\s*-\s*|\s+){_YY}",
+        # "the 2020 border clashes", "The 2023 award": a year used as an adjective
+        rf"\b(?P<pre>[Tt]he)\s+{_YY}(?=\s+[a-z])",
     ]),
     ("relative-month", _h_relative_month, [
         r"(?:\b(?P<pre>en|depuis|dès|jusqu'en|d'ici|courant|au\s+mois\s+de|le\s+mois\s+de|ce\s+mois\s+de"
@@ -816,6 +829,13 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
         r"(?:\ble\s+)?\b(?P<n>\d{1,3})\s*(?:e|è|ème|eme|ᵉ)\s+anniversaire(?!\w)",
     ], [
         r"(?:\bthe\s+)?\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b",
+    ]),
+    ("eve-of", _h_eve, [
+        r"\b(?P<w>au\s+lendemain|à\s+la\s+veille|a\s+la\s+veille)\s+(?:d'|d’|de(?=\s)|du(?=\s)|des(?=\s))",
+    ], [
+        r"\b(?P<w>on\s+the\s+eve|the\s+eve|on\s+the\s+day\s+after|the\s+day\s+after"
+        r"|on\s+the\s+day\s+before|the\s+day\s+before)(?:\s+of)?(?=\s+(?:the|a|an|his|her"
+        r"|its|their)\s)",
     ]),
     ("relative-day", _h_relative_day, [
         r"\b(?:aujourd'hui|avant[-\s]hier|après[-\s]demain|hier|demain|ce\s+matin|ce\s+soir"

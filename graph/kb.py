@@ -16,6 +16,7 @@ entities the knowledge base does not know; see :mod:`graph.entities`.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -102,6 +103,36 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_TRANSLIT = (
+    ("tch", "c"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("zh", "j"), ("dj", "j"),
+    ("ou", "u"), ("oo", "o"), ("iy", "i"), ("yi", "i"), ("ii", "i"), ("y", "i"),
+    ("ss", "s"), ("ff", "f"), ("w", "v"),
+)
+
+
+def translit_key(name: str) -> str:
+    """A spelling-insensitive key for names transliterated differently by language.
+
+    French and English spell names from Cyrillic, Arabic or Chinese differently
+    ("Michoustine"/"Mishustin", "Medinski"/"Medinskiy", "Belooussov"/"Belousov");
+    this key folds the usual correspondences so such spellings meet.
+
+    >>> translit_key("Mikhaïl Michoustine") == translit_key("Mikhail Mishustin")
+    True
+    >>> translit_key("Andreï Belooussov") == translit_key("Andrei Belousov")
+    True
+    >>> translit_key("Jane Doe") == translit_key("John Doe")
+    False
+    """
+    words = []
+    for word in re.findall(r"[a-z]+", fold(name)):
+        for old, new in _TRANSLIT:
+            word = word.replace(old, new)
+        word = re.sub(r"ine$", "in", word)
+        words.append(re.sub(r"(?<=\w{4})s$", "", word))  # Georges/George
+    return " ".join(words)
 
 
 def french_inflections(masculine: str) -> tuple[str, ...]:

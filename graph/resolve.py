@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from graph.kb import KnowledgeBase
+from graph.kb import KnowledgeBase, translit_key
 from graph.types import Entity, EntityMention, Event, EventMention
 
 _FAMILIES = {
@@ -69,29 +69,51 @@ def resolve_entities(
         was merged into (identity for most keys).
     """
     pairs = sorted(mentions, key=lambda p: (p[1].key, p[0], p[1].start))
-    redirect = _surname_redirects({m.key: m for _, m in pairs})
+    redirect = _name_redirects(pairs, kb)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, m in pairs:
+        kinds[redirect.get(m.key, m.key)][m.kind] += 1
+    rename = _rekey_by_kind(kinds, kb)
+    redirect = {k: rename.get(v, v) for k, v in redirect.items()}
+    redirect.update({k: v for k, v in rename.items() if k not in redirect})
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     articles: dict[str, set[str]] = defaultdict(set)
-    kinds: dict[str, str] = {}
     for source, m in pairs:
         key = redirect.get(m.key, m.key)
         if m.role is None or m.text != m.role:
             forms[key][m.text] += 1
         articles[key].add(source)
-        kinds[key] = m.kind
-    entities = {}
-    for key in sorted(forms.keys() | articles.keys()):
-        known = kb.entities.get(key.split("/", 1)[1])
-        label = known.label if known else _best_label(forms[key], key)
-        entities[key] = Entity(
-            key=key,
-            kind=kinds[key],  # type: ignore[arg-type]
-            label=label,
-            aliases=tuple(sorted(a for a in forms[key] if a != label)),
-            wikidata=known.wikidata if known else None,
-            articles=tuple(sorted(articles[key])),
-        )
+    entities = {key: _entity(key, forms[key], articles[key], kb) for key in sorted(articles)}
     return entities, redirect
+
+
+def _entity(key: str, forms: Counter[str], articles: set[str], kb: KnowledgeBase) -> Entity:
+    known = kb.entities.get(key.split("/", 1)[1])
+    label = known.label if known else _best_label(forms, key)
+    return Entity(
+        key=key,
+        kind=key.split("/", 1)[0],  # type: ignore[arg-type]
+        label=label,
+        aliases=tuple(sorted(a for a in forms if a != label)),
+        wikidata=known.wikidata if known else None,
+        articles=tuple(sorted(articles)),
+    )
+
+
+def _rekey_by_kind(kinds: dict[str, Counter[str]], kb: KnowledgeBase) -> dict[str, str]:
+    """New keys for unknown entities whose mentions mostly give another kind."""
+    rename = {}
+    for key, counts in kinds.items():
+        kind, slug = key.split("/", 1)
+        voted = _vote(counts)
+        if slug not in kb.entities and voted != kind:
+            rename[key] = f"{voted}/{slug}"
+    return rename
+
+
+def _vote(kinds: Counter[str]) -> str:
+    """The kind most mentions give; a person wins ties (NER's usual confusion)."""
+    return min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER.get(k, 9), k))
 
 
 def _best_label(forms: Counter[str], key: str) -> str:
@@ -100,18 +122,70 @@ def _best_label(forms: Counter[str], key: str) -> str:
     return max(sorted(forms), key=lambda f: (len(f.split()), forms[f]))
 
 
+def _name_redirects(pairs: Sequence[tuple[str, EntityMention]], kb: KnowledgeBase
+                    ) -> dict[str, str]:
+    """Where each mention key is merged: spelling variants, kind conflicts, surnames.
+
+    An unknown name found as a person in one place and an organisation in
+    another (NER disagreeing with itself) becomes its most frequent kind; names
+    that differ only by transliteration ("Medinski"/"Medinskiy") become one
+    entity, a knowledge-base one when its label or an alias matches.
+    """
+    counts = Counter(m.key for _, m in pairs)
+    by_key = {m.key: m for _, m in pairs}
+    canonical: dict[str, str] = {}
+    for entity in kb.entities.values():
+        if entity.kind == "person":
+            for name in (entity.label, *entity.aliases):
+                if len(name.split()) > 1:
+                    canonical.setdefault("name:" + translit_key(name), f"person/{entity.key}")
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key, m in by_key.items():
+        if key.split("/", 1)[1] not in kb.entities:
+            groups[_variant_group(m)].append(key)
+    redirect: dict[str, str] = {}
+    for group, keys in groups.items():
+        ranked = sorted(keys, key=lambda k: (-counts[k], _KIND_ORDER.get(k.split("/")[0], 9), k))
+        target = canonical.get(group, ranked[0])
+        redirect.update({k: target for k in keys if k != target})
+    surnames = _surname_redirects({k: m for k, m in by_key.items() if k not in redirect})
+    redirect.update(surnames)
+    return {k: surnames.get(v, v) for k, v in redirect.items()}
+
+
+_KIND_ORDER = {"person": 0, "organization": 1, "place": 2, "country": 3}
+
+
+def _variant_group(mention: EntityMention) -> str:
+    if mention.kind in ("person", "organization", "place"):
+        # NER may call one unknown name a person here and an organisation there.
+        return "name:" + translit_key(mention.label)
+    return mention.key
+
+
 def _surname_redirects(by_key: dict[str, EntityMention]) -> dict[str, str]:
-    """Lone surnames of unknown people point at the one full name ending with them."""
+    """A lone name points at the one full name it begins or ends.
+
+    "Belousov" -> "Andrei Belousov"; family names that come first, as in
+    Chinese or Korean names, too ("Kim" -> "Kim Jong Un"). Ambiguous lone
+    names (two full names end with them) stay as they are.
+    """
     full: dict[str, set[str]] = defaultdict(set)
     for key, m in by_key.items():
-        if m.kind == "person" and len(m.label.split()) > 1:
-            full[m.label.split()[-1]].add(key)
+        parts = m.label.split()
+        if m.kind in _NAMED_KINDS and len(parts) > 1:
+            full[parts[-1]].add(key)
+            full[parts[0]].add(key)
     redirect = {}
     for key, m in by_key.items():
-        targets = full.get(m.label) if m.kind == "person" and " " not in m.label else None
+        lone = m.kind in _NAMED_KINDS and " " not in m.label and m.label[:1].isupper()
+        targets = full.get(m.label) if lone else None
         if targets and len(targets) == 1 and key not in targets:
             redirect[key] = next(iter(targets))
     return redirect
+
+
+_NAMED_KINDS = ("person", "organization")
 
 
 @dataclass

@@ -65,4 +65,3 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[[Sequence[str]], Cli
         return CliResult(code, captured.out, captured.err)
 
     return run
-

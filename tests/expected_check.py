@@ -207,7 +207,8 @@ def _check_actors(
 ) -> None:
     nodes = _actor_nodes(rdf)
     for name in expected["actors"]:
-        hits = [x for x, names in nodes.items() if fold(name) in names]
+        forms = actor_forms.get(name, {fold(name)})
+        hits = [x for x, names in nodes.items() if forms & names]
         score.actors_total += 1
         if len(hits) == 1:
             score.actors_single_node += 1

@@ -457,3 +457,23 @@ def test_infer_returns_none_without_support(text):
 def test_property_infer_never_raises(text, language):
     found = infer_publication_date(text, language=language)
     assert found is None or (isinstance(found[0], date) and found[1])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "text", "expected"),
+    [
+        ("Ils se parlent au lendemain d'une rencontre discrète.", "fr", "au lendemain d'",
+         date(2025, 3, 9)),
+        ("Elle parlera à la veille du vote.", "fr", "à la veille du", date(2025, 3, 11)),
+        ("He arrived on the eve of the vote.", "en", "on the eve of", date(2025, 3, 11)),
+    ],
+)
+def test_eve_and_day_after_a_named_event(sentence, language, text, expected) -> None:
+    (found,) = find_time_expressions(sentence, language=language, anchor=date(2025, 3, 10))
+    assert (found.text, found.begin, found.last, found.rule) == (text, expected, expected, "eve-of")
+
+
+def test_year_used_as_an_adjective_in_english() -> None:
+    found = find_time_expressions("It was his first trip since the 2019 floods.", language="en",
+                                  anchor=None)
+    assert [(f.text, f.begin.year, f.granularity) for f in found] == [("the 2019", 2019, "year")]
