@@ -40,8 +40,10 @@ _NER_KINDS: dict[str, EntityKind] = {
     "FAC": "place",
 }
 _LOCATIVES = {
-    "fr": {"à", "a", "au", "aux", "en", "dans", "vers", "depuis", "sur", "près", "de", "bà"},
-    "en": {"in", "at", "to", "from", "near", "into", "inside", "across", "over", "off"},
+    "fr": {"à", "a", "au", "aux", "en", "dans", "vers", "depuis", "sur", "près", "de",
+           "visité", "quitté", "rejoint", "gagné"},
+    "en": {"in", "at", "to", "from", "near", "into", "inside", "across", "over", "off",
+           "visited", "visiting", "visit", "visits", "toured", "reached", "left", "leaving"},
 }
 _DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
 _MAX_NER_TOKENS = 6

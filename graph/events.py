@@ -37,6 +37,10 @@ _ANAPHORA = re.compile(
     r"|both (?:countries|nations|sides)|their countries)\b",
     re.IGNORECASE,
 )
+_PRONOUN_START = re.compile(
+    r"\s*[«\"“]?\s*(?:Il|Elle|Ils|Elles|Son|Sa|Ses|Leur|Leurs|Celui-ci|Celle-ci|Ce dernier"
+    r"|Cette dernière|He|She|It|They|His|Her|Its|Their|The latter)\b"
+)
 # A statement verb is the weakest evidence of what happened: prefer any other
 # trigger unless it is much farther from the date.
 _STATEMENT_PENALTY = 40
@@ -122,6 +126,7 @@ def _actors(
         found[person] = EntityMention(
             mention.text if mention else role_text, 0, 0, "person", person, label, role_text
         )
+    _borrow_pronoun_subject(sentence, previous, found)
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(sentence.text):
         # "les deux flottes" points back at the nearest sentence naming two countries.
@@ -136,6 +141,21 @@ def _actors(
                     found.setdefault(key, m)
                 break
     return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+def _borrow_pronoun_subject(
+    sentence: AnalysedSentence,
+    previous: Sequence[AnalysedSentence],
+    found: dict[str, EntityMention],
+) -> None:
+    """A sentence opening on a pronoun ("Il", "Ses", "They") continues the previous
+    sentence's subject: its first actor joins this sentence's actors."""
+    if not _PRONOUN_START.match(sentence.text) or not previous:
+        return
+    for m in previous[-1].mentions:
+        if m.kind in _ACTOR_KINDS and m.key not in previous[-1].locative:
+            found.setdefault(m.key, m)
+            return
 
 
 def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:

@@ -41,5 +41,5 @@ def write_outputs(
     if store:
         from graph.store import write_store
 
-        written.append(write_store(out_dir / "graph.ttl", out_dir / "store"))
+        written.append(write_store(G, out_dir / "store"))
     return written

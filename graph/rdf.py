@@ -13,8 +13,8 @@ in ``ontology/storygraph.ttl``) and ``sgid:`` (instances, :data:`graph.model.BAS
   ``schema:headline``, ``schema:datePublished`` (xsd:date), ``sg:publicationDateMethod``
   (metadata/text/url/inferred), and when inferred ``sg:publicationDateInferred true``;
   ``sg:publicationDateEvidence``; ``schema:inLanguage``; ``schema:publisher`` -> a
-  ``schema:Organization`` ``sgid:publisher/…`` with ``schema:name``; ``schema:author`` ->
-  a ``schema:Person`` ``sgid:author/…`` with ``schema:name``; ``dcterms:source``
+  ``schema:Organization`` ``sgid:publisher/…`` with ``schema:name``; ``schema:author``
+  (the byline as a literal: page metadata, not an actor); ``dcterms:source``
   (literal); ``schema:url`` (IRI).
 - event ``sgid:event/…``: ``a sem:Event, sg:<Type>`` (``sg:Meeting`` … ``sg:Other``) and
   ``sg:eventType`` (the raw type); ``rdfs:label``; ``sem:hasBeginTimeStamp`` /
@@ -231,14 +231,14 @@ def _article(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Tripl
     url = _safe_iri(d.get(m.URL)) if d.get(m.URL) else None
     if url is not None:
         yield s, SCHEMA.url, url
-    for attr, kind, cls, pred in ((m.PUBLISHER, "publisher", SCHEMA.Organization,
-                                   SCHEMA.publisher),
-                                  (m.AUTHOR, "author", SCHEMA.Person, SCHEMA.author)):  # fmt: skip
-        for name in _strs(d.get(attr)):
-            agent = _slug_iri(kind, name)
-            yield s, pred, agent
-            yield agent, RDF.type, cls
-            yield agent, SCHEMA.name, Literal(name)
+    for name in _strs(d.get(m.PUBLISHER)):
+        agent = _slug_iri("publisher", name)
+        yield s, SCHEMA.publisher, agent
+        yield agent, RDF.type, SCHEMA.Organization
+        yield agent, SCHEMA.name, Literal(name)
+    # The byline is page metadata, not an actor of the story: a plain literal,
+    # never a named node that could be mistaken for one.
+    yield from _lit(s, SCHEMA.author, d.get(m.AUTHOR))
 
 
 def _event_class(event_type: str) -> URIRef:
@@ -486,8 +486,9 @@ def _read_node(rdf: Graph, s: Node, kind: str) -> dict[str, Any]:
         d[m.LANGUAGE] = _one(rdf, s, SCHEMA.inLanguage)
         d[m.SOURCE] = _one(rdf, s, DCTERMS.source)
         d[m.URL] = _one(rdf, s, SCHEMA.url)
-        for attr, pred in ((m.PUBLISHER, SCHEMA.publisher), (m.AUTHOR, SCHEMA.author)):
-            d[attr] = " ".join(_one(rdf, o, SCHEMA.name) for o in rdf.objects(s, pred))
+        d[m.PUBLISHER] = " ".join(
+            _one(rdf, o, SCHEMA.name) for o in rdf.objects(s, SCHEMA.publisher))
+        d[m.AUTHOR] = _one(rdf, s, SCHEMA.author)
     elif kind == m.EVENT:
         interval = next(iter(sorted(rdf.objects(s, SEM.hasTime), key=str)), None)
         d[m.BEGIN] = _one(rdf, s, SEM.hasBeginTimeStamp)

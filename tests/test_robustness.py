@@ -10,6 +10,7 @@ reason, no traceback, a ``graph.ttl`` that parses, and the good article's event.
 from __future__ import annotations
 
 import base64
+import contextlib
 import errno
 import io
 import json
@@ -401,7 +402,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path, good_article, run_cli) -> 
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "graph/kb.py:147 _wikidata() prefixes any value with the Wikidata base, so a user KB "
+        "graph/kb.py:178 _wikidata() prefixes any value with the Wikidata base, so a user KB "
         "row with wikidata 'javascript:alert(1)' mints <http://www.wikidata.org/entity/"
         "javascript:alert(1)>; the KB should reject ids that are not Q<digits> (ConfigError)"
     ),
@@ -557,12 +558,26 @@ def _env(**extra: str) -> dict[str, str]:
     return {**os.environ, **extra}
 
 
+def _kill_when(cmd: list[str], ready) -> float:
+    """Start ``cmd`` in its own process group; SIGKILL the group once ``ready()``; the time."""
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    while proc.poll() is None and not ready():
+        time.sleep(0.001)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)  # the pool's workers too
+    proc.wait(timeout=30)
+    return time.monotonic() - started
+
+
 def test_sigkill_leaves_old_or_new_complete_outputs(tmp_path) -> None:
-    corpus, out, ref = tmp_path / "in", tmp_path / "out", tmp_path / "ref"
+    corpus, out, ref, old = tmp_path / "in", tmp_path / "out", tmp_path / "ref", tmp_path / "old"
     write_corpus(corpus, 60, seed=1)
     first = subprocess.run(_cli(corpus, out), capture_output=True, cwd=ROOT, env=_env(),
                            timeout=300)  # fmt: skip
     assert first.returncode == 0, first.stderr
+    shutil.copytree(out, old)
     # the same folder grows by one article: the new build differs from the old one
     (corpus / "article-zzz.txt").write_text(
         "Ajout\n\nLe ministre Joaquim Farrapo a rencontré le 9 juin 2025 à Lisbonne son "
@@ -573,31 +588,38 @@ def test_sigkill_leaves_old_or_new_complete_outputs(tmp_path) -> None:
     build_time = time.monotonic() - started
     assert second.returncode == 0, second.stderr
     names = ("graph.ttl", "graph.nt", "graph.html")
-    versions = {name: {(out / name).read_bytes(), (ref / name).read_bytes()} for name in names}
+    versions = {name: {(old / name).read_bytes(), (ref / name).read_bytes()} for name in names}
     assert all(len(v) == 2 for v in versions.values())
 
+    def temp_file_seen() -> bool:  # the export stage has begun writing
+        return any(p.name.endswith(".tmp") for p in out.iterdir())
+
     rng = random.Random(20250303)
+    # three kills at seeded random moments, then one as the export stage begins writing
+    delays: list[float | None] = [rng.uniform(0.2, build_time) for _ in range(3)] + [None]
     leftovers: set[str] = set()
     outcomes = []
-    for _ in range(3):
-        delay = rng.uniform(0.2, build_time)
-        proc = subprocess.Popen(_cli(corpus, out), cwd=ROOT, env=_env(),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)  # fmt: skip
-        time.sleep(delay)
-        os.killpg(proc.pid, signal.SIGKILL)  # the pool's workers too
-        proc.wait(timeout=30)
+    for delay in delays:
+        shutil.rmtree(out)
+        shutil.copytree(old, out)
+        t0 = time.monotonic()
+        what = "first temp file" if delay is None else f"random {delay:.1f}s"
+
+        def ready(delay: float | None = delay, t0: float = t0) -> bool:
+            return temp_file_seen() if delay is None else time.monotonic() - t0 > delay
+
+        killed_at = _kill_when(_cli(corpus, out), ready)
         for name in names:
-            assert (out / name).read_bytes() in versions[name], f"{name} torn after {delay:.2f}s"
+            assert (out / name).read_bytes() in versions[name], f"{name} torn ({what})"
         new = sum((out / name).read_bytes() == (ref / name).read_bytes() for name in names)
-        outcomes.append(f"{delay:.1f}s: {new}/{len(names)} new")
+        outcomes.append(f"{what} {killed_at:.1f}s: {new}/{len(names)} new")
         parse_ttl(out)
         for path in out.iterdir():
             if path.name not in OUTPUT_NAMES:
                 assert re.fullmatch(r"\..+\.tmp", path.name), path.name
                 leftovers.add(path.name)
     # hidden temp files are acceptable (never taken for an output); -s shows them
-    print(f"build {build_time:.1f}s; kills at {outcomes}; temp files left: {sorted(leftovers)}")
+    print(f"build {build_time:.1f}s; kills: {outcomes}; temp files left: {sorted(leftovers)}")
 
 
 def test_builds_are_byte_identical_whatever_order_and_hash_seed(tmp_path) -> None:
