@@ -111,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorygraphError as exc:
         log.error("%s", exc)
         return EXIT_USAGE
+    except BrokenPipeError:  # stdout closed early (`| head`): not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
     return code
 
 
