@@ -32,7 +32,9 @@ def _build_command(args: argparse.Namespace) -> int:
     from graph.export import write_outputs
     from graph.pipeline import BuildConfig, build
 
+    cache = None if args.no_cache else str(Path(args.out) / ".cache")
     config = BuildConfig(
+        cache_dir=cache,
         story_threshold=args.story_threshold,
         kb_dir=args.kb,
         jobs=args.jobs or os.cpu_count() or 1,
@@ -49,7 +51,7 @@ def _build_command(args: argparse.Namespace) -> int:
     print(
         f"{report.articles} articles, {report.events} events "
         f"({report.event_mentions} mentions), {report.stories} stories; "
-        f"{len(report.skipped)} skipped"
+        f"{len(report.skipped)} skipped, {report.cached} from cache"
     )
     for path in written:
         print(path)
@@ -86,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
         help="also keep a persistent Oxigraph SPARQL store in OUT/store",
     )
     b.add_argument("--strict", action="store_true", help="any skipped input is fatal")
+    b.add_argument("--no-cache", action="store_true",
+                   help="do not reuse per-article work cached in OUT/.cache")
     b.set_defaults(func=_build_command)
     if importlib.util.find_spec("graph.cli_query") is not None:
         from graph.cli_query import add_commands

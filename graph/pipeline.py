@@ -22,6 +22,7 @@ from tqdm import tqdm
 
 from graph import pubdate
 from graph.build import build_graph
+from graph.cache import ExtractionCache
 from graph.entities import analyse
 from graph.errors import InputError
 from graph.events import extract_events
@@ -34,6 +35,7 @@ from graph.types import Article, EntityMention, EventMention
 
 log = logging.getLogger("storygraph")
 _PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth drawing
+_ARTICLES_PER_WORKER = 8
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class BuildConfig:
     kb_dir: str | None = None
     jobs: int = 1
     default_language: str = "fr"
+    cache_dir: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class BuildReport:
     events: int = 0
     event_mentions: int = 0
     stories: int = 0
+    cached: int = 0
 
 
 def with_publication_date(article: Article) -> Article:
@@ -110,16 +114,34 @@ def _extract_all(
         leave=False,
         disable=total < _PROGRESS_FROM or not sys.stderr.isatty(),
     )
+    # Worker processes each load the models (seconds): only worth it for many articles.
+    jobs = min(config.jobs, max(1, total // _ARTICLES_PER_WORKER))
     with progress:
-        if config.jobs <= 1:
+        if jobs <= 1:
             for article in articles:
                 yield safe_extract(article, config)
                 progress.update()
             return
-        with ProcessPoolExecutor(max_workers=config.jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             for result in pool.map(safe_extract, articles, repeat(config), chunksize=4):
                 yield result
                 progress.update()
+
+
+def _from_cache(
+    articles: list[Article], cache: ExtractionCache | None
+) -> tuple[list[Extraction], list[Article]]:
+    """Split articles into those already extracted (from the cache) and the rest."""
+    if cache is None:
+        return [], articles
+    done, todo = [], []
+    for article in articles:
+        hit = cache.get(article.content_hash) if article.content_hash else None
+        if isinstance(hit, Extraction) and hit.article.source == article.source:
+            done.append(hit)
+        else:
+            todo.append(article)
+    return done, todo
 
 
 def build(
@@ -142,13 +164,17 @@ def build(
             report.skipped.append(item)
         else:
             articles.append(item)
-    extractions = []
-    for result in _extract_all(articles, config, len(articles)):
+    cache = ExtractionCache(Path(config.cache_dir), config.kb_dir) if config.cache_dir else None
+    extractions, todo = _from_cache(articles, cache)
+    for result in _extract_all(todo, config, len(todo)):
         if isinstance(result, InputError):
             log.warning("%s", result)
             report.skipped.append(result)
-        else:
-            extractions.append(result)
+            continue
+        extractions.append(result)
+        if cache is not None:
+            cache.put(result.article.content_hash, result)
+    report.cached = cache.hits if cache else 0
     return assemble(extractions, config, report), report
 
 
