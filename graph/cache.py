@@ -72,7 +72,7 @@ class ExtractionCache:
         path = self._path(content_hash)
         try:
             with path.open("rb") as handle:
-                value = pickle.load(handle)
+                value: object = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             self.misses += 1
             return None

@@ -88,8 +88,9 @@ def _parser() -> argparse.ArgumentParser:
         help="also keep a persistent Oxigraph SPARQL store in OUT/store",
     )
     b.add_argument("--strict", action="store_true", help="any skipped input is fatal")
-    b.add_argument("--no-cache", action="store_true",
-                   help="do not reuse per-article work cached in OUT/.cache")
+    b.add_argument(
+        "--no-cache", action="store_true", help="do not reuse per-article work cached in OUT/.cache"
+    )
     b.set_defaults(func=_build_command)
     if importlib.util.find_spec("graph.cli_query") is not None:
         from graph.cli_query import add_commands

@@ -614,13 +614,13 @@ def _h_relative_day(m: re.Match[str], ctx: _Ctx) -> _Outcome:
 
 
 def _h_eve(m: re.Match[str], ctx: _Ctx) -> _Outcome:
-    """"au lendemain de X" / "the day after X": X was the day before the anchor."""
+    """ "au lendemain de X" / "the day after X": X was the day before the anchor."""
     if ctx.anchor is None:
         return _BLOCK
     words = m["w"].lower()
     after_named = "lendemain" in words or "after" in words
     day = _shift(ctx.anchor, -1 if after_named else 1)
-    relation = "before-anchor" if after_named else "after-anchor"
+    relation: Relation = "before-anchor" if after_named else "after-anchor"
     return _Res(day, day, "day", relation=relation, rule="eve-of")
 
 

@@ -40,10 +40,43 @@ _NER_KINDS: dict[str, EntityKind] = {
     "FAC": "place",
 }
 _LOCATIVES = {
-    "fr": {"à", "a", "au", "aux", "en", "dans", "vers", "depuis", "sur", "près", "de",
-           "visité", "quitté", "rejoint", "gagné"},
-    "en": {"in", "at", "to", "from", "near", "into", "inside", "across", "over", "off",
-           "visited", "visiting", "visit", "visits", "toured", "reached", "left", "leaving"},
+    "fr": {
+        "à",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "vers",
+        "depuis",
+        "sur",
+        "près",
+        "de",
+        "visité",
+        "quitté",
+        "rejoint",
+        "gagné",
+    },
+    "en": {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "inside",
+        "across",
+        "over",
+        "off",
+        "visited",
+        "visiting",
+        "visit",
+        "visits",
+        "toured",
+        "reached",
+        "left",
+        "leaving",
+    },
 }
 _DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
 _MAX_NER_TOKENS = 6
@@ -121,7 +154,8 @@ def _role_regex(
     countries = sorted({alias for alias, _ in kb.country_name_forms()}, key=len, reverse=True)
     dem = "(?P<dem{n}>" + "|".join(map(re.escape, demonyms)) + ")"
     cty = "(?P<cty{n}>" + "|".join(map(re.escape, countries)) + ")"
-    parts, names = [], []
+    parts: list[str] = []
+    names: list[tuple[str, str, str]] = []
     for role in kb.roles:
         for pattern in role.patterns.get(language, ()):
             n = len(names)
@@ -222,7 +256,7 @@ def _mention(
 
 def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
     """Point a lone surname at the full name used elsewhere in the same article."""
-    full = {}
+    full: dict[str, EntityMention] = {}
     for m in mentions:
         parts = m.text.split()
         if m.kind == "person" and len(parts) > 1:
@@ -260,7 +294,7 @@ def _attach_appositions(
     for role in roles:
         after = [p for p in people if 0 <= p.start - role.end <= 3]
         before = [p for p in people if 0 <= role.start - p.end <= 3]
-        person = (after or before or [None])[0]
+        person = (after or before)[0] if after or before else None
         attached.append(
             RoleMention(
                 role.role,

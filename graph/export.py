@@ -10,7 +10,7 @@ previous outputs intact.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 from pathlib import Path
 
 import networkx as nx

@@ -106,9 +106,21 @@ def fold(text: str) -> str:
 
 
 _TRANSLIT = (
-    ("tch", "c"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("zh", "j"), ("dj", "j"),
-    ("ou", "u"), ("oo", "o"), ("iy", "i"), ("yi", "i"), ("ii", "i"), ("y", "i"),
-    ("ss", "s"), ("ff", "f"), ("w", "v"),
+    ("tch", "c"),
+    ("ch", "s"),
+    ("sh", "s"),
+    ("kh", "k"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("ou", "u"),
+    ("oo", "o"),
+    ("iy", "i"),
+    ("yi", "i"),
+    ("ii", "i"),
+    ("y", "i"),
+    ("ss", "s"),
+    ("ff", "f"),
+    ("w", "v"),
 )
 
 
@@ -263,7 +275,7 @@ def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
             _load_places(folder / "places.tsv", entities)
         if (folder / "people_orgs.tsv").exists():
             _load_people_orgs(folder / "people_orgs.tsv", entities)
-    surface = {}
+    surface: dict[str, str] = {}
     for entity in entities.values():
         for alias in (entity.label, *entity.aliases):
             surface.setdefault(alias, entity.key)

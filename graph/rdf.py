@@ -487,7 +487,8 @@ def _read_node(rdf: Graph, s: Node, kind: str) -> dict[str, Any]:
         d[m.SOURCE] = _one(rdf, s, DCTERMS.source)
         d[m.URL] = _one(rdf, s, SCHEMA.url)
         d[m.PUBLISHER] = " ".join(
-            _one(rdf, o, SCHEMA.name) for o in rdf.objects(s, SCHEMA.publisher))
+            _one(rdf, o, SCHEMA.name) for o in rdf.objects(s, SCHEMA.publisher)
+        )
         d[m.AUTHOR] = _one(rdf, s, SCHEMA.author)
     elif kind == m.EVENT:
         interval = next(iter(sorted(rdf.objects(s, SEM.hasTime), key=str)), None)

@@ -23,6 +23,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from graph.kb import KnowledgeBase, translit_key
 from graph.types import Entity, EntityMention, Event, EventMention
@@ -122,8 +123,9 @@ def _best_label(forms: Counter[str], key: str) -> str:
     return max(sorted(forms), key=lambda f: (len(f.split()), forms[f]))
 
 
-def _name_redirects(pairs: Sequence[tuple[str, EntityMention]], kb: KnowledgeBase
-                    ) -> dict[str, str]:
+def _name_redirects(
+    pairs: Sequence[tuple[str, EntityMention]], kb: KnowledgeBase
+) -> dict[str, str]:
     """Where each mention key is merged: spelling variants, kind conflicts, surnames.
 
     An unknown name found as a person in one place and an organisation in
@@ -193,8 +195,8 @@ class _Cluster:
     mentions: list[EventMention]
     actors: set[str]
     places: set[str]
-    begin: object
-    last: object
+    begin: date
+    last: date
     granularity: str
     reasons: list[str] = field(default_factory=list)
 
@@ -202,7 +204,7 @@ class _Cluster:
 def _compatible(cluster: _Cluster, mention: EventMention, actors: set[str]) -> str | None:
     if family(cluster.mentions[0].event_type) != family(mention.event_type):
         return None
-    if mention.time.last < cluster.begin or cluster.last < mention.time.begin:  # type: ignore[operator]
+    if mention.time.last < cluster.begin or cluster.last < mention.time.begin:
         return None
     place = mention.place.key if mention.place else None
     if place and cluster.places and place not in cluster.places:
@@ -221,8 +223,8 @@ def _absorb(cluster: _Cluster, mention: EventMention, actors: set[str], reason: 
     cluster.actors |= actors
     if mention.place:
         cluster.places.add(mention.place.key)
-    begin = max(cluster.begin, mention.time.begin)  # type: ignore[type-var]
-    last = min(cluster.last, mention.time.last)  # type: ignore[type-var]
+    begin = max(cluster.begin, mention.time.begin)
+    last = min(cluster.last, mention.time.last)
     if _rank(mention.time.granularity) < _rank(cluster.granularity):
         cluster.granularity = mention.time.granularity
     cluster.begin, cluster.last = begin, last
@@ -315,7 +317,7 @@ def _to_event(cluster: _Cluster, redirect: dict[str, str], labels: dict[str, str
         label=label,
         event_type=event_type,
         begin=cluster.begin,
-        last=cluster.last,  # type: ignore[arg-type]
+        last=cluster.last,
         granularity=cluster.granularity,
         actors=actors,
         places=places,

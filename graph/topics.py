@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
@@ -53,10 +53,10 @@ def load_concepts(path: Path = TOPICS_FILE) -> tuple[Concept, ...]:
     rdf.parse(path, format="turtle")
     concepts = []
     for iri in sorted(rdf.subjects(RDF.type, SKOS.Concept), key=str):
-        labels = {lit.language or "en": str(lit) for lit in rdf.objects(iri, SKOS.prefLabel)}
+        labels = {_lang(lit): str(lit) for lit in rdf.objects(iri, SKOS.prefLabel)}
         stems: dict[str, list[str]] = {}
         for lit in rdf.objects(iri, SKOS.hiddenLabel):
-            stems.setdefault(lit.language or "en", []).append(str(lit))
+            stems.setdefault(_lang(lit), []).append(str(lit))
         concepts.append(
             Concept(
                 str(iri),
@@ -66,6 +66,10 @@ def load_concepts(path: Path = TOPICS_FILE) -> tuple[Concept, ...]:
             )
         )
     return tuple(concepts)
+
+
+def _lang(node: object) -> str:
+    return node.language or "en" if isinstance(node, Literal) else "en"
 
 
 @lru_cache(maxsize=8)

@@ -28,8 +28,9 @@ def test_a_changed_article_is_extracted_again(tmp_path: Path) -> None:
     config = BuildConfig(cache_dir=str(tmp_path / "cache"))
     build([inputs], config)
     changed = next(inputs.iterdir())
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nUne phrase de plus.\n",
-                       encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8"
+    )
     _, report = build([inputs], config)
     assert report.cached == 1
 

@@ -35,8 +35,13 @@ def kb():
 
 
 def _article(body: str, language: str, published: date) -> Article:
-    return Article(source=f"test-{language}.txt", body=body, language=language,
-                   published=published, published_how="text")
+    return Article(
+        source=f"test-{language}.txt",
+        body=body,
+        language=language,
+        published=published,
+        published_how="text",
+    )
 
 
 def _events(body: str, language: str, published: date, kb):
@@ -69,8 +74,11 @@ def test_dated_sentences_become_events_with_place_and_interval(kb) -> None:
     _, events = _events(FR_ARTICLE, "fr", date(2025, 3, 6), kb)
     meeting = next(e for e in events if e.time.begin == date(2025, 3, 4))
     assert meeting.event_type == "Meeting"
-    assert meeting.place is not None and meeting.place.key == "place/lisbon" or \
-        meeting.place.label == "Lisbonne"
+    assert (
+        meeting.place is not None
+        and meeting.place.key == "place/lisbon"
+        or meeting.place.label == "Lisbonne"
+    )
     assert {"Paulin Marchetti", "Edvard Lindqvist"} <= {a.label for a in meeting.actors}
 
 
@@ -98,8 +106,9 @@ def test_english_article_events_and_counterpart_role(kb) -> None:
 
 
 def test_undated_sentences_make_no_event(kb) -> None:
-    _, events = _events("Le ministre Paulin Marchetti a salué la coopération.", "fr",
-                        date(2025, 3, 6), kb)
+    _, events = _events(
+        "Le ministre Paulin Marchetti a salué la coopération.", "fr", date(2025, 3, 6), kb
+    )
     assert events == []
 
 
@@ -111,9 +120,14 @@ def test_role_phrase_resolves_to_the_holder_at_the_event_date(kb) -> None:
     assert holders == {"person/vladimir-putin"}
 
 
-@pytest.mark.parametrize(("a", "b"), [("Mikhaïl Dvorkine", "Mikhail Dvorkin"),
-                                      ("Iouri Sokolov", "Yuri Sokolov"),
-                                      ("Georges Abbott", "George Abbott")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mikhaïl Dvorkine", "Mikhail Dvorkin"),
+        ("Iouri Sokolov", "Yuri Sokolov"),
+        ("Georges Abbott", "George Abbott"),
+    ],
+)
 def test_transliteration_variants_share_a_key(a: str, b: str) -> None:
     assert translit_key(a) == translit_key(b)
 
@@ -122,4 +136,4 @@ def test_helpers() -> None:
     assert fold("Éric ÀÇÏ") == "eric aci"
     assert "chinoises" in french_inflections("chinois")
     assert slug("Ünïcode / name") == "unicode-name"
-    assert slug("") .startswith("x-")
+    assert slug("").startswith("x-")
