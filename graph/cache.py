@@ -34,7 +34,7 @@ log = logging.getLogger("storygraph")
 def fingerprint(kb_dir: str | None) -> str:
     """Hash of the code version, data files and models an extraction depends on."""
     digest = hashlib.sha256(__version__.encode())
-    files = sorted(DATA_DIR.glob("*")) + [TOPICS_FILE]
+    files = [*sorted(DATA_DIR.glob("*")), TOPICS_FILE]
     if kb_dir:
         files += sorted(Path(kb_dir).glob("*.tsv"))
     for path in files:
