@@ -80,6 +80,7 @@ _LOCATIVES = {
 }
 _DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
 _MAX_NER_TOKENS = 6
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -194,10 +195,13 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
     return spans
 
 
-def _keep_ner(span: Span) -> bool:
+def _keep_ner(span: Span, common: frozenset[str]) -> bool:
     text = span.text.strip()
     return (
         bool(text)
+        # A lone capitalised word the article also writes in lower case is a
+        # common noun at a sentence start or in a heading ("État", "Western").
+        and not (len(span) == 1 and fold(text) in common)
         and text[0].isupper()
         and not any(c.isdigit() for c in text)
         and len(span) <= _MAX_NER_TOKENS
@@ -327,7 +331,9 @@ def analyse(
     sentences: list[AnalysedSentence] = []
     # One doc per paragraph: a line break always ends a sentence in saved pages
     # (headings, captions), which the statistical splitter does not know.
+    common = frozenset(fold(w) for w in _WORD.findall(body) if w.islower())
     for doc in nlp.pipe(paragraphs):
+        doc.user_data["storygraph_common"] = common
         for sent in doc.sents:
             if sent.text.strip():
                 sentences.append(_analyse_sentence(len(sentences), sent, matchers, kb, language))
@@ -337,7 +343,8 @@ def analyse(
 def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     kb_spans = filter_spans(_kb_spans(doc, matchers))
     taken = {i for span in kb_spans for i in range(span.start, span.end)}
-    ner_spans = [_clean_ner(s) for s in doc.ents if _keep_ner(s)]
+    common = doc.user_data.get("storygraph_common", frozenset())
+    ner_spans = [_clean_ner(s) for s in doc.ents if _keep_ner(s, common)]
     ner_spans = [s for s in ner_spans if not any(i in taken for i in range(s.start, s.end))]
     return sorted(kb_spans + ner_spans, key=lambda s: s.start)
 
