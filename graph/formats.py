@@ -76,7 +76,22 @@ def load_context() -> dict[str, Any]:
 def write_jsonld(G: nx.MultiDiGraph, path: Path) -> Path:
     """Write ``to_rdf(G)`` as JSON-LD with the project context inlined."""
     text = to_rdf(G).serialize(format="json-ld", context=load_context(), sort_keys=True)
-    return atomic_write(path, text.encode("utf-8"))
+    # rdflib emits nodes and multi-valued properties in set order, which varies
+    # with PYTHONHASHSEED; JSON-LD arrays (outside @list) are unordered, so sort them.
+    canonical = json.dumps(_sorted_arrays(json.loads(text)), ensure_ascii=False, indent=2,
+                           sort_keys=True)
+    return atomic_write(path, (canonical + "\n").encode("utf-8"))
+
+
+def _sorted_arrays(value: Any, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted_arrays(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_arrays(v) for v in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
 
 
 def _xml_safe(value: Any) -> Any:
