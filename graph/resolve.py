@@ -35,6 +35,8 @@ _FAMILIES = {
     "Meeting": "talk",
     "Call": "talk",
     "Statement": "talk",
+    "Negotiation": "talk",
+    "Summit": "talk",
 }
 _SPECIFICITY = (
     "day",
@@ -210,10 +212,18 @@ def _compatible(cluster: _Cluster, mention: EventMention, actors: set[str]) -> s
     if place and cluster.places and place not in cluster.places:
         return None
     shared = cluster.actors & actors
-    if len(shared) >= 2 or (shared and len(shared) * 2 >= min(len(actors), len(cluster.actors))):
+    if len(shared) >= 2:
         return (
             f"same {family(mention.event_type)} event, overlapping dates, "
             f"shared actors {', '.join(sorted(shared))}"
+        )
+    # One shared actor is enough only for a named person or organisation at the
+    # same place: a country alone ties together far too many happenings.
+    specific = [a for a in shared if not a.startswith("country/")]
+    if specific and place and place in cluster.places:
+        return (
+            f"same {family(mention.event_type)} event, overlapping dates, "
+            f"same place {place}, shared actor {specific[0]}"
         )
     return None
 

@@ -122,9 +122,14 @@ def _story_slug(articles: tuple[str, ...]) -> str:
 def _label(
     articles: Sequence[str], features: Mapping[str, Counter[str]], labels: Mapping[str, str]
 ) -> str:
-    shared: Counter[str] = Counter()
+    """The story's most present actors: in most of its articles, then most mentioned."""
+    present: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     for article in articles:
-        shared.update({f: 1 for f in features[article] if not f.startswith("topic/")})
-    top = sorted(shared, key=lambda f: (-shared[f], -KIND_WEIGHTS.get(_feature_kind(f), 1.0), f))
+        named = {f: c for f, c in features[article].items() if not f.startswith("topic/")}
+        present.update(named.keys())
+        mentions.update(named)
+    top = sorted(present, key=lambda f: (-present[f], -KIND_WEIGHTS.get(_feature_kind(f), 1.0)
+                                         * mentions[f], f))
     names = [labels.get(f, f.split("/", 1)[1]) for f in top[:3]]
     return " – ".join(names) if names else "Story"

@@ -588,6 +588,7 @@ def test_sigkill_leaves_old_or_new_complete_outputs(tmp_path) -> None:
     (corpus / "article-zzz.txt").write_text(
         "Ajout\n\nLe ministre Joaquim Farrapo a rencontré le 9 juin 2025 à Lisbonne son "
         "homologue Mirela Vukić.\n", "utf-8")  # fmt: skip
+    shutil.copytree(old, ref)  # same warm cache as the killed builds: same build time
     started = time.monotonic()
     second = subprocess.run(_cli(corpus, ref), capture_output=True, cwd=ROOT, env=_env(),
                             timeout=300)  # fmt: skip

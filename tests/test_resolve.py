@@ -1,0 +1,70 @@
+"""Resolve stage on articles written for these tests: cross-language event merging
+and stories that join related articles and keep unrelated ones apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import model as M
+from graph.pipeline import BuildConfig, build
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def G():
+    graph, report = build([FIXTURES], BuildConfig(jobs=1))
+    assert report.articles == 4 and not report.skipped
+    return graph
+
+
+def _story_of(G, source: str) -> str:
+    (article,) = [n for n, d in G.nodes(data=True) if d.get(M.SOURCE) == source]
+    (story,) = [u for u, _, d in G.in_edges(article, data=True) if d[M.REL] == M.HAS_ARTICLE]
+    return story
+
+
+def test_french_and_english_reports_of_one_story_join(G) -> None:
+    assert _story_of(G, "fr_lavrov_wang_2025.txt") == _story_of(G, "en_lavrov_wang_2025.txt")
+
+
+@pytest.mark.parametrize("unrelated", ["fr_unrelated_tennis.txt", "en_unrelated_solar.txt"])
+def test_unrelated_articles_form_their_own_story(G, unrelated: str) -> None:
+    story = _story_of(G, unrelated)
+    others = {_story_of(G, s) for s in ("fr_lavrov_wang_2025.txt", "fr_unrelated_tennis.txt",
+                                        "en_unrelated_solar.txt") if s != unrelated}
+    assert story not in others
+
+
+def test_one_meeting_told_in_two_languages_is_one_event(G) -> None:
+    march = [n for n, d in G.nodes(data=True)
+             if d.get(M.KIND) == M.EVENT and d[M.BEGIN].startswith("2025-03")]
+    assert len(march) == 1
+    sources = {v for _, v, d in G.out_edges(march[0], data=True) if d[M.REL] == M.DERIVED_FROM}
+    assert len(sources) == 2
+    assert G.nodes[march[0]][M.BEGIN] == "2025-03-11"  # the precise report wins
+    assert "shared actors" in G.nodes[march[0]][M.MERGE_REASON]
+
+
+def test_spelling_variants_are_one_person(G) -> None:
+    lavrov = [n for n, d in G.nodes(data=True) if d.get(M.LABEL) == "Sergei Lavrov"]
+    assert lavrov == ["person/sergei-lavrov"]
+    assert "Sergueï Lavrov" in G.nodes["person/sergei-lavrov"][M.ALIASES]
+
+
+def test_events_of_a_story_are_chained_in_time_order(G) -> None:
+    story = _story_of(G, "fr_lavrov_wang_2025.txt")
+    events = [v for _, v, d in G.out_edges(story, data=True) if d[M.REL] == M.SUB_EVENT]
+    chain = sorted(events, key=lambda e: (G.nodes[e][M.BEGIN], G.nodes[e][M.END], e))
+    for earlier, later in zip(chain, chain[1:], strict=False):
+        assert any(d[M.REL] == M.NEXT for d in G.get_edge_data(earlier, later).values())
+
+
+def test_a_country_alone_does_not_merge_events(G) -> None:
+    solar = [n for n, d in G.nodes(data=True) if d.get(M.KIND) == M.EVENT
+             and any(v == "article/en-unrelated-solar-txt" for _, v in G.out_edges(n))]
+    for event in solar:
+        sources = {v for _, v, d in G.out_edges(event, data=True) if d[M.REL] == M.DERIVED_FROM}
+        assert sources == {"article/en-unrelated-solar-txt"}
