@@ -10,6 +10,7 @@ fills ``G``; exporters only read it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 import networkx as nx
 
@@ -157,5 +158,5 @@ def _add_story(G: nx.MultiDiGraph, story: Story) -> None:
     for source in story.articles:
         target = article_key(source)
         G.add_edge(story.key, target, key=f"{M.HAS_ARTICLE}:{target}", **{M.REL: M.HAS_ARTICLE})
-    for earlier, later in zip(story.events, story.events[1:], strict=False):
+    for earlier, later in pairwise(story.events):
         G.add_edge(earlier, later, key=f"{M.NEXT}:{story.key}", **{M.REL: M.NEXT})

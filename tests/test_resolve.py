@@ -3,6 +3,7 @@ and stories that join related articles and keep unrelated ones apart."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def test_events_of_a_story_are_chained_in_time_order(G) -> None:
     story = _story_of(G, "fr_lavrov_wang_2025.txt")
     events = [v for _, v, d in G.out_edges(story, data=True) if d[M.REL] == M.SUB_EVENT]
     chain = sorted(events, key=lambda e: (G.nodes[e][M.BEGIN], G.nodes[e][M.END], e))
-    for earlier, later in zip(chain, chain[1:], strict=False):
+    for earlier, later in itertools.pairwise(chain):
         assert any(d[M.REL] == M.NEXT for d in G.get_edge_data(earlier, later).values())
 
 
