@@ -80,6 +80,7 @@ _LOCATIVES = {
 }
 _DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
 _MAX_NER_TOKENS = 6
+_MAX_PARAGRAPH = 10_000  # characters given to the model at once
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -327,7 +328,7 @@ def analyse(
         The sentences in text order, each with its mentions sorted by offset.
     """
     matchers = _matchers(nlp, kb, language)
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    paragraphs = [c for p in body.split("\n") if p.strip() for c in _bounded(p.strip())]
     sentences: list[AnalysedSentence] = []
     # One doc per paragraph: a line break always ends a sentence in saved pages
     # (headings, captions), which the statistical splitter does not know.
@@ -338,6 +339,23 @@ def analyse(
             if sent.text.strip():
                 sentences.append(_analyse_sentence(len(sentences), sent, matchers, kb, language))
     return _link_article_surnames(sentences)
+
+
+def _bounded(paragraph: str, limit: int = _MAX_PARAGRAPH) -> list[str]:
+    """Cut an overlong paragraph (a page saved without line breaks) into pieces.
+
+    The model's cost and memory grow with the text given at once; cuts fall
+    after a sentence end where there is one, else at a space.
+    """
+    pieces = []
+    while len(paragraph) > limit:
+        window = paragraph[:limit]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        cut = cut + 1 if cut > limit // 2 else (window.rfind(" ") if " " in window else limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(paragraph[:cut].strip())
+        paragraph = paragraph[cut:].strip()
+    return [p for p in (*pieces, paragraph) if p]
 
 
 def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:

@@ -38,7 +38,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph import model as m
-from graph.rdf import atomic_write, node_iri, to_rdf
+from graph.atomic import atomic_write
+from graph.rdf import node_iri, to_rdf
 from graph.store import CONTEXT_PATH, data_quads, ox_term
 
 NODE_HEADER = ["id:ID", ":LABEL", "name", "kind", "iri", "begin:date", "end:date",

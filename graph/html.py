@@ -22,9 +22,7 @@ timestamps, no random ids).
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from importlib import resources
@@ -34,6 +32,7 @@ from typing import Any
 import networkx as nx
 
 from graph import model
+from graph.atomic import atomic_write
 from graph.html_layout import Layout, layout_graph, ordered_events, story_of
 
 MAX_DRAWN_NODES = 2000
@@ -126,20 +125,7 @@ def write_html(G: nx.MultiDiGraph, path: Path, *, max_nodes: int = MAX_DRAWN_NOD
             are left out of the drawing (the page says so).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, render_html(G, max_nodes=max_nodes).encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, render_html(G, max_nodes=max_nodes).encode("utf-8"))
 
 
 def render_html(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> str:

@@ -112,8 +112,8 @@ _TRANSLIT = (
     ("kh", "k"),
     ("zh", "j"),
     ("dj", "j"),
-    ("ou", "u"),
     ("oo", "o"),
+    ("ou", "u"),
     ("iy", "i"),
     ("yi", "i"),
     ("ii", "i"),
@@ -188,7 +188,11 @@ def _col(row: list[str], index: int) -> str:
 
 
 def _wikidata(qid: str) -> str | None:
-    return WIKIDATA + qid if qid else None
+    if not qid:
+        return None
+    if not re.fullmatch(r"Q[1-9][0-9]*", qid):
+        raise ConfigError(f"wikidata id {qid!r} is not of the form Q<digits> (e.g. Q148)")
+    return WIKIDATA + qid
 
 
 def _positions(cell: str) -> tuple[Position, ...]:
@@ -269,12 +273,21 @@ def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
             continue
         if not folder.is_dir():
             raise ConfigError(f"{folder}: knowledge-base folder not found")
-        if (folder / "countries.tsv").exists():
-            _load_countries(folder / "countries.tsv", entities, demonyms)
-        if (folder / "places.tsv").exists():
-            _load_places(folder / "places.tsv", entities)
-        if (folder / "people_orgs.tsv").exists():
-            _load_people_orgs(folder / "people_orgs.tsv", entities)
+        loaders = (
+            ("countries.tsv", lambda p: _load_countries(p, entities, demonyms)),
+            ("places.tsv", lambda p: _load_places(p, entities)),
+            ("people_orgs.tsv", lambda p: _load_people_orgs(p, entities)),
+        )
+        for name, load in loaders:
+            path = folder / name
+            if not path.exists():
+                continue
+            try:
+                load(path)
+            except (ConfigError, ValueError) as exc:
+                if str(path) in str(exc):
+                    raise
+                raise ConfigError(f"{path}: {exc}") from exc
     surface: dict[str, str] = {}
     for entity in entities.values():
         for alias in (entity.label, *entity.aliases):

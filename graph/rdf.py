@@ -62,7 +62,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -78,6 +77,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, TIME
 from rdflib.term import Node
 
 from graph import model as m
+from graph.atomic import atomic_write
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
@@ -427,20 +427,6 @@ def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
     """
     data = to_rdf(G).serialize(format="turtle", encoding="utf-8")
     return atomic_write(Path(path), data)
-
-
-def atomic_write(path: Path, data: bytes) -> Path:
-    """Write bytes to a temp file beside ``path``, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def triples_of(rdf: Graph | Iterable[Triple]) -> Graph:

@@ -346,6 +346,13 @@ def test_strict_makes_a_skip_fatal_and_keeps_previous_output(
     assert outputs() == before
 
 
+def test_outputs_get_ordinary_file_permissions(tmp_path, good_article, run_cli) -> None:
+    out = tmp_path / "out"
+    assert build(run_cli, [good_article(tmp_path / "in")], out).code == 0
+    modes = {name: (out / name).stat().st_mode & 0o777 for name in ("graph.html", "graph.ttl")}
+    assert modes["graph.ttl"] == modes["graph.html"], modes
+
+
 # --------------------------------------------------------------------------- hostile text
 
 PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
@@ -405,14 +412,6 @@ def test_hostile_text_is_escaped_everywhere(tmp_path, good_article, run_cli) -> 
         assert "javascript:" not in iri and "<script" not in iri.lower(), iri
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "graph/kb.py:178 _wikidata() prefixes any value with the Wikidata base, so a user KB "
-        "row with wikidata 'javascript:alert(1)' mints <http://www.wikidata.org/entity/"
-        "javascript:alert(1)>; the KB should reject ids that are not Q<digits> (ConfigError)"
-    ),
-)
 def test_user_kb_wikidata_id_is_validated(tmp_path, good_article, run_cli) -> None:
     folder, out, kb = tmp_path / "in", tmp_path / "out", tmp_path / "kb"
     good_article(folder)
