@@ -477,7 +477,10 @@ def bench_html(runs: int = 3) -> dict[str, Any]:
         result["page_write_s"] = time.perf_counter() - start
         result["page_nodes"] = page.number_of_nodes()
         result["page_mb"] = page_path.stat().st_size / 2**20
-        result |= time_page(page_path, runs)
+        try:
+            result |= time_page(page_path, runs)
+        except Exception as exc:  # a browser problem must not lose the build figures
+            result["page_error"] = f"{type(exc).__name__}: {exc}"
     return result
 
 
@@ -500,9 +503,14 @@ def time_page(path: Path, runs: int) -> dict[str, Any]:
                 page.add_init_script(_DRAW_HOOK)
                 start = time.perf_counter()
                 page.goto(path.as_uri(), wait_until="commit")
-                page.wait_for_function(
-                    "window.storygraph !== undefined && window.__sgDrawnAt !== undefined",
-                    timeout=120_000, polling=10)
+                # polled from Python: wait_for_function evaluates a string, which the
+                # page's Content-Security-Policy (no 'unsafe-eval') forbids
+                ready = "window.storygraph !== undefined && window.__sgDrawnAt !== undefined"
+                deadline = start + 120
+                while not page.evaluate(ready):
+                    if time.perf_counter() > deadline:
+                        raise TimeoutError(f"{path} not drawn within 120 s; errors: {errors}")
+                    time.sleep(0.005)
                 walls.append(time.perf_counter() - start)
                 drawn.append(page.evaluate("window.__sgDrawnAt") / 1000)
                 context.close()
@@ -609,6 +617,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = []
     for size in sizes:
         rows.append(bench_size(size, args.jobs, not args.skip_stages))
+        WORK.mkdir(parents=True, exist_ok=True)
+        (WORK / "last-run.json").write_text(json.dumps({"rows": rows}, indent=1))
         print(f"[{size}] done in {rows[-1]['total_s']:.0f} s", file=sys.stderr)
     html = None
     if not args.skip_html:
@@ -616,7 +626,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         html = bench_html()
     text = render(rows, html, args.jobs)
     RESULTS.write_text(text + "\n", encoding="utf-8")
-    (WORK / "last-run.json").parent.mkdir(parents=True, exist_ok=True)
+    WORK.mkdir(parents=True, exist_ok=True)
     (WORK / "last-run.json").write_text(json.dumps({"rows": rows, "html": html}, indent=1))
     print(text)
     return 0

@@ -260,6 +260,16 @@ def _load_event_types(path: Path) -> tuple[EventType, ...]:
     )
 
 
+def _load_file(path: Path, entities: dict[str, KnownEntity],
+               demonyms: dict[str, dict[str, str]]) -> None:
+    if path.name == "countries.tsv":
+        _load_countries(path, entities, demonyms)
+    elif path.name == "places.tsv":
+        _load_places(path, entities)
+    else:
+        _load_people_orgs(path, entities)
+
+
 def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
     """Load the shipped knowledge base, overlaid with a user folder if given.
 
@@ -273,17 +283,12 @@ def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
             continue
         if not folder.is_dir():
             raise ConfigError(f"{folder}: knowledge-base folder not found")
-        loaders = (
-            ("countries.tsv", lambda p: _load_countries(p, entities, demonyms)),
-            ("places.tsv", lambda p: _load_places(p, entities)),
-            ("people_orgs.tsv", lambda p: _load_people_orgs(p, entities)),
-        )
-        for name, load in loaders:
+        for name in ("countries.tsv", "places.tsv", "people_orgs.tsv"):
             path = folder / name
             if not path.exists():
                 continue
             try:
-                load(path)
+                _load_file(path, entities, demonyms)
             except (ConfigError, ValueError) as exc:
                 if str(path) in str(exc):
                     raise

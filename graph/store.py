@@ -39,8 +39,8 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.rdf import SGID, partition
+from graph.resources import ONTOLOGY_DIR
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "storygraph.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 CONTEXT_PATH = ONTOLOGY_DIR / "context.jsonld"

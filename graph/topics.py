@@ -17,7 +17,8 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from graph.resources import ONTOLOGY_DIR
+
 TOPICS_FILE = ONTOLOGY_DIR / "topics.ttl"
 TOPIC_BASE = "https://storygraph.example.org/topic/"
 
