@@ -13,17 +13,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from graph.push import PushError, push
+from graph.errors import PushError, QueryError, StoreError
+from graph.push import push
 from graph.query import (
     RESULT_FORMATS,
-    QueryError,
     bind,
     format_result,
     get_query,
     list_queries,
     run_query,
 )
-from graph.store import StoreError, open_store, validate_graph
+from graph.store import open_store, validate_graph
 
 DEFAULT_GRAPH = "output"
 EXIT_OK, EXIT_USAGE, EXIT_ENDPOINT = 0, 1, 3

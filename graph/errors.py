@@ -11,7 +11,9 @@ so a caller can catch the whole family with one ``except``::
     │   ├── UnreadableInput   missing, vanished, broken link, no permission
     │   └── BadRecord         a .json/.jsonl record that cannot be parsed
     ├── ConfigError           a configuration file or option that is invalid
-    └── QueryError            a graph query that cannot be run
+    ├── QueryError            a graph query that is malformed, refused or badly parameterised
+    ├── StoreError            a built graph or store that cannot be found or read
+    └── PushError             an endpoint that refused a graph or cannot be reached
 
 Ingest does not raise :class:`InputError` for a bad file: it yields the error
 object in place of the article, and the caller logs it, counts it and goes on.
@@ -67,3 +69,11 @@ class ConfigError(StorygraphError):
 
 class QueryError(StorygraphError):
     """A graph query that is malformed or cannot be run."""
+
+
+class StoreError(StorygraphError):
+    """The graph could not be found or read; the message names the path and the fix."""
+
+
+class PushError(StorygraphError):
+    """The endpoint refused a graph or could not be reached (one-line message)."""

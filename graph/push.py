@@ -26,16 +26,13 @@ from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
+from graph.errors import PushError
 from graph.rdf import SHARED_GRAPH
 from graph.store import data_graphs, open_store
 
 TOKEN_VAR = "STORYGRAPH_ENDPOINT_TOKEN"
 USER_VAR = "STORYGRAPH_ENDPOINT_USER"
 PASSWORD_VAR = "STORYGRAPH_ENDPOINT_PASSWORD"
-
-
-class PushError(RuntimeError):
-    """The endpoint refused a graph or could not be reached (one-line message)."""
 
 
 @dataclass(frozen=True)

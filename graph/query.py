@@ -30,6 +30,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
+from graph.errors import QueryError
 from graph.rdf import node_iri, search_key
 
 ResultFormat = Literal["table", "csv", "tsv", "json"]
@@ -40,10 +41,6 @@ _PARAM_LINE = re.compile(
 )
 _PROLOGUE = re.compile(r"\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.I)
 _UPDATE = re.compile(r"\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
-
-
-class QueryError(ValueError):
-    """A query is malformed, refused, or given bad parameters (one-line message)."""
 
 
 @dataclass(frozen=True)

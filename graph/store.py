@@ -38,6 +38,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from graph.errors import StoreError
 from graph.rdf import SGID, partition
 from graph.resources import ONTOLOGY_DIR
 
@@ -52,10 +53,6 @@ FOLDER_FILES = ("graph.nq", "graph.trig", "graph.ttl", "graph.nt")
 _TYPE = ox.NamedNode(str(RDF.type))
 
 Source: TypeAlias = nx.MultiDiGraph | str | os.PathLike[str]
-
-
-class StoreError(OSError):
-    """The graph could not be found or read; the message names the path and the fix."""
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from graph.cli_query import main
-from graph.push import PushError, auth_header, push
+from graph.errors import PushError
+from graph.push import auth_header, push
 from graph.query import bind, get_query, rows, run_query
 from graph.store import open_store, write_store
 

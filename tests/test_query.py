@@ -11,7 +11,8 @@ import pytest
 from rdflib import Graph
 
 from graph.cli_query import main
-from graph.query import QueryError, bind, format_result, get_query, list_queries, rows, run_query
+from graph.errors import QueryError
+from graph.query import bind, format_result, get_query, list_queries, rows, run_query
 from graph.rdf import SEM, node_iri, to_rdf, write_turtle
 from graph.store import fill_store, open_store, validate, validate_graph, write_store
 
