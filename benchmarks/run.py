@@ -28,7 +28,9 @@ The 10,000-article size takes long (tens of minutes with 2 jobs); run it with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import itertools
 import json
 import math
 import os
@@ -68,18 +70,77 @@ sys.path.insert(0, str(REPO))
 
 
 MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"A-ZÀ-ÖØ-Þ])")
 _YEAR = re.compile(r"\b(19[6-9]\d|20[0-3]\d)\b")
 _FR_DAY = re.compile(r"\b([1-9]|[12]\d|3[01])(er)? (" + "|".join(MONTHS["fr"]) + r")\b")
 _EN_DAY = re.compile(r"\b(" + "|".join(MONTHS["en"]) + r") ([1-9]|[12]\d|3[01])\b")
-_SYLLABLES = ("ka", "lo", "mi", "ra", "ve", "den", "ta", "sor", "bel", "nu", "fa", "ri", "gan",
-              "zo", "lin", "mar", "ten", "vo", "sa", "el", "dru", "qui", "pe", "ham", "jo",
-              "ber", "ti", "nes", "cor", "ul", "va", "ston", "ga", "mel", "di", "rek")
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ve",
+    "den",
+    "ta",
+    "sor",
+    "bel",
+    "nu",
+    "fa",
+    "ri",
+    "gan",
+    "zo",
+    "lin",
+    "mar",
+    "ten",
+    "vo",
+    "sa",
+    "el",
+    "dru",
+    "qui",
+    "pe",
+    "ham",
+    "jo",
+    "ber",
+    "ti",
+    "nes",
+    "cor",
+    "ul",
+    "va",
+    "ston",
+    "ga",
+    "mel",
+    "di",
+    "rek",
+)
 _PERSON_LABELS = {"PER", "PERSON"}
 
 
@@ -103,27 +164,49 @@ def load_sources() -> list[dict[str, Any]]:
             text = path.read_text(encoding="utf-8")
             language = _language_of(path.name, text, manifest)
             sentences = [
-                s.strip() for para in text.split("\n") for s in _SENTENCE_END.split(para)
+                s.strip()
+                for para in text.split("\n")
+                for s in _SENTENCE_END.split(para)
                 # short lines without a final stop are page furniture, not prose
-                if 6 <= len(s.split()) <= 70 and s.strip()[-1:] in ".!?»\"…"
+                if 6 <= len(s.split()) <= 70 and s.strip()[-1:] in '.!?»"…'
             ]
             doc = load_model(language)(text)
-            persons = sorted({e.text for e in doc.ents if e.label_ in _PERSON_LABELS
-                              and e.text[:1].isupper() and "\n" not in e.text}, key=len, reverse=True)
-            sources.append({"name": path.stem, "language": language, "sentences": sentences,
-                            "persons": persons})
+            persons = sorted(
+                {
+                    e.text
+                    for e in doc.ents
+                    if e.label_ in _PERSON_LABELS and e.text[:1].isupper() and "\n" not in e.text
+                },
+                key=len,
+                reverse=True,
+            )
+            sources.append(
+                {
+                    "name": path.stem,
+                    "language": language,
+                    "sentences": sentences,
+                    "persons": persons,
+                }
+            )
     return [s for s in sources if len(s["sentences"]) >= 3]
 
 
 def invent_name(rng: Random) -> tuple[str, str]:
     """Return an invented (first, last) name from random syllables."""
+
     def word(lo: int, hi: int) -> str:
         return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(lo, hi))).capitalize()
+
     return word(2, 2), word(2, 3)
 
 
-def _recast(sentence: str, persons: Sequence[str], cast: dict[str, tuple[str, str]],
-            people: Sequence[tuple[str, str]], rng: Random) -> str:
+def _recast(
+    sentence: str,
+    persons: Sequence[str],
+    cast: dict[str, tuple[str, str]],
+    people: Sequence[tuple[str, str]],
+    rng: Random,
+) -> str:
     """Replace the source's person names by the article's invented ones (consistently)."""
     for original in persons:
         if original not in sentence:
@@ -143,8 +226,9 @@ def _redate(sentence: str, language: str, shift: int, rng: Random) -> str:
     return _EN_DAY.sub(lambda m: f"{m.group(1)} {rng.randint(1, 28)}", sentence)
 
 
-def generate_article(rng: Random, sources: Sequence[dict[str, Any]],
-                     people: Sequence[tuple[str, str]]) -> tuple[str, str]:
+def generate_article(
+    rng: Random, sources: Sequence[dict[str, Any]], people: Sequence[tuple[str, str]]
+) -> tuple[str, str]:
     """Return (language, text) of one article: headline, dateline, ~600 words of prose."""
     primary = rng.choice(sources)
     language = primary["language"]
@@ -159,12 +243,14 @@ def generate_article(rng: Random, sources: Sequence[dict[str, Any]],
     while words < target and others:
         source = rng.choice(others)
         start = rng.randrange(len(source["sentences"]))
-        for sentence in source["sentences"][start:start + rng.randint(2, 4)]:
+        for sentence in source["sentences"][start : start + rng.randint(2, 4)]:
             chosen.append((source, sentence))
             words += len(sentence.split())
-    body = [_redate(_recast(s, src["persons"], cast, people, rng), language, shift, rng)
-            for src, s in chosen]
-    headline = " ".join(body[0].split()[:rng.randint(8, 13)]).rstrip(" ,;:«»\"")
+    body = [
+        _redate(_recast(s, src["persons"], cast, people, rng), language, shift, rng)
+        for src, s in chosen
+    ]
+    headline = " ".join(body[0].split()[: rng.randint(8, 13)]).rstrip(' ,;:«»"')
     month = MONTHS[language][published.month - 1]
     if language == "fr":
         dateline = f"Publié le {published.day} {month} {published.year} à {rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}"
@@ -173,7 +259,7 @@ def generate_article(rng: Random, sources: Sequence[dict[str, Any]],
     paragraphs, i = [], 0
     while i < len(body):
         n = rng.randint(2, 4)
-        paragraphs.append(" ".join(body[i:i + n]))
+        paragraphs.append(" ".join(body[i : i + n]))
         i += n
     return language, "\n\n".join([headline, dateline, *paragraphs]) + "\n"
 
@@ -243,10 +329,8 @@ class TreeMemory:
                 return
             total = 0
             for proc in procs:
-                try:
+                with contextlib.suppress(self._psutil.Error):
                     total += proc.memory_info().rss
-                except self._psutil.Error:
-                    pass
             self.peak = max(self.peak, total)
             self._stop.wait(self._every)
 
@@ -299,8 +383,13 @@ def child_baseline(folder: Path, jobs: int) -> dict[str, Any]:
             tokens += len(doc)
     pipe = time.perf_counter() - start
     n = sum(map(len, grouped.values()))
-    return {"articles": n, "tokens": tokens, "load_s": load, "pipe_s": pipe,
-            "articles_per_s": n / pipe}
+    return {
+        "articles": n,
+        "tokens": tokens,
+        "load_s": load,
+        "pipe_s": pipe,
+        "articles_per_s": n / pipe,
+    }
 
 
 def child_stages(folder: Path, jobs: int, out: Path) -> dict[str, Any]:
@@ -327,9 +416,15 @@ def child_stages(folder: Path, jobs: int, out: Path) -> dict[str, Any]:
     start = time.perf_counter()
     write_outputs(G, out)
     stages["export"] = time.perf_counter() - start
-    return {"articles": len(extractions), "skipped": len(results) - len(extractions),
-            "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-            "events": report.events, "stories": report.stories, "stages": stages}
+    return {
+        "articles": len(extractions),
+        "skipped": len(results) - len(extractions),
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+        "events": report.events,
+        "stories": report.stories,
+        "stages": stages,
+    }
 
 
 def storygraph_command() -> list[str]:
@@ -349,13 +444,28 @@ def bench_size(size: int, jobs: int, stages: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="storygraph-bench-") as tmp:
         print(f"[{size}] storygraph build --jobs {jobs}…", file=sys.stderr)
         out, wall, peak, maxrss = run_child(
-            [*storygraph_command(), "build", str(folder), "--out", f"{tmp}/cli", "--jobs", str(jobs)])
-        row["build"] = {"wall_s": wall, "articles_per_s": size / wall, "peak_mb": peak,
-                        "maxrss_mb": maxrss, "summary": out.get("stdout", "").splitlines()[:1]}
+            [
+                *storygraph_command(),
+                "build",
+                str(folder),
+                "--out",
+                f"{tmp}/cli",
+                "--jobs",
+                str(jobs),
+            ]
+        )
+        row["build"] = {
+            "wall_s": wall,
+            "articles_per_s": size / wall,
+            "peak_mb": peak,
+            "maxrss_mb": maxrss,
+            "summary": out.get("stdout", "").splitlines()[:1],
+        }
         if stages:
             print(f"[{size}] in-process build by stage…", file=sys.stderr)
             result, wall, peak, _ = run_child(
-                [*me, "--child", "stages", str(folder), str(jobs), f"{tmp}/stages"])
+                [*me, "--child", "stages", str(folder), str(jobs), f"{tmp}/stages"]
+            )
             row["stages"] = result | {"wall_s": wall, "peak_mb": peak}
     row["total_s"] = time.perf_counter() - start
     return row
@@ -373,8 +483,15 @@ def synthetic_graph(n_events: int, seed: int = SEED) -> Any:
 
     rng = Random(seed)
     scale = n_events / 4000
-    counts = {M.PERSON: 2500, M.ORGANIZATION: 600, M.COUNTRY: 150, M.PLACE_KIND: 700,
-              M.TOPIC: 50, M.ARTICLE: 1800, M.STORY: 200}
+    counts = {
+        M.PERSON: 2500,
+        M.ORGANIZATION: 600,
+        M.COUNTRY: 150,
+        M.PLACE_KIND: 700,
+        M.TOPIC: 50,
+        M.ARTICLE: 1800,
+        M.STORY: 200,
+    }
     G = nx.MultiDiGraph()
     pools: dict[str, list[str]] = {}
     for kind, count in counts.items():
@@ -387,10 +504,17 @@ def synthetic_graph(n_events: int, seed: int = SEED) -> Any:
                 attrs |= {M.ALIASES: (f"{first} {last}", last), M.WIKIDATA: ""}
             elif kind == M.ARTICLE:
                 day = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(2000))
-                attrs |= {M.HEADLINE: f"{first} {last} meets {last} in {first}",
-                          M.PUBLISHER: "Synthetic Daily", M.AUTHOR: "", M.PUBLISHED: day.isoformat(),
-                          M.PUBLISHED_HOW: "metadata", M.PUBLISHED_EVIDENCE: "", M.SOURCE: node,
-                          M.URL: f"https://example.org/{i}", M.LANGUAGE: "en"}
+                attrs |= {
+                    M.HEADLINE: f"{first} {last} meets {last} in {first}",
+                    M.PUBLISHER: "Synthetic Daily",
+                    M.AUTHOR: "",
+                    M.PUBLISHED: day.isoformat(),
+                    M.PUBLISHED_HOW: "metadata",
+                    M.PUBLISHED_EVIDENCE: "",
+                    M.SOURCE: node,
+                    M.URL: f"https://example.org/{i}",
+                    M.LANGUAGE: "en",
+                }
             elif kind == M.TOPIC:
                 attrs[M.CONCEPT] = f"https://storygraph.example.org/topic/{i}"
             G.add_node(node, **attrs)
@@ -401,22 +525,35 @@ def synthetic_graph(n_events: int, seed: int = SEED) -> Any:
         begin = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(2000))
         node = f"event/{begin.isoformat()}-meeting-{i:06x}"
         sentence = f"On {begin:%B %d, %Y} the minister met his counterpart (event {i})."
-        G.add_node(node, **{
-            M.KIND: M.EVENT, M.LABEL: f"Meeting {i} of {story.split('/')[1]}", M.EVENT_TYPE: "meeting",
-            M.BEGIN: begin.isoformat(), M.END: begin.isoformat(), M.GRANULARITY: "day",
-            M.DATE_TEXT: f"{begin:%d %B %Y}", M.EVIDENCE: (sentence,),
-            M.DATE_AUDIT: (f"{begin:%B %d, %Y} | published {begin.isoformat()} | absolute",),
-            M.MERGE_REASON: "", M.STORY_OF: story})
-        for actor in rng.sample(pools[M.PERSON], 2) + [rng.choice(pools[M.COUNTRY]),
-                                                        rng.choice(pools[M.ORGANIZATION])]:
+        G.add_node(
+            node,
+            **{
+                M.KIND: M.EVENT,
+                M.LABEL: f"Meeting {i} of {story.split('/')[1]}",
+                M.EVENT_TYPE: "meeting",
+                M.BEGIN: begin.isoformat(),
+                M.END: begin.isoformat(),
+                M.GRANULARITY: "day",
+                M.DATE_TEXT: f"{begin:%d %B %Y}",
+                M.EVIDENCE: (sentence,),
+                M.DATE_AUDIT: (f"{begin:%B %d, %Y} | published {begin.isoformat()} | absolute",),
+                M.MERGE_REASON: "",
+                M.STORY_OF: story,
+            },
+        )
+        for actor in [*rng.sample(pools[M.PERSON], 2), rng.choice(pools[M.COUNTRY]), rng.choice(pools[M.ORGANIZATION])]:
             G.add_edge(node, actor, key=f"{M.ACTOR}:{actor}", **{M.REL: M.ACTOR})
         place = rng.choice(pools[M.PLACE_KIND])
         G.add_edge(node, place, key=f"{M.PLACE}:{place}", **{M.REL: M.PLACE})
         topic = rng.choice(pools[M.TOPIC])
         G.add_edge(node, topic, key=f"{M.SUBJECT}:{topic}", **{M.REL: M.SUBJECT})
         for article in rng.sample(pools[M.ARTICLE], 2):
-            G.add_edge(node, article, key=f"{M.DERIVED_FROM}:{article}",
-                       **{M.REL: M.DERIVED_FROM, M.EVIDENCE: (sentence,)})
+            G.add_edge(
+                node,
+                article,
+                key=f"{M.DERIVED_FROM}:{article}",
+                **{M.REL: M.DERIVED_FROM, M.EVIDENCE: (sentence,)},
+            )
             G.add_edge(article, place, key=f"{M.MENTIONS}:{place}", **{M.REL: M.MENTIONS})
             G.add_edge(story, article, key=f"{M.HAS_ARTICLE}:{article}", **{M.REL: M.HAS_ARTICLE})
         story_events[story].append((begin.isoformat(), node))
@@ -424,7 +561,7 @@ def synthetic_graph(n_events: int, seed: int = SEED) -> Any:
         ordered = [e for _, e in sorted(events)]
         for event in ordered:
             G.add_edge(story, event, key=f"{M.SUB_EVENT}:{event}", **{M.REL: M.SUB_EVENT})
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
+        for earlier, later in itertools.pairwise(ordered):
             G.add_edge(earlier, later, key=f"{M.NEXT}:{story}", **{M.REL: M.NEXT})
     return G
 
@@ -516,8 +653,11 @@ def time_page(path: Path, runs: int) -> dict[str, Any]:
                 context.close()
         finally:
             browser.close()
-    return {"page_drawn_s": statistics.median(drawn), "page_wall_s": statistics.median(walls),
-            "page_errors": sorted(set(errors))}
+    return {
+        "page_drawn_s": statistics.median(drawn),
+        "page_wall_s": statistics.median(walls),
+        "page_errors": sorted(set(errors)),
+    }
 
 
 # --------------------------------------------------------------------------- report
@@ -529,17 +669,20 @@ def _f(value: float | None, digits: int = 1) -> str:
 
 def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -> str:
     lines = [
-        "# storygraph benchmark results", "",
+        "# storygraph benchmark results",
+        "",
         f"- date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- machine: {os.cpu_count()} cores (os.cpu_count()), {platform.machine()}, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}",
         f"- command: `python benchmarks/run.py --sizes {','.join(str(r['size']) for r in rows)} "
         f"--jobs {jobs}`{'' if html else ' --skip-html'}",
-        f"- jobs: {jobs} worker processes for both the baseline and the build", "",
+        f"- jobs: {jobs} worker processes for both the baseline and the build",
+        "",
     ]
     if rows:
         lines += [
-            "## Build vs bare spaCy", "",
+            "## Build vs bare spaCy",
+            "",
             "| articles | baseline art/s | build art/s | ratio (goal ≥ 0.7) | build wall s "
             "| peak MB tree (goal < 2048) | peak MB largest proc | ingest s | extract s "
             "| assemble s | export s | staged total s |",
@@ -552,32 +695,47 @@ def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -
                 f"| {r['size']:,} | {_f(base['articles_per_s'])} | {_f(b['articles_per_s'])} "
                 f"| {b['articles_per_s'] / base['articles_per_s']:.2f} | {_f(b['wall_s'])} "
                 f"| {_f(b['peak_mb'], 0)} | {_f(b['maxrss_mb'], 0)} "
-                + "".join(f"| {_f(st.get(k), 2)} " for k in ("ingest", "extract", "assemble", "export"))
-                + f"| {_f(sum(st.values()) if st else None, 1)} |")
+                + "".join(
+                    f"| {_f(st.get(k), 2)} " for k in ("ingest", "extract", "assemble", "export")
+                )
+                + f"| {_f(sum(st.values()) if st else None, 1)} |"
+            )
         lines += [""]
         for r in rows:
             base, s = r["baseline"], r.get("stages", {})
             lines.append(
                 f"- {r['size']:,} articles: baseline model load {base['load_s']:.1f} s (not counted), "
                 f"spaCy pipe {base['pipe_s']:.1f} s for {base['tokens']:,} tokens; "
-                + (f"graph {s['nodes']:,} nodes / {s['edges']:,} edges, {s['events']:,} events, "
-                   f"{s['stories']:,} stories, {s['skipped']} skipped; " if s else "")
-                + f"CLI: {' '.join(r['build']['summary'])}")
+                + (
+                    f"graph {s['nodes']:,} nodes / {s['edges']:,} edges, {s['events']:,} events, "
+                    f"{s['stories']:,} stories, {s['skipped']} skipped; "
+                    if s
+                    else ""
+                )
+                + f"CLI: {' '.join(r['build']['summary'])}"
+            )
         sizes = {r["size"]: r["build"]["wall_s"] for r in rows}
         if 1000 in sizes and 10_000 in sizes:
             ratio = sizes[10_000] / sizes[1000]
-            lines += ["", f"Linearity: build wall 10,000 / 1,000 articles = {ratio:.1f}× "
-                          f"(goal ≤ 11×) — {'met' if ratio <= 11 else 'NOT met'}."]
+            lines += [
+                "",
+                f"Linearity: build wall 10,000 / 1,000 articles = {ratio:.1f}× "
+                f"(goal ≤ 11×) — {'met' if ratio <= 11 else 'NOT met'}.",
+            ]
         else:
-            lines += ["", "Linearity (10,000 / 1,000 time, goal ≤ 11×): not measured in this run "
-                          "(needs both sizes; `--sizes 1000,10000`)."]
+            lines += [
+                "",
+                "Linearity (10,000 / 1,000 time, goal ≤ 11×): not measured in this run "
+                "(needs both sizes; `--sizes 1000,10000`).",
+            ]
         lines.append("")
     if html:
         lines += ["## HTML page", ""]
         if "page_error" in html:
             lines.append(f"Chromium timing skipped: {html['page_error']}")
         lines += [
-            "| figure | value | goal |", "|---|---:|---:|",
+            "| figure | value | goal |",
+            "|---|---:|---:|",
             f"| write_html, {html['nodes']:,} nodes / {html['edges']:,} edges "
             f"({html['write_mb']:.1f} MB page) | {html['write_s']:.2f} s | < 2 s |",
             f"| Chromium: load + first draw, {PAGE_EVENTS:,}-event graph "
@@ -590,27 +748,43 @@ def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -
             lines += ["", f"Page errors: {'; '.join(html['page_errors'])}"]
         lines.append("")
     if (REPO / "benchmarks" / "bench_query.py").exists():
-        lines += ["## Query benchmark", "",
-                  "Not run here (it builds a graph of ≥ 1,000,000 triples). Run it with "
-                  "`python benchmarks/bench_query.py [--triples 1000000] [--append FILE]`.", ""]
+        lines += [
+            "## Query benchmark",
+            "",
+            "Not run here (it builds a graph of ≥ 1,000,000 triples). Run it with "
+            "`python benchmarks/bench_query.py [--triples 1000000] [--append FILE]`.",
+            "",
+        ]
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,1000,10000",
-                        help="comma-separated corpus sizes (default 100,1000,10000; 10000 takes long)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                        help="worker processes for the baseline and the build (default: all cores)")
+    parser.add_argument(
+        "--sizes",
+        default="100,1000,10000",
+        help="comma-separated corpus sizes (default 100,1000,10000; 10000 takes long)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes for the baseline and the build (default: all cores)",
+    )
     parser.add_argument("--skip-html", action="store_true", help="leave out the HTML figures")
-    parser.add_argument("--skip-stages", action="store_true",
-                        help="leave out the in-process per-stage build (halves the time)")
+    parser.add_argument(
+        "--skip-stages",
+        action="store_true",
+        help="leave out the in-process per-stage build (halves the time)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         what, folder, jobs, *rest = args.child
         children: dict[str, Callable[..., dict[str, Any]]] = {
-            "baseline": child_baseline, "stages": child_stages}
+            "baseline": child_baseline,
+            "stages": child_stages,
+        }
         print(json.dumps(children[what](Path(folder), int(jobs), *map(Path, rest))))
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]

@@ -16,7 +16,7 @@ import networkx as nx
 
 from graph import dates
 from graph import model as M
-from graph.entities import slug
+from graph.kb import slug
 from graph.topics import TOPIC_BASE, load_concepts
 from graph.types import Article, Entity, Event, Story, TimeExpression
 

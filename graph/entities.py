@@ -18,7 +18,6 @@ letter, contain digits or are longer than six tokens are dropped as noise.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.kb import KnowledgeBase, fold
+from graph.kb import KnowledgeBase, fold, slug
 from graph.types import EntityKind, EntityMention
 
 _NER_KINDS: dict[str, EntityKind] = {
@@ -107,30 +106,9 @@ class AnalysedSentence:
     locative: frozenset[str]  # keys of mentions used as a location ("à Pékin", "en Russie")
 
 
-def slug(text: str, max_length: int = 60) -> str:
-    """A stable ASCII slug for a name, safe in an IRI path.
-
-    >>> slug("Andreï Belooussov")
-    'andrei-belooussov'
-    >>> slug("习近平").startswith("x-")
-    True
-    """
-    ascii_text = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    if not ascii_text:
-        return "x-" + digest
-    if len(ascii_text) > max_length:
-        return ascii_text[:max_length].rstrip("-") + "-" + digest
-    return ascii_text
-
-
-def _kind_prefix(kind: EntityKind) -> str:
-    return kind
-
-
 def entity_key(kind: EntityKind, name: str) -> str:
     """Node id of an entity: ``"<kind>/<slug>"``."""
-    return f"{_kind_prefix(kind)}/{slug(name)}"
+    return f"{kind}/{slug(name)}"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.html import write_html
-from graph.rdf import write_turtle
+from graph.rdf import owned_triples, ox_triples, rdf_triples, write_turtle
 
 
 def write_outputs(
@@ -31,13 +31,15 @@ def write_outputs(
         formats: also write N-Triples, N-Quads, JSON-LD, GraphML and Neo4j CSV.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = [write_turtle(G, out_dir / "graph.ttl")]
+    owned = owned_triples(G)  # once, for every RDF format
+    triples = ox_triples(rdf_triples(G, owned))
+    written = [write_turtle(G, out_dir / "graph.ttl", triples=triples)]
     write_html(G, out_dir / "graph.html")
     written.append(out_dir / "graph.html")
     if formats and importlib.util.find_spec("graph.formats") is not None:
         from graph.formats import write_exports
 
-        written += write_exports(G, out_dir)
+        written += write_exports(G, out_dir, triples=triples, owned=owned)
     if store:
         from graph.store import write_store
 

@@ -7,8 +7,11 @@ Requires the graph ``G`` of :mod:`graph.model`; every file is written atomically
 - ``graph.nt``: N-Triples, one triple a line, lines sorted (pyoxigraph serialises).
 - ``graph.nq``: N-Quads, one named graph per article plus the shared graph (the
   partition of :func:`graph.rdf.to_dataset`), lines sorted.
-- ``graph.jsonld``: JSON-LD compacted with the published context
-  ``ontology/context.jsonld``, inlined as ``@context``.
+- ``graph.jsonld``: JSON-LD: the published context ``ontology/context.jsonld``
+  inlined as ``@context`` and the nodes in expanded form under ``@graph``
+  (Oxigraph serialises them; full IRIs are unaffected by the context, so the
+  document reads back to exactly the triples of ``graph.nt``). Compact it with
+  the published context using any JSON-LD processor.
 - ``graph.graphml``: ``networkx.write_graphml``; tuple attributes joined with a
   newline, characters XML 1.0 forbids dropped, MultiDiGraph edge keys kept.
 - ``neo4j/nodes.csv`` and ``neo4j/relationships.csv`` for
@@ -39,8 +42,8 @@ import pyoxigraph as ox
 
 from graph import model as m
 from graph.atomic import atomic_write
-from graph.rdf import node_iri, to_rdf
-from graph.store import CONTEXT_PATH, data_quads, ox_term
+from graph.rdf import Owned, node_iri, ox_triples, rdf_triples
+from graph.store import CONTEXT_PATH, data_quads
 
 NODE_HEADER = ["id:ID", ":LABEL", "name", "kind", "iri", "begin:date", "end:date",
                "event_type", "wikidata", "aliases:string[]"]  # fmt: skip
@@ -56,15 +59,16 @@ def _sorted_lines(data: bytes | None) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
-def write_ntriples(G: nx.MultiDiGraph, path: Path) -> Path:
+def write_ntriples(G: nx.MultiDiGraph, path: Path, *,
+                   triples: list[ox.Triple] | None = None) -> Path:
     """Write ``to_rdf(G)`` as sorted N-Triples."""
-    triples = (ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in to_rdf(G))  # type: ignore[arg-type]
+    triples = triples if triples is not None else ox_triples(rdf_triples(G))
     return atomic_write(path, _sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
 
 
-def write_nquads(G: nx.MultiDiGraph, path: Path) -> Path:
+def write_nquads(G: nx.MultiDiGraph, path: Path, *, owned: list[Owned] | None = None) -> Path:
     """Write the per-article dataset as sorted N-Quads."""
-    data = ox.serialize(data_quads(G), format=ox.RdfFormat.N_QUADS)
+    data = ox.serialize(data_quads(G, owned), format=ox.RdfFormat.N_QUADS)
     return atomic_write(path, _sorted_lines(data))
 
 
@@ -74,17 +78,18 @@ def load_context() -> dict[str, Any]:
     return context
 
 
-def write_jsonld(G: nx.MultiDiGraph, path: Path) -> Path:
+def write_jsonld(G: nx.MultiDiGraph, path: Path, *,
+                 triples: list[ox.Triple] | None = None) -> Path:
     """Write ``to_rdf(G)`` as JSON-LD with the project context inlined."""
-    text = to_rdf(G).serialize(format="json-ld", context=load_context(), sort_keys=True)
-    # rdflib emits nodes and multi-valued properties in set order, which varies
-    # with PYTHONHASHSEED; JSON-LD arrays (outside @list) are unordered, so sort them.
-    canonical = json.dumps(_sorted_arrays(json.loads(text)), ensure_ascii=False, indent=2,
-                           sort_keys=True)
-    return atomic_write(path, (canonical + "\n").encode("utf-8"))
+    triples = triples if triples is not None else ox_triples(rdf_triples(G))
+    expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
+    document = {"@context": load_context(), "@graph": _sorted_arrays(expanded)}
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    return atomic_write(path, (text + "\n").encode("utf-8"))
 
 
 def _sorted_arrays(value: Any, key: str = "") -> Any:
+    """JSON-LD arrays outside ``@list`` are unordered: sort them for stable bytes."""
     if isinstance(value, dict):
         return {k: _sorted_arrays(v, k) for k, v in value.items()}
     if isinstance(value, list):
@@ -144,17 +149,26 @@ def write_neo4j(G: nx.MultiDiGraph, folder: Path) -> list[Path]:
     ]
 
 
-def write_exports(G: nx.MultiDiGraph, out_dir: str | os.PathLike[str]) -> list[Path]:
+def write_exports(G: nx.MultiDiGraph, out_dir: str | os.PathLike[str], *,
+                  triples: list[ox.Triple] | None = None,
+                  owned: list[Owned] | None = None) -> list[Path]:
     """Write every export format into ``out_dir`` (see the module docstring).
+
+    Args:
+        G: the story graph.
+        out_dir: the output folder.
+        triples: ``ox_triples(rdf_triples(G))`` when the caller already has them.
+        owned: ``owned_triples(G)`` when the caller already has them.
 
     Returns:
         The paths written, in a fixed order.
     """
     out = Path(out_dir)
+    triples = triples if triples is not None else ox_triples(rdf_triples(G, owned))
     return [
-        write_ntriples(G, out / "graph.nt"),
-        write_nquads(G, out / "graph.nq"),
-        write_jsonld(G, out / "graph.jsonld"),
+        write_ntriples(G, out / "graph.nt", triples=triples),
+        write_nquads(G, out / "graph.nq", owned=owned),
+        write_jsonld(G, out / "graph.jsonld", triples=triples),
         write_graphml(G, out / "graph.graphml"),
         *write_neo4j(G, out / "neo4j"),
     ]

@@ -16,6 +16,7 @@ entities the knowledge base does not know; see :mod:`graph.entities`.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -124,6 +125,28 @@ _TRANSLIT = (
 )
 
 
+def slug(text: str, max_length: int = 60) -> str:
+    """A stable ASCII slug for a name, safe in an IRI path (and a Turtle local name).
+
+    >>> slug("Andreï Belooussov")
+    'andrei-belooussov'
+    >>> slug("习近平").startswith("x-")
+    True
+    """
+    ascii_text = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    if not ascii_text:
+        return "x-" + digest
+    if len(ascii_text) > max_length:
+        return ascii_text[:max_length].rstrip("-") + "-" + digest
+    return ascii_text
+
+
+def _key(cell: str) -> str:
+    """A knowledge-base key as a slug: keys become IRIs, whatever a user file holds."""
+    return cell if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", cell) else slug(cell)
+
+
 def translit_key(name: str) -> str:
     """A spelling-insensitive key for names transliterated differently by language.
 
@@ -212,7 +235,7 @@ def _load_countries(
     path: Path, entities: dict[str, KnownEntity], demonyms: dict[str, dict[str, str]]
 ) -> None:
     for row in _rows(path):
-        key, qid, label = row[0], row[1], row[2]
+        key, qid, label = _key(row[0]), row[1], row[2]
         aliases = _split(_col(row, 3)) + _split(_col(row, 4))
         entities[key] = KnownEntity(key, "country", label, aliases, _wikidata(qid))
         for masculine in _split(_col(row, 5)):
@@ -224,7 +247,7 @@ def _load_countries(
 
 def _load_places(path: Path, entities: dict[str, KnownEntity]) -> None:
     for row in _rows(path):
-        key, qid, label = row[0], row[1], row[2]
+        key, qid, label = _key(row[0]), row[1], row[2]
         aliases = _split(_col(row, 3)) + _split(_col(row, 4))
         entities[key] = KnownEntity(
             key, "place", label, aliases, _wikidata(qid), capital_of=_col(row, 5) or None
@@ -233,7 +256,7 @@ def _load_places(path: Path, entities: dict[str, KnownEntity]) -> None:
 
 def _load_people_orgs(path: Path, entities: dict[str, KnownEntity]) -> None:
     for row in _rows(path):
-        kind, key, qid, label = row[0], row[1], row[2], row[3]
+        kind, key, qid, label = row[0], _key(row[1]), row[2], row[3]
         if kind not in ("person", "organization"):
             raise ConfigError(f"{path}: unknown kind {kind!r} (expected person or organization)")
         entities[key] = KnownEntity(

@@ -72,7 +72,8 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, TIME
 from rdflib.term import Node
 
@@ -388,10 +389,21 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     return rdf
 
 
-def partition(G: nx.MultiDiGraph) -> dict[URIRef, set[Triple]]:
+def owned_triples(G: nx.MultiDiGraph) -> list[Owned]:
+    """Every triple of ``G`` with the article that alone supports it (or None).
+
+    Exporters that need both :func:`rdf_triples` and :func:`partition` compute
+    this once and pass it to both.
+    """
+    return list(_owned_triples(G))
+
+
+def partition(
+    G: nx.MultiDiGraph, owned: list[Owned] | None = None
+) -> dict[URIRef, set[Triple]]:
     """Split the triples of :func:`to_rdf` into named graphs, each triple once."""
     owners: dict[Triple, set[str | None]] = defaultdict(set)
-    for owner, triple in _owned_triples(G):
+    for owner, triple in owned if owned is not None else _owned_triples(G):
         owners[triple].add(owner)
     graphs: dict[URIRef, set[Triple]] = defaultdict(set)
     for triple, who in owners.items():
@@ -419,14 +431,64 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
     return ds
 
 
-def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
+#: Extra prefixes for instance IRIs, one per node kind, so the Turtle reads
+#: ``event:2024-10-14-meeting-…`` rather than full IRIs.
+INSTANCE_PREFIXES: dict[str, str] = {
+    kind: f"{m.BASE_IRI}{kind}/"
+    for kind in ("article", "event", "story", "person", "organization", "country", "place",
+                 "instant", "publisher")
+} | {"topic": str(TOPIC_SCHEME)}
+
+
+def rdf_triples(G: nx.MultiDiGraph, owned: list[Owned] | None = None) -> list[Triple]:
+    """The triples of :func:`to_rdf`, without duplicates, in a canonical order."""
+    unique = {triple for _, triple in (owned if owned is not None else _owned_triples(G))}
+    return sorted(unique, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
+
+
+def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to a pyoxigraph term."""
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    raise TypeError(f"cannot convert {node!r} to an Oxigraph term")
+
+
+def ox_triples(triples: Iterable[Triple]) -> list[ox.Triple]:
+    """rdflib triples as pyoxigraph triples (same order)."""
+    return [ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in triples]  # type: ignore[arg-type]
+
+
+def write_turtle(
+    G: nx.MultiDiGraph, path: str | os.PathLike[str], *, triples: list[ox.Triple] | None = None
+) -> Path:
     """Write ``to_rdf(G)`` as Turtle, atomically (temp file then ``os.replace``).
+
+    Oxigraph's serialiser writes the canonically ordered triples, so the same
+    ``G`` gives the same bytes; rdflib's Turtle writer needs minutes for a
+    graph of a million triples.
+
+    Args:
+        G: the story graph.
+        path: the file to write.
+        triples: ``ox_triples(rdf_triples(G))`` when the caller already has them.
 
     Returns:
         The path written.
     """
-    data = to_rdf(G).serialize(format="turtle", encoding="utf-8")
-    return atomic_write(Path(path), data)
+    data = ox.serialize(
+        triples if triples is not None else ox_triples(rdf_triples(G)),
+        format=ox.RdfFormat.TURTLE,
+        prefixes=PREFIXES | INSTANCE_PREFIXES,
+    )
+    return atomic_write(Path(path), data or b"")
 
 
 def triples_of(rdf: Graph | Iterable[Triple]) -> Graph:

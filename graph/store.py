@@ -35,11 +35,10 @@ from typing import TypeAlias
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import RDF, RDFS, Graph
 
 from graph.errors import StoreError
-from graph.rdf import SGID, partition
+from graph.rdf import SGID, Owned, ox_term, partition
 from graph.resources import ONTOLOGY_DIR
 
 ONTOLOGY_PATH = ONTOLOGY_DIR / "storygraph.ttl"
@@ -80,24 +79,9 @@ def superclasses() -> dict[str, frozenset[str]]:
     return closure
 
 
-def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Convert an rdflib term to a pyoxigraph term."""
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"cannot convert {node!r} to an Oxigraph term")
-
-
-def data_quads(G: nx.MultiDiGraph) -> Iterator[ox.Quad]:
+def data_quads(G: nx.MultiDiGraph, owned: list[Owned] | None = None) -> Iterator[ox.Quad]:
     """Yield the quads of :func:`graph.rdf.to_dataset` as pyoxigraph quads."""
-    for name, triples in sorted(partition(G).items()):
+    for name, triples in sorted(partition(G, owned).items()):
         graph = ox.NamedNode(str(name))
         for s, p, o in triples:
             yield ox.Quad(ox_term(s), ox_term(p), ox_term(o), graph)  # type: ignore[arg-type]

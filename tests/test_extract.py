@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from graph.entities import analyse, slug
+from graph.entities import analyse
 from graph.events import extract_events
-from graph.kb import default_kb, fold, french_inflections, translit_key
+from graph.kb import default_kb, fold, french_inflections, slug, translit_key
 from graph.nlp import load_model
 from graph.types import Article
 
