@@ -253,7 +253,8 @@ def generate_article(
     headline = " ".join(body[0].split()[: rng.randint(8, 13)]).rstrip(' ,;:«»"')
     month = MONTHS[language][published.month - 1]
     if language == "fr":
-        dateline = f"Publié le {published.day} {month} {published.year} à {rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}"
+        hour, minute = rng.randint(6, 22), rng.randint(0, 59)
+        dateline = f"Publié le {published.day} {month} {published.year} à {hour:02d}:{minute:02d}"
     else:
         dateline = f"Published {month} {published.day}, {published.year}"
     paragraphs, i = [], 0
@@ -541,7 +542,9 @@ def synthetic_graph(n_events: int, seed: int = SEED) -> Any:
                 M.STORY_OF: story,
             },
         )
-        for actor in [*rng.sample(pools[M.PERSON], 2), rng.choice(pools[M.COUNTRY]), rng.choice(pools[M.ORGANIZATION])]:
+        actors = [*rng.sample(pools[M.PERSON], 2), rng.choice(pools[M.COUNTRY]),
+                  rng.choice(pools[M.ORGANIZATION])]
+        for actor in actors:
             G.add_edge(node, actor, key=f"{M.ACTOR}:{actor}", **{M.REL: M.ACTOR})
         place = rng.choice(pools[M.PLACE_KIND])
         G.add_edge(node, place, key=f"{M.PLACE}:{place}", **{M.REL: M.PLACE})
@@ -704,7 +707,8 @@ def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -
         for r in rows:
             base, s = r["baseline"], r.get("stages", {})
             lines.append(
-                f"- {r['size']:,} articles: baseline model load {base['load_s']:.1f} s (not counted), "
+                f"- {r['size']:,} articles: baseline model load {base['load_s']:.1f} s "
+                "(not counted), "
                 f"spaCy pipe {base['pipe_s']:.1f} s for {base['tokens']:,} tokens; "
                 + (
                     f"graph {s['nodes']:,} nodes / {s['edges']:,} edges, {s['events']:,} events, "

@@ -1,6 +1,5 @@
 """Tests for graph.dates and graph.pubdate: every rule in French and English."""
 
-# ruff: noqa: E501  -- the case tables keep one case per line, so a failing test id reads as its sentence
 
 from __future__ import annotations
 
