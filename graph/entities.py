@@ -118,6 +118,7 @@ class _Matchers:
     demonyms_lower: PhraseMatcher
     roles: re.Pattern[str]
     role_names: tuple[tuple[str, str, str], ...]  # (group name, role, pattern kind)
+    role_heads: re.Pattern[str]  # cheap test: could the sentence hold a role phrase?
 
 
 def _name_variants(alias: str) -> set[str]:
@@ -162,7 +163,17 @@ def _matchers(nlp: Language, kb: KnowledgeBase, language: str) -> _Matchers:
         # adjectives or capitalised nouns ("les Russes"), so match them caselessly.
         (exact if language == "en" else lower).add(key, [nlp.make_doc(form)])
     roles, role_names = _role_regex(kb, language)
-    return _Matchers(names, exact, lower, roles, role_names)
+    return _Matchers(names, exact, lower, roles, role_names, _role_heads(kb, language))
+
+
+def _role_heads(kb: KnowledgeBase, language: str) -> re.Pattern[str]:
+    words = {
+        word
+        for role in kb.roles
+        for pattern in role.patterns.get(language, ())
+        for word in re.findall(r"[^\W\d_]{4,}", re.sub(r"\{[A-Z]+\}", " ", pattern))
+    }
+    return re.compile("|".join(sorted(map(re.escape, words))) or "(?!)", re.IGNORECASE)
 
 
 def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
@@ -253,9 +264,18 @@ def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
     return linked
 
 
-def _roles(sentence: str, m: _Matchers, kb: KnowledgeBase, language: str) -> list[RoleMention]:
+@lru_cache(maxsize=8)
+def _country_words(kb: KnowledgeBase, language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Folded country names and demonyms -> country key (built once per language)."""
     countries = {fold(a): k for a, k in kb.country_name_forms()}
     demonyms = {fold(f): k for f, k in kb.demonyms[language].items()}
+    return countries, demonyms
+
+
+def _roles(sentence: str, m: _Matchers, kb: KnowledgeBase, language: str) -> list[RoleMention]:
+    if not m.role_heads.search(sentence):
+        return []
+    countries, demonyms = _country_words(kb, language)
     found = []
     for match in m.roles.finditer(sentence):
         for group, role, n in m.role_names:

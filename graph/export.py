@@ -2,21 +2,64 @@
 
 Requires the graph ``G`` (:mod:`graph.build`). Writes ``graph.ttl`` (the RDF
 contract, :mod:`graph.rdf`), ``graph.html`` (the interactive view,
-:mod:`graph.html`) and, where the modules are present, the other formats and
+:mod:`graph.html`), the other formats of :mod:`graph.formats` and, on request,
 the embedded SPARQL store. Every file is written atomically (temporary file in
 the same folder, then rename), so a build killed at any moment leaves the
 previous outputs intact.
+
+The RDF writers and the others (HTML, GraphML, Neo4j CSV) share no work, so
+the latter run in a forked process beside the former where the platform
+forks; the build waits for both and fails if either fails.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import multiprocessing
+import sys
 from pathlib import Path
 
 import networkx as nx
 
+from graph.errors import StorygraphError
+from graph.formats import write_graphml, write_jsonld, write_neo4j, write_nquads, write_ntriples
 from graph.html import write_html
 from graph.rdf import owned_triples, ox_triples, rdf_triples, write_turtle
+
+
+def _write_views(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]:
+    """The outputs that are not RDF: the HTML page and the property-graph files."""
+    write_html(G, out_dir / "graph.html")
+    written = [out_dir / "graph.html"]
+    if formats:
+        written += [write_graphml(G, out_dir / "graph.graphml"), *write_neo4j(G, out_dir / "neo4j")]
+    return written
+
+
+def _write_rdf(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]:
+    owned = owned_triples(G)  # once, for every RDF format
+    triples = ox_triples(rdf_triples(G, owned))
+    written = [write_turtle(G, out_dir / "graph.ttl", triples=triples)]
+    if formats:
+        written += [
+            write_ntriples(G, out_dir / "graph.nt", triples=triples),
+            write_nquads(G, out_dir / "graph.nq", owned=owned),
+            write_jsonld(G, out_dir / "graph.jsonld", triples=triples),
+        ]
+    return written
+
+
+def _view_paths(out_dir: Path, formats: bool) -> list[Path]:
+    extra = [out_dir / "graph.graphml", out_dir / "neo4j" / "nodes.csv",
+             out_dir / "neo4j" / "relationships.csv"] if formats else []  # fmt: skip
+    return [out_dir / "graph.html", *extra]
+
+
+def _child(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> None:
+    try:
+        _write_views(G, out_dir, formats)
+    except BaseException as exc:  # reported through the exit code; the parent raises
+        print(f"storygraph: writing the views failed: {exc}", file=sys.stderr)
+        raise SystemExit(1) from exc
 
 
 def write_outputs(
@@ -29,19 +72,29 @@ def write_outputs(
         out_dir: the output folder (created if missing).
         store: also build the persistent Oxigraph store in ``out_dir/store``.
         formats: also write N-Triples, N-Quads, JSON-LD, GraphML and Neo4j CSV.
+
+    Raises:
+        StorygraphError: a writer failed (the files it had not replaced stay as they were).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    owned = owned_triples(G)  # once, for every RDF format
-    triples = ox_triples(rdf_triples(G, owned))
-    written = [write_turtle(G, out_dir / "graph.ttl", triples=triples)]
-    write_html(G, out_dir / "graph.html")
-    written.append(out_dir / "graph.html")
-    if formats and importlib.util.find_spec("graph.formats") is not None:
-        from graph.formats import write_exports
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _write_rdf(G, out_dir, formats) + _write_views(G, out_dir, formats) + (
+            [_write_store(G, out_dir)] if store else [])  # fmt: skip
+    # fork: the child sees G without pickling it.
+    views = multiprocessing.get_context("fork").Process(target=_child, args=(G, out_dir, formats))
+    views.start()
+    try:
+        written = _write_rdf(G, out_dir, formats)
+        if store:
+            written.append(_write_store(G, out_dir))
+    finally:
+        views.join()
+    if views.exitcode != 0:
+        raise StorygraphError(f"{out_dir}: writing graph.html and the property-graph files failed")
+    return written[:1] + _view_paths(out_dir, formats) + written[1:]
 
-        written += write_exports(G, out_dir, triples=triples, owned=owned)
-    if store:
-        from graph.store import write_store
 
-        written.append(write_store(G, out_dir / "store"))
-    return written
+def _write_store(G: nx.MultiDiGraph, out_dir: Path) -> Path:
+    from graph.store import write_store
+
+    return write_store(G, out_dir / "store")

@@ -82,22 +82,12 @@ def write_jsonld(G: nx.MultiDiGraph, path: Path, *,
                  triples: list[ox.Triple] | None = None) -> Path:
     """Write ``to_rdf(G)`` as JSON-LD with the project context inlined."""
     triples = triples if triples is not None else ox_triples(rdf_triples(G))
+    # Oxigraph streams the canonically ordered triples, so nodes and values come
+    # out in a stable order; no re-sorting needed.
     expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
-    document = {"@context": load_context(), "@graph": _sorted_arrays(expanded)}
+    document = {"@context": load_context(), "@graph": expanded}
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
     return atomic_write(path, (text + "\n").encode("utf-8"))
-
-
-def _sorted_arrays(value: Any, key: str = "") -> Any:
-    """JSON-LD arrays outside ``@list`` are unordered: sort them for stable bytes."""
-    if isinstance(value, dict):
-        return {k: _sorted_arrays(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_arrays(v) for v in value]
-        if key == "@list":
-            return items
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
 
 
 def _xml_safe(value: Any) -> Any:

@@ -26,7 +26,7 @@ from graph.cache import ExtractionCache
 from graph.entities import analyse
 from graph.errors import InputError
 from graph.events import extract_events
-from graph.ingest import read_inputs
+from graph.ingest import iter_input_files, read_inputs
 from graph.kb import default_kb
 from graph.nlp import load_model
 from graph.resolve import resolve_entities, resolve_events
@@ -128,20 +128,34 @@ def _extract_all(
                 progress.update()
 
 
-def _from_cache(
-    articles: list[Article], cache: ExtractionCache | None
-) -> tuple[list[Extraction], list[Article]]:
-    """Split articles into those already extracted (from the cache) and the rest."""
-    if cache is None:
-        return [], articles
-    done, todo = [], []
-    for article in articles:
-        hit = cache.get(article.content_hash) if article.content_hash else None
-        if isinstance(hit, Extraction) and hit.article.source == article.source:
+def _to_extract(
+    items: Iterable[Article | InputError],
+    cache: ExtractionCache | None,
+    report: BuildReport,
+    done: list[Extraction],
+) -> Iterator[Article]:
+    """Articles still to extract, streamed: skips are logged, cache hits set aside.
+
+    A generator, so that reading the next files overlaps the extraction of the
+    first ones in the worker processes.
+    """
+    for item in items:
+        if isinstance(item, InputError):
+            log.warning("%s", item)
+            report.skipped.append(item)
+            continue
+        hit = cache.get(item.content_hash) if cache is not None and item.content_hash else None
+        if isinstance(hit, Extraction) and hit.article.source == item.source:
             done.append(hit)
         else:
-            todo.append(article)
-    return done, todo
+            yield item
+
+
+def _expected_articles(inputs: Sequence[str | Path]) -> int:
+    """How many articles a build will probably see (for the worker count and progress)."""
+    if any(str(i) == "-" for i in inputs):
+        return 10**6  # a stream of unknown length: use every worker
+    return sum(1 for _ in iter_input_files(inputs))
 
 
 def build(
@@ -157,16 +171,10 @@ def build(
         The graph and a report of what was read, skipped and found.
     """
     report = BuildReport()
-    articles = []
-    for item in read_inputs(inputs):
-        if isinstance(item, InputError):
-            log.warning("%s", item)
-            report.skipped.append(item)
-        else:
-            articles.append(item)
     cache = ExtractionCache(Path(config.cache_dir), config.kb_dir) if config.cache_dir else None
-    extractions, todo = _from_cache(articles, cache)
-    for result in _extract_all(todo, config, len(todo)):
+    extractions: list[Extraction] = []
+    todo = _to_extract(read_inputs(inputs), cache, report, extractions)
+    for result in _extract_all(todo, config, _expected_articles(inputs)):
         if isinstance(result, InputError):
             log.warning("%s", result)
             report.skipped.append(result)

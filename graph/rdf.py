@@ -28,9 +28,10 @@ in ``ontology/storygraph.ttl``) and ``sgid:`` (instances, :data:`graph.model.BAS
   <event>/derivation/…`` (``a prov:Derivation; prov:entity article; sg:evidence``);
   ``sg:evidence``, ``sg:dateAudit``, ``sg:mergeReason`` literals.
 - actor: ``a sem:Actor`` and ``schema:Person`` / ``schema:Organization`` /
-  ``schema:Country``; place: ``a sem:Place, schema:Place``. Both: one ``rdfs:label``,
-  ``skos:altLabel`` per surface form, ``owl:sameAs`` Wikidata, ``sg:searchKey``
-  (accent- and case-folded label and aliases, see :func:`search_key`).
+  ``schema:Country`` (a country is also ``sem:Place``); place: ``a sem:Place,
+  schema:Place``. Both: one ``rdfs:label``, ``skos:altLabel`` per surface form,
+  ``owl:sameAs`` Wikidata, ``sg:searchKey`` (accent- and case-folded label and
+  aliases, see :func:`search_key`).
 - topic: the node's ``CONCEPT`` IRI, ``a skos:Concept``, ``skos:prefLabel``,
   ``skos:inScheme <https://storygraph.example.org/topic/>`` (``ontology/topics.ttl``).
 - story ``sgid:story/…``: ``a sg:Story`` (a subclass of ``sem:Event``), ``rdfs:label``,
@@ -306,6 +307,10 @@ def _entity(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple
         yield from ((s, RDF.type, SEM.Place), (s, RDF.type, SCHEMA.Place))
     else:
         yield from ((s, RDF.type, SEM.Actor), (s, RDF.type, ACTOR_CLASSES[str(kind)]))
+    if kind == m.COUNTRY:
+        # A country acts ("selon Pékin") and is where things happen ("en Russie");
+        # schema:Country is already a schema:Place.
+        yield s, RDF.type, SEM.Place
     label = str(d.get(m.LABEL) or "")
     yield from _lit(s, RDFS.label, label)
     aliases = _strs(d.get(m.ALIASES))

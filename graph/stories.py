@@ -93,7 +93,8 @@ def assign_stories(
         threshold: cosine similarity from which two articles share a story.
 
     Returns:
-        Stories sorted by their first event's date, then key.
+        Stories sorted by their first event's date, then key. Articles with no
+        dated event anywhere in their group belong to no story.
     """
     links = nx.Graph()
     links.add_nodes_from(sorted(features))
@@ -104,6 +105,8 @@ def assign_stories(
         articles = tuple(sorted(component))
         story_events = [e for e in events if any(m.article in component for m in e.mentions)]
         story_events.sort(key=lambda e: (e.begin, e.last, e.key))
+        if not story_events:
+            continue  # nothing dated to put on a timeline: the articles stay unassigned
         stories.append(
             Story(
                 key="story/" + _story_slug(articles),

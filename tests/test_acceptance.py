@@ -71,6 +71,13 @@ def test_publication_dates_stated_or_inferred(seed_build, expected) -> None:
     assert inferred == [True]
 
 
+def test_build_output_conforms_to_the_shacl_shapes(seed_build) -> None:
+    from graph.store import validate
+
+    conforms, report = validate(seed_build[0])
+    assert conforms, report
+
+
 def test_committed_output_is_the_build_of_the_seeds(tmp_path) -> None:
     from graph.export import write_outputs
 

@@ -82,9 +82,14 @@ def _scores(rdf: Graph) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def text_scores() -> dict[str, float]:
+def text_rdf() -> Graph:
     G, _ = build([DEV / "articles"], BuildConfig(jobs=2))
-    return _scores(to_rdf(G))
+    return to_rdf(G)
+
+
+@pytest.fixture(scope="module")
+def text_scores(text_rdf: Graph) -> dict[str, float]:
+    return _scores(text_rdf)
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +110,13 @@ def test_plain_text_build_meets_floors(text_scores) -> None:
 
 def test_jsonl_build_meets_floors(jsonl_scores) -> None:
     _assert_floors(jsonl_scores, json.loads(BASELINE.read_text())["jsonl"])
+
+
+def test_dev_build_conforms_to_the_shacl_shapes(text_rdf: Graph) -> None:
+    from graph.store import validate
+
+    conforms, report = validate(text_rdf)
+    assert conforms, report
 
 
 def test_unrelated_articles_never_join_another_story(text_scores, jsonl_scores) -> None:
