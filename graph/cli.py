@@ -8,14 +8,16 @@ Results go to stdout, logs and progress to stderr.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from graph import __version__
+from graph.cli_query import add_commands
+from graph.config import BuildConfig, load_config
 from graph.errors import StorygraphError
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2
@@ -30,17 +32,9 @@ def _build_command(args: argparse.Namespace) -> int:
     if missing:
         return EXIT_USAGE
     from graph.export import write_outputs
-    from graph.pipeline import BuildConfig, build
+    from graph.pipeline import build
 
-    cache = None if args.no_cache else str(Path(args.out) / ".cache")
-    config = BuildConfig(
-        cache_dir=cache,
-        story_threshold=args.story_threshold,
-        kb_dir=args.kb,
-        jobs=args.jobs or os.cpu_count() or 1,
-        default_language=args.language,
-    )
-    G, report = build(args.inputs, config)
+    G, report = build(args.inputs, _config(args))
     if args.strict and report.skipped:
         log.error("--strict: %d input(s) skipped, nothing written", len(report.skipped))
         return EXIT_SKIPPED
@@ -58,6 +52,19 @@ def _build_command(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
+def _config(args: argparse.Namespace) -> BuildConfig:
+    """Shipped defaults, then the --config file, then the options given on the line."""
+    config = load_config(Path(args.config) if args.config else None)
+    given = {
+        "story_threshold": args.story_threshold,
+        "kb_dir": args.kb,
+        "jobs": (args.jobs or os.cpu_count() or 1) if args.jobs is not None else None,
+        "default_language": args.language,
+    }
+    cache = None if args.no_cache else str(Path(args.out) / ".cache")
+    return replace(config, cache_dir=cache, **{k: v for k, v in given.items() if v is not None})
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storygraph", description="News articles in, one story-timeline knowledge graph out."
@@ -68,17 +75,18 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the story graph of articles (files, folders or -)")
     b.add_argument("inputs", nargs="+", help="files, folders, or - for JSON lines on stdin")
     b.add_argument("--out", default="output", help="output folder (default: output/)")
-    b.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    b.add_argument("--config", default=None, help="TOML file of build settings ([build] table)")
+    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument(
         "--story-threshold",
         type=float,
-        default=0.35,
+        default=None,
         help="cosine similarity from which two articles share a story (default 0.35)",
     )
     b.add_argument("--kb", default=None, help="folder of extra knowledge-base TSV files")
     b.add_argument(
         "--language",
-        default="fr",
+        default=None,
         choices=["fr", "en"],
         help="language assumed when detection is unsure (default fr)",
     )
@@ -92,10 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="do not reuse per-article work cached in OUT/.cache"
     )
     b.set_defaults(func=_build_command)
-    if importlib.util.find_spec("graph.cli_query") is not None:
-        from graph.cli_query import add_commands
-
-        add_commands(sub)
+    add_commands(sub)
     return parser
 
 

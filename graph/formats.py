@@ -83,11 +83,11 @@ def write_jsonld(G: nx.MultiDiGraph, path: Path, *,
     """Write ``to_rdf(G)`` as JSON-LD with the project context inlined."""
     triples = triples if triples is not None else ox_triples(rdf_triples(G))
     # Oxigraph streams the canonically ordered triples, so nodes and values come
-    # out in a stable order; no re-sorting needed.
-    expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]")
-    document = {"@context": load_context(), "@graph": expanded}
-    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
-    return atomic_write(path, (text + "\n").encode("utf-8"))
+    # out in a stable order; its array is spliced in as is, never re-parsed.
+    nodes = ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]"
+    context = json.dumps(load_context(), ensure_ascii=False, indent=1, sort_keys=True)
+    data = b'{"@context": ' + context.encode("utf-8") + b',\n"@graph": ' + nodes.strip() + b"}\n"
+    return atomic_write(path, data)
 
 
 def _xml_safe(value: Any) -> Any:

@@ -23,6 +23,7 @@ from tqdm import tqdm
 from graph import pubdate
 from graph.build import build_graph
 from graph.cache import ExtractionCache
+from graph.config import BuildConfig
 from graph.entities import analyse
 from graph.errors import InputError
 from graph.events import extract_events
@@ -30,23 +31,14 @@ from graph.ingest import iter_input_files, read_inputs
 from graph.kb import default_kb
 from graph.nlp import load_model
 from graph.resolve import resolve_entities, resolve_events
-from graph.stories import DEFAULT_THRESHOLD, assign_stories
+from graph.stories import assign_stories
 from graph.types import Article, EntityMention, EventMention
+
+__all__ = ["BuildConfig", "BuildReport", "Extraction", "assemble", "build", "extract_article"]
 
 log = logging.getLogger("storygraph")
 _PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth drawing
 _ARTICLES_PER_WORKER = 8
-
-
-@dataclass(frozen=True)
-class BuildConfig:
-    """Settings of a build (shipped defaults; the CLI overlays user choices)."""
-
-    story_threshold: float = DEFAULT_THRESHOLD
-    kb_dir: str | None = None
-    jobs: int = 1
-    default_language: str = "fr"
-    cache_dir: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,7 +151,7 @@ def _expected_articles(inputs: Sequence[str | Path]) -> int:
 
 
 def build(
-    inputs: Sequence[str | Path], config: BuildConfig = BuildConfig()
+    inputs: Sequence[str | Path], config: BuildConfig | None = None
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Build the story graph of the given files and folders.
 
@@ -170,6 +162,7 @@ def build(
     Returns:
         The graph and a report of what was read, skipped and found.
     """
+    config = config or BuildConfig()
     report = BuildReport()
     cache = ExtractionCache(Path(config.cache_dir), config.kb_dir) if config.cache_dir else None
     extractions: list[Extraction] = []
