@@ -3,8 +3,8 @@
 The extract stage (spaCy NER, dates, event mentions) is almost all of a build's
 cost and depends only on one article and the configuration. Its result is
 stored under a key made of the article's content hash and a fingerprint of
-everything else it depends on: the storygraph version, the knowledge-base and
-topic files, the language models' names and versions. Change any of them and
+everything else it depends on: the storygraph version and source files, the
+knowledge-base and topic files, the language models' names and versions. Change any of them and
 every entry misses; change one article and only it is extracted again.
 
 Entries are pickles written atomically in the build's own output folder
@@ -34,7 +34,9 @@ log = logging.getLogger("storygraph")
 def fingerprint(kb_dir: str | None) -> str:
     """Hash of the code version, data files and models an extraction depends on."""
     digest = hashlib.sha256(__version__.encode())
-    files = [*sorted(DATA_DIR.glob("*")), TOPICS_FILE]
+    # The code itself: a changed extraction rule must not reuse old results.
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    files = [*code, *sorted(DATA_DIR.glob("*")), TOPICS_FILE]
     if kb_dir:
         files += sorted(Path(kb_dir).glob("*.tsv"))
     for path in files:

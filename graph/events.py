@@ -76,10 +76,18 @@ def _event_type(
 
 
 def _role_holders(
-    roles: Sequence[RoleMention], day: date, kb: KnowledgeBase, registry: dict[tuple[str, str], str]
+    roles: Sequence[RoleMention],
+    day: date,
+    kb: KnowledgeBase,
+    registry: dict[tuple[str, str], str],
+    article_role: str | None,
 ) -> list[tuple[str, str]]:
-    """(person key, role text) for each role phrase whose holder is known."""
-    holders, last_role = [], None
+    """(person key, role text) for each role phrase whose holder is known.
+
+    "son homologue russe" holds the post named before it in the sentence, or
+    else the post the article is about (its first role phrase).
+    """
+    holders, last_role = [], article_role
     for role in roles:
         name = role.role
         if name == "counterpart":
@@ -96,11 +104,18 @@ def _role_holders(
     return holders
 
 
-def _role_registry(sentences: Sequence[AnalysedSentence]) -> dict[tuple[str, str], str]:
+def _article_role(sentences: Sequence[AnalysedSentence]) -> str | None:
+    """The first post an article names (what its counterparts are counterparts in)."""
+    return next((r.role for s in sentences for r in s.roles if r.role != "counterpart"), None)
+
+
+def _role_registry(
+    sentences: Sequence[AnalysedSentence], article_role: str | None
+) -> dict[tuple[str, str], str]:
     """Role phrases with an apposition name their holder for the whole article."""
     registry: dict[tuple[str, str], str] = {}
     for sentence in sentences:
-        last_role = None
+        last_role = article_role
         for role in sentence.roles:
             name = last_role if role.role == "counterpart" and last_role else role.role
             last_role = name if role.role != "counterpart" else last_role
@@ -208,7 +223,8 @@ def extract_events(
     """
     language = article.language or "fr"
     anchor = _article_anchor(article)
-    registry = _role_registry(sentences)
+    article_role = _article_role(sentences)
+    registry = _role_registry(sentences, article_role)
     seen: set[tuple[str, date, date]] = set()
     events: list[EventMention] = []
     for i, sentence in enumerate(sentences):
@@ -220,7 +236,8 @@ def extract_events(
             if signature in seen:
                 continue
             seen.add(signature)
-            mention = _event(article, sentence, time, sentences[max(0, i - 2) : i], registry, kb)
+            previous = sentences[max(0, i - 2) : i]
+            mention = _event(article, sentence, time, previous, (registry, article_role), kb)
             if mention is not None:
                 events.append(mention)
     return events
@@ -231,12 +248,12 @@ def _event(
     sentence: AnalysedSentence,
     time: TimeExpression,
     previous: Sequence[AnalysedSentence],
-    registry: dict[tuple[str, str], str],
+    roles: tuple[dict[tuple[str, str], str], str | None],
     kb: KnowledgeBase,
 ) -> EventMention | None:
     language = article.language or "fr"
     event_type, trigger, trigger_at = _event_type(sentence.text, time, kb, language)
-    holders = _role_holders(sentence.roles, time.begin, kb, registry)
+    holders = _role_holders(sentence.roles, time.begin, kb, *roles)
     actors = _actors(sentence, holders, kb, previous)
     if not actors and trigger is not None and previous:
         actors = tuple(m for m in previous[-1].mentions if m.kind in _ACTOR_KINDS)

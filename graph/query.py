@@ -7,11 +7,12 @@ Named queries are the ``graph/queries/*.rq`` files. Each starts with header comm
 
     # name: actor-timeline
     # description: one line
-    # param: actor folded required ?actorPattern -- help text
+    # param: actor tokens required ?actorTokens -- help text
 
 and may hold a ``#PARAMS`` line inside its WHERE clause. Parameter values become RDF
-terms (typed by kind: ``iri``, ``date``, ``string``, or ``folded`` = an
-accent/case-folded whole-word regex matched on ``sg:searchKey``) written in
+terms (typed by kind: ``iri``, ``date``, ``string``, or ``tokens`` = the
+accent- and case-folded words of a name, as a list of literals matched exactly
+on ``sg:searchToken``, which the store indexes) written in
 N-Triples syntax by pyoxigraph, which escapes them, so no value is ever pasted raw
 into the query text. A required parameter's term replaces its ``?variable`` token
 (so it must not be projected; constants let the engine plan the query: a regex
@@ -36,7 +37,7 @@ from graph.rdf import node_iri, search_key
 ResultFormat = Literal["table", "csv", "tsv", "json"]
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 _PARAM_LINE = re.compile(
-    r"#\s*param:\s*(?P<name>[\w-]+)\s+(?P<kind>iri|date|string|folded)\s+"
+    r"#\s*param:\s*(?P<name>[\w-]+)\s+(?P<kind>iri|date|string|tokens)\s+"
     r"(?P<need>required|optional)\s+\?(?P<var>\w+)\s*(?:--\s*(?P<help>.*))?$"
 )
 _PROLOGUE = re.compile(r"\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.I)
@@ -100,18 +101,20 @@ def get_query(name: str) -> NamedQuery:
     return queries[name]
 
 
-def _term(param: Param, value: str) -> ox.NamedNode | ox.Literal:
+def _term(param: Param, value: str) -> str:
+    """The value as SPARQL term(s) in N-Triples syntax, escaped by pyoxigraph."""
     try:
         if param.kind == "date":
-            return ox.Literal(date.fromisoformat(value).isoformat(), datatype=_XSD_DATE)
-        if param.kind == "folded":
-            words = search_key(value).split()
+            return str(ox.Literal(date.fromisoformat(value).isoformat(), datatype=_XSD_DATE))
+        if param.kind == "tokens":
+            words = sorted(set(search_key(value).split()))
             if not words:
                 raise ValueError("nothing to search for")
-            return ox.Literal("(^| )" + " ".join(map(re.escape, words)) + "( |$)")
+            # An object list: every word must be one of the entity's search tokens.
+            return ", ".join(str(ox.Literal(word)) for word in words)
         if param.kind == "iri":
-            return ox.NamedNode(value if "://" in value else str(node_iri(value)))
-        return ox.Literal(value)
+            return str(ox.NamedNode(value if "://" in value else str(node_iri(value))))
+        return str(ox.Literal(value))
     except ValueError as error:
         raise QueryError(f"parameter {param.name}={value!r}: {error}") from error
 
@@ -136,7 +139,7 @@ def bind(query: NamedQuery, values: Mapping[str, str]) -> str:
     cells: dict[str, str] = {}
     for param in query.params:
         if param.name in values:
-            term = str(_term(param, values[param.name]))
+            term = _term(param, values[param.name])
             (constants if param.required else cells)[param.variable] = term
         elif param.required:
             raise QueryError(f"{query.name} needs --param {param.name}=… ({param.help})")

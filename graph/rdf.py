@@ -31,7 +31,8 @@ in ``ontology/storygraph.ttl``) and ``sgid:`` (instances, :data:`graph.model.BAS
   ``schema:Country`` (a country is also ``sem:Place``); place: ``a sem:Place,
   schema:Place``. Both: one ``rdfs:label``, ``skos:altLabel`` per surface form,
   ``owl:sameAs`` Wikidata, ``sg:searchKey`` (accent- and case-folded label and
-  aliases, see :func:`search_key`).
+  aliases, see :func:`search_key`) and ``sg:searchToken`` (each word of those keys,
+  matched exactly, and so through the store's index, by the actor queries).
 - topic: the node's ``CONCEPT`` IRI, ``a skos:Concept``, ``skos:prefLabel``,
   ``skos:inScheme <https://storygraph.example.org/topic/>`` (``ontology/topics.ttl``).
 - story ``sgid:story/…``: ``a sg:Story`` (a subclass of ``sem:Event``), ``rdfs:label``,
@@ -315,7 +316,9 @@ def _entity(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple
     yield from _lit(s, RDFS.label, label)
     aliases = _strs(d.get(m.ALIASES))
     yield from _lit(s, SKOS.altLabel, aliases)
-    yield from _lit(s, SG.searchKey, [search_key(x) for x in [label, *aliases]])
+    keys = [search_key(x) for x in [label, *aliases]]
+    yield from _lit(s, SG.searchKey, keys)
+    yield from _lit(s, SG.searchToken, sorted({word for key in keys for word in key.split()}))
     same = _wikidata(d.get(m.WIKIDATA))
     if same is not None:
         yield s, OWL.sameAs, same

@@ -4,16 +4,19 @@ Requires: entity mentions of every article (:mod:`graph.entities`) and event
 mentions (:mod:`graph.events`).
 
 Adds: :class:`~graph.types.Entity` records (knowledge-base entities keep their
-key; unknown people named by surname alone in one article and in full in
-another are joined when the full name is unique) and
+key; unknown names are joined across spellings that differ only by
+transliteration, across the kinds NER gives them, and from a lone surname or
+family name to the one full name it belongs to) and
 :class:`~graph.types.Event` records, where mentions that report the same
 happening — in one article or several, in any language — are merged.
 
 Merge rule (documented in ARCHITECTURE.md): two mentions are one event when
 their types belong to the same family, their intervals overlap, their places
-do not contradict each other and they share at least two actors, or one actor
-when that is at least half of the smaller actor set. Candidates are found
-through an index on (type family, actor), never by comparing all pairs. The
+do not contradict each other and they share at least two actors, or one named
+person or organisation at the same place (a country alone ties far too many
+happenings together). Candidates are found
+through an index on (type family, month, actor pair) and (type family, month,
+named actor, place), never by comparing all pairs. The
 merged interval is the intersection (the most precise statement of the date).
 """
 
@@ -24,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
 from graph.kb import KnowledgeBase, translit_key
 from graph.types import Entity, EntityMention, Event, EventMention
@@ -249,6 +253,36 @@ def _actor_keys(mention: EventMention, redirect: dict[str, str]) -> set[str]:
     return {redirect.get(a.key, a.key) for a in mention.actors}
 
 
+_LONG_MONTHS = 24  # intervals longer than this share one bucket
+
+
+def _months(begin: date, last: date) -> list[str]:
+    first, final = begin.year * 12 + begin.month - 1, last.year * 12 + last.month - 1
+    if final - first >= _LONG_MONTHS:
+        return ["long"]
+    return [str(month) for month in range(first, final + 1)]
+
+
+def _blocking_keys(mention: EventMention, actors: set[str]) -> list[tuple[str, ...]]:
+    """Index keys under which a mention can meet the mentions it may merge with.
+
+    Merging needs two shared actors, or one named actor at the same place,
+    within overlapping months: so the keys are (family, month, actor pair) and
+    (family, month, named actor, place). Frequent actors alone (a country in
+    thousands of articles) never make a key, which keeps the work linear.
+    """
+    fam = family(mention.event_type)
+    months = _months(mention.time.begin, mention.time.last)
+    ordered = sorted(actors)
+    keys: list[tuple[str, ...]] = [
+        (fam, m, "pair", a, b) for m in months for a, b in combinations(ordered, 2)
+    ]
+    if mention.place is not None:
+        keys += [(fam, m, "at", a, mention.place.key) for m in months for a in ordered
+                 if not a.startswith("country/")]  # fmt: skip
+    return keys
+
+
 def resolve_events(
     mentions: Sequence[EventMention], redirect: dict[str, str], labels: dict[str, str]
 ) -> list[Event]:
@@ -267,10 +301,11 @@ def resolve_events(
         key=lambda m: (m.time.begin, m.time.last, m.article, m.sentence_index, m.time.start),
     )
     clusters: list[_Cluster] = []
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    index: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for mention in ordered:
         actors = _actor_keys(mention, redirect)
-        candidates = sorted({i for a in actors for i in index[(family(mention.event_type), a)]})
+        keys = _blocking_keys(mention, actors)
+        candidates = sorted({i for key in keys for i in index[key]})
         for i in candidates:
             reason = _compatible(clusters[i], mention, actors)
             if reason:
@@ -289,9 +324,8 @@ def resolve_events(
                 )
             )
             target = len(clusters) - 1
-        for a in actors:
-            if target not in index[(family(mention.event_type), a)]:
-                index[(family(mention.event_type), a)].append(target)
+        for key in keys:
+            index[key].add(target)
     events = [_to_event(c, redirect, labels) for c in clusters]
     return sorted(events, key=lambda e: (e.begin, e.last, e.key))
 

@@ -33,6 +33,8 @@ KIND_WEIGHTS = {"person": 3.0, "organization": 2.0, "place": 1.0, "country": 0.5
 # Pseudo-documents that contain none of the features: keeps IDF meaningful for
 # a build of two articles.
 _BACKGROUND_DOCS = 10
+_BLOCKING_MIN = 50  # below this many articles, every shared feature proposes pairs
+_BLOCKING_SHARE = 0.02
 
 
 def _feature_kind(feature: str) -> str:
@@ -61,19 +63,29 @@ def article_vectors(features: Mapping[str, Counter[str]]) -> dict[str, dict[str,
 def similar_pairs(
     vectors: Mapping[str, dict[str, float]], threshold: float
 ) -> list[tuple[str, str, float]]:
-    """Article pairs whose cosine reaches ``threshold``, found via an inverted index."""
+    """Article pairs whose cosine reaches ``threshold``.
+
+    Candidates come from an inverted index restricted to the features that are
+    not everywhere (a feature in more than ``_BLOCKING_SHARE`` of a large build,
+    a big country say, would pair nearly every article with every other);
+    each candidate pair's cosine then counts every shared feature.
+    """
     postings: dict[str, list[str]] = defaultdict(list)
     for article in sorted(vectors):
         for feature in vectors[article]:
             postings[feature].append(article)
+    cap = max(_BLOCKING_MIN, int(_BLOCKING_SHARE * len(vectors)))
     pairs = []
     for article in sorted(vectors):
-        scores: dict[str, float] = defaultdict(float)
-        for feature, weight in vectors[article].items():
-            for other in postings[feature]:
-                if other > article:
-                    scores[other] += weight * vectors[other][feature]
-        pairs += [(article, other, s) for other, s in sorted(scores.items()) if s >= threshold]
+        others = {other for feature in vectors[article] if len(postings[feature]) <= cap
+                  for other in postings[feature] if other > article}  # fmt: skip
+        mine = vectors[article]
+        for other in sorted(others):
+            theirs = vectors[other]
+            small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+            score = sum(weight * large[f] for f, weight in small.items() if f in large)
+            if score >= threshold:
+                pairs.append((article, other, score))
     return pairs
 
 
@@ -100,11 +112,16 @@ def assign_stories(
     links.add_nodes_from(sorted(features))
     for a, b, _ in similar_pairs(article_vectors(features), threshold):
         links.add_edge(a, b)
+    by_key = {event.key: event for event in events}
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for event in events:
+        for mention in event.mentions:
+            by_article[mention.article].add(event.key)
     stories = []
     for component in nx.connected_components(links):
         articles = tuple(sorted(component))
-        story_events = [e for e in events if any(m.article in component for m in e.mentions)]
-        story_events.sort(key=lambda e: (e.begin, e.last, e.key))
+        found = {key for article in articles for key in by_article[article]}
+        story_events = sorted((by_key[k] for k in found), key=lambda e: (e.begin, e.last, e.key))
         if not story_events:
             continue  # nothing dated to put on a timeline: the articles stay unassigned
         stories.append(
