@@ -65,3 +65,12 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[[Sequence[str]], Cli
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def rapper_available() -> None:
+    """Fail (never skip) when Debian's rapper, the independent RDF parser, is missing."""
+    import shutil
+
+    if shutil.which("rapper") is None:
+        pytest.fail("rapper is missing: apt-get install raptor2-utils (scripts/setup does)")

@@ -20,8 +20,7 @@ try:  # tests/ is a plain folder on sys.path, or a package if the lead adds __in
 except ImportError:  # pragma: no cover
     from tests import html_fixtures as fx
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
+import playwright.sync_api as playwright_api
 
 # ---------- fixtures ----------
 

@@ -84,7 +84,9 @@ def _acceptance_cases() -> list[tuple[str, Path, dict[str, object], list[str]]]:
 
 
 ACCEPTANCE_CASES = _acceptance_cases()
-needs_shared = pytest.mark.skipif(not ACCEPTANCE_CASES, reason="shared acceptance data not found")
+if not ACCEPTANCE_CASES:
+    pytest.fail("shared acceptance data not found beside the repository (../shared)", pytrace=False)
+needs_shared = pytest.mark.usefixtures()  # the data is required: never skipped
 
 
 @needs_shared
