@@ -203,10 +203,6 @@ def _is_vague(time: TimeExpression, anchor: date | None) -> bool:
     )
 
 
-def _article_anchor(article: Article) -> date | None:
-    return article.published
-
-
 def extract_events(
     article: Article, sentences: Sequence[AnalysedSentence], *, kb: KnowledgeBase
 ) -> list[EventMention]:
@@ -222,7 +218,7 @@ def extract_events(
         sentences (photo captions shown twice) yield one mention.
     """
     language = article.language or "fr"
-    anchor = _article_anchor(article)
+    anchor = article.published
     article_role = _article_role(sentences)
     registry = _role_registry(sentences, article_role)
     seen: set[tuple[str, date, date]] = set()
