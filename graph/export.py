@@ -21,9 +21,16 @@ from pathlib import Path
 import networkx as nx
 
 from graph.errors import StorygraphError
-from graph.formats import write_graphml, write_jsonld, write_neo4j, write_nquads, write_ntriples
+from graph.formats import (
+    write_graphml,
+    write_jsonld,
+    write_neo4j,
+    write_nquads,
+    write_ntriples,
+    write_turtle,
+)
 from graph.html import write_html
-from graph.rdf import owned_triples, ox_triples, rdf_triples, write_turtle
+from graph.statements import statements
 
 
 def _write_views(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]:
@@ -35,16 +42,19 @@ def _write_views(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]
     return written
 
 
-def _write_rdf(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]:
-    owned = owned_triples(G)  # once, for every RDF format
-    triples = ox_triples(rdf_triples(G, owned))
-    written = [write_turtle(G, out_dir / "graph.ttl", triples=triples)]
+def _write_rdf(G: nx.MultiDiGraph, out_dir: Path, formats: bool, store: bool) -> list[Path]:
+    lines = statements(G)  # once, for every RDF output
+    written = [write_turtle(lines, out_dir / "graph.ttl")]
     if formats:
         written += [
-            write_ntriples(G, out_dir / "graph.nt", triples=triples),
-            write_nquads(G, out_dir / "graph.nq", owned=owned),
-            write_jsonld(G, out_dir / "graph.jsonld", triples=triples),
+            write_ntriples(lines, out_dir / "graph.nt"),
+            write_nquads(lines, out_dir / "graph.nq"),
+            write_jsonld(lines, out_dir / "graph.jsonld"),
         ]
+    if store:
+        from graph.store import write_store  # pyshacl and RocksDB only when asked
+
+        written.append(write_store(lines, out_dir / "store"))
     return written
 
 
@@ -78,23 +88,15 @@ def write_outputs(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     if "fork" not in multiprocessing.get_all_start_methods():
-        return _write_rdf(G, out_dir, formats) + _write_views(G, out_dir, formats) + (
-            [_write_store(G, out_dir)] if store else [])  # fmt: skip
+        rdf = _write_rdf(G, out_dir, formats, store)
+        return rdf[:1] + _write_views(G, out_dir, formats) + rdf[1:]
     # fork: the child sees G without pickling it.
     views = multiprocessing.get_context("fork").Process(target=_child, args=(G, out_dir, formats))
     views.start()
     try:
-        written = _write_rdf(G, out_dir, formats)
-        if store:
-            written.append(_write_store(G, out_dir))
+        written = _write_rdf(G, out_dir, formats, store)
     finally:
         views.join()
     if views.exitcode != 0:
         raise StorygraphError(f"{out_dir}: writing graph.html and the property-graph files failed")
     return written[:1] + _view_paths(out_dir, formats) + written[1:]
-
-
-def _write_store(G: nx.MultiDiGraph, out_dir: Path) -> Path:
-    from graph.store import write_store
-
-    return write_store(G, out_dir / "store")

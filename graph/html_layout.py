@@ -172,12 +172,9 @@ def story_of(G: nx.MultiDiGraph, event: str) -> str:
 
 def lane_order(G: nx.MultiDiGraph, events: Sequence[str]) -> list[str]:
     """Return the stories by their first event's date, then the event-less ones."""
-    order: list[str] = []
-    for event in events:
-        story = story_of(G, event)
-        if story not in order:
-            order.append(story)
-    order.extend(s for s in nodes_of_kind(G, [model.STORY]) if s not in order)
+    order = list(dict.fromkeys(story_of(G, event) for event in events))
+    seen = set(order)
+    order.extend(s for s in nodes_of_kind(G, [model.STORY]) if s not in seen)
     return order
 
 
@@ -191,10 +188,10 @@ def event_neighbours(G: nx.MultiDiGraph, node: str) -> list[str]:
     return sorted(linked)
 
 
-def home_lane(events: Sequence[str], lane_of: dict[str, str], order: Sequence[str]) -> str:
+def home_lane(events: Sequence[str], lane_of: dict[str, str], rank: dict[str, int]) -> str:
     """Return the lane most of ``events`` belong to (the earlier lane on a tie)."""
     counts = Counter(lane_of[e] for e in events)
-    return min(counts, key=lambda s: (-counts[s], order.index(s)))
+    return min(counts, key=lambda s: (-counts[s], rank[s]))
 
 
 def pack_rows(targets: Sequence[tuple[float, str]]) -> dict[str, tuple[float, int]]:
@@ -253,17 +250,19 @@ def group_members(
 ) -> dict[str, dict[str, list[tuple[float, str]]]]:
     """Return ``{lane: {kind: [(wanted x, node)]}}`` for the non-event nodes."""
     grouped: dict[str, dict[str, list[tuple[float, str]]]] = defaultdict(lambda: defaultdict(list))
+    rank = {story: i for i, story in enumerate(order)}
+    first_x = min(xs.values(), default=0.0)
     for node in drawn:
         kind = str(G.nodes[node].get(model.KIND, ""))
         if kind in (model.EVENT, model.STORY):
             continue
         events = event_neighbours(G, node)
         if events:
-            lane = home_lane(events, lane_of, order)
+            lane = home_lane(events, lane_of, rank)
             x = sum(xs[e] for e in events) / len(events)
         else:
-            lane = next((s for s in G.predecessors(node) if s in order), NO_STORY)
-            x = min(xs.values(), default=0.0) - STORY_OFFSET
+            lane = next((s for s in G.predecessors(node) if s in rank), NO_STORY)
+            x = first_x - STORY_OFFSET
         grouped[lane][kind].append((x, node))
     return grouped
 
@@ -293,11 +292,12 @@ def layout_graph(G: nx.MultiDiGraph, drawn: Iterable[str]) -> Layout:
     by_lane: dict[str, list[str]] = defaultdict(list)
     for event in events:
         by_lane[lane_of[event]].append(event)
+    first_x = min(xs.values(), default=0.0)
     for story in order:
         lane_events = by_lane[story]
         offsets = lane_offsets(lane_events, grouped.get(story, {}), xs)
         if story != NO_STORY:
-            offsets[story] = (story_x(lane_events, xs, min(xs.values(), default=0.0)), 0.0)
+            offsets[story] = (story_x(lane_events, xs, first_x), 0.0)
         ys = [y for _, y in offsets.values()] or [0.0]
         centre = top + LANE_PAD - min(ys)
         for node, (x, y) in offsets.items():

@@ -62,14 +62,12 @@ that is not a date is left out rather than written as an ill-typed literal.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import product
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -80,7 +78,6 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, TIME
 from rdflib.term import Node
 
 from graph import model as m
-from graph.atomic import atomic_write
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
@@ -338,12 +335,13 @@ def _topic(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]
     yield TOPIC_SCHEME, SKOS.prefLabel, Literal("storygraph topics", lang="en")
 
 
-def _story(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]:
+def _story(
+    G: nx.MultiDiGraph, node: str, d: dict[str, Any], members: list[str]
+) -> Iterator[Triple]:
     s = node_iri(node)
     yield s, RDF.type, SG.Story
     yield from _lit(s, RDFS.label, d.get(m.LABEL))
-    events = sorted({t for t, _ in _edges(G, node, m.SUB_EVENT)})
-    events += sorted(n for n, a in G.nodes(data=True) if a.get(m.STORY_OF) == node)
+    events = sorted({t for t, _ in _edges(G, node, m.SUB_EVENT)} | set(members))
     begins = [x for e in events if (x := _date(G.nodes[e].get(m.BEGIN))) is not None]
     ends = [x for e in events
             if (x := _date(G.nodes[e].get(m.END) or G.nodes[e].get(m.BEGIN)))]  # fmt: skip
@@ -356,7 +354,21 @@ def _story(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]
         yield s, SG.hasArticle, node_iri(target)
 
 
-def _owned_triples(G: nx.MultiDiGraph) -> Iterator[Owned]:
+def _story_members(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Events by the story named in their ``STORY_OF`` attribute (one pass, not one per story)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for node, d in G.nodes(data=True):
+        if d.get(m.KIND) == m.EVENT and d.get(m.STORY_OF):
+            members[str(d[m.STORY_OF])].append(node)
+    return members
+
+
+def owned_triples(G: nx.MultiDiGraph) -> Iterator[Owned]:
+    """Every triple of ``to_rdf(G)`` with the article that alone supports it (or None).
+
+    Triples shared by several nodes (a publisher, an instant) come once per node.
+    """
+    members = _story_members(G)
     for node, d in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
         kind = d.get(m.KIND)
         if kind == m.ARTICLE:
@@ -371,7 +383,7 @@ def _owned_triples(G: nx.MultiDiGraph) -> Iterator[Owned]:
         elif kind == m.TOPIC:
             yield from ((None, t) for t in _topic(G, node, d))
         elif kind == m.STORY:
-            yield from ((None, t) for t in _story(G, node, d))
+            yield from ((None, t) for t in _story(G, node, d, members.get(node, [])))
 
 
 def new_graph() -> Graph:
@@ -392,26 +404,15 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
         An rdflib Graph with the storygraph prefixes bound.
     """
     rdf = new_graph()
-    for _, triple in _owned_triples(G):
+    for _, triple in owned_triples(G):
         rdf.add(triple)
     return rdf
 
 
-def owned_triples(G: nx.MultiDiGraph) -> list[Owned]:
-    """Every triple of ``G`` with the article that alone supports it (or None).
-
-    Exporters that need both :func:`rdf_triples` and :func:`partition` compute
-    this once and pass it to both.
-    """
-    return list(_owned_triples(G))
-
-
-def partition(
-    G: nx.MultiDiGraph, owned: list[Owned] | None = None
-) -> dict[URIRef, set[Triple]]:
+def partition(G: nx.MultiDiGraph) -> dict[URIRef, set[Triple]]:
     """Split the triples of :func:`to_rdf` into named graphs, each triple once."""
     owners: dict[Triple, set[str | None]] = defaultdict(set)
-    for owner, triple in owned if owned is not None else _owned_triples(G):
+    for owner, triple in owned_triples(G):
         owners[triple].add(owner)
     graphs: dict[URIRef, set[Triple]] = defaultdict(set)
     for triple, who in owners.items():
@@ -443,15 +444,18 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
 #: ``event:2024-10-14-meeting-…`` rather than full IRIs.
 INSTANCE_PREFIXES: dict[str, str] = {
     kind: f"{m.BASE_IRI}{kind}/"
-    for kind in ("article", "event", "story", "person", "organization", "country", "place",
-                 "instant", "publisher")
+    for kind in (
+        "article",
+        "event",
+        "story",
+        "person",
+        "organization",
+        "country",
+        "place",
+        "instant",
+        "publisher",
+    )
 } | {"topic": str(TOPIC_SCHEME)}
-
-
-def rdf_triples(G: nx.MultiDiGraph, owned: list[Owned] | None = None) -> list[Triple]:
-    """The triples of :func:`to_rdf`, without duplicates, in a canonical order."""
-    unique = {triple for _, triple in (owned if owned is not None else _owned_triples(G))}
-    return sorted(unique, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))
 
 
 def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -467,36 +471,6 @@ def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
         return ox.Literal(str(node))
     raise TypeError(f"cannot convert {node!r} to an Oxigraph term")
-
-
-def ox_triples(triples: Iterable[Triple]) -> list[ox.Triple]:
-    """rdflib triples as pyoxigraph triples (same order)."""
-    return [ox.Triple(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in triples]  # type: ignore[arg-type]
-
-
-def write_turtle(
-    G: nx.MultiDiGraph, path: str | os.PathLike[str], *, triples: list[ox.Triple] | None = None
-) -> Path:
-    """Write ``to_rdf(G)`` as Turtle, atomically (temp file then ``os.replace``).
-
-    Oxigraph's serialiser writes the canonically ordered triples, so the same
-    ``G`` gives the same bytes; rdflib's Turtle writer needs minutes for a
-    graph of a million triples.
-
-    Args:
-        G: the story graph.
-        path: the file to write.
-        triples: ``ox_triples(rdf_triples(G))`` when the caller already has them.
-
-    Returns:
-        The path written.
-    """
-    data = ox.serialize(
-        triples if triples is not None else ox_triples(rdf_triples(G)),
-        format=ox.RdfFormat.TURTLE,
-        prefixes=PREFIXES | INSTANCE_PREFIXES,
-    )
-    return atomic_write(Path(path), data or b"")
 
 
 def triples_of(rdf: Graph | Iterable[Triple]) -> Graph:
@@ -622,4 +596,4 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
     return G
 
 
-__all__ = ["from_rdf", "node_iri", "search_key", "to_dataset", "to_rdf", "write_turtle"]
+__all__ = ["from_rdf", "node_iri", "owned_triples", "search_key", "to_dataset", "to_rdf"]

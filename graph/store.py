@@ -28,7 +28,7 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeAlias
@@ -38,8 +38,9 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph
 
 from graph.errors import StoreError
-from graph.rdf import SGID, Owned, ox_term, partition
+from graph.rdf import SGID
 from graph.resources import ONTOLOGY_DIR
+from graph.statements import Statements, statements
 
 ONTOLOGY_PATH = ONTOLOGY_DIR / "storygraph.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
@@ -51,7 +52,7 @@ STORE_DIR = "store"
 FOLDER_FILES = ("graph.nq", "graph.trig", "graph.ttl", "graph.nt")
 _TYPE = ox.NamedNode(str(RDF.type))
 
-Source: TypeAlias = nx.MultiDiGraph | str | os.PathLike[str]
+Source: TypeAlias = nx.MultiDiGraph | Statements | str | os.PathLike[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,14 +80,6 @@ def superclasses() -> dict[str, frozenset[str]]:
     return closure
 
 
-def data_quads(G: nx.MultiDiGraph, owned: list[Owned] | None = None) -> Iterator[ox.Quad]:
-    """Yield the quads of :func:`graph.rdf.to_dataset` as pyoxigraph quads."""
-    for name, triples in sorted(partition(G, owned).items()):
-        graph = ox.NamedNode(str(name))
-        for s, p, o in triples:
-            yield ox.Quad(ox_term(s), ox_term(p), ox_term(o), graph)  # type: ignore[arg-type]
-
-
 def materialise(store: ox.Store) -> int:
     """Add the subclass-entailed ``rdf:type`` triples to the inferred graph.
 
@@ -111,8 +104,9 @@ def materialise(store: ox.Store) -> int:
 
 def fill_store(store: ox.Store, source: Source) -> ox.Store:
     """Load a graph ``G`` or an RDF file/folder, the ontology and the inferred types."""
-    if isinstance(source, nx.MultiDiGraph):
-        store.bulk_extend(data_quads(source))
+    if isinstance(source, nx.MultiDiGraph | Statements):
+        quads = source if isinstance(source, Statements) else statements(source)
+        store.bulk_load(quads.stream(quads=True), format=ox.RdfFormat.N_QUADS)
     else:
         path = Path(source)
         store.bulk_load(path=str(path), format=_format_of(path))
@@ -132,7 +126,7 @@ def write_store(source: Source, store_dir: str | os.PathLike[str]) -> Path:
     """Build a persistent Oxigraph store atomically (temp folder, then rename).
 
     Args:
-        source: the graph ``G`` or an RDF file.
+        source: the graph ``G`` (or its statements) or an RDF file.
         store_dir: the store folder to create or replace (``output/store``).
 
     Returns:

@@ -13,8 +13,9 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from graph import model as m
-from graph.formats import NODE_HEADER, REL_HEADER, write_exports
-from graph.rdf import to_rdf
+from graph.export import write_outputs
+from graph.formats import NODE_HEADER, REL_HEADER
+from graph.rdf import ox_term, partition, to_rdf
 
 try:
     import rdf_fixtures as fx
@@ -34,10 +35,10 @@ def G() -> nx.MultiDiGraph:
 @pytest.fixture(scope="module")
 def out(G: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("exports")
-    written = write_exports(G, folder)
+    written = write_outputs(G, folder)
     assert [p.relative_to(folder).as_posix() for p in written] == [
-        "graph.nt", "graph.nq", "graph.jsonld", "graph.graphml",
-        "neo4j/nodes.csv", "neo4j/relationships.csv",
+        "graph.ttl", "graph.html", "graph.graphml", "neo4j/nodes.csv", "neo4j/relationships.csv",
+        "graph.nt", "graph.nq", "graph.jsonld",
     ]  # fmt: skip
     return folder
 
@@ -95,6 +96,26 @@ def test_neo4j_csv_headers_and_rows(G: nx.MultiDiGraph, out: Path) -> None:
 
 
 def test_exports_are_deterministic(G: nx.MultiDiGraph, out: Path, tmp_path: Path) -> None:
-    write_exports(fx.build_fixture_graph(), tmp_path)
-    for name in ("graph.nt", "graph.nq", "neo4j/nodes.csv", "neo4j/relationships.csv"):
+    write_outputs(fx.build_fixture_graph(), tmp_path)
+    for name in ("graph.ttl", "graph.nt", "graph.nq", "graph.jsonld", "graph.html",
+                 "neo4j/nodes.csv", "neo4j/relationships.csv"):  # fmt: skip
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_nquads_follow_the_partition(G: nx.MultiDiGraph, out: Path) -> None:
+    written = {
+        (str(q.subject), str(q.predicate), str(q.object), q.graph_name.value)  # type: ignore[union-attr]
+        for q in ox.parse(path=out / "graph.nq", format=ox.RdfFormat.N_QUADS)
+    }
+    expected = {
+        (str(ox_term(s)), str(ox_term(p)), str(ox_term(o)), str(name))
+        for name, triples in partition(G).items()
+        for s, p, o in triples
+    }
+    assert written == expected
+
+
+def test_turtle_and_jsonld_hold_the_ntriples(out: Path) -> None:
+    nt = set(ox.parse(path=out / "graph.nt", format=ox.RdfFormat.N_TRIPLES))
+    for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
+        assert set(ox.parse(path=out / name, format=fmt)) == nt, name

@@ -12,8 +12,9 @@ from rdflib import Graph
 
 from graph.cli_query import main
 from graph.errors import QueryError
+from graph.formats import write_turtle
 from graph.query import bind, format_result, get_query, list_queries, rows, run_query
-from graph.rdf import SEM, node_iri, to_rdf, write_turtle
+from graph.rdf import SEM, node_iri, to_rdf
 from graph.store import fill_store, open_store, validate, validate_graph, write_store
 
 try:

@@ -17,6 +17,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, PROV, SKOS
 
 from graph import model as m
+from graph.formats import write_turtle
 from graph.rdf import (
     SCHEMA,
     SEM,
@@ -30,7 +31,6 @@ from graph.rdf import (
     search_key,
     to_dataset,
     to_rdf,
-    write_turtle,
 )
 
 try:  # tests/ is a plain folder on sys.path, or a package if the lead adds __init__.py
@@ -149,7 +149,7 @@ def test_serialisation_is_deterministic(G: nx.MultiDiGraph, tmp_path: Path) -> N
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
         "from tests.rdf_fixtures import build_fixture_graph;"
-        "from graph.rdf import write_turtle;"
+        "from graph.formats import write_turtle;"
         "write_turtle(build_fixture_graph(), sys.argv[2])"
     )
     outputs = []
@@ -159,8 +159,10 @@ def test_serialisation_is_deterministic(G: nx.MultiDiGraph, tmp_path: Path) -> N
         subprocess.run([sys.executable, "-c", script, str(ROOT), str(out)], check=True, env=env)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
-    assert isomorphic(Graph().parse(data=outputs[0].decode("utf-8"), format="turtle"),
-                      Graph().parse(data=first, format="turtle"))
+    assert isomorphic(
+        Graph().parse(data=outputs[0].decode("utf-8"), format="turtle"),
+        Graph().parse(data=first, format="turtle"),
+    )
 
 
 def test_write_turtle_is_atomic(G: nx.MultiDiGraph, tmp_path: Path) -> None:
