@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -41,7 +42,9 @@ def _build_command(args: argparse.Namespace) -> int:
     if report.articles == 0:
         log.error("no readable article in %s; nothing written", " ".join(map(str, args.inputs)))
         return EXIT_SKIPPED if report.skipped else EXIT_USAGE
+    started = time.perf_counter()
     written = write_outputs(G, Path(args.out), store=args.store)
+    log.info("wrote %d outputs in %.1f s", len(written), time.perf_counter() - started)
     print(
         f"{report.articles} articles, {report.events} events "
         f"({report.event_mentions} mentions), {report.stories} stories; "

@@ -8,8 +8,12 @@ the same folder, then rename), so a build killed at any moment leaves the
 previous outputs intact.
 
 The RDF writers and the others (HTML, GraphML, Neo4j CSV) share no work, so
-the latter run in a forked process beside the former where the platform
-forks; the build waits for both and fails if either fails.
+for a graph of up to :data:`FORK_MAX_EDGES` edges the latter run in a forked
+process beside the former where the platform forks; the build waits for both
+and fails if either fails. A larger graph is written in one process, one
+writer after the other: the forked child would copy the graph as it reads it
+(reference counts are writes), and at 10,000 articles the two processes
+together needed 2.9 GB against 1.5 GB in turn, to save 15 s of 700.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from graph.formats import (
 )
 from graph.html import write_html
 from graph.statements import statements
+
+FORK_MAX_EDGES = 250_000  # about 3,000 articles
 
 
 def _write_views(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]:
@@ -87,7 +93,8 @@ def write_outputs(
         StorygraphError: a writer failed (the files it had not replaced stay as they were).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    if "fork" not in multiprocessing.get_all_start_methods():
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if not forks or G.number_of_edges() > FORK_MAX_EDGES:
         rdf = _write_rdf(G, out_dir, formats, store)
         return rdf[:1] + _write_views(G, out_dir, formats) + rdf[1:]
     # fork: the child sees G without pickling it.

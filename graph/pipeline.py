@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import repeat
+from itertools import chain, islice, repeat
 from pathlib import Path
 
 import networkx as nx
@@ -106,16 +107,21 @@ def _extract_all(
         leave=False,
         disable=total < _PROGRESS_FROM or not sys.stderr.isatty(),
     )
-    # Worker processes each load the models (seconds): only worth it for many articles.
-    jobs = min(config.jobs, max(1, total // _ARTICLES_PER_WORKER))
+    # Worker processes each load the models (seconds): only worth it for many
+    # articles. Count what is really left to extract (cache hits are not) by
+    # reading a few ahead before deciding.
+    pending = iter(articles)
+    first = list(islice(pending, _ARTICLES_PER_WORKER * config.jobs))
+    jobs = min(config.jobs, max(1, len(first) // _ARTICLES_PER_WORKER))
     with progress:
         if jobs <= 1:
-            for article in articles:
+            for article in chain(first, pending):
                 yield safe_extract(article, config)
                 progress.update()
             return
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(safe_extract, articles, repeat(config), chunksize=4):
+            work = chain(first, pending)
+            for result in pool.map(safe_extract, work, repeat(config), chunksize=4):
                 yield result
                 progress.update()
 
@@ -164,6 +170,7 @@ def build(
     """
     config = config or BuildConfig()
     report = BuildReport()
+    started = time.perf_counter()
     cache = ExtractionCache(Path(config.cache_dir), config.kb_dir) if config.cache_dir else None
     extractions: list[Extraction] = []
     todo = _to_extract(read_inputs(inputs), cache, report, extractions)
@@ -176,7 +183,12 @@ def build(
         if cache is not None:
             cache.put(result.article.content_hash, result)
     report.cached = cache.hits if cache else 0
-    return assemble(extractions, config, report), report
+    log.info("extracted %d articles in %.1f s", len(extractions), time.perf_counter() - started)
+    started = time.perf_counter()
+    G = assemble(extractions, config, report)
+    log.info("resolved %d events into %d stories in %.1f s",
+             report.events, report.stories, time.perf_counter() - started)  # fmt: skip
+    return G, report
 
 
 def assemble(

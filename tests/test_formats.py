@@ -12,6 +12,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from graph import export
 from graph import model as m
 from graph.export import write_outputs
 from graph.formats import NODE_HEADER, REL_HEADER
@@ -119,3 +120,14 @@ def test_turtle_and_jsonld_hold_the_ntriples(out: Path) -> None:
     nt = set(ox.parse(path=out / "graph.nt", format=ox.RdfFormat.N_TRIPLES))
     for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
         assert set(ox.parse(path=out / name, format=fmt)) == nt, name
+
+
+def test_one_process_export_writes_the_same_files(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export, "FORK_MAX_EDGES", 0)  # as for a graph too large to fork
+    written = export.write_outputs(fx.build_fixture_graph(), tmp_path)
+    names = [p.relative_to(tmp_path).as_posix() for p in written]
+    assert len(names) == 8
+    for name in names:
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
