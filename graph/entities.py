@@ -38,6 +38,26 @@ _NER_KINDS: dict[str, EntityKind] = {
     "GPE": "place",
     "FAC": "place",
 }
+EVENT_NAME_LABEL = "storygraph:event-name"
+_YEAR_SUFFIX = re.compile(r"[\s\-–]*(?:19|20)\d\d$")
+_NER_EVENT_LABELS = frozenset({"MISC", "EVENT"})
+# what a model may tag an exercise's name as; never people, organisations, dates
+_NER_EVENT_NAME_SOURCES = _NER_EVENT_LABELS | {"LOC", "GPE", "FAC"}
+# words that give a name ("manœuvres baptisées « Vostok »", "drills dubbed …")
+_NAMING_WORDS = ("baptis", "dénomm", "nomm", "intitul", "surnomm",
+                 "dubbed", "named", "code-named", "codenamed")  # fmt: skip
+# event types whose instances get proper names (exercises, summits, missions…);
+# not those whose triggers are verbs of saying or meeting ("a déclaré Megan Dean")
+_NAMEABLE_TYPES = frozenset({"MilitaryExercise", "Patrol", "Summit", "Launch", "Invasion",
+                             "Attack", "Agreement", "Election"})  # fmt: skip
+# an adjective may sit between the event noun and the name ("exercices militaires
+# Vostok"); a preposition or article may not ("attaque contre Kiev")
+_NOT_BETWEEN = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "contre",
+                          "avec", "pour", "par", "sur", "dans", "le", "la", "les", "l'", "l’",
+                          "of", "in", "on", "at", "against", "with", "for", "by", "from",
+                          "to", "near", "the", "a", "an"})  # fmt: skip
+_OPENING_QUOTES = frozenset({"«", "“", "‘", '"'})
+_CLOSING_QUOTES = frozenset({"»", "”", "’", '"'})
 _LOCATIVES = {
     "fr": {
         "à",
@@ -119,6 +139,8 @@ class _Matchers:
     roles: re.Pattern[str]
     role_names: tuple[tuple[str, str, str], ...]  # (group name, role, pattern kind)
     role_heads: re.Pattern[str]  # cheap test: could the sentence hold a role phrase?
+    kb: KnowledgeBase
+    language: str
 
 
 def _name_variants(alias: str) -> set[str]:
@@ -163,7 +185,8 @@ def _matchers(nlp: Language, kb: KnowledgeBase, language: str) -> _Matchers:
         # adjectives or capitalised nouns ("les Russes"), so match them caselessly.
         (exact if language == "en" else lower).add(key, [nlp.make_doc(form)])
     roles, role_names = _role_regex(kb, language)
-    return _Matchers(names, exact, lower, roles, role_names, _role_heads(kb, language))
+    heads = _role_heads(kb, language)
+    return _Matchers(names, exact, lower, roles, role_names, heads, kb, language)
 
 
 def _role_heads(kb: KnowledgeBase, language: str) -> re.Pattern[str]:
@@ -198,6 +221,77 @@ def _keep_ner(span: Span, common: frozenset[str]) -> bool:
         and span.label_ in _NER_KINDS
         and len(text) > 1
     )
+
+
+@lru_cache(maxsize=8)
+def _event_nouns(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
+    """One-word trigger stems of nameable event types ("exercice", "sommet", "drill")."""
+    stems = {t for e in kb.event_types if e.name in _NAMEABLE_TYPES
+             for t in e.triggers.get(language, ()) if " " not in t}  # fmt: skip
+    return tuple(sorted(t.lower() for t in stems if len(t) >= 4))
+
+
+def _names_event(span: Span, nouns: tuple[str, ...]) -> bool:
+    """A name given to an exercise, operation or summit.
+
+    Right after an event noun or a naming word ("l'exercice « Vostok »", "les
+    exercices militaires Vostok", "manœuvres baptisées « Vostok-2022 »",
+    "Operation X"), or, for a name the model tags as an event or miscellany,
+    right before an event noun ("the Joint Sea-2024 drills"). A place before an
+    event noun stays a place ("the Bering Sea patrol").
+    """
+    if span.label_ not in _NER_EVENT_NAME_SOURCES:
+        return False
+    doc = span.doc
+    before = span.start - 1
+    while before >= 0 and (doc[before].is_quote or doc[before].text in _OPENING_QUOTES):
+        before -= 1
+    cues = (*nouns, *_NAMING_WORDS)
+    if before >= 0 and doc[before].lower_.startswith(cues):
+        return True
+    if (
+        before >= 1
+        and doc[before].is_lower
+        and doc[before].lower_ not in _NOT_BETWEEN
+        and doc[before - 1].lower_.startswith(nouns)
+    ):
+        return True
+    after = span.end
+    while after < len(doc) and (doc[after].is_quote or doc[after].text in _CLOSING_QUOTES):
+        after += 1
+    return (
+        span.label_ in _NER_EVENT_LABELS
+        and after < len(doc)
+        and doc[after].lower_.startswith(nouns)
+    )
+
+
+def _quoted_event_names(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
+    """Names in quotes after an event noun or a naming word ("manœuvres baptisées
+    « Vostok-2022 »"): the press quotes them, and the model often misses them."""
+    cues = (*nouns, *_NAMING_WORDS)
+    found = []
+    for i, token in enumerate(doc[:-2]):
+        if token.text not in _OPENING_QUOTES or i == 0 or not doc[i - 1].lower_.startswith(cues):
+            continue
+        end = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].is_quote
+                    or doc[j].text in _CLOSING_QUOTES), None)  # fmt: skip
+        if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper():
+            found.append(Span(doc, i + 1, end, label=EVENT_NAME_LABEL))
+    return found
+
+
+def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Span | None:
+    """The model's entity as this module labels it, or None when it is not kept."""
+    text = span.text.strip("«»“”‘’\"' ")
+    if (
+        text[:1].isupper()
+        and len(span) <= _MAX_NER_TOKENS
+        and sum(c.isalpha() for c in text) > 1
+        and _names_event(span, nouns)
+    ):
+        return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
+    return _clean_ner(span) if _keep_ner(span, common) else None
 
 
 def _clean_ner(span: Span) -> Span:
@@ -242,6 +336,11 @@ def _mention(
             ),
             locative,
         )
+    if label == EVENT_NAME_LABEL:
+        name = span.text.strip("«»“”‘’\"' ")
+        # "Vostok-2022", "Vostok 2022" and "Vostok" name one series of exercises
+        key = entity_key("event-name", _YEAR_SUFFIX.sub("", name) or name)
+        return EntityMention(span.text, start, end, "event-name", key, name), False
     kind = _NER_KINDS[label]
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text
@@ -360,7 +459,11 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     kb_spans = filter_spans(_kb_spans(doc, matchers))
     taken = {i for span in kb_spans for i in range(span.start, span.end)}
     common = doc.user_data.get("storygraph_common", frozenset())
-    ner_spans = [_clean_ner(s) for s in doc.ents if _keep_ner(s, common)]
+    nouns = _event_nouns(matchers.kb, matchers.language)
+    ner_spans = [span for s in doc.ents if (span := _ner_span(s, common, nouns)) is not None]
+    quoted = _quoted_event_names(doc, nouns)
+    in_quotes = {i for span in quoted for i in range(span.start, span.end)}
+    ner_spans = quoted + [s for s in ner_spans if not in_quotes & set(range(s.start, s.end))]
     ner_spans = [s for s in ner_spans if not any(i in taken for i in range(s.start, s.end))]
     return sorted(kb_spans + ner_spans, key=lambda s: s.start)
 

@@ -7,8 +7,9 @@ Adds: :class:`~graph.types.Story` records: each story's articles and events in
 time order.
 
 Method: each article is a weighted bag of features — the entities it mentions
-(people weigh most, then organisations, places, and countries least, since a
-country is shared by many unrelated stories) and its topic concepts — scaled
+(people and the proper names of exercises, operations or summits weigh most,
+then organisations, places, and countries least, since a country is shared by
+many unrelated stories) and its topic concepts — scaled
 by a smoothed inverse document frequency. Two articles are linked when the
 cosine of their vectors reaches ``threshold`` (config ``story_threshold``,
 default 0.35); stories are the connected components. Candidate pairs come from
@@ -29,7 +30,8 @@ import networkx as nx
 from graph.types import Event, Story
 
 DEFAULT_THRESHOLD = 0.35
-KIND_WEIGHTS = {"person": 3.0, "organization": 2.0, "place": 1.0, "country": 0.5, "topic": 1.0}
+KIND_WEIGHTS = {"person": 3.0, "event-name": 3.0, "organization": 2.0, "place": 1.0,
+                "country": 0.5, "topic": 1.0}  # fmt: skip
 # Pseudo-documents that contain none of the features: keeps IDF meaningful for
 # a build of two articles.
 _BACKGROUND_DOCS = 10

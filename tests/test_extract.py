@@ -134,3 +134,36 @@ def test_helpers() -> None:
     assert "chinoises" in french_inflections("chinois")
     assert slug("Ünïcode / name") == "unicode-name"
     assert slug("").startswith("x-")
+
+
+def _mentions_of(body: str, language: str, kb) -> dict[str, str]:
+    sentences = analyse(body, language=language, nlp=load_model(language), kb=kb)
+    return {m.label: m.kind for s in sentences for m in s.mentions}
+
+
+def test_named_exercises_are_event_names_not_places(kb) -> None:
+    found = _mentions_of(
+        "La marine a lancé mardi des manœuvres baptisées « Aurore-2031 » au large de Brest. "
+        "Les exercices militaires Aurore 2031 dureront dix jours, a déclaré Marion Castellan.",
+        "fr",
+        kb,
+    )
+    assert found.get("Aurore-2031") == "event-name"
+    assert found.get("Marion Castellan") == "person"  # after a verb of saying: still a person
+    assert found.get("Brest") == "place"
+
+
+def test_a_place_before_an_event_noun_stays_a_place(kb) -> None:
+    found = _mentions_of(
+        "Two frigates began the Cape Farewell patrol on Monday near Greenland.", "en", kb
+    )
+    assert "event-name" not in found.values()
+
+
+def test_event_names_share_a_key_with_or_without_the_year(kb) -> None:
+    sentences = analyse(
+        "Les exercices « Aurore-2031 » commencent. L'exercice « Aurore » se termine en mai.",
+        language="fr", nlp=load_model("fr"), kb=kb,
+    )  # fmt: skip
+    keys = {m.key for s in sentences for m in s.mentions if m.kind == "event-name"}
+    assert keys == {"event-name/aurore"}
