@@ -289,6 +289,13 @@ def ensure_corpus(size: int) -> Path:
     return folder
 
 
+def extra_article(size: int) -> tuple[str, str]:
+    """One more article (language, text), drawn like the corpus's but from another seed."""
+    rng = Random(f"{SEED}-extra-{size}")
+    people = sorted({invent_name(rng) for _ in range(60)})
+    return generate_article(rng, load_sources(), people)
+
+
 def corpus_texts(folder: Path) -> dict[str, list[str]]:
     """Return the corpus texts grouped by language, in file order."""
     languages = json.loads((folder / ".corpus.json").read_text())["languages"]
@@ -444,23 +451,26 @@ def bench_size(size: int, jobs: int, stages: bool) -> dict[str, Any]:
     row["baseline"] = base | {"peak_mb": base_peak}
     with tempfile.TemporaryDirectory(prefix="storygraph-bench-") as tmp:
         print(f"[{size}] storygraph build --jobs {jobs}…", file=sys.stderr)
-        out, wall, peak, maxrss = run_child(
-            [
-                *storygraph_command(),
-                "build",
-                str(folder),
-                "--out",
-                f"{tmp}/cli",
-                "--jobs",
-                str(jobs),
-            ]
-        )
+        corpus = Path(tmp) / "corpus"  # a copy, so that one article can be added
+        shutil.copytree(folder, corpus, ignore=shutil.ignore_patterns(".*"))
+        command = [*storygraph_command(), "build", str(corpus), "--out", f"{tmp}/cli",
+                   "--jobs", str(jobs)]  # fmt: skip
+        out, wall, peak, maxrss = run_child(command)
         row["build"] = {
             "wall_s": wall,
             "articles_per_s": size / wall,
             "peak_mb": peak,
             "maxrss_mb": maxrss,
             "summary": out.get("stdout", "").splitlines()[:1],
+        }
+        print(f"[{size}] the same build again with one article more…", file=sys.stderr)
+        language, text = extra_article(size)
+        (corpus / f"zz_extra_{language}.txt").write_text(text, encoding="utf-8")
+        again, again_wall, _, _ = run_child(command)
+        row["incremental"] = {
+            "wall_s": again_wall,
+            "share": again_wall / wall,
+            "summary": again.get("stdout", "").splitlines()[:1],
         }
         if stages:
             print(f"[{size}] in-process build by stage…", file=sys.stderr)
@@ -718,6 +728,19 @@ def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -
                 )
                 + f"CLI: {' '.join(r['build']['summary'])}"
             )
+        lines += [
+            "",
+            "Incremental build (goal < 10 % of the full build): the same command again on "
+            "the same output folder, with one new article added to the corpus.",
+            "",
+            "| articles | full build s | rebuild with 1 more s | share |",
+            "|---:|---:|---:|---:|",
+        ]
+        for r in rows:
+            inc = r.get("incremental")
+            if inc:
+                lines.append(f"| {r['size']:,} + 1 | {_f(r['build']['wall_s'])} "
+                             f"| {_f(inc['wall_s'])} | {inc['share']:.0%} |")  # fmt: skip
         sizes = {r["size"]: r["build"]["wall_s"] for r in rows}
         if 1000 in sizes and 10_000 in sizes:
             ratio = sizes[10_000] / sizes[1000]
