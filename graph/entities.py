@@ -219,7 +219,18 @@ def _keep_ner(span: Span, common: frozenset[str]) -> bool:
         and not any(c.isdigit() for c in text)
         and len(span) <= _MAX_NER_TOKENS
         and span.label_ in _NER_KINDS
-        and len(text) > 1
+        and sum(c.isalpha() for c in text) > 1  # not "L’"
+        and not _common_phrase(span, common)
+    )
+
+
+def _common_phrase(span: Span, common: frozenset[str]) -> bool:
+    """A capitalised common noun and its lower-case modifiers at a sentence
+    start ("Alliance militaire"), when the article also writes the noun in lower case."""
+    return (
+        len(span) > 1
+        and fold(span[0].text) in common
+        and all(token.is_lower or not token.is_alpha for token in span[1:])
     )
 
 
@@ -301,6 +312,15 @@ def _clean_ner(span: Span) -> Span:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
+_SOURCE_CUES = (("according", "to"), ("selon",), ("d'", "après"), ("d’", "après"), ("d'après",),
+                ("d’après",), ("reported", "by"), ("cited", "by"))  # fmt: skip
+
+
+def _after_source_cue(span: Span) -> bool:
+    before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    return any(tuple(before[-len(cue) :]) == cue for cue in _SOURCE_CUES if len(before) >= len(cue))
+
+
 def _is_locative(span: Span, language: str) -> bool:
     if span.start == 0:
         return False
@@ -342,6 +362,8 @@ def _mention(
         key = entity_key("event-name", _YEAR_SUFFIX.sub("", name) or name)
         return EntityMention(span.text, start, end, "event-name", key, name), False
     kind = _NER_KINDS[label]
+    if kind == "place" and _after_source_cue(span):
+        kind = "organization"  # "according to Bloomberg": who reports, not where
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text
     ), locative

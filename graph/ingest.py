@@ -48,7 +48,8 @@ import re
 import stat
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
@@ -139,11 +140,16 @@ def _dir_key(dirpath: str) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
+#: ``known(file_hash)``: the Article a one-article file gave before, or None.
+KnownFiles = Callable[[str], Article | None]
+
+
 def read_inputs(
     inputs: Sequence[str | Path],
     *,
     stdin: TextIO | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    known: KnownFiles | None = None,
 ) -> Iterator[Article | InputError]:
     """Read every input, yielding an Article or an InputError per article, in order.
 
@@ -151,6 +157,8 @@ def read_inputs(
         inputs: files, folders (read recursively) or ``-`` for JSON lines on stdin.
         stdin: the stream ``-`` reads (default ``sys.stdin``).
         max_bytes: size limit of one file or one JSON line.
+        known: looked up with a one-article file's ``file_hash`` before the file
+            is parsed; what it returns is yielded as is (a rebuild's cache).
 
     Returns:
         An iterator; one file is read at a time. Never raises for a bad input.
@@ -162,28 +170,54 @@ def read_inputs(
             continue
         for root, path in _walk_inputs([item]):
             source = path.relative_to(root).as_posix() if root != path.parent else path.name
-            yield from _read_file(path, source, max_bytes)
+            yield from _read_file(path, source, max_bytes, known)
 
 
-def _read_file(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError]:
+def file_hash(source: str, data: bytes) -> str:
+    """SHA-256 (hex) of a file's source name and raw bytes."""
+    return hashlib.sha256(source.encode("utf-8") + b"\x00" + data).hexdigest()
+
+
+def _read_file(
+    path: Path, source: str, max_bytes: int, known: KnownFiles | None = None
+) -> Iterator[Article | InputError]:
     label = str(path)
     data = _load_bytes(path, label, max_bytes)
     if isinstance(data, InputError):
         yield data
         return
+    suffix = path.suffix.lower()
+    if suffix in _JSONL_SUFFIXES or suffix == ".json":
+        yield from _read_records(data, label, source, suffix, max_bytes)
+        return
+    digest = file_hash(source, data)
+    seen = known(digest) if known is not None else None
+    if seen is not None:
+        yield seen
+        return
+    article = _read_page(data, label, source, suffix)
+    yield replace(article, file_hash=digest) if isinstance(article, Article) else article
+
+
+def _read_records(
+    data: bytes, label: str, source: str, suffix: str, max_bytes: int
+) -> Iterator[Article | InputError]:
     text = decode_bytes(data, label)
     if isinstance(text, InputError):
         yield text
-        return
-    suffix = path.suffix.lower()
-    if suffix in _JSONL_SUFFIXES:
+    elif suffix in _JSONL_SUFFIXES:
         yield from _read_lines(text.split("\n"), label, source, max_bytes)
-    elif suffix == ".json":
-        yield from _read_json(text, label, source)
-    elif suffix in _HTML_SUFFIXES or re.match(r"\s*<(?:!doctype html|html)", text, re.I):
-        yield _checked(parse_html(text, source=source), label)
     else:
-        yield _checked(parse_text(text, source=source), label)
+        yield from _read_json(text, label, source)
+
+
+def _read_page(data: bytes, label: str, source: str, suffix: str) -> Article | InputError:
+    text = decode_bytes(data, label)
+    if isinstance(text, InputError):
+        return text
+    if suffix in _HTML_SUFFIXES or re.match(r"\s*<(?:!doctype html|html)", text, re.I):
+        return _checked(parse_html(text, source=source), label)
+    return _checked(parse_text(text, source=source), label)
 
 
 def _load_bytes(path: Path, label: str, max_bytes: int) -> bytes | InputError:

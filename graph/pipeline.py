@@ -40,6 +40,7 @@ __all__ = ["BuildConfig", "BuildReport", "Extraction", "assemble", "build", "ext
 log = logging.getLogger("storygraph")
 _PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth drawing
 _ARTICLES_PER_WORKER = 8
+_FILE_KEY = "file:"  # cache keys of whole one-article files, beside content hashes
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,29 @@ def _extract_all(
                 progress.update()
 
 
+class _KnownFiles:
+    """Ingest's ``known`` hook: the extraction of a one-article file whose raw
+    bytes (and name) were built before, so that a rebuild does not parse it again."""
+
+    def __init__(self, cache: ExtractionCache) -> None:
+        self.cache = cache
+        self.found: dict[str, Extraction] = {}  # content hash -> extraction
+
+    def __call__(self, digest: str) -> Article | None:
+        hit = self.cache.get(_FILE_KEY + digest)
+        if not isinstance(hit, Extraction):
+            return None
+        self.found[hit.article.content_hash] = hit
+        return hit.article
+
+    def remember(self, extraction: Extraction) -> None:
+        if extraction.article.file_hash:
+            self.cache.put(_FILE_KEY + extraction.article.file_hash, extraction)
+
+
 def _to_extract(
     items: Iterable[Article | InputError],
-    cache: ExtractionCache | None,
+    known: _KnownFiles | None,
     report: BuildReport,
     done: list[Extraction],
 ) -> Iterator[Article]:
@@ -142,8 +163,13 @@ def _to_extract(
             log.warning("%s", item)
             report.skipped.append(item)
             continue
-        hit = cache.get(item.content_hash) if cache is not None and item.content_hash else None
-        if isinstance(hit, Extraction) and hit.article.source == item.source:
+        hit = known.found.pop(item.content_hash, None) if known is not None else None
+        if hit is None and known is not None and item.content_hash:
+            found = known.cache.get(item.content_hash)
+            hit = found if isinstance(found, Extraction) else None
+            if hit is not None and item.file_hash:
+                known.remember(replace(hit, article=replace(hit.article, file_hash=item.file_hash)))
+        if hit is not None and hit.article.source == item.source:
             done.append(hit)
         else:
             yield item
@@ -172,16 +198,18 @@ def build(
     report = BuildReport()
     started = time.perf_counter()
     cache = ExtractionCache(Path(config.cache_dir), config.kb_dir) if config.cache_dir else None
+    known = _KnownFiles(cache) if cache is not None else None
     extractions: list[Extraction] = []
-    todo = _to_extract(read_inputs(inputs), cache, report, extractions)
+    todo = _to_extract(read_inputs(inputs, known=known), known, report, extractions)
     for result in _extract_all(todo, config, _expected_articles(inputs)):
         if isinstance(result, InputError):
             log.warning("%s", result)
             report.skipped.append(result)
             continue
         extractions.append(result)
-        if cache is not None:
-            cache.put(result.article.content_hash, result)
+        if known is not None:
+            known.cache.put(result.article.content_hash, result)
+            known.remember(result)
     report.cached = cache.hits if cache else 0
     log.info("extracted %d articles in %.1f s", len(extractions), time.perf_counter() - started)
     started = time.perf_counter()

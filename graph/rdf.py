@@ -67,6 +67,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 from itertools import product
 from typing import Any
 from urllib.parse import quote, unquote
@@ -127,6 +128,7 @@ def _quote(text: str) -> str:
     return "".join(ch if ch in _SAFE else quote(ch, safe="") for ch in text)
 
 
+@lru_cache(maxsize=1 << 17)  # a node's IRI is minted for every triple naming it
 def node_iri(node_id: str) -> URIRef:
     """Mint the IRI of a graph node from its id.
 
@@ -175,6 +177,7 @@ def _slug_iri(kind: str, name: str) -> URIRef:
     return node_iri(f"{kind}/{slug}-{digest}")
 
 
+@lru_cache(maxsize=1 << 14)  # a few thousand days, each on many events
 def _date(value: Any) -> Literal | None:
     try:
         day = date.fromisoformat(str(value))

@@ -54,6 +54,7 @@ class Article:
     published_evidence: str | None = None
     language: str | None = None
     content_hash: str = ""
+    file_hash: str = ""  # of the source name and raw bytes, for a one-article file
 
 
 @dataclass(frozen=True)

@@ -41,3 +41,31 @@ def test_corrupt_entry_is_a_miss(tmp_path: Path) -> None:
     next(tmp_path.rglob("*.pickle")).write_bytes(b"not a pickle")
     assert cache.get("abc") is None
     assert cache.misses == 1
+
+
+def test_rebuild_does_not_parse_unchanged_files_again(tmp_path: Path, monkeypatch) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(ROOT / "seeds", inputs)
+    config = BuildConfig(cache_dir=str(tmp_path / "cache"))
+    first, _ = build([inputs], config)
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged file was parsed again")
+
+    monkeypatch.setattr("graph.ingest.parse_text", no_parsing)
+    second, report = build([inputs], config)
+    assert report.cached == 2
+    assert to_rdf(first).serialize(format="nt") == to_rdf(second).serialize(format="nt")
+
+
+def test_lost_file_entries_fall_back_to_parsing(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(ROOT / "seeds", inputs)
+    cache_dir = tmp_path / "cache"
+    config = BuildConfig(cache_dir=str(cache_dir))
+    first, _ = build([inputs], config)
+    for entry in cache_dir.rglob("*.pickle"):
+        entry.write_bytes(b"damaged")  # every entry: file-level and per-article
+    second, report = build([inputs], config)
+    assert report.cached == 0
+    assert to_rdf(first).serialize(format="nt") == to_rdf(second).serialize(format="nt")

@@ -167,3 +167,24 @@ def test_event_names_share_a_key_with_or_without_the_year(kb) -> None:
     )  # fmt: skip
     keys = {m.key for s in sentences for m in s.mentions if m.kind == "event-name"}
     assert keys == {"event-name/aurore"}
+
+
+def test_a_source_after_according_to_is_not_a_place(kb) -> None:
+    from spacy.tokens import Span
+
+    from graph.entities import _mention
+
+    doc = load_model("en")("According to Nordvik, the frigates reached Greenland.")
+    source = Span(doc, 2, 3, label="GPE")  # as the model tags some outlets
+    place = Span(doc, 8, 9, label="GPE")
+    sent = doc[:]
+    assert _mention(source, sent, kb, "en")[0].kind == "organization"
+    assert _mention(place, sent, kb, "en")[0].kind == "place"
+
+
+def test_capitalised_common_phrase_at_a_sentence_start_is_no_entity(kb) -> None:
+    found = _mentions_of(
+        "Alliance militaire : le pacte signé à Brest renforce une alliance ancienne.", "fr", kb
+    )
+    assert "Alliance militaire" not in found
+    assert found.get("Brest") == "place"
