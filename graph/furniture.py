@@ -372,10 +372,13 @@ def spot_agency_dateline(paragraph: str) -> Dateline | None:
     return Dateline(evidence=match.group(0).strip(), published=published, publisher=match["agency"])
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _key(line: str) -> str:
     """A line reduced for lexicon look-ups: lower case, no bullets or trailing colon."""
     key = line.strip().strip("-•*–—·>|").strip().rstrip(":.…").strip()
-    return re.sub(r"\s+", " ", key.replace("’", "'")).lower()
+    return _SPACES.sub(" ", key.replace("’", "'")).lower()
 
 
 def _is_trailer(line: str) -> bool:
