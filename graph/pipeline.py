@@ -136,15 +136,19 @@ class _KnownFiles:
         self.found: dict[str, Extraction] = {}  # content hash -> extraction
 
     def __call__(self, digest: str) -> Article | None:
-        hit = self.cache.get(_FILE_KEY + digest)
+        content = self.cache.get(_FILE_KEY + digest)
+        hit = self.cache.get(content) if isinstance(content, str) else None
         if not isinstance(hit, Extraction):
             return None
         self.found[hit.article.content_hash] = hit
         return hit.article
 
     def remember(self, extraction: Extraction) -> None:
-        if extraction.article.file_hash:
-            self.cache.put(_FILE_KEY + extraction.article.file_hash, extraction)
+        """Point the file's hash at its extraction's entry (a few bytes, written
+        by the main process while the workers extract)."""
+        article = extraction.article
+        if article.file_hash:
+            self.cache.put(_FILE_KEY + article.file_hash, article.content_hash)
 
 
 def _to_extract(
@@ -171,6 +175,7 @@ def _to_extract(
                 known.remember(replace(hit, article=replace(hit.article, file_hash=item.file_hash)))
         if hit is not None and hit.article.source == item.source:
             done.append(hit)
+            report.cached += 1
         else:
             yield item
 
@@ -210,7 +215,6 @@ def build(
         if known is not None:
             known.cache.put(result.article.content_hash, result)
             known.remember(result)
-    report.cached = cache.hits if cache else 0
     log.info("extracted %d articles in %.1f s", len(extractions), time.perf_counter() - started)
     started = time.perf_counter()
     G = assemble(extractions, config, report)
