@@ -8,9 +8,10 @@ Method (general, not tuned to any outlet): news reports the past, so the
 publication date is the latest day the text names outside future-tense
 clauses. Days written without a year ("mardi 27 janvier") take the first year
 from the latest year the text names up to two years later in which that day is
-that weekday; days without a weekday take the year so found, or the year of
-the stated full dates when they all share one. Without any stated year, a
-weekday alone cannot fix the year and nothing is inferred from it.
+that weekday (a year written as a bare number, "le palmarès 2024", counts when
+no dated expression names one); days without a weekday take the year so found,
+or the year of the stated full dates when they all share one. Without any
+year in the text, a weekday alone cannot fix the year and nothing is inferred.
 """
 
 from __future__ import annotations
@@ -26,6 +27,14 @@ __all__ = ["infer_publication_date"]
 
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…])\s+|\n+")
 _YEARS_AFTER: Final = 2
+
+
+_WRITTEN_YEAR: Final = re.compile(r"(?<![\w.,/-])(19[5-9]\d|20\d\d)(?![\w.,/-]\d)")
+
+
+def _written_years(text: str) -> set[int]:
+    """Four-digit years written anywhere in the text (1950–2099), as plain numbers."""
+    return {int(year) for year in _WRITTEN_YEAR.findall(text)}
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -72,7 +81,9 @@ def infer_publication_date(text: str, *, language: str) -> tuple[date, str] | No
             if not is_future_tense(sentence, language=language, span=(day.start, day.end))
         )
     candidates = list(stated)
-    latest_year = max(years, default=None)
+    # No dated expression: any year the text writes ("le palmarès 2024") may
+    # still place a day with its weekday, which then has to agree with it.
+    latest_year = max(years or _written_years(text), default=None)
     weekday_years: list[int] = []
     for day in undated:
         if day.weekday is None or latest_year is None:

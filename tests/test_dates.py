@@ -399,6 +399,16 @@ def test_infer_from_weekday_and_latest_year():
     assert "Thursday in 2026" in reason and "(2025)" in reason
 
 
+def test_infer_weekday_with_a_year_written_as_a_plain_number():
+    # no dated expression, but "la saison 2031" names a year in which
+    # "samedi 24 mai" is a Saturday; the day after it is not
+    text = "Le jury a rendu ce samedi 24 mai son verdict. La saison 2031 s'achève."
+    found = infer_publication_date(text, language="fr")
+    assert found is not None and found[0] == D("2031-05-24")
+    shifted = text.replace("samedi 24 mai", "samedi 25 mai")
+    assert infer_publication_date(shifted, language="fr") is None
+
+
 def test_infer_skips_future_sentences():
     text = (
         "The agreement was signed on March 3, 2024.\n"
