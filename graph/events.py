@@ -19,6 +19,7 @@ but no actor borrows the actors of the preceding sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
@@ -35,6 +36,15 @@ _ANAPHORA = re.compile(
     r" (?:pays|flottes|armées|nations|parties|marines|hommes|dirigeants)|leurs pays"
     r"|the two (?:countries|nations|navies|fleets|sides|leaders|men)"
     r"|both (?:countries|nations|sides)|their countries)\b",
+    re.IGNORECASE,
+)
+# sentences before an event's own that anaphora may point into ("les deux pays"
+# looks two back; "l'organisation" as far as this, since an article names an
+# organisation once in full and then by its common noun)
+_CONTEXT_SENTENCES = 6
+# "l'organisation", "the bloc": the organisation named last
+_ORG_ANAPHORA = re.compile(
+    r"\b(?:l['’](?:organisation|alliance)|le bloc|the (?:organi[sz]ation|alliance|bloc))\b",
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(
@@ -142,10 +152,11 @@ def _actors(
             mention.text if mention else role_text, 0, 0, "person", person, label, role_text
         )
     _borrow_pronoun_subject(sentence, previous, found)
+    _borrow_named_organisation(sentence, previous, found)
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(sentence.text):
         # "les deux flottes" points back at the nearest sentence naming two countries.
-        for prev in reversed(previous):
+        for prev in reversed(previous[-2:]):
             named = {
                 m.key: m
                 for m in prev.mentions
@@ -156,6 +167,27 @@ def _actors(
                     found.setdefault(key, m)
                 break
     return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+def _borrow_named_organisation(
+    sentence: AnalysedSentence,
+    previous: Sequence[AnalysedSentence],
+    found: dict[str, EntityMention],
+) -> None:
+    """ "l'organisation" / "the bloc" in a sentence naming no organisation is the
+    organisation the previous sentences name most (the latest on a tie): the
+    article's subject rather than a partner listed in passing."""
+    if any(m.kind == "organization" for m in found.values()):
+        return
+    if not _ORG_ANAPHORA.search(sentence.text):
+        return
+    named = [m for prev in previous for m in prev.mentions if m.kind == "organization"]
+    if not named:
+        return
+    counts = Counter(m.key for m in named)
+    last = {m.key: (i, m) for i, m in enumerate(named)}
+    key = max(counts, key=lambda k: (counts[k], last[k][0]))
+    found.setdefault(key, last[key][1])
 
 
 def _borrow_pronoun_subject(
@@ -232,7 +264,7 @@ def extract_events(
             if signature in seen:
                 continue
             seen.add(signature)
-            previous = sentences[max(0, i - 2) : i]
+            previous = sentences[max(0, i - _CONTEXT_SENTENCES) : i]
             mention = _event(article, sentence, time, previous, (registry, article_role), kb)
             if mention is not None:
                 events.append(mention)

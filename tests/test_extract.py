@@ -188,3 +188,15 @@ def test_capitalised_common_phrase_at_a_sentence_start_is_no_entity(kb) -> None:
     )
     assert "Alliance militaire" not in found
     assert found.get("Brest") == "place"
+
+
+def test_the_organisation_is_the_one_the_article_names_most(kb) -> None:
+    body = (
+        "Le sommet de l'OTAN s'est ouvert à Vilnius. Les membres de l'OTAN ont débattu longtemps.\n"
+        "Des observateurs de l'Union européenne étaient présents.\n"
+        "Depuis avril 2031, la Finlande, membre de l'organisation, a doublé son budget militaire."
+    )
+    _, events = _events(body, "fr", date(2031, 9, 1), kb)
+    [budget] = [e for e in events if e.time.begin == date(2031, 4, 1)]
+    keys = {a.key for a in budget.actors}
+    assert "organization/nato" in keys and "organization/european-union" not in keys
