@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -42,6 +43,7 @@ _ANAPHORA = re.compile(
 # looks two back; "l'organisation" as far as this, since an article names an
 # organisation once in full and then by its common noun)
 _CONTEXT_SENTENCES = 6
+_SAME_DAY_RULE = "same-day-as-previous-sentence"
 # "l'organisation", "the bloc": the organisation named last
 _ORG_ANAPHORA = re.compile(
     r"\b(?:l['’](?:organisation|alliance)|le bloc|the (?:organi[sz]ation|alliance|bloc))\b",
@@ -255,8 +257,12 @@ def extract_events(
     registry = _role_registry(sentences, article_role)
     seen: set[tuple[str, date, date]] = set()
     events: list[EventMention] = []
+    day_before: TimeExpression | None = None  # the previous sentence's event day
     for i, sentence in enumerate(sentences):
         times = dates.find_time_expressions(sentence.text, language=language, anchor=anchor)
+        if not times and day_before is not None:
+            times = _same_day(sentence, day_before, kb, language)
+        day_before = None
         for time in times:
             if _is_vague(time, anchor):
                 continue
@@ -268,7 +274,27 @@ def extract_events(
             mention = _event(article, sentence, time, previous, (registry, article_role), kb)
             if mention is not None:
                 events.append(mention)
+                if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
+                    day_before = time
     return events
+
+
+def _same_day(
+    sentence: AnalysedSentence, day: TimeExpression, kb: KnowledgeBase, language: str
+) -> list[TimeExpression]:
+    """An undated sentence right after a dated event that goes on telling it:
+    an event word and two actors of its own ("Les dirigeants se sont réunis
+    pour la photo, parmi lesquels le président russe Vladimir Poutine et le
+    Premier ministre indien Narendra Modi") take the previous sentence's day,
+    with that day's words and this rule in the audit trail."""
+    _, trigger, _ = _event_type(sentence.text, day, kb, language)
+    actors = {m.key for m in sentence.mentions if m.kind in _ACTOR_KINDS}
+    if trigger is None or len(actors) + len(sentence.roles) < 2:
+        return []
+    if dates.is_future_tense(sentence.text, language=language, span=(0, len(sentence.text))):
+        return []
+    return [replace(day, start=0, end=0, rule=_SAME_DAY_RULE, anchor=day.begin,
+                    anchor_kind="event", relation="at")]  # fmt: skip
 
 
 def _event(

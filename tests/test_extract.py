@@ -200,3 +200,20 @@ def test_the_organisation_is_the_one_the_article_names_most(kb) -> None:
     [budget] = [e for e in events if e.time.begin == date(2031, 4, 1)]
     keys = {a.key for a in budget.actors}
     assert "organization/nato" in keys and "organization/european-union" not in keys
+
+
+def test_an_undated_sentence_going_on_with_the_event_takes_its_day(kb) -> None:
+    body = (
+        "Paulin Marchetti est arrivé à Brest le lundi 3 mars 2031.\n"
+        "Il a ensuite rencontré Edvard Lindqvist et Marion Castellan au port."
+    )
+    _, events = _events(body, "fr", date(2031, 3, 4), kb)
+    inherited = [e for e in events if e.sentence_index == 1]
+    assert len(inherited) == 1
+    time = inherited[0].time
+    assert (time.begin, time.rule, time.anchor_kind) == (
+        date(2031, 3, 3), "same-day-as-previous-sentence", "event")
+    assert "3 mars 2031" in time.text  # the words the day was read from
+    future = body.replace("a ensuite rencontré", "rencontrera")
+    _, events = _events(future, "fr", date(2031, 3, 4), kb)
+    assert not [e for e in events if e.sentence_index == 1]
