@@ -779,7 +779,7 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
         rf"\b(?P<pre>in|since|by|until|till|from|during|throughout|before|after|early|late|mid"
         rf"|of|around|circa|year|the\s+year)(?:\s*-\s*|\s+){_YY}",
         # "the 2020 border clashes", "The 2023 award": a year used as an adjective
-        rf"\b(?P<pre>[Tt]he)\s+{_YY}(?=\s+[a-z])",
+        rf"\b(?P<pre>[Tt]he)\s+{_YY}(?=\s+(?-i:[a-z]))",
     ]),
     ("relative-month", _h_relative_month, [
         r"(?:\b(?P<pre>en|depuis|dès|jusqu'en|d'ici|courant|au\s+mois\s+de|le\s+mois\s+de|ce\s+mois\s+de"
@@ -787,6 +787,8 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
     ], [
         r"\b(?P<pre>in|since|until|during|by|through|throughout|last|next|this\s+past|this"
         r"|from)\s+(?P<m><MF>)(?!\w)(?P<dir>)",
+        # "the March election": a month used as an adjective, the latest one past
+        r"\b(?P<pre>[Tt]he)\s+(?P<m><MF>)(?=\s+(?-i:[a-z]))(?P<dir>)",
     ]),
     ("relative-month", _h_this_month, [
         r"\ble\s+mois\s+(?P<dir>dernier|prochain|passé)\b|\bce\s+mois(?:-ci)?(?!\w)(?!\s+d)",

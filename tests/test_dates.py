@@ -387,6 +387,20 @@ def test_describe_interval_in_french():
 # ---------------------------------------------------------------- publication date
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He won a third term in the March election.", ("2031-03-01", "2031-03-31")),
+        ("The June summit will open in Lisbon.", ("2031-06-01", "2031-06-30")),
+        ("Crowds gathered for the May Day parade.", None),  # a name, not a month
+    ],
+)
+def test_month_used_as_an_adjective(sentence, expected):
+    found = find_time_expressions(sentence, language="en", anchor=D("2031-05-16"))
+    got = (found[0].begin.isoformat(), found[0].last.isoformat()) if found else None
+    assert got == expected
+
+
 def test_infer_from_weekday_and_latest_year():
     text = (
         "Le ministre a rappelé l'accord signé le 4 novembre 2025 à Minsk.\n"
