@@ -57,6 +57,8 @@ _NOT_BETWEEN = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "e
                           "of", "in", "on", "at", "against", "with", "for", "by", "from",
                           "to", "near", "the", "a", "an"})  # fmt: skip
 _OPENING_QUOTES = frozenset({"«", "“", "‘", '"'})
+_DASHES = frozenset({"-", "–", "—", "--"})
+_DATELINE_TOKENS = 8  # a dateline's agency comes within the first words of a paragraph
 _CLOSING_QUOTES = frozenset({"»", "”", "’", '"'})
 _LOCATIVES = {
     "fr": {
@@ -487,7 +489,23 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     in_quotes = {i for span in quoted for i in range(span.start, span.end)}
     ner_spans = quoted + [s for s in ner_spans if not in_quotes & set(range(s.start, s.end))]
     ner_spans = [s for s in ner_spans if not any(i in taken for i in range(s.start, s.end))]
-    return sorted(kb_spans + ner_spans, key=lambda s: s.start)
+    spans = [s for s in kb_spans + ner_spans if not _is_dateline_credit(s)]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _is_dateline_credit(span: Span) -> bool:
+    """The agency of a wire dateline, "Oct 2 (Reuters) -", "PARIS (AFP) —": who
+    wrote the report, not an actor of the story (nor a feature shared by every
+    story the agency covers)."""
+    doc = span.doc
+    return (
+        span.start >= 1
+        and span.start <= _DATELINE_TOKENS
+        and doc[span.start - 1].text == "("
+        and span.end + 1 < len(doc)
+        and doc[span.end].text == ")"
+        and doc[span.end + 1].text in _DASHES
+    )
 
 
 def _analyse_sentence(

@@ -217,3 +217,10 @@ def test_an_undated_sentence_going_on_with_the_event_takes_its_day(kb) -> None:
     future = body.replace("a ensuite rencontré", "rencontrera")
     _, events = _events(future, "fr", date(2031, 3, 4), kb)
     assert not [e for e in events if e.sentence_index == 1]
+
+
+def test_a_wire_datelines_agency_is_no_entity(kb) -> None:
+    found = _mentions_of("March 3 (Reuters) - Two frigates reached Greenland on Monday.", "en", kb)
+    assert "Reuters" not in found and found.get("Greenland") == "place"
+    quoted = _mentions_of("Two frigates reached Greenland on Monday, Reuters reported.", "en", kb)
+    assert quoted.get("Reuters") == "organization"
