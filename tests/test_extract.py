@@ -224,3 +224,9 @@ def test_a_wire_datelines_agency_is_no_entity(kb) -> None:
     assert "Reuters" not in found and found.get("Greenland") == "place"
     quoted = _mentions_of("Two frigates reached Greenland on Monday, Reuters reported.", "en", kb)
     assert quoted.get("Reuters") == "organization"
+
+
+def test_clashes_are_a_conflict(kb) -> None:
+    _, events = _events("Indian and Chinese troops clashed on the border on 15 June 2030.",
+                        "en", date(2030, 6, 16), kb)  # fmt: skip
+    assert [e.event_type for e in events] == ["Conflict"]
