@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 from itertools import pairwise
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -486,3 +487,29 @@ def test_year_used_as_an_adjective_in_english() -> None:
     found = find_time_expressions("It was his first trip since the 2019 floods.", language="en",
                                   anchor=None)
     assert [(f.text, f.begin.year, f.granularity) for f in found] == [("the 2019", 2019, "year")]
+
+
+def test_cue_prefilter_never_changes_a_result(monkeypatch):
+    """The cheap pre-check skips only sentences no rule matches: on every
+    sentence of the seeds, the development corpus and the fixtures, results
+    are the same with it and without it."""
+    import re as _re
+
+    from graph import dates as dates_module
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*(root / "seeds").glob("*.txt"), *(root / "tests" / "fixtures").rglob("*.txt"),
+             *(root.parent / "shared" / "corpus" / "dev" / "articles").glob("*.txt")]  # fmt: skip
+    assert len(files) > 20, "the development corpus must sit beside the repository"
+    sentences = [s for f in files for line in f.read_text(encoding="utf-8").splitlines()
+                 for s in _re.split(r"(?<=[.!?])\s+", line) if s.strip()]  # fmt: skip
+    anchor = D("2024-10-15")
+
+    def run() -> list:
+        return [(lang, s, find_time_expressions(s, language=lang, anchor=anchor))
+                for s in sentences for lang in ("fr", "en")]  # fmt: skip
+
+    filtered = run()
+    always = {lang: _re.compile("") for lang in dates_module._CUES}
+    monkeypatch.setattr(dates_module, "_CUES", always)
+    assert run() == filtered
