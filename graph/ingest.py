@@ -175,6 +175,18 @@ def read_inputs(
             yield from _read_file(path, source, max_bytes, known)
 
 
+def count_articles(path: Path) -> int:
+    """How many articles a file probably holds: its non-blank lines for JSON
+    lines, else one (for a progress bar: nothing is parsed or checked)."""
+    if path.suffix.lower() not in _JSONL_SUFFIXES:
+        return 1
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+
+
 def file_hash(source: str, data: bytes) -> str:
     """SHA-256 (hex) of a file's source name and raw bytes."""
     return hashlib.sha256(source.encode("utf-8") + b"\x00" + data).hexdigest()

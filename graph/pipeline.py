@@ -28,7 +28,7 @@ from graph.config import BuildConfig
 from graph.entities import analyse
 from graph.errors import InputError
 from graph.events import extract_events
-from graph.ingest import iter_input_files, read_inputs
+from graph.ingest import count_articles, iter_input_files, read_inputs
 from graph.kb import default_kb
 from graph.nlp import load_model
 from graph.resolve import resolve_entities, resolve_events
@@ -99,14 +99,14 @@ def safe_extract(article: Article, config: BuildConfig) -> Extraction | InputErr
 
 
 def _extract_all(
-    articles: Iterable[Article], config: BuildConfig, total: int
+    articles: Iterable[Article], config: BuildConfig, total: int | None
 ) -> Iterator[Extraction | InputError]:
     progress = tqdm(
-        total=total,
+        total=total,  # None (stdin): a count and a rate, no bar
         unit="article",
         file=sys.stderr,
         leave=False,
-        disable=total < _PROGRESS_FROM or not sys.stderr.isatty(),
+        disable=(total is not None and total < _PROGRESS_FROM) or not sys.stderr.isatty(),
     )
     # Worker processes each load the models (seconds): only worth it for many
     # articles. Count what is really left to extract (cache hits are not) by
@@ -180,11 +180,12 @@ def _to_extract(
             yield item
 
 
-def _expected_articles(inputs: Sequence[str | Path]) -> int:
-    """How many articles a build will probably see (for the worker count and progress)."""
+def _expected_articles(inputs: Sequence[str | Path]) -> int | None:
+    """How many articles a build will probably see (for the progress bar), or
+    None for a stream of unknown length."""
     if any(str(i) == "-" for i in inputs):
-        return 10**6  # a stream of unknown length: use every worker
-    return sum(1 for _ in iter_input_files(inputs))
+        return None
+    return sum(count_articles(path) for path in iter_input_files(inputs))
 
 
 def build(

@@ -689,3 +689,13 @@ def test_read_inputs_never_raises_on_text_lines(lines: list[str]) -> None:
 def test_module_constants() -> None:
     assert ingest.MAX_ARTICLE_BYTES == 5_000_000
     assert ingest.SUPPORTED_LANGUAGES == ("fr", "en")
+
+
+def test_progress_total_counts_json_lines_records(tmp_path: Path) -> None:
+    from graph.pipeline import _expected_articles
+
+    (tmp_path / "a.txt").write_text("Un article.\n", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n',
+                                         encoding="utf-8")  # fmt: skip
+    assert _expected_articles([tmp_path]) == 4  # one text file, three records
+    assert _expected_articles(["-"]) is None  # a stream: a count and a rate, no total
