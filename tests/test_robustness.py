@@ -655,3 +655,30 @@ def test_builds_are_byte_identical_whatever_order_and_hash_seed(tmp_path) -> Non
         assert (tmp_path / "out-a" / name).read_bytes() == (
             tmp_path / "out-b" / name
         ).read_bytes(), name
+
+
+def test_progress_bar_on_a_terminal_counts_json_lines_records(tmp_path: Path) -> None:
+    """On a terminal, a build of one JSON-lines file of 25 records shows a bar
+    out of 25 with articles/s (run in a pseudo-terminal 120 columns wide)."""
+    import pty
+
+    feed = tmp_path / "feed.jsonl"
+    records = [{"text": f"Le ministre Paulin Marchetti a rencontré Edvard Lindqvist à Brest "
+                        f"le {day} mars 2031.", "url": f"https://example.org/{day}"}
+               for day in range(1, 26)]  # fmt: skip
+    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    command = (f"stty cols 120 rows 40; {sys.executable} -m graph.cli build {feed} "
+               f"--out {tmp_path / 'out'} --jobs 1 --no-cache")  # fmt: skip
+    chunks: list[bytes] = []
+
+    def read(fd: int) -> bytes:
+        data = os.read(fd, 4096)
+        chunks.append(data)
+        return data
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        pty.spawn(["bash", "-c", command], read)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "/25" in screen and "article/s" in screen, screen[-500:]
+    assert "25 articles" in screen
