@@ -787,7 +787,7 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
     ], [
         r"\b(?P<pre>in|since|until|during|by|through|throughout|last|next|this\s+past|this"
         r"|from)\s+(?P<m><MF>)(?!\w)(?P<dir>)",
-        # "the March election": a month used as an adjective, the latest one past
+        # "the March referendum": a month used as an adjective, the latest one past
         r"\b(?P<pre>[Tt]he)\s+(?P<m><MF>)(?=\s+(?-i:[a-z]))(?P<dir>)",
     ]),
     ("relative-month", _h_this_month, [

@@ -43,15 +43,15 @@ _YEAR_SUFFIX = re.compile(r"[\s\-–]*(?:19|20)\d\d$")
 _NER_EVENT_LABELS = frozenset({"MISC", "EVENT"})
 # what a model may tag an exercise's name as; never people, organisations, dates
 _NER_EVENT_NAME_SOURCES = _NER_EVENT_LABELS | {"LOC", "GPE", "FAC"}
-# words that give a name ("manœuvres baptisées « Vostok »", "drills dubbed …")
+# words that give a name ("manœuvres baptisées « Aurore »", "drills dubbed …")
 _NAMING_WORDS = ("baptis", "dénomm", "nomm", "intitul", "surnomm",
                  "dubbed", "named", "code-named", "codenamed")  # fmt: skip
 # event types whose instances get proper names (exercises, summits, missions…);
-# not those whose triggers are verbs of saying or meeting ("a déclaré Megan Dean")
+# not those whose triggers are verbs of saying or meeting ("a déclaré Marion Castellan")
 _NAMEABLE_TYPES = frozenset({"MilitaryExercise", "Patrol", "Summit", "Launch", "Invasion",
                              "Attack", "Agreement", "Election"})  # fmt: skip
 # an adjective may sit between the event noun and the name ("exercices militaires
-# Vostok"); a preposition or article may not ("attaque contre Kiev")
+# Aurore"); a preposition or article may not ("attaque contre Lyon")
 _NOT_BETWEEN = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "contre",
                           "avec", "pour", "par", "sur", "dans", "le", "la", "les", "l'", "l’",
                           "of", "in", "on", "at", "against", "with", "for", "by", "from",
@@ -228,7 +228,7 @@ def _keep_ner(span: Span, common: frozenset[str]) -> bool:
 
 def _common_phrase(span: Span, common: frozenset[str]) -> bool:
     """A capitalised common noun and its lower-case modifiers at a sentence
-    start ("Alliance militaire"), when the article also writes the noun in lower case."""
+    start ("Conseil municipal"), when the article also writes the noun in lower case."""
     return (
         len(span) > 1
         and fold(span[0].text) in common
@@ -247,11 +247,11 @@ def _event_nouns(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
 def _names_event(span: Span, nouns: tuple[str, ...]) -> bool:
     """A name given to an exercise, operation or summit.
 
-    Right after an event noun or a naming word ("l'exercice « Vostok »", "les
-    exercices militaires Vostok", "manœuvres baptisées « Vostok-2022 »",
+    Right after an event noun or a naming word ("l'exercice « Aurore »", "les
+    exercices militaires Aurore", "manœuvres baptisées « Aurore-2031 »",
     "Operation X"), or, for a name the model tags as an event or miscellany,
-    right before an event noun ("the Joint Sea-2024 drills"). A place before an
-    event noun stays a place ("the Bering Sea patrol").
+    right before an event noun ("the Northern Shield-2031 drills"). A place before an
+    event noun stays a place ("the Cape Farewell patrol").
     """
     if span.label_ not in _NER_EVENT_NAME_SOURCES:
         return False
@@ -281,7 +281,7 @@ def _names_event(span: Span, nouns: tuple[str, ...]) -> bool:
 
 def _quoted_event_names(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
     """Names in quotes after an event noun or a naming word ("manœuvres baptisées
-    « Vostok-2022 »"): the press quotes them, and the model often misses them."""
+    « Aurore-2031 »"): the press quotes them, and the model often misses them."""
     cues = (*nouns, *_NAMING_WORDS)
     found = []
     for i, token in enumerate(doc[:-2]):
@@ -360,12 +360,12 @@ def _mention(
         )
     if label == EVENT_NAME_LABEL:
         name = span.text.strip("«»“”‘’\"' ")
-        # "Vostok-2022", "Vostok 2022" and "Vostok" name one series of exercises
+        # "Aurore-2031", "Aurore 2031" and "Aurore" name one series of exercises
         key = entity_key("event-name", _YEAR_SUFFIX.sub("", name) or name)
         return EntityMention(span.text, start, end, "event-name", key, name), False
     kind = _NER_KINDS[label]
     if kind == "place" and _after_source_cue(span):
-        kind = "organization"  # "according to Bloomberg": who reports, not where
+        kind = "organization"  # "according to Nordvik": who reports, not where
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text
     ), locative
@@ -414,7 +414,7 @@ def _roles(sentence: str, m: _Matchers, kb: KnowledgeBase, language: str) -> lis
 def _attach_appositions(
     roles: list[RoleMention], mentions: list[EntityMention]
 ) -> list[RoleMention]:
-    """ "le ministre chinois de la Défense, Dong Jun" names the holder of the role."""
+    """ "le ministre portugais de la Défense, Paulin Marchetti" names the holder of the role."""
     people = [m for m in mentions if m.kind == "person"]
     attached = []
     for role in roles:
@@ -494,7 +494,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
 
 
 def _is_dateline_credit(span: Span) -> bool:
-    """The agency of a wire dateline, "Oct 2 (Reuters) -", "PARIS (AFP) —": who
+    """The agency of a wire dateline, "May 4 (Reuters) -", "LYON (AFP) —": who
     wrote the report, not an actor of the story (nor a feature shared by every
     story the agency covers)."""
     doc = span.doc

@@ -215,8 +215,8 @@ def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:
     ]
     if not places:
         return None
-    # A city or sea beats the country around it ("à Kazan en Russie") unless
-    # the country stands much nearer the trigger ("du conflit en Ukraine").
+    # A city or sea beats the country around it ("à Lyon en France") unless
+    # the country stands much nearer the trigger ("du conflit au Soudan").
     return min(
         places,
         key=lambda m: (
@@ -283,9 +283,8 @@ def _same_day(
     sentence: AnalysedSentence, day: TimeExpression, kb: KnowledgeBase, language: str
 ) -> list[TimeExpression]:
     """An undated sentence right after a dated event that goes on telling it:
-    an event word and two actors of its own ("Les dirigeants se sont réunis
-    pour la photo, parmi lesquels le président russe Vladimir Poutine et le
-    Premier ministre indien Narendra Modi") take the previous sentence's day,
+    an event word and two actors of its own ("Il a ensuite rencontré Edvard
+    Lindqvist et Marion Castellan au port") take the previous sentence's day,
     with that day's words and this rule in the audit trail."""
     _, trigger, _ = _event_type(sentence.text, day, kb, language)
     actors = {m.key for m in sentence.mentions if m.kind in _ACTOR_KINDS}

@@ -357,12 +357,12 @@ def _dateline_from(match: re.Match[str], line: str) -> Dateline:
 
 
 def spot_agency_dateline(paragraph: str) -> Dateline | None:
-    """Read an agency dateline opening a paragraph: "Oct 2 (Reuters) - ", "PARIS, July 31 (AP) --".
+    """Read an agency dateline opening a paragraph: "May 4 (Reuters) - ", "LYON, July 30 (AP) --".
 
     The line stays in the body (it opens the first sentence). The date is kept
     only when the year is written.
 
-    >>> spot_agency_dateline("Oct 2 (Reuters) - A fleet entered the sea.").publisher
+    >>> spot_agency_dateline("May 4 (Reuters) - Talks resumed in Geneva.").publisher
     'Reuters'
     """
     match = _AGENCY_DATELINE_RE.match(paragraph)

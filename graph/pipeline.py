@@ -230,7 +230,7 @@ def assemble(
     """Resolve and build the graph from per-article extractions."""
     kb = default_kb(config.kb_dir)
     extractions = sorted(extractions, key=lambda x: x.article.source)
-    # Event names ("Vostok") only tell stories apart: they are no graph node.
+    # Event names ("Aurore-2031") only tell stories apart: they are no graph node.
     pairs = [(x.article.source, m) for x in extractions for m in x.mentions
              if m.kind != "event-name"]  # fmt: skip
     pairs += [(x.article.source, a) for x in extractions for e in x.events for a in e.actors]

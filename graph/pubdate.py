@@ -8,7 +8,7 @@ Method (general, not tuned to any outlet): news reports the past, so the
 publication date is the latest day the text names outside future-tense
 clauses. Days written without a year ("mardi 27 janvier") take the first year
 from the latest year the text names up to two years later in which that day is
-that weekday (a year written as a bare number, "le palmarès 2024", counts when
+that weekday (a year written as a bare number, "la saison 2031", counts when
 no dated expression names one); days without a weekday take the year so found,
 or the year of the stated full dates when they all share one. Without any
 year in the text, a weekday alone cannot fix the year and nothing is inferred.
@@ -81,7 +81,7 @@ def infer_publication_date(text: str, *, language: str) -> tuple[date, str] | No
             if not is_future_tense(sentence, language=language, span=(day.start, day.end))
         )
     candidates = list(stated)
-    # No dated expression: any year the text writes ("le palmarès 2024") may
+    # No dated expression: any year the text writes ("la saison 2031") may
     # still place a day with its weekday, which then has to agree with it.
     latest_year = max(years or _written_years(text), default=None)
     weekday_years: list[int] = []

@@ -163,8 +163,8 @@ def graph_iri(article_id: str) -> URIRef:
 def search_key(text: str) -> str:
     """Fold accents, case and punctuation for alias-aware matching.
 
-    >>> search_key("Andreï  Belooussov!")
-    'andrei belooussov'
+    >>> search_key("Grigoï  Chouvaline!")
+    'grigoi chouvaline'
     """
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

@@ -136,7 +136,7 @@ def _name_redirects(
 
     An unknown name found as a person in one place and an organisation in
     another (NER disagreeing with itself) becomes its most frequent kind; names
-    that differ only by transliteration ("Medinski"/"Medinskiy") become one
+    that differ only by transliteration ("Tarkovski"/"Tarkovskiy") become one
     entity, a knowledge-base one when its label or an alias matches.
     """
     counts = Counter(m.key for _, m in pairs)
@@ -174,8 +174,8 @@ def _variant_group(mention: EntityMention) -> str:
 def _surname_redirects(by_key: dict[str, EntityMention]) -> dict[str, str]:
     """A lone name points at the one full name it begins or ends.
 
-    "Belousov" -> "Andrei Belousov"; family names that come first, as in
-    Chinese or Korean names, too ("Kim" -> "Kim Jong Un"). Ambiguous lone
+    "Lindqvist" -> "Edvard Lindqvist"; family names that come first, as in
+    Chinese or Korean names, too ("Park" -> "Park Min-ho"). Ambiguous lone
     names (two full names end with them) stay as they are.
     """
     full: dict[str, set[str]] = defaultdict(set)

@@ -15,7 +15,7 @@ from typing import Literal
 
 EntityKind = Literal["person", "organization", "country", "place", "event-name"]
 #: "event-name": the proper name of an exercise, operation or summit
-#: ("exercices « Vostok »"). Not an actor or place: it only tells which
+#: ("exercices « Aurore »"). Not an actor or place: it only tells which
 #: articles tell the same story (see graph.stories).
 Granularity = Literal[
     "day",
