@@ -128,8 +128,10 @@ def _extract_all(
 
 
 class _KnownFiles:
-    """Ingest's ``known`` hook: the extraction of a one-article file whose raw
-    bytes (and name) were built before, so that a rebuild does not parse it again."""
+    """The extraction cache as the build uses it: per-article entries under the
+    content hash, and for a one-article file a pointer from the hash of its name
+    and raw bytes, which ingest asks (``__call__``) so that a rebuild does not
+    parse an unchanged file again."""
 
     def __init__(self, cache: ExtractionCache) -> None:
         self.cache = cache
@@ -143,12 +145,25 @@ class _KnownFiles:
         self.found[hit.article.content_hash] = hit
         return hit.article
 
-    def remember(self, extraction: Extraction) -> None:
-        """Point the file's hash at its extraction's entry (a few bytes, written
-        by the main process while the workers extract)."""
+    def lookup(self, article: Article) -> Extraction | None:
+        """The cached extraction of an ingested article, or None."""
+        hit = self.found.pop(article.content_hash, None)
+        if hit is None and article.content_hash:
+            found = self.cache.get(article.content_hash)
+            hit = found if isinstance(found, Extraction) else None
+            if hit is not None:  # same text, new file bytes: point them at it
+                self._point(article.file_hash, article.content_hash)
+        return hit if hit is not None and hit.article.source == article.source else None
+
+    def store(self, extraction: Extraction) -> None:
         article = extraction.article
-        if article.file_hash:
-            self.cache.put(_FILE_KEY + article.file_hash, article.content_hash)
+        self.cache.put(article.content_hash, extraction)
+        self._point(article.file_hash, article.content_hash)
+
+    def _point(self, file_hash: str, content_hash: str) -> None:
+        # a few bytes, written by the main process while the workers extract
+        if file_hash:
+            self.cache.put(_FILE_KEY + file_hash, content_hash)
 
 
 def _to_extract(
@@ -167,13 +182,8 @@ def _to_extract(
             log.warning("%s", item)
             report.skipped.append(item)
             continue
-        hit = known.found.pop(item.content_hash, None) if known is not None else None
-        if hit is None and known is not None and item.content_hash:
-            found = known.cache.get(item.content_hash)
-            hit = found if isinstance(found, Extraction) else None
-            if hit is not None and item.file_hash:
-                known.remember(replace(hit, article=replace(hit.article, file_hash=item.file_hash)))
-        if hit is not None and hit.article.source == item.source:
+        hit = known.lookup(item) if known is not None else None
+        if hit is not None:
             done.append(hit)
             report.cached += 1
         else:
@@ -214,8 +224,7 @@ def build(
             continue
         extractions.append(result)
         if known is not None:
-            known.cache.put(result.article.content_hash, result)
-            known.remember(result)
+            known.store(result)
     log.info("extracted %d articles in %.1f s", len(extractions), time.perf_counter() - started)
     started = time.perf_counter()
     G = assemble(extractions, config, report)
