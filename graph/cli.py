@@ -18,7 +18,7 @@ from pathlib import Path
 
 from graph import __version__
 from graph.cli_query import add_commands
-from graph.config import BuildConfig, load_config
+from graph.config import BuildConfig, all_cores_if_zero, load_config
 from graph.errors import StorygraphError
 
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2
@@ -61,7 +61,7 @@ def _config(args: argparse.Namespace) -> BuildConfig:
     given = {
         "story_threshold": args.story_threshold,
         "kb_dir": args.kb,
-        "jobs": (args.jobs or os.cpu_count() or 1) if args.jobs is not None else None,
+        "jobs": all_cores_if_zero(args.jobs) if args.jobs is not None else None,
         "default_language": args.language,
     }
     cache = None if args.no_cache else str(Path(args.out) / ".cache")

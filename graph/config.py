@@ -36,6 +36,10 @@ class BuildConfig:
     cache_dir: str | None = None
 
 
+def all_cores_if_zero(jobs: int) -> int:
+    """The worker count a user asked for, 0 meaning every core."""
+    return jobs or os.cpu_count() or 1
+
 
 _KEYS: dict[str, tuple[type, str]] = {
     "story_threshold": (float, "story_threshold"),
@@ -52,7 +56,7 @@ def load_config(path: Path | None) -> BuildConfig:
     Raises:
         ConfigError: the file is missing, not TOML, or sets an unknown or ill-typed key.
     """
-    config = BuildConfig(jobs=os.cpu_count() or 1)
+    config = BuildConfig(jobs=all_cores_if_zero(0))
     if path is None:
         return config
     try:
@@ -65,7 +69,7 @@ def load_config(path: Path | None) -> BuildConfig:
 
 
 def _checked(path: Path, table: dict[str, Any]) -> dict[str, Any]:
-    values = {}
+    values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in _KEYS:
             raise ConfigError(f"{path}: unknown key [build].{key}; available: {', '.join(_KEYS)}")
@@ -77,9 +81,9 @@ def _checked(path: Path, table: dict[str, Any]) -> dict[str, Any]:
         values[field_name] = value
     if values.get("default_language", "fr") not in _LANGUAGES:
         raise ConfigError(f"{path}: [build].language must be one of {', '.join(_LANGUAGES)}")
-    threshold = values.get("story_threshold", 0.5)
+    threshold = values.get("story_threshold", DEFAULT_THRESHOLD)
     if not (isinstance(threshold, float) and 0.0 < threshold <= 1.0):
         raise ConfigError(f"{path}: [build].story_threshold must be in (0, 1]")
-    if values.get("jobs") == 0:
-        values["jobs"] = os.cpu_count() or 1
+    if "jobs" in values:
+        values["jobs"] = all_cores_if_zero(values["jobs"])
     return values

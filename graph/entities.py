@@ -210,18 +210,24 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
     return spans
 
 
+def _name_shaped(span: Span, text: str) -> bool:
+    """Capitalised, a few tokens long, with more than one letter (not "L’")."""
+    return (
+        text[:1].isupper()
+        and len(span) <= _MAX_NER_TOKENS
+        and sum(c.isalpha() for c in text) > 1
+    )
+
+
 def _keep_ner(span: Span, common: frozenset[str]) -> bool:
     text = span.text.strip()
     return (
-        bool(text)
+        _name_shaped(span, text)
         # A lone capitalised word the article also writes in lower case is a
         # common noun at a sentence start or in a heading ("État", "Western").
         and not (len(span) == 1 and fold(text) in common)
-        and text[0].isupper()
         and not any(c.isdigit() for c in text)
-        and len(span) <= _MAX_NER_TOKENS
         and span.label_ in _NER_KINDS
-        and sum(c.isalpha() for c in text) > 1  # not "L’"
         and not _common_phrase(span, common)
     )
 
@@ -296,13 +302,7 @@ def _quoted_event_names(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
 
 def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Span | None:
     """The model's entity as this module labels it, or None when it is not kept."""
-    text = span.text.strip("«»“”‘’\"' ")
-    if (
-        text[:1].isupper()
-        and len(span) <= _MAX_NER_TOKENS
-        and sum(c.isalpha() for c in text) > 1
-        and _names_event(span, nouns)
-    ):
+    if _name_shaped(span, span.text.strip("«»“”‘’\"' ")) and _names_event(span, nouns):
         return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
     return _clean_ner(span) if _keep_ner(span, common) else None
 
