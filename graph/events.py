@@ -44,7 +44,7 @@ _ANAPHORA = re.compile(
 # organisation once in full and then by its common noun)
 _CONTEXT_SENTENCES = 6
 _SAME_DAY_RULE = "same-day-as-previous-sentence"
-# "l'organisation", "the bloc": the organisation named last
+# "l'organisation", "the bloc": the organisation the sentences before name most
 _ORG_ANAPHORA = re.compile(
     r"\b(?:l['’](?:organisation|alliance)|le bloc|the (?:organi[sz]ation|alliance|bloc))\b",
     re.IGNORECASE,
