@@ -50,7 +50,7 @@ from random import Random
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("STORYGRAPH_SHARED") or REPO.parent / "shared")  # as in tests/paths.py
 SOURCE_DIRS = (SHARED / "corpus" / "dev" / "articles", SHARED / "seeds")
 MANIFEST = SHARED / "corpus" / "dev" / "manifest.json"
 WORK = REPO / "benchmarks" / "work"

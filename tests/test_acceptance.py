@@ -8,7 +8,6 @@ that the committed ``output/`` is the build of the committed ``seeds/``.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -16,9 +15,8 @@ from rdflib import Graph
 from graph.pipeline import BuildConfig, build
 from graph.rdf import to_rdf
 from tests.expected_check import check, check_one_story
+from tests.paths import ROOT, SHARED
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 EXPECTED = SHARED / "expected" / "seeds.json"
 
 

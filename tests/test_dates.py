@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 from itertools import pairwise
-from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 from graph.dates import describe_interval, find_time_expressions, is_future_tense
 from graph.pubdate import infer_publication_date
 from graph.types import Granularity
+from tests.paths import DEV, ROOT
 
 # A Wednesday: weekdays, months and seasons all have a past and a future side.
 ANCHOR = date(2025, 3, 12)
@@ -497,9 +497,8 @@ def test_cue_prefilter_never_changes_a_result(monkeypatch):
 
     from graph import dates as dates_module
 
-    root = Path(__file__).resolve().parent.parent
-    files = [*(root / "seeds").glob("*.txt"), *(root / "tests" / "fixtures").rglob("*.txt"),
-             *(root.parent / "shared" / "corpus" / "dev" / "articles").glob("*.txt")]  # fmt: skip
+    files = [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests" / "fixtures").rglob("*.txt"),
+             *(DEV / "articles").glob("*.txt")]  # fmt: skip
     assert len(files) > 20, "the development corpus must sit beside the repository"
     sentences = [s for f in files for line in f.read_text(encoding="utf-8").splitlines()
                  for s in _re.split(r"(?<=[.!?])\s+", line) if s.strip()]  # fmt: skip

@@ -18,9 +18,8 @@ from rdflib import Graph
 from graph.pipeline import BuildConfig, build
 from graph.rdf import to_rdf
 from tests.expected_check import check, name_sources, story_of_articles
+from tests.paths import DEV
 
-ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "corpus" / "dev"
 BASELINE = Path(__file__).with_name("quality_baseline.json")
 
 

@@ -40,9 +40,9 @@ from graph.ingest import (
     read_inputs,
 )
 from graph.types import Article
+from tests.paths import SHARED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 ACCEPTANCE = [
     (SHARED / "expected" / "seeds.json", SHARED / "seeds"),
     (SHARED / "corpus" / "dev" / "expected.json", SHARED / "corpus" / "dev" / "articles"),
@@ -85,7 +85,7 @@ def _acceptance_cases() -> list[tuple[str, Path, dict[str, object], list[str]]]:
 
 ACCEPTANCE_CASES = _acceptance_cases()
 if not ACCEPTANCE_CASES:
-    pytest.fail("shared acceptance data not found beside the repository (../shared)", pytrace=False)
+    pytest.fail(f"shared acceptance data not found at {SHARED} (set STORYGRAPH_SHARED)", pytrace=False)
 needs_shared = pytest.mark.usefixtures()  # the data is required: never skipped
 
 
