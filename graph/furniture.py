@@ -193,7 +193,7 @@ _TEASER_RE = re.compile(
     r"(?:\.\.\.|…)\s*(?:lire la suite|read more|continue reading|en savoir plus)$", re.IGNORECASE
 )
 
-# words that open a sentence but never a person's name, so "The CCTV Military …" stays
+# words that open a sentence but never a person's name, so "The TV5 Culture …" stays
 _NOT_A_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Le|La|Les|Un|Une|Des|Du|De|Ce|Cette|Ces|Selon|"
     r"According|In|On|At|For|Pour|Par|By|En|Au|Aux|Sur|Dans|With|Avec|From|Since|Depuis|"

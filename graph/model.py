@@ -4,7 +4,7 @@ The graph ``G`` built by :mod:`graph.build` is the one model every exporter
 reads (RDF, HTML, GraphML, Neo4j CSV), so its keys are named here once.
 
 Node ids are stable strings ``"<kind>/<slug>"`` (``"event/2024-10-14-meeting-1a2b3c4d"``,
-``"person/dong-jun"``); the RDF exporter turns them into IRIs under
+``"person/jane-doe"``); the RDF exporter turns them into IRIs under
 :data:`BASE_IRI`.
 
 Node attributes (all values are str, int, float, bool or tuples of str, so the

@@ -132,8 +132,8 @@ def _quote(text: str) -> str:
 def node_iri(node_id: str) -> URIRef:
     """Mint the IRI of a graph node from its id.
 
-    >>> str(node_iri("person/dong-jun"))
-    'https://storygraph.example.org/id/person/dong-jun'
+    >>> str(node_iri("person/jane-doe"))
+    'https://storygraph.example.org/id/person/jane-doe'
     >>> str(node_iri("event/a b>c"))
     'https://storygraph.example.org/id/event/a%20b%3Ec'
 
