@@ -55,10 +55,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
-from trafilatura import bare_extraction
-from trafilatura.utils import load_html
-
 from graph.errors import BadRecord, BinaryInput, EmptyInput, InputError, TooLarge, UnreadableInput
 from graph.furniture import Page, clean_page, date_from_url, parse_date
 from graph.types import Article, PublishedHow
@@ -393,6 +389,8 @@ def parse_html(raw: str, *, source: str) -> Article:
     then a dateline in the text, then a date in the page's URL. Publisher from
     ``og:site_name``/JSON-LD, else from the text.
     """
+    from trafilatura.utils import load_html  # imported on first use: a rebuild may need none
+
     tree = load_html(raw) if raw.strip() else None
     if tree is None:
         return _article(clean_page(""), source=source)
@@ -413,6 +411,8 @@ def parse_html(raw: str, *, source: str) -> Article:
 
 def _extract(tree: Any) -> dict[str, Any]:
     """Main text and metadata found by trafilatura (its date is not used: it may be a guess)."""
+    from trafilatura import bare_extraction
+
     doc = bare_extraction(tree, with_metadata=True, include_comments=False, include_images=False)
     if doc is None:
         return {}
@@ -567,6 +567,8 @@ def _language_code(value: str | None) -> str | None:
 
 @cache
 def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(SUPPORTED_LANGUAGES))
     return identifier

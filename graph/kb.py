@@ -125,6 +125,7 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and sources are slugged again and again
 def slug(text: str, max_length: int = 60) -> str:
     """A stable ASCII slug for a name, safe in an IRI path (and a Turtle local name).
 

@@ -12,11 +12,12 @@ install offline-capable models from the index alone).
 from __future__ import annotations
 
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from graph.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODELS: dict[str, str] = {
     "fr": "fr_core_news_sm",
@@ -37,6 +38,8 @@ def load_model(language: str, name: str | None = None) -> Language:
         raise ConfigError(
             f"no language model for {language!r}; available: {', '.join(sorted(DEFAULT_MODELS))}"
         )
+    import spacy  # here, not at the top: a rebuild served from the cache never needs it
+
     try:
         nlp = spacy.load(model, exclude=list(_NOT_NEEDED))
     except OSError as exc:

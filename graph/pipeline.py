@@ -25,12 +25,9 @@ from graph import pubdate
 from graph.build import build_graph
 from graph.cache import ExtractionCache
 from graph.config import BuildConfig
-from graph.entities import analyse
 from graph.errors import InputError
-from graph.events import extract_events
 from graph.ingest import count_articles, iter_input_files, read_inputs
 from graph.kb import default_kb
-from graph.nlp import load_model
 from graph.resolve import resolve_entities, resolve_events
 from graph.stories import assign_stories
 from graph.types import Article, EntityMention, EventMention
@@ -75,6 +72,10 @@ def with_publication_date(article: Article) -> Article:
 
 def extract_article(article: Article, config: BuildConfig) -> Extraction:
     """Run the extract stage on one article (entities, dates, events)."""
+    from graph.entities import analyse  # spaCy (a second to import): only for real work
+    from graph.events import extract_events
+    from graph.nlp import load_model
+
     kb = default_kb(config.kb_dir)
     language = article.language or config.default_language
     article = with_publication_date(replace(article, language=language))
@@ -120,6 +121,8 @@ def _extract_all(
                 yield safe_extract(article, config)
                 progress.update()
             return
+        import graph.events  # noqa: F401 -- with spaCy: imported once here, not per forked worker
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             work = chain(first, pending)
             for result in pool.map(safe_extract, work, repeat(config), chunksize=4):

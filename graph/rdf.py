@@ -74,16 +74,47 @@ from urllib.parse import quote, unquote
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, TIME
+import rdflib.namespace as vocab
+from rdflib import XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from graph import model as m
 
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-SCHEMA = Namespace("https://schema.org/")
-SG = Namespace(m.ONTOLOGY_IRI)
-SGID = Namespace(m.BASE_IRI)
+
+class _Namespace(Namespace):
+    """rdflib's Namespace, making each term once: rdflib builds a new URIRef on
+    every attribute access, and the writer names the same predicates a million times."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found by the ordinary lookup from now on
+        return term
+
+
+class _Terms:
+    """One of rdflib's closed vocabularies (RDF, PROV…) with the same caching:
+    an unknown term still fails, as in rdflib."""
+
+    def __init__(self, vocabulary: type[vocab.DefinedNamespace]) -> None:
+        self._vocabulary = vocabulary
+
+    def __getattr__(self, name: str) -> URIRef:
+        term: URIRef = getattr(self._vocabulary, name)
+        self.__dict__[name] = term
+        return term
+
+    def __str__(self) -> str:
+        return str(self._vocabulary)
+
+
+RDF, RDFS, PROV, SKOS, TIME, DCTERMS, OWL = (
+    _Terms(v) for v in (vocab.RDF, vocab.RDFS, vocab.PROV, vocab.SKOS, vocab.TIME,
+                        vocab.DCTERMS, vocab.OWL)
+)  # fmt: skip
+SEM = _Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = _Namespace("https://schema.org/")
+SG = _Namespace(m.ONTOLOGY_IRI)
+SGID = _Namespace(m.BASE_IRI)
 
 PREFIXES: dict[str, str] = {
     "sem": str(SEM),
@@ -215,6 +246,14 @@ def _edges(G: nx.MultiDiGraph, node: str, rel: str) -> Iterator[tuple[str, dict[
             yield target, data
 
 
+def _edges_by_rel(G: nx.MultiDiGraph, node: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """A node's out-edges grouped by relation, in one pass (an event reads five kinds)."""
+    grouped: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for _, target, data in G.out_edges(node, data=True):
+        grouped[data.get(m.REL)].append((target, data))
+    return grouped
+
+
 def _article(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]:
     s = node_iri(node)
     yield s, RDF.type, SCHEMA.NewsArticle
@@ -271,7 +310,8 @@ def _event_time(s: URIRef, d: dict[str, Any]) -> Iterator[Triple]:
 
 def _event(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Owned]:
     s = node_iri(node)
-    sources = sorted({t for t, _ in _edges(G, node, m.DERIVED_FROM)})
+    edges = _edges_by_rel(G, node)
+    sources = sorted({t for t, _ in edges[m.DERIVED_FROM]})
     owner = sources[0] if len(sources) == 1 else None
     own: list[Triple] = [(s, RDF.type, SEM.Event)]
     event_type = str(d.get(m.EVENT_TYPE) or "")
@@ -282,24 +322,27 @@ def _event(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Owned]:
     for pred, attr in ((SG.evidence, m.EVIDENCE), (SG.dateAudit, m.DATE_AUDIT),
                        (SG.mergeReason, m.MERGE_REASON)):  # fmt: skip
         own.extend(_lit(s, pred, d.get(attr)))
-    for target, data in _edges(G, node, m.ACTOR):
+    for target, data in edges[m.ACTOR]:
         own.append((s, SEM.hasActor, node_iri(target)))
         for role in _strs(data.get(m.ROLE)):
             r = URIRef(f"{s}/role/{_quote(target)}/{_quote(role)}")
             own += [(s, SEM.hasActor, r), (r, RDF.type, SEM.Role),
                     (r, SEM.roleType, Literal(role)), (r, RDF.value, node_iri(target))]  # fmt: skip
-    for target, _ in _edges(G, node, m.PLACE):
+    for target, _ in edges[m.PLACE]:
         own.append((s, SEM.hasPlace, node_iri(target)))
-    for target, _ in _edges(G, node, m.SUBJECT):
+    for target, _ in edges[m.SUBJECT]:
         own.append((s, DCTERMS.subject, _topic_iri(G, target)))
     yield from ((owner, t) for t in own)
-    for target, data in _edges(G, node, m.DERIVED_FROM):
+    for target, data in edges[m.DERIVED_FROM]:
         article, deriv = node_iri(target), URIRef(f"{s}/derivation/{_quote(target)}")
         for t in ((s, PROV.wasDerivedFrom, article), (s, PROV.qualifiedDerivation, deriv),
                   (deriv, RDF.type, PROV.Derivation), (deriv, PROV.entity, article)):  # fmt: skip
             yield target, t
         for lit in _lit(deriv, SG.evidence, data.get(m.EVIDENCE)):
             yield target, lit
+    for target, _ in edges[m.NEXT]:
+        yield None, (s, SG.nextEvent, node_iri(target))
+        yield None, (node_iri(target), SG.previousEvent, s)
 
 
 def _entity(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]:
@@ -378,9 +421,6 @@ def owned_triples(G: nx.MultiDiGraph) -> Iterator[Owned]:
             yield from ((node, t) for t in _article(G, node, d))
         elif kind == m.EVENT:
             yield from _event(G, node, d)
-            for target, _ in _edges(G, node, m.NEXT):
-                yield None, (node_iri(node), SG.nextEvent, node_iri(target))
-                yield None, (node_iri(target), SG.previousEvent, node_iri(node))
         elif kind in m.ACTOR_KINDS or kind == m.PLACE_KIND:
             yield from ((None, t) for t in _entity(G, node, d))
         elif kind == m.TOPIC:

@@ -305,7 +305,7 @@ def resolve_events(
     for mention in ordered:
         actors = _actor_keys(mention, redirect)
         keys = _blocking_keys(mention, actors)
-        candidates = sorted({i for key in keys for i in index[key]})
+        candidates = sorted(set().union(*(index[key] for key in keys)))
         for i in candidates:
             reason = _compatible(clusters[i], mention, actors)
             if reason:

@@ -22,19 +22,21 @@ sorted order is canonical, so the same ``G`` always gives the same bytes.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import Literal
 from rdflib.term import Node
 
 from graph.rdf import SHARED_GRAPH, graph_iri, owned_triples, ox_term
 
 _CHUNK: Final = 20_000  # lines per write: large enough for speed, small for memory
 _UNSEEN: Final = object()
+_NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f"\\\x7f]')  # what N-Triples escapes in a string
 
 
 @dataclass(frozen=True)
@@ -119,12 +121,28 @@ def statements(G: nx.MultiDiGraph) -> Statements:
 
 
 def _text(term: Node, cache: dict[Node, str]) -> str:
-    if type(term) is not URIRef:  # literals are mostly unique: caching would only hold memory
-        return str(ox_term(term))
+    if type(term) is Literal and not term.datatype and not term.language:
+        return plain_literal_text(str(term))  # mostly unique: caching would only hold memory
     text = cache.get(term)
     if text is None:
         text = cache[term] = str(ox_term(term))
     return text
+
+
+def plain_literal_text(value: str) -> str:
+    r"""The canonical N-Triples form of a plain string literal, as Oxigraph prints it.
+
+    Text that needs no escape is quoted as it is (no term object); the rest goes
+    through Oxigraph.
+
+    >>> plain_literal_text('Brest')
+    '"Brest"'
+    >>> plain_literal_text('say "no"')
+    '"say \\"no\\""'
+    """
+    if _NEEDS_ESCAPE.search(value) is None:
+        return f'"{value}"'
+    return str(ox.Literal(value))
 
 
 __all__ = ["Statements", "statements"]

@@ -85,7 +85,8 @@ def similar_pairs(
         for other in sorted(others):
             theirs = vectors[other]
             small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
-            score = sum(weight * large[f] for f, weight in small.items() if f in large)
+            # fsum: exact, so the order of the set (hash seed) cannot change a score
+            score = math.fsum(small[f] * large[f] for f in small.keys() & large.keys())
             if score >= threshold:
                 pairs.append((article, other, score))
     return pairs

@@ -9,6 +9,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -17,6 +19,7 @@ from graph import model as m
 from graph.export import write_outputs
 from graph.formats import NODE_HEADER, REL_HEADER
 from graph.rdf import ox_term, partition, to_rdf
+from graph.statements import plain_literal_text
 
 try:
     import rdf_fixtures as fx
@@ -131,3 +134,8 @@ def test_one_process_export_writes_the_same_files(
     assert len(names) == 8
     for name in names:
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF, exclude_categories=["Cs"])))
+def test_plain_literal_shortcut_prints_what_oxigraph_prints(value: str) -> None:
+    assert plain_literal_text(value) == str(ox.Literal(value))
