@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -50,13 +51,13 @@ def _write_views(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]
 
 def _write_rdf(G: nx.MultiDiGraph, out_dir: Path, formats: bool, store: bool) -> list[Path]:
     lines = statements(G)  # once, for every RDF output
-    written = [write_turtle(lines, out_dir / "graph.ttl")]
-    if formats:
-        written += [
-            write_ntriples(lines, out_dir / "graph.nt"),
-            write_nquads(lines, out_dir / "graph.nq"),
-            write_jsonld(lines, out_dir / "graph.jsonld"),
-        ]
+    written = []
+    if formats:  # the N-Triples file first: Turtle and JSON-LD are parsed from it
+        written += [write_ntriples(lines, out_dir / "graph.nt")]
+        lines = replace(lines, document=written[0])
+        written += [write_nquads(lines, out_dir / "graph.nq"),
+                    write_jsonld(lines, out_dir / "graph.jsonld")]  # fmt: skip
+    written.insert(0, write_turtle(lines, out_dir / "graph.ttl"))
     if store:
         from graph.store import write_store  # pyshacl and RocksDB only when asked
 

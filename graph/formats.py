@@ -128,10 +128,13 @@ def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
 
 def _csv(rows: list[list[str]]) -> bytes:
     buffer = io.StringIO()
-    # control characters (NUL…) would abort neo4j-admin; newlines stay, quoted
-    clean = [[_XML_BAD.sub("", cell) for cell in row] for row in rows]
-    csv.writer(buffer, lineterminator="\n").writerows(clean)
-    return buffer.getvalue().encode("utf-8")
+    # RFC 4180's CRLF row ends: with "\n" alone the writer would leave a "\r"
+    # inside a cell unquoted, and a reader would end the row there.
+    csv.writer(buffer).writerows(rows)
+    # Control characters (NUL…) would abort neo4j-admin; newlines stay, quoted.
+    # Dropped from the whole text at once: none of them is a delimiter, a quote
+    # or a line end, so the quoting the writer chose stays right.
+    return _XML_BAD.sub("", buffer.getvalue()).encode("utf-8")
 
 
 def _node_row(node: str, d: dict[str, Any]) -> list[str]:

@@ -307,9 +307,8 @@ def edge_records(G: nx.MultiDiGraph, drawn: Iterable[str]) -> list[dict[str, Any
         rel = str(attrs.get(model.REL, ""))
         record: dict[str, Any] = {"from": source, "to": target, "rel": rel}
         for name in (model.ROLE, model.EVIDENCE):
-            value = plain(attrs.get(name))
-            if value not in (None, "", []):
-                record[name] = value
+            if value := attrs.get(name):  # most edges have neither: no call for them
+                record[name] = plain(value)
         record["drawn"] = rel in REL_STYLES and source in shown and target in shown
         records.append((source, target, rel, str(record.get(model.ROLE, "")), str(key), record))
     return [r[-1] for r in sorted(records, key=lambda r: r[:-1])]

@@ -25,6 +25,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Final
 
 import networkx as nx
@@ -50,6 +51,7 @@ class Statements:
 
     triples: list[str]
     graphs: list[str]
+    document: Path | None = None  # an N-Triples file of exactly these lines, once written
 
     def __len__(self) -> int:
         return len(self.triples)
@@ -70,8 +72,16 @@ class Statements:
         return io.BufferedReader(_ChunkReader(self.lines(quads=quads)), buffer_size=1 << 20)
 
     def parse(self) -> Iterator[ox.Triple]:
-        """The triples as Oxigraph terms, parsed lazily in the canonical order."""
-        for quad in ox.parse(self.stream(), format=ox.RdfFormat.N_TRIPLES):
+        """The triples as Oxigraph terms, parsed lazily in the canonical order.
+
+        From :attr:`document` when it is set (Oxigraph reads the file itself),
+        else from the lines. Lenient: the lines were printed by Oxigraph.
+        """
+        if self.document is not None:
+            quads = ox.parse(path=self.document, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        else:
+            quads = ox.parse(self.stream(), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        for quad in quads:
             yield quad.triple
 
 

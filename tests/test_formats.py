@@ -139,3 +139,13 @@ def test_one_process_export_writes_the_same_files(
 @given(st.text(alphabet=st.characters(max_codepoint=0x2FFF, exclude_categories=["Cs"])))
 def test_plain_literal_shortcut_prints_what_oxigraph_prints(value: str) -> None:
     assert plain_literal_text(value) == str(ox.Literal(value))
+
+
+@given(st.lists(st.lists(st.text(max_size=8), min_size=2, max_size=4), max_size=5))
+def test_csv_drops_control_characters_cell_by_cell(rows: list[list[str]]) -> None:
+    import io
+
+    from graph.formats import _XML_BAD, _csv
+
+    read = list(csv.reader(io.StringIO(_csv(rows).decode("utf-8"), newline="")))
+    assert read == [[_XML_BAD.sub("", cell) for cell in row] for row in rows]
