@@ -8,7 +8,6 @@ Results go to stdout, logs and progress to stderr.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import sys
@@ -16,6 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 from graph import __version__
 from graph.cli_query import add_commands
@@ -26,9 +26,6 @@ EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2
 log = logging.getLogger("storygraph")
 
 
-_GC_THRESHOLDS = (100_000, 50, 1_000)  # CPython's defaults: (700, 10, 10)
-
-
 def _build_command(args: argparse.Namespace) -> int:
     # A mistyped path is bad usage (1), not a skipped article (2): say so before any work.
     missing = [item for item in args.inputs if item != "-" and not os.path.lexists(item)]
@@ -37,13 +34,8 @@ def _build_command(args: argparse.Namespace) -> int:
     if missing:
         return EXIT_USAGE
     from graph.export import write_outputs
-    from graph.pipeline import build
+    from graph.pipeline import build, collecting_rarely
 
-    # A build holds millions of long-lived objects (mentions, graph attributes)
-    # and makes few reference cycles. CPython's default collector runs every 700
-    # allocations and rescans that whole heap again and again: a third of the
-    # resolve and export time of a rebuild. Collect rarely instead.
-    gc.set_threshold(*_GC_THRESHOLDS)
     G, report = build(args.inputs, _config(args))
     if args.strict and report.skipped:
         log.error("--strict: %d input(s) skipped, nothing written", len(report.skipped))
@@ -52,7 +44,8 @@ def _build_command(args: argparse.Namespace) -> int:
         log.error("no readable article in %s; nothing written", " ".join(map(str, args.inputs)))
         return EXIT_SKIPPED if report.skipped else EXIT_USAGE
     started = time.perf_counter()
-    written = write_outputs(G, Path(args.out), store=args.store)
+    with collecting_rarely():
+        written = write_outputs(G, Path(args.out), store=args.store)
     log.info("wrote %d outputs in %.1f s", len(written), time.perf_counter() - started)
     print(
         f"{report.articles} articles, {report.events} events "
@@ -139,5 +132,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def run() -> NoReturn:
+    """The console entry point: :func:`main`, then exit without freeing the heap.
+
+    A build leaves millions of objects behind; freeing them one by one at
+    interpreter exit took 0.4 s of a 7 s rebuild. Every output is written,
+    renamed and closed by then (the store included), so nothing is lost.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # a reader that stopped early, as in main()
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
