@@ -145,6 +145,8 @@ def _add_event(
 
 def _audit(time: TimeExpression) -> str:
     anchor = time.anchor.isoformat() if time.anchor else "none"
+    if time.anchor and time.anchor_kind == "year":
+        anchor = str(time.anchor.year)  # a year known without its day
     parts = [time.text, f"{time.anchor_kind} {anchor}", time.rule]
     if time.conflict:
         parts.append(f"conflict: {time.conflict}")

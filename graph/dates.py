@@ -58,7 +58,7 @@ __all__ = [
     "is_future_tense",
 ]
 
-AnchorKind = Literal["publication", "event", "none"]
+AnchorKind = Literal["publication", "event", "year", "none"]
 Relation = Literal["at", "before-anchor", "after-anchor"]
 
 _VAGUE: Final = -1  # "quelques", "several": a count we cannot pin down
@@ -199,6 +199,11 @@ class _Ctx:
     sentence: str
     lang: str
     anchor: date | None
+    year: int | None = None  # the article's year when no anchor day is known
+
+    def year_only(self) -> int | None:
+        """The year a day or month written without one takes when there is no anchor."""
+        return self.year if self.anchor is None else None
 
     def future(self, m: re.Match[str]) -> bool:
         return is_future_tense(self.sentence, language=self.lang, span=m.span())
@@ -406,6 +411,11 @@ def _h_date(m: re.Match[str], ctx: _Ctx) -> _Outcome:
             return _BLOCK
         conflict = _weekday_conflict(m[0], found, weekday)
         return _Res(found, found, "day", absolute=True, conflict=conflict, rule="full-date")
+    if (year := ctx.year_only()) is not None:
+        if (found := _safe_date(year, month, day)) is None:
+            return _BLOCK
+        conflict = _weekday_conflict(m[0], found, weekday)
+        return _Res(found, found, "day", conflict=conflict, rule="day-month-in-year")
     if ctx.anchor is None or (found := _nearest_year(ctx.anchor, month, day)) is None:
         return _BLOCK
     conflict = _weekday_conflict(m[0], found, weekday)
@@ -441,6 +451,8 @@ def _h_range(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     elif ctx.anchor is not None and (first := _nearest_year(ctx.anchor, m1, d1)):
         y1 = first.year
         y2 = y1 + (0 if ordered else 1)
+    elif (year := ctx.year_only()) is not None:
+        y1, y2 = year, year + (0 if ordered else 1)
     else:
         return _BLOCK
     begin, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
@@ -501,9 +513,12 @@ def _h_relative_month(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
     if month is None or not _capitalised(m, ctx, "m") or not (pre or m["dir"]):
         return None
-    if ctx.anchor is None:
-        return _BLOCK
     word = m["dir"] or {"last": "last", "this past": "last", "next": "next"}.get(pre, "")
+    if ctx.anchor is None:
+        # "en juillet" in a report known to be from 2031: July 2031; "last July" needs a day
+        if (year := ctx.year_only()) is None or word:
+            return _BLOCK
+        return _Res(date(year, month, 1), _month_end(year, month), "month", rule="month-in-year")
     year = _month_in_year(ctx.anchor, month, _past_or_future(ctx, m, word))
     return _Res(date(year, month, 1), _month_end(year, month), "month")
 
@@ -552,7 +567,9 @@ def _h_part(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     if m["y"]:
         year = int(m["y"])
     elif ctx.anchor is None:
-        return _BLOCK
+        if (known := ctx.year_only()) is None:
+            return _BLOCK
+        year = known
     else:
         year = ctx.anchor.year
         part_begin, part_end = _safe_date(year, month, first), _month_end(year, month)
@@ -907,6 +924,7 @@ def find_time_expressions(
     language: str,
     anchor: date | None,
     anchor_kind: AnchorKind = "publication",
+    year: int | None = None,
 ) -> list[TimeExpression]:
     """Find the temporal expressions of one sentence and normalise each to days.
 
@@ -918,6 +936,10 @@ def find_time_expressions(
             the publication date. ``None`` keeps only expressions that state
             their year.
         anchor_kind: What the anchor is, recorded in each expression.
+        year: Without an anchor, the year the article is known to be from
+            (no day of it): days, ranges and parts of months written without a
+            year take it (recorded as a ``"year"`` anchor, 1 January of it);
+            expressions relative to a day ("hier", "last month") still need one.
 
     Returns:
         The expressions in text order, without overlaps, each with ``start``
@@ -938,7 +960,7 @@ def find_time_expressions(
         return []
     if anchor is not None and not 1001 <= anchor.year <= 2199:
         anchor = None  # keeps every offset inside the supported years
-    ctx = _Ctx(sentence, lang, anchor)
+    ctx = _Ctx(sentence, lang, anchor, year if year and 1001 <= year <= 2199 else None)
     candidates: list[tuple[int, int, int, str, _Res | _Block]] = []
     for order, (rule, handler, pattern) in enumerate(_COMPILED[lang]):
         for m in pattern.finditer(sentence):
@@ -947,6 +969,8 @@ def find_time_expressions(
     candidates.sort(key=lambda c: (c[2], c[0] - c[1], c[0]))
     occupied = bytearray(len(sentence))
     kind: AnchorKind = anchor_kind if anchor is not None else "none"
+    if anchor is None and ctx.year is not None:
+        anchor, kind = date(ctx.year, 1, 1), "year"
     found: list[TimeExpression] = []
     for start, end, _, rule, outcome in candidates:
         if occupied.find(1, start, end) != -1:

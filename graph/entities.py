@@ -19,7 +19,7 @@ letter, contain digits or are longer than six tokens are dropped as noise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -45,7 +45,8 @@ _NER_EVENT_LABELS = frozenset({"MISC", "EVENT"})
 _NER_EVENT_NAME_SOURCES = _NER_EVENT_LABELS | {"LOC", "GPE", "FAC"}
 # words that give a name ("manœuvres baptisées « Aurore »", "drills dubbed …")
 _NAMING_WORDS = ("baptis", "dénomm", "nomm", "intitul", "surnomm",
-                 "dubbed", "named", "code-named", "codenamed")  # fmt: skip
+                 "dubbed", "named", "code-named", "codenamed", "titled", "entitled",
+                 "called")  # fmt: skip
 # event types whose instances get proper names (exercises, summits, missions…);
 # not those whose triggers are verbs of saying or meeting ("a déclaré Marion Castellan")
 _NAMEABLE_TYPES = frozenset({"MilitaryExercise", "Patrol", "Summit", "Launch", "Invasion",
@@ -459,7 +460,29 @@ def analyse(
         for sent in doc.sents:
             if sent.text.strip():
                 sentences.append(_analyse_sentence(len(sentences), sent, matchers, kb, language))
-    return _link_article_surnames(sentences)
+    return _link_article_surnames(_repeat_event_names(sentences))
+
+
+def _repeat_event_names(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
+    """Give every unlinked mention of a name the article uses as an event's name
+    that event name: once introduced ("exercises titled Northern Shield-2031"),
+    the name comes back bare, and the model may then read it as a person."""
+    names = {
+        fold(m.text): m for s in sentences for m in s.mentions if m.kind == "event-name"
+    }
+    if not names:
+        return sentences
+    out = []
+    for s in sentences:
+        mentions = tuple(
+            replace(m, kind="event-name", key=names[fold(m.text)].key,
+                    label=names[fold(m.text)].label, role=None)
+            if m.kind != "event-name" and m.key.startswith("new:") and fold(m.text) in names
+            else m
+            for m in s.mentions
+        )  # fmt: skip
+        out.append(replace(s, mentions=mentions))
+    return out
 
 
 def _bounded(paragraph: str, limit: int = _MAX_PARAGRAPH) -> list[str]:

@@ -238,7 +238,11 @@ def _is_vague(time: TimeExpression, anchor: date | None) -> bool:
 
 
 def extract_events(
-    article: Article, sentences: Sequence[AnalysedSentence], *, kb: KnowledgeBase
+    article: Article,
+    sentences: Sequence[AnalysedSentence],
+    *,
+    kb: KnowledgeBase,
+    year: int | None = None,
 ) -> list[EventMention]:
     """Dated event mentions of one article, in text order.
 
@@ -246,6 +250,8 @@ def extract_events(
         article: the article (its ``published`` date anchors relative dates).
         sentences: its analysed sentences.
         kb: the knowledge base (event-type triggers, role holders).
+        year: for an article without a publication date, the year it is known
+            to be from (days written without a year take it).
 
     Returns:
         One mention per distinct (sentence, interval); identical repeated
@@ -259,7 +265,9 @@ def extract_events(
     events: list[EventMention] = []
     day_before: TimeExpression | None = None  # the previous sentence's event day
     for i, sentence in enumerate(sentences):
-        times = dates.find_time_expressions(sentence.text, language=language, anchor=anchor)
+        times = dates.find_time_expressions(
+            sentence.text, language=language, anchor=anchor, year=year
+        )
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         day_before = None

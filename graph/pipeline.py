@@ -82,8 +82,14 @@ def extract_article(article: Article, config: BuildConfig) -> Extraction:
     language = article.language or config.default_language
     article = with_publication_date(replace(article, language=language))
     sentences = analyse(article.body, language=language, nlp=load_model(language), kb=kb)
-    events = extract_events(article, sentences, kb=kb)
     mentions = tuple(m for s in sentences for m in s.mentions)
+    year = None
+    if article.published is None:
+        names = (m.text for m in mentions if m.kind == "event-name")
+        if (found := pubdate.infer_publication_year(names)) is not None:
+            year, reason = found
+            article = replace(article, published_evidence=reason)
+    events = extract_events(article, sentences, kb=kb, year=year)
     return Extraction(article, mentions, tuple(events))
 
 

@@ -12,18 +12,24 @@ that weekday (a year written as a bare number, "la saison 2031", counts when
 no dated expression names one); days without a weekday take the year so found,
 or the year of the stated full dates when they all share one. Without any
 year in the text, a weekday alone cannot fix the year and nothing is inferred.
+
+When no day can be inferred, the year alone may be: events are named after the
+year they are held in ("the Northern Shield-2031 drills", "Aurore 2031"), so a
+report naming one is from that year (the latest, when it names several). Days
+written without a year then take it; nothing relative to a day is resolved.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Final
 
 from graph.dates import UndatedDay, find_time_expressions, find_undated_days, is_future_tense
 
-__all__ = ["infer_publication_date"]
+__all__ = ["infer_publication_date", "infer_publication_year"]
 
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…])\s+|\n+")
 _YEARS_AFTER: Final = 2
@@ -117,3 +123,23 @@ def infer_publication_date(text: str, *, language: str) -> tuple[date, str] | No
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])
+
+
+_NAME_YEAR: Final = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*$")
+
+
+def infer_publication_year(event_names: Iterable[str]) -> tuple[int, str] | None:
+    """The year of an article that states no date, from the year its event names end in.
+
+    >>> infer_publication_year(["Aurore-2030", "Northern Shield 2031", "Vostok"])
+    (2031, "year only: the text names the event 'Northern Shield 2031'")
+    >>> infer_publication_year(["Vostok"]) is None
+    True
+    """
+    dated = sorted(
+        (int(m[1]), name) for name in set(event_names) if (m := _NAME_YEAR.search(name.strip()))
+    )
+    if not dated:
+        return None
+    year, name = dated[-1]
+    return year, f"year only: the text names the event '{name.strip()}'"

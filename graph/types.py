@@ -75,7 +75,7 @@ class TimeExpression:
     granularity: Granularity
     rule: str
     anchor: date | None = None
-    anchor_kind: Literal["publication", "event", "none"] = "publication"
+    anchor_kind: Literal["publication", "event", "year", "none"] = "publication"
     relation: Literal["at", "before-anchor", "after-anchor"] = "at"
     conflict: str | None = None
 

@@ -512,3 +512,25 @@ def test_cue_prefilter_never_changes_a_result(monkeypatch):
     always = {lang: _re.compile("") for lang in dates_module._CUES}
     monkeypatch.setattr(dates_module, "_CUES", always)
     assert run() == filtered
+
+
+def test_a_year_known_without_its_day_dates_days_and_months_but_nothing_relative():
+    sentence = ("Les manœuvres ont commencé début juillet, dureront jusqu'au 19 juillet "
+                "et suivent celles du mois dernier, d'hier et de juin dernier.")  # fmt: skip
+    found = find_time_expressions(sentence, language="fr", anchor=None, year=2031)
+    assert [(e.text, e.begin, e.last) for e in found] == [
+        ("début juillet", date(2031, 7, 1), date(2031, 7, 10)),
+        ("19 juillet", date(2031, 7, 19), date(2031, 7, 19)),
+    ]
+    assert all(e.anchor == date(2031, 1, 1) and e.anchor_kind == "year" for e in found)
+    [month] = find_time_expressions("Drills are held in September.", language="en",
+                                    anchor=None, year=2031)  # fmt: skip
+    assert (month.begin, month.last, month.rule) == (
+        date(2031, 9, 1), date(2031, 9, 30), "month-in-year"
+    )
+
+
+def test_an_anchor_day_wins_over_a_year():
+    [e] = find_time_expressions("Il est arrivé le 19 juillet.", language="fr",
+                                anchor=date(2030, 8, 1), year=2031)  # fmt: skip
+    assert (e.begin, e.anchor_kind) == (date(2030, 7, 19), "publication")

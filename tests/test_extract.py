@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from graph.config import BuildConfig
 from graph.entities import analyse
 from graph.events import extract_events
 from graph.kb import default_kb, fold, french_inflections, slug, translit_key
@@ -230,3 +231,42 @@ def test_clashes_are_a_conflict(kb) -> None:
     _, events = _events("Indian and Chinese troops clashed on the border on 15 June 2030.",
                         "en", date(2030, 6, 16), kb)  # fmt: skip
     assert [e.event_type for e in events] == ["Conflict"]
+
+
+def test_an_undated_report_takes_the_year_of_the_exercise_it_names(kb) -> None:
+    from graph.pipeline import extract_article
+
+    article = Article(
+        source="undated.txt",
+        body=(
+            "The navies of Nordvik and Norway began drills titled Northern Shield-2031 near "
+            "Brest in early July, officials said. The drills will end on July 19, "
+            "Admiral Edvard Lindqvist said on Friday."
+        ),
+        language="en",
+    )
+    extraction = extract_article(article, BuildConfig())
+    assert extraction.article.published is None
+    assert "Northern Shield-2031" in (extraction.article.published_evidence or "")
+    intervals = {(e.time.begin, e.time.last, e.time.anchor_kind) for e in extraction.events}
+    assert (date(2031, 7, 1), date(2031, 7, 10), "year") in intervals
+    assert (date(2031, 7, 19), date(2031, 7, 19), "year") in intervals
+    assert all(e.time.begin.year == 2031 for e in extraction.events)  # "Friday" dates nothing
+
+
+def test_a_name_the_article_gave_an_event_stays_that_event_when_repeated() -> None:
+    from graph.entities import AnalysedSentence, _repeat_event_names
+    from graph.types import EntityMention
+
+    def sentence(index: int, *mentions: EntityMention) -> AnalysedSentence:
+        return AnalysedSentence(index, "…", mentions, (), frozenset())
+
+    named = EntityMention("Northern Shield-2031", 0, 20, "event-name",
+                          "event-name/northern-shield", "Northern Shield-2031")  # fmt: skip
+    misread = EntityMention("Northern Shield-2031", 0, 20, "person",
+                            "new:person:northern-shield-2031", "Northern Shield-2031")  # fmt: skip
+    known = EntityMention("Brest", 30, 35, "place", "place/brest", "Brest")
+    out = _repeat_event_names([sentence(0, named), sentence(1, misread, known)])
+    assert [(m.kind, m.key) for m in out[1].mentions] == [
+        ("event-name", "event-name/northern-shield"), ("place", "place/brest")
+    ]
