@@ -108,8 +108,10 @@ def assign_stories(
         threshold: cosine similarity from which two articles share a story.
 
     Returns:
-        Stories sorted by their first event's date, then key. Articles with no
-        dated event anywhere in their group belong to no story.
+        Stories sorted by their first event's date, then key. Articles that
+        date no event still form a story together when two or more join (pages
+        that print no date: the story is there, its timeline empty); a lone
+        article that dates nothing belongs to no story.
     """
     links = nx.Graph()
     links.add_nodes_from(sorted(features))
@@ -125,8 +127,8 @@ def assign_stories(
         articles = tuple(sorted(component))
         found = {key for article in articles for key in by_article[article]}
         story_events = sorted((by_key[k] for k in found), key=lambda e: (e.begin, e.last, e.key))
-        if not story_events:
-            continue  # nothing dated to put on a timeline: the articles stay unassigned
+        if not story_events and len(articles) < 2:
+            continue  # one article that dates nothing: no timeline, no story to tell
         stories.append(
             Story(
                 key="story/" + _story_slug(articles),

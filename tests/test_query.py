@@ -227,3 +227,18 @@ def test_cli_validate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[s
     broken.serialize(tmp_path / "broken.ttl", format="turtle")
     assert main(["validate", str(tmp_path / "broken.ttl")]) == 1
     assert "Conforms: False" in capsys.readouterr().out
+
+
+def test_shacl_lets_a_story_without_events_be_undated_but_no_other_story() -> None:
+    from graph import model as m
+
+    G = fx.build_fixture_graph()
+    G.add_node("story/undated", **{m.KIND: m.STORY, m.LABEL: "Pages that print no date"})
+    for article in (fx.A1, fx.A2):
+        G.add_edge("story/undated", article, **{m.REL: m.HAS_ARTICLE})
+    conforms, report = validate(to_rdf(G))
+    assert conforms, report
+    undated = to_rdf(G)
+    undated.remove((node_iri(fx.STORY), SEM.hasBeginTimeStamp, None))
+    undated.remove((node_iri(fx.STORY), SEM.hasEndTimeStamp, None))
+    assert not validate(undated)[0]  # it has events: it must be dated

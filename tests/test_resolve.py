@@ -69,3 +69,21 @@ def test_a_country_alone_does_not_merge_events(G) -> None:
     for event in solar:
         sources = {v for _, v, d in G.out_edges(event, data=True) if d[M.REL] == M.DERIVED_FROM}
         assert sources == {"article/en-unrelated-solar-txt"}
+
+
+def test_articles_that_date_nothing_still_make_a_story_together() -> None:
+    from collections import Counter
+
+    from graph.stories import assign_stories
+
+    shared = Counter({"person/edvard-lindqvist": 3, "organization/nordvik-coast-guard": 2,
+                      "place/brest": 1})  # fmt: skip
+    features = {
+        "a.txt": shared + Counter({"topic/maritime": 1}),
+        "b.txt": shared + Counter({"person/marion-castellan": 1}),
+        "lone.txt": Counter({"person/paulin-marchetti": 2, "topic/sport": 1}),
+    }
+    [story] = assign_stories(features, [], {"person/edvard-lindqvist": "Edvard Lindqvist"})
+    assert story.articles == ("a.txt", "b.txt")
+    assert story.events == ()
+    assert story.label.startswith("Edvard Lindqvist")
