@@ -244,7 +244,8 @@ def _common_phrase(span: Span, common: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _event_nouns(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
+@lru_cache(maxsize=8)
+def event_nouns(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
     """One-word trigger stems of nameable event types ("exercice", "sommet", "drill")."""
     stems = {t for e in kb.event_types if e.name in _NAMEABLE_TYPES
              for t in e.triggers.get(language, ()) if " " not in t}  # fmt: skip
@@ -506,7 +507,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     kb_spans = filter_spans(_kb_spans(doc, matchers))
     taken = {i for span in kb_spans for i in range(span.start, span.end)}
     common = doc.user_data.get("storygraph_common", frozenset())
-    nouns = _event_nouns(matchers.kb, matchers.language)
+    nouns = event_nouns(matchers.kb, matchers.language)
     ner_spans = [span for s in doc.ents if (span := _ner_span(s, common, nouns)) is not None]
     quoted = _quoted_event_names(doc, nouns)
     in_quotes = {i for span in quoted for i in range(span.start, span.end)}

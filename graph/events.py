@@ -26,7 +26,7 @@ from datetime import date
 from functools import lru_cache
 
 from graph import dates
-from graph.entities import AnalysedSentence, RoleMention
+from graph.entities import AnalysedSentence, RoleMention, event_nouns
 from graph.kb import EventType, KnowledgeBase
 from graph.topics import match_topics, stem_regex
 from graph.types import Article, EntityMention, EventMention, TimeExpression
@@ -52,6 +52,11 @@ _ORG_ANAPHORA = re.compile(
 _PRONOUN_START = re.compile(
     r"\s*[«\"“]?\s*(?:Il|Elle|Ils|Elles|Son|Sa|Ses|Leur|Leurs|Celui-ci|Celle-ci|Ce dernier"
     r"|Cette dernière|He|She|It|They|His|Her|Its|Their|The latter)\b"
+)
+# "The exercises began…", "Ces manœuvres…": a sentence opening on a definite
+# event noun goes on with the event a sentence just before told
+_DEFINITE_START = re.compile(
+    r"\s*(?:The|These|This|Those|Les|Ces|Ce|Cet|Cette|Le|La|L['’])\s*(?P<noun>[^\W\d_][\w-]*)"
 )
 # A statement verb is the weakest evidence of what happened: prefer any other
 # trigger unless it is much farther from the date.
@@ -141,6 +146,7 @@ def _actors(
     holders: list[tuple[str, str]],
     kb: KnowledgeBase,
     previous: Sequence[AnalysedSentence],
+    language: str,
 ) -> tuple[EntityMention, ...]:
     found: dict[str, EntityMention] = {}
     for m in sentence.mentions:
@@ -155,6 +161,7 @@ def _actors(
         )
     _borrow_pronoun_subject(sentence, previous, found)
     _borrow_named_organisation(sentence, previous, found)
+    _borrow_told_event(sentence, previous, found, event_nouns(kb, language))
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(sentence.text):
         # "les deux flottes" points back at the nearest sentence naming two countries.
@@ -190,6 +197,29 @@ def _borrow_named_organisation(
     last = {m.key: (i, m) for i, m in enumerate(named)}
     key = max(counts, key=lambda k: (counts[k], last[k][0]))
     found.setdefault(key, last[key][1])
+
+
+def _borrow_told_event(
+    sentence: AnalysedSentence,
+    previous: Sequence[AnalysedSentence],
+    found: dict[str, EntityMention],
+    nouns: tuple[str, ...],
+) -> None:
+    """A sentence opening on a definite event noun ("The exercises began in
+    July", "Ces manœuvres…") is about the event of that noun one or two
+    sentences before ("China and Nordvik announced joint exercises"): the
+    actors of that sentence are this event's too."""
+    start = _DEFINITE_START.match(sentence.text)
+    noun = start["noun"].lower() if start else ""
+    stem = next((n for n in nouns if noun.startswith(n)), None)
+    if stem is None:
+        return
+    for prev in reversed(previous[-2:]):
+        if stem in prev.text.lower():
+            for m in prev.mentions:
+                if m.kind in _ACTOR_KINDS and m.key not in prev.locative:
+                    found.setdefault(m.key, m)
+            return
 
 
 def _borrow_pronoun_subject(
@@ -315,7 +345,7 @@ def _event(
     language = article.language or "fr"
     event_type, trigger, trigger_at = _event_type(sentence.text, time, kb, language)
     holders = _role_holders(sentence.roles, time.begin, kb, *roles)
-    actors = _actors(sentence, holders, kb, previous)
+    actors = _actors(sentence, holders, kb, previous, language)
     if not actors and trigger is not None and previous:
         actors = tuple(m for m in previous[-1].mentions if m.kind in _ACTOR_KINDS)
     if not actors:

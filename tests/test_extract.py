@@ -270,3 +270,16 @@ def test_a_name_the_article_gave_an_event_stays_that_event_when_repeated() -> No
     assert [(m.kind, m.key) for m in out[1].mentions] == [
         ("event-name", "event-name/northern-shield"), ("place", "place/brest")
     ]
+
+
+@pytest.mark.parametrize(("opening", "borrows"), [("The exercises", True), ("Fishing", False)])
+def test_the_exercises_are_the_exercises_just_announced(kb, opening: str, borrows: bool) -> None:
+    body = (
+        "Japan and Norway announced on Friday 4 July 2031 that they are holding joint naval "
+        f"exercises near Brest. {opening} began on 2 July, according to the Japanese navy."
+    )
+    _, events = _events(body, "en", date(2031, 7, 5), kb)
+    [started] = [e for e in events if e.time.begin == date(2031, 7, 2)]
+    countries = {m.key for m in started.actors if m.kind == "country"}
+    assert ("country/norway" in countries) is borrows
+    assert "country/japan" in countries
