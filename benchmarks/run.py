@@ -289,11 +289,45 @@ def ensure_corpus(size: int) -> Path:
     return folder
 
 
-def extra_article(size: int) -> tuple[str, str]:
-    """One more article (language, text), drawn like the corpus's but from another seed."""
-    rng = Random(f"{SEED}-extra-{size}")
-    people = sorted({invent_name(rng) for _ in range(60)})
-    return generate_article(rng, load_sources(), people)
+def extra_article(size: int, nth: int = 0, language: str | None = None) -> tuple[str, str]:
+    """One more article (language, text), drawn like the corpus's but from another
+    seed; the ``nth`` such article in ``language`` when one is given."""
+    for attempt in itertools.count():
+        rng = Random(f"{SEED}-extra-{size}" + (f"-{nth}-{attempt}" if nth or attempt else ""))
+        people = sorted({invent_name(rng) for _ in range(60)})
+        found, text = generate_article(rng, load_sources(), people)
+        if language is None or found == language:
+            return found, text
+    raise AssertionError("unreachable")
+
+
+def measure_watch(options: list[str], corpus: Path, language: str, size: int) -> dict[str, Any]:
+    """``storygraph watch`` on the built corpus: seconds from one article more
+    to its rebuild's summary, once the first build is done and the models warm."""
+    watch = [*storygraph_command(), "-v", "watch", *options, "--interval", "0.1", "--builds", "2"]
+    proc = subprocess.Popen(watch, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=REPO)  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    summaries: list[float] = []  # when each build's summary line came
+
+    def read_summaries() -> None:
+        assert proc.stdout is not None
+        summaries.extend(time.perf_counter() for line in proc.stdout if " articles, " in line)
+
+    reader = threading.Thread(target=read_summaries, daemon=True)
+    reader.start()
+    for line in proc.stderr:  # the first build, then the warm-up, then this line
+        if "watching" in line:
+            break
+    _, text = extra_article(size, nth=1, language=language)
+    start = time.perf_counter()
+    (corpus / f"zz_watch_{language}.txt").write_text(text, encoding="utf-8")
+    proc.stderr.read()
+    proc.wait()
+    reader.join()
+    if proc.returncode not in (0, 2) or len(summaries) < 2:
+        raise SystemExit(f"{' '.join(watch)} failed with exit code {proc.returncode}")
+    return {"wall_s": summaries[1] - start}
 
 
 def corpus_texts(folder: Path) -> dict[str, list[str]]:
@@ -472,6 +506,10 @@ def bench_size(size: int, jobs: int, stages: bool) -> dict[str, Any]:
             "share": again_wall / wall,
             "summary": again.get("stdout", "").splitlines()[:1],
         }
+        print(f"[{size}] watch mode, one article more again…", file=sys.stderr)
+        options = command[command.index("build") + 1 :]
+        warm = measure_watch(options, corpus, language, size)
+        row["watch"] = warm | {"share": warm["wall_s"] / wall}
         if stages:
             print(f"[{size}] in-process build by stage…", file=sys.stderr)
             result, wall, peak, _ = run_child(
@@ -741,6 +779,18 @@ def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -
             if inc:
                 lines.append(f"| {r['size']:,} + 1 | {_f(r['build']['wall_s'])} "
                              f"| {_f(inc['wall_s'])} | {inc['share']:.0%} |")  # fmt: skip
+        lines += [
+            "",
+            "The same with `storygraph watch` (models loaded once, kept warm between builds):",
+            "one more article added to the watched corpus, seconds until its rebuild is written.",
+            "",
+            "| articles | full build s | watch rebuild with 1 more s | share |",
+            "|---:|---:|---:|---:|",
+        ]
+        for r in rows:
+            if warm := r.get("watch"):
+                lines.append(f"| {r['size']:,} + 1 | {_f(r['build']['wall_s'])} "
+                             f"| {_f(warm['wall_s'])} | {warm['share']:.0%} |")  # fmt: skip
         sizes = {r["size"]: r["build"]["wall_s"] for r in rows}
         if 1000 in sizes and 10_000 in sizes:
             ratio = sizes[10_000] / sizes[1000]

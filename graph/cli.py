@@ -15,34 +15,70 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from graph import __version__
 from graph.cli_query import add_commands
 from graph.config import BuildConfig, all_cores_if_zero, load_config
 from graph.errors import StorygraphError
 
+if TYPE_CHECKING:
+    from graph.pipeline import BuildReport
+
 EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2
 log = logging.getLogger("storygraph")
 
 
-def _build_command(args: argparse.Namespace) -> int:
+def _missing_inputs(args: argparse.Namespace) -> bool:
     # A mistyped path is bad usage (1), not a skipped article (2): say so before any work.
     missing = [item for item in args.inputs if item != "-" and not os.path.lexists(item)]
     for item in missing:
         log.error("%s: input not found; check the path", item)
-    if missing:
+    return bool(missing)
+
+
+def _build_command(args: argparse.Namespace) -> int:
+    return EXIT_USAGE if _missing_inputs(args) else _build_once(args)[0]
+
+
+def _watch_command(args: argparse.Namespace) -> int:
+    if "-" in args.inputs:
+        log.error("-: standard input cannot be watched; give files or folders")
         return EXIT_USAGE
+    if _missing_inputs(args):
+        return EXIT_USAGE
+    from graph.pipeline import warm_up
+    from graph.watch import watch
+
+    languages: set[str] = set()
+
+    def rebuild() -> int:
+        try:
+            code, report = _build_once(args)
+        except StorygraphError as exc:  # one failed build must not end the watch
+            log.error("%s", exc)
+            return EXIT_USAGE
+        languages.update(report.languages)
+        return code
+
+    def idle() -> None:  # the next new article then costs only its own extraction
+        warm_up(languages, _config(args))
+
+    return watch(args.inputs, rebuild, interval=args.interval, builds=args.builds, idle=idle)
+
+
+def _build_once(args: argparse.Namespace) -> tuple[int, BuildReport]:
+    """One build and its outputs: the exit code and the report."""
     from graph.export import write_outputs
     from graph.pipeline import build, collecting_rarely
 
     G, report = build(args.inputs, _config(args))
     if args.strict and report.skipped:
         log.error("--strict: %d input(s) skipped, nothing written", len(report.skipped))
-        return EXIT_SKIPPED
+        return EXIT_SKIPPED, report
     if report.articles == 0:
         log.error("no readable article in %s; nothing written", " ".join(map(str, args.inputs)))
-        return EXIT_SKIPPED if report.skipped else EXIT_USAGE
+        return (EXIT_SKIPPED if report.skipped else EXIT_USAGE), report
     started = time.perf_counter()
     with collecting_rarely():
         written = write_outputs(G, Path(args.out), store=args.store)
@@ -54,7 +90,8 @@ def _build_command(args: argparse.Namespace) -> int:
     )
     for path in written:
         print(path)
-    return EXIT_SKIPPED if report.skipped else EXIT_OK
+    sys.stdout.flush()  # a watching reader sees each build as it ends
+    return (EXIT_SKIPPED if report.skipped else EXIT_OK), report
 
 
 def _config(args: argparse.Namespace) -> BuildConfig:
@@ -79,6 +116,21 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the story graph of articles (files, folders or -)")
     b.add_argument("inputs", nargs="+", help="files, folders, or - for JSON lines on stdin")
+    _add_build_options(b)
+    b.set_defaults(func=_build_command)
+    w = sub.add_parser(
+        "watch", help="build, then build again whenever the input files change (models stay loaded)"
+    )
+    w.add_argument("inputs", nargs="+", help="files or folders")
+    _add_build_options(w)
+    w.add_argument("--interval", type=float, default=2.0, help="seconds between polls (default 2)")
+    w.add_argument("--builds", type=int, default=0, help="stop after N builds (default: never)")
+    w.set_defaults(func=_watch_command)
+    add_commands(sub)
+    return parser
+
+
+def _add_build_options(b: argparse.ArgumentParser) -> None:
     b.add_argument("--out", default="output", help="output folder (default: output/)")
     b.add_argument("--config", default=None, help="TOML file of build settings ([build] table)")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
@@ -104,9 +156,6 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--no-cache", action="store_true", help="do not reuse per-article work cached in OUT/.cache"
     )
-    b.set_defaults(func=_build_command)
-    add_commands(sub)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -59,6 +59,7 @@ class BuildReport:
     event_mentions: int = 0
     stories: int = 0
     cached: int = 0
+    languages: frozenset[str] = frozenset()
 
 
 def with_publication_date(article: Article) -> Article:
@@ -91,6 +92,13 @@ def extract_article(article: Article, config: BuildConfig) -> Extraction:
             article = replace(article, published_evidence=reason)
     events = extract_events(article, sentences, kb=kb, year=year)
     return Extraction(article, mentions, tuple(events))
+
+
+def warm_up(languages: Iterable[str], config: BuildConfig) -> None:
+    """Load the models and compile the rules for these languages ahead of need,
+    by extracting a one-word text in each (for a process that waits for articles)."""
+    for language in sorted(languages):
+        extract_article(Article(source="(warm-up)", body="Bonjour.", language=language), config)
 
 
 def safe_extract(article: Article, config: BuildConfig) -> Extraction | InputError:
@@ -280,6 +288,7 @@ def assemble(
     features = {x.article.source: _features(x, redirect) for x in extractions}
     stories = assign_stories(features, events, labels, config.story_threshold)
     report.articles = len(extractions)
+    report.languages = frozenset(x.article.language for x in extractions if x.article.language)
     report.event_mentions = len(all_mentions)
     report.events = len(events)
     report.stories = len(stories)
