@@ -108,19 +108,27 @@ def write_jsonld(source: RdfSource, path: Path) -> Path:
 
 
 def _xml_safe(value: Any) -> Any:
+    if type(value) is str:  # most values: one type check, not two isinstance calls
+        return _XML_BAD.sub("", value)
     if isinstance(value, tuple | list):
-        value = "\n".join(str(v) for v in value)
+        return _XML_BAD.sub("", "\n".join(str(v) for v in value))
     return _XML_BAD.sub("", value) if isinstance(value, str) else value
 
 
 def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
     """Write G as GraphML (tuples joined by newlines, XML-illegal characters dropped)."""
+    # Node ids are slugs and edge keys are made of them: when no id needs
+    # cleaning (always, from graph.build), the 100,000s of ids are taken as they are.
+    ids = _xml_safe if any(_XML_BAD.search(str(node)) for node in G) else str
     H = nx.MultiDiGraph()
-    for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
-        H.add_node(_xml_safe(node), **{k: _xml_safe(v) for k, v in data.items() if v is not None})
-    for u, v, key, data in G.edges(keys=True, data=True):
-        H.add_edge(_xml_safe(u), _xml_safe(v), key=_xml_safe(str(key)),
-                   **{k: _xml_safe(x) for k, x in data.items() if x is not None})  # fmt: skip
+    H.add_nodes_from(
+        (ids(node), {k: _xml_safe(v) for k, v in data.items() if v is not None})
+        for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0]))
+    )
+    H.add_edges_from(
+        (ids(u), ids(v), ids(str(key)), {k: _xml_safe(x) for k, x in data.items() if x is not None})
+        for u, v, key, data in G.edges(keys=True, data=True)
+    )
     with atomic_open(path) as handle:
         nx.write_graphml(H, handle, encoding="utf-8")  # lxml streams it
     return path

@@ -149,3 +149,17 @@ def test_csv_drops_control_characters_cell_by_cell(rows: list[list[str]]) -> Non
 
     read = list(csv.reader(io.StringIO(_csv(rows).decode("utf-8"), newline="")))
     assert read == [[_XML_BAD.sub("", cell) for cell in row] for row in rows]
+
+
+def test_graphml_cleans_an_id_with_a_control_character(tmp_path: Path) -> None:
+    from graph.formats import write_graphml
+
+    G = nx.MultiDiGraph()
+    G.add_node("person/a\x01b", **{m.KIND: m.PERSON, m.LABEL: "A\x00B", m.ALIASES: ("x", "y")})
+    G.add_node("place/brest", **{m.KIND: m.PLACE_KIND, m.LABEL: "Brest"})
+    G.add_edge("person/a\x01b", "place/brest", key="k\x02", **{m.REL: m.PLACE})
+    H = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"), force_multigraph=True)
+    assert set(H.nodes) == {"person/ab", "place/brest"}
+    assert H.nodes["person/ab"][m.LABEL] == "AB"
+    assert H.nodes["person/ab"][m.ALIASES] == "x\ny"
+    assert list(H.edges(keys=True)) == [("person/ab", "place/brest", "k")]
