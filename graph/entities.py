@@ -287,6 +287,19 @@ def _names_event(span: Span, nouns: tuple[str, ...]) -> bool:
     )
 
 
+def _named_by_event_noun(span: Span, nouns: tuple[str, ...]) -> bool:
+    """Any name, whatever the model took it for, right after a naming word that
+    follows an event noun ("exercises, titled Polar Anchor-2031", "manœuvres
+    baptisées Aurore"); not after a naming word alone ("a start-up named X")."""
+    doc = span.doc
+    before = span.start - 1
+    while before >= 0 and (doc[before].is_quote or doc[before].text in _OPENING_QUOTES):
+        before -= 1
+    if before < 1 or not doc[before].lower_.startswith(_NAMING_WORDS):
+        return False
+    return any(t.lower_.startswith(nouns) for t in doc[max(0, before - 3) : before])
+
+
 def _quoted_event_names(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
     """Names in quotes after an event noun or a naming word ("manœuvres baptisées
     « Aurore-2031 »"): the press quotes them, and the model often misses them."""
@@ -304,7 +317,9 @@ def _quoted_event_names(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
 
 def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Span | None:
     """The model's entity as this module labels it, or None when it is not kept."""
-    if _name_shaped(span, span.text.strip("«»“”‘’\"' ")) and _names_event(span, nouns):
+    if _name_shaped(span, span.text.strip("«»“”‘’\"' ")) and (
+        _names_event(span, nouns) or _named_by_event_noun(span, nouns)
+    ):
         return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
     return _clean_ner(span) if _keep_ner(span, common) else None
 

@@ -283,3 +283,18 @@ def test_the_exercises_are_the_exercises_just_announced(kb, opening: str, borrow
     countries = {m.key for m in started.actors if m.kind == "country"}
     assert ("country/norway" in countries) is borrows
     assert "country/japan" in countries
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The navies began exercises titled Polar Anchor-2031 near Brest on 3 May 2031.",
+         "Polar Anchor-2031", "event-name"),
+        ("Investors backed a start-up named Polar Anchor Labs in Brest on 3 May 2031.",
+         "Polar Anchor Labs", "organization"),
+    ],
+)  # fmt: skip
+def test_a_name_after_an_event_noun_and_a_naming_word_is_an_event_name(
+    kb, text: str, name: str, kind: str
+) -> None:
+    assert _mentions_of(text, "en", kb).get(name) == kind
