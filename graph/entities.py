@@ -315,6 +315,31 @@ def _quoted_event_names(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
     return found
 
 
+@lru_cache(maxsize=8)
+def _saying_words(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
+    """One-word stems of verbs of saying ("déclar", "said"): the triggers of statements."""
+    stems = {t for e in kb.event_types if e.name == "Statement"
+             for t in e.triggers.get(language, ()) if " " not in t}  # fmt: skip
+    return tuple(sorted(t.lower() for t in stems))
+
+
+def _speaker(span: Span, saying: tuple[str, ...]) -> Span:
+    """A first and last name the model left as miscellany, right after a verb of
+    saying and before a comma or the sentence end ("…, a déclaré Paulin
+    Marchetti, commandant de…"), is the person speaking."""
+    doc = span.doc
+    if (
+        span.label_ != "MISC"
+        or not 2 <= len(span) <= 3
+        or not all(t.is_alpha and t.is_title for t in span)
+        or span.start == 0
+        or not doc[span.start - 1].lower_.startswith(saying)
+        or (span.end < len(doc) and doc[span.end].text not in {",", "."})
+    ):
+        return span
+    return Span(doc, span.start, span.end, label="PER")
+
+
 def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Span | None:
     """The model's entity as this module labels it, or None when it is not kept."""
     if _name_shaped(span, span.text.strip("«»“”‘’\"' ")) and (
@@ -523,7 +548,9 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     taken = {i for span in kb_spans for i in range(span.start, span.end)}
     common = doc.user_data.get("storygraph_common", frozenset())
     nouns = event_nouns(matchers.kb, matchers.language)
-    ner_spans = [span for s in doc.ents if (span := _ner_span(s, common, nouns)) is not None]
+    saying = _saying_words(matchers.kb, matchers.language)
+    ents = [_speaker(s, saying) for s in doc.ents]
+    ner_spans = [span for s in ents if (span := _ner_span(s, common, nouns)) is not None]
     quoted = _quoted_event_names(doc, nouns)
     in_quotes = {i for span in quoted for i in range(span.start, span.end)}
     ner_spans = quoted + [s for s in ner_spans if not in_quotes & set(range(s.start, s.end))]

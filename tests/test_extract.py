@@ -298,3 +298,25 @@ def test_a_name_after_an_event_noun_and_a_naming_word_is_an_event_name(
     kb, text: str, name: str, kind: str
 ) -> None:
     assert _mentions_of(text, "en", kb).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("La flotte est prête, a déclaré Paulin Marchetti, commandant du port.", "PER"),
+        ("La flotte est prête, a déclaré Paulin Marchetti.", "PER"),
+        ("Le festival Paulin Marchetti ouvre ses portes demain.", "MISC"),
+        ("La flotte est prête, a déclaré Paulin Marchetti Award aux journalistes.", "MISC"),
+    ],
+)
+def test_a_name_left_as_miscellany_after_a_verb_of_saying_is_a_person(
+    kb, text: str, label: str
+) -> None:
+    from spacy.tokens import Span
+
+    from graph.entities import _saying_words, _speaker
+
+    doc = load_model("fr").make_doc(text)
+    start = [t.text for t in doc].index("Paulin")
+    end = start + (3 if "Award" in text else 2)
+    assert _speaker(Span(doc, start, end, label="MISC"), _saying_words(kb, "fr")).label_ == label
