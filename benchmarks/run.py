@@ -778,7 +778,7 @@ def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -
             inc = r.get("incremental")
             if inc:
                 lines.append(f"| {r['size']:,} + 1 | {_f(r['build']['wall_s'])} "
-                             f"| {_f(inc['wall_s'])} | {inc['share']:.0%} |")  # fmt: skip
+                             f"| {_f(inc['wall_s'])} | {inc['share']:.1%} |")  # fmt: skip
         lines += [
             "",
             "The same with `storygraph watch` (models loaded once, kept warm between builds):",
@@ -790,7 +790,7 @@ def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -
         for r in rows:
             if warm := r.get("watch"):
                 lines.append(f"| {r['size']:,} + 1 | {_f(r['build']['wall_s'])} "
-                             f"| {_f(warm['wall_s'])} | {warm['share']:.0%} |")  # fmt: skip
+                             f"| {_f(warm['wall_s'])} | {warm['share']:.1%} |")  # fmt: skip
         sizes = {r["size"]: r["build"]["wall_s"] for r in rows}
         if 1000 in sizes and 10_000 in sizes:
             ratio = sizes[10_000] / sizes[1000]
