@@ -51,10 +51,11 @@ def _watch_command(args: argparse.Namespace) -> int:
     from graph.watch import watch
 
     languages: set[str] = set()
+    memory: dict[Path, object] = {}  # the cache entries, read from disk once
 
     def rebuild() -> int:
         try:
-            code, report = _build_once(args)
+            code, report = _build_once(args, memory)
         except StorygraphError as exc:  # one failed build must not end the watch
             log.error("%s", exc)
             return EXIT_USAGE
@@ -67,12 +68,14 @@ def _watch_command(args: argparse.Namespace) -> int:
     return watch(args.inputs, rebuild, interval=args.interval, builds=args.builds, idle=idle)
 
 
-def _build_once(args: argparse.Namespace) -> tuple[int, BuildReport]:
+def _build_once(
+    args: argparse.Namespace, memory: dict[Path, object] | None = None
+) -> tuple[int, BuildReport]:
     """One build and its outputs: the exit code and the report."""
     from graph.export import write_outputs
     from graph.pipeline import build, collecting_rarely
 
-    G, report = build(args.inputs, _config(args))
+    G, report = build(args.inputs, _config(args), memory=memory)
     if args.strict and report.skipped:
         log.error("--strict: %d input(s) skipped, nothing written", len(report.skipped))
         return EXIT_SKIPPED, report

@@ -218,13 +218,18 @@ def _expected_articles(inputs: Sequence[str | Path]) -> int | None:
 
 
 def build(
-    inputs: Sequence[str | Path], config: BuildConfig | None = None
+    inputs: Sequence[str | Path],
+    config: BuildConfig | None = None,
+    *,
+    memory: dict[Path, object] | None = None,
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Build the story graph of the given files and folders.
 
     Args:
         inputs: files, folders, or ``-`` for JSON lines on standard input.
         config: build settings.
+        memory: kept between the builds of one process (watch mode), the cache
+            entries already read, so that they are not read from disk again.
 
     Returns:
         The graph and a report of what was read, skipped and found.
@@ -232,7 +237,9 @@ def build(
     config = config or BuildConfig()
     report = BuildReport()
     started = time.perf_counter()
-    cache = ExtractionCache(Path(config.cache_dir), config.kb_dir) if config.cache_dir else None
+    cache = (
+        ExtractionCache(Path(config.cache_dir), config.kb_dir, memory) if config.cache_dir else None
+    )
     known = _KnownFiles(cache) if cache is not None else None
     extractions: list[Extraction] = []
     todo = _to_extract(read_inputs(inputs, known=known), known, report, extractions)

@@ -69,3 +69,22 @@ def test_lost_file_entries_fall_back_to_parsing(tmp_path: Path) -> None:
     second, report = build([inputs], config)
     assert report.cached == 0
     assert to_rdf(first).serialize(format="nt") == to_rdf(second).serialize(format="nt")
+
+
+def test_a_process_memory_spares_the_disk_and_gives_the_same_graph(
+    tmp_path: Path, monkeypatch
+) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(ROOT / "seeds", inputs)
+    config = BuildConfig(cache_dir=str(tmp_path / "cache"))
+    memory: dict[Path, object] = {}
+    first, _ = build([inputs], config, memory=memory)
+    assert memory  # what the first build wrote is remembered
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a remembered entry was read from disk")
+
+    monkeypatch.setattr("graph.cache.pickle.load", no_reading)
+    second, report = build([inputs], config, memory=memory)
+    assert report.cached == 2
+    assert to_rdf(first).serialize(format="nt") == to_rdf(second).serialize(format="nt")
