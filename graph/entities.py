@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Final
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -501,7 +502,7 @@ def analyse(
         for sent in doc.sents:
             if sent.text.strip():
                 sentences.append(_analyse_sentence(len(sentences), sent, matchers, kb, language))
-    return _link_article_surnames(_repeat_event_names(sentences))
+    return _link_article_surnames(_expand_acronyms(_repeat_event_names(sentences)))
 
 
 def _repeat_event_names(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
@@ -524,6 +525,56 @@ def _repeat_event_names(sentences: list[AnalysedSentence]) -> list[AnalysedSente
         )  # fmt: skip
         out.append(replace(s, mentions=mentions))
     return out
+
+
+_ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+_ACTOR_MENTION_KINDS: Final = frozenset({"person", "organization", "country"})
+
+
+def _acronym_of(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` spells initials of ``name``'s words, in order, the
+    first included ("Garde côtière chinoise" → "GCC", "Organisation du traité de
+    l'Atlantique nord" → "OTAN").
+
+    >>> _acronym_of("Nordvik Maritime Authority", "NMA"), _acronym_of("Brest", "NMA")
+    (True, False)
+    """
+    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", fold(name))]
+    if not initials or initials[0] != acronym[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in acronym[1:])
+
+
+def _expand_acronyms(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
+    """An organisation named in full with its acronym in parentheses, "la Garde
+    côtière de Nordvik (GCN)", is that organisation wherever the article then
+    writes the acronym alone ("selon la GCN"), which the model rarely tags."""
+    defined: dict[str, EntityMention] = {}
+    for s in sentences:
+        for m in s.mentions:
+            after = _ACRONYM_AFTER.match(s.text, m.end)
+            if m.kind in _ACTOR_MENTION_KINDS and after and any(
+                _acronym_of(name, after["acronym"]) for name in (m.text, m.label)
+            ):
+                defined.setdefault(after["acronym"], m)
+    if not defined:
+        return sentences
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(defined))) + r")(?!\w)")
+    return [replace(s, mentions=_with_acronyms(s, pattern, defined)) for s in sentences]
+
+
+def _with_acronyms(
+    s: AnalysedSentence, pattern: re.Pattern[str], defined: dict[str, EntityMention]
+) -> tuple[EntityMention, ...]:
+    kept = [m for m in s.mentions if m.text not in defined]  # a guess the model made, replaced
+    taken = {i for m in kept for i in range(m.start, m.end)}
+    found = [
+        replace(defined[hit[1]], text=hit[1], start=hit.start(), end=hit.end(), role=None)
+        for hit in pattern.finditer(s.text)
+        if not taken & set(range(hit.start(), hit.end()))
+    ]
+    return tuple(sorted(kept + found, key=lambda m: m.start))
 
 
 def _bounded(paragraph: str, limit: int = _MAX_PARAGRAPH) -> list[str]:

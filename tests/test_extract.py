@@ -320,3 +320,24 @@ def test_a_name_left_as_miscellany_after_a_verb_of_saying_is_a_person(
     start = [t.text for t in doc].index("Paulin")
     end = start + (3 if "Award" in text else 2)
     assert _speaker(Span(doc, start, end, label="MISC"), _saying_words(kb, "fr")).label_ == label
+
+
+def test_an_acronym_defined_in_parentheses_is_its_organisation_later_on(kb) -> None:
+    sentences = analyse(
+        "Une formation de navires de la Garde côtière de Nordvik (GCN) a achevé des "
+        "exercices. Les navires sont partis de Brest le 13 septembre, selon la GCN.",
+        language="fr", nlp=load_model("fr"), kb=kb,
+    )  # fmt: skip
+    found = [(m.text, m.kind, m.key) for s in sentences for m in s.mentions if m.kind != "place"]
+    key = "organization/garde-cotiere-de-nordvik"
+    assert found == [("Garde côtière de Nordvik", "organization", key),
+                     ("GCN", "organization", key), ("GCN", "organization", key)]  # fmt: skip
+
+
+def test_letters_in_parentheses_that_are_no_acronym_of_the_name_stay_apart(kb) -> None:
+    sentences = analyse(
+        "The Nordvik Maritime Authority (XYZ) met on Monday. XYZ is also a band.",
+        language="en", nlp=load_model("en"), kb=kb,
+    )  # fmt: skip
+    keys = {m.key for s in sentences for m in s.mentions if m.text == "XYZ"}
+    assert "organization/nordvik-maritime-authority" not in keys
