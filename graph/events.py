@@ -39,6 +39,12 @@ _ANAPHORA = re.compile(
     r"|both (?:countries|nations|sides)|their countries)\b",
     re.IGNORECASE,
 )
+# "les deux dirigeants", "the two leaders": the two people named last before
+_PEOPLE_ANAPHORA = re.compile(
+    r"\b(?:(?:les|des|aux|ces) deux (?:dirigeants|présidents|hommes|chefs d['’]État|ministres)"
+    r"|the two (?:leaders|presidents|men|ministers)|both (?:leaders|presidents|men))\b",
+    re.IGNORECASE,
+)
 # sentences before an event's own that anaphora may point into ("les deux pays"
 # looks two back; "l'organisation" as far as this, since an article names an
 # organisation once in full and then by its common noun)
@@ -162,6 +168,7 @@ def _actors(
     _borrow_pronoun_subject(sentence, previous, found)
     _borrow_named_organisation(sentence, previous, found)
     _borrow_told_event(sentence, previous, found, event_nouns(kb, language))
+    _borrow_two_people(sentence, previous, found)
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(sentence.text):
         # "les deux flottes" points back at the nearest sentence naming two countries.
@@ -197,6 +204,26 @@ def _borrow_named_organisation(
     last = {m.key: (i, m) for i, m in enumerate(named)}
     key = max(counts, key=lambda k: (counts[k], last[k][0]))
     found.setdefault(key, last[key][1])
+
+
+def _borrow_two_people(
+    sentence: AnalysedSentence,
+    previous: Sequence[AnalysedSentence],
+    found: dict[str, EntityMention],
+) -> None:
+    """ "Les deux dirigeants" / "the two leaders" in a sentence naming fewer than
+    two people are the last two people the sentences before name."""
+    if sum(m.kind == "person" for m in found.values()) >= 2:
+        return
+    if not _PEOPLE_ANAPHORA.search(sentence.text):
+        return
+    people: dict[str, EntityMention] = {}
+    for m in reversed([m for prev in previous for m in prev.mentions if m.kind == "person"]):
+        people.setdefault(m.key, m)
+        if len(people) == 2:
+            for key, mention in people.items():
+                found.setdefault(key, mention)
+            return
 
 
 def _borrow_told_event(

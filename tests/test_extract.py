@@ -341,3 +341,14 @@ def test_letters_in_parentheses_that_are_no_acronym_of_the_name_stay_apart(kb) -
     )  # fmt: skip
     keys = {m.key for s in sentences for m in s.mentions if m.text == "XYZ"}
     assert "organization/nordvik-maritime-authority" not in keys
+
+
+def test_the_two_leaders_are_the_last_two_people_named(kb) -> None:
+    body = (
+        "Paulin Marchetti est arrivé à Lisbonne. Le ministre a ensuite rencontré Edvard Lindqvist. "
+        "Les deux dirigeants ont signé un accord avec l'Union européenne le 4 mars 2031."
+    )
+    _, events = _events(body, "fr", date(2031, 3, 5), kb)
+    [signed] = [e for e in events if e.time.begin == date(2031, 3, 4)]
+    people = {m.key for m in signed.actors if m.kind == "person"}
+    assert people == {"person/paulin-marchetti", "person/edvard-lindqvist"}
