@@ -547,9 +547,9 @@ def _acronym_of(name: str, acronym: str) -> bool:
 
 
 def _expand_acronyms(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
-    """An organisation named in full with its acronym in parentheses, "la Garde
-    côtière de Nordvik (GCN)", is that organisation wherever the article then
-    writes the acronym alone ("selon la GCN"), which the model rarely tags."""
+    """An actor named in full with its acronym in parentheses, "la Garde
+    côtière de Nordvik (GCN)", is that actor wherever the article then writes
+    the acronym alone ("selon la GCN"), which the model rarely tags."""
     defined: dict[str, EntityMention] = {}
     for s in sentences:
         for m in s.mentions:
