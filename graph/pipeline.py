@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice, repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 from tqdm import tqdm
@@ -31,8 +32,12 @@ from graph.errors import InputError
 from graph.ingest import count_articles, iter_input_files, read_inputs
 from graph.kb import default_kb
 from graph.resolve import resolve_entities, resolve_events
-from graph.stories import assign_stories
+from graph.stories import article_groups, assign_stories
+from graph.storydates import date_from_stories
 from graph.types import Article, EntityMention, EventMention
+
+if TYPE_CHECKING:
+    from graph.entities import AnalysedSentence
 
 __all__ = ["BuildConfig", "BuildReport", "Extraction", "assemble", "build", "extract_article"]
 
@@ -49,6 +54,9 @@ class Extraction:
     article: Article
     mentions: tuple[EntityMention, ...]
     events: tuple[EventMention, ...]
+    # the sentences of a report that states neither a date nor a year, kept so
+    # that the year of its story can date them (graph.storydates)
+    pending: tuple[AnalysedSentence, ...] = ()
 
 
 @dataclass
@@ -91,7 +99,8 @@ def extract_article(article: Article, config: BuildConfig) -> Extraction:
             year, reason = found
             article = replace(article, published_evidence=reason)
     events = extract_events(article, sentences, kb=kb, year=year)
-    return Extraction(article, mentions, tuple(events))
+    pending = tuple(sentences) if article.published is None and year is None else ()
+    return Extraction(article, mentions, tuple(events), pending)
 
 
 def warm_up(languages: Iterable[str], config: BuildConfig) -> None:
@@ -284,11 +293,12 @@ def assemble(
     """Resolve and build the graph from per-article extractions."""
     kb = default_kb(config.kb_dir)
     extractions = sorted(extractions, key=lambda x: x.article.source)
-    # Event names ("Aurore-2031") only tell stories apart: they are no graph node.
-    pairs = [(x.article.source, m) for x in extractions for m in x.mentions
-             if m.kind != "event-name"]  # fmt: skip
-    pairs += [(x.article.source, a) for x in extractions for e in x.events for a in e.actors]
-    entities, redirect = resolve_entities(pairs, kb)
+    entities, redirect = resolve_entities(_named(extractions), kb)
+    if any(x.pending for x in extractions):
+        features = {x.article.source: _features(x, redirect) for x in extractions}
+        groups = article_groups(features, config.story_threshold)
+        extractions = date_from_stories(extractions, groups, kb)
+        entities, redirect = resolve_entities(_named(extractions), kb)  # the new events' actors
     labels = {k: e.label for k, e in entities.items()}
     all_mentions = [e for x in extractions for e in x.events]
     events = resolve_events(all_mentions, redirect, labels)
@@ -300,6 +310,15 @@ def assemble(
     report.events = len(events)
     report.stories = len(stories)
     return build_graph([x.article for x in extractions], entities, events, stories)
+
+
+def _named(extractions: Sequence[Extraction]) -> list[tuple[str, EntityMention]]:
+    """(article, mention) of every actor or place named, in text or as an event's actor."""
+    # Event names ("Aurore-2031") only tell stories apart: they are no graph node.
+    pairs = [(x.article.source, m) for x in extractions for m in x.mentions
+             if m.kind != "event-name"]  # fmt: skip
+    pairs += [(x.article.source, a) for x in extractions for e in x.events for a in e.actors]
+    return pairs
 
 
 def _features(x: Extraction, redirect: dict[str, str]) -> Counter[str]:

@@ -92,6 +92,17 @@ def similar_pairs(
     return pairs
 
 
+def article_groups(
+    features: Mapping[str, Counter[str]], threshold: float = DEFAULT_THRESHOLD
+) -> list[tuple[str, ...]]:
+    """The articles joined by similarity, each group sorted, in order of their first."""
+    links = nx.Graph()
+    links.add_nodes_from(sorted(features))
+    for a, b, _ in similar_pairs(article_vectors(features), threshold):
+        links.add_edge(a, b)
+    return sorted(tuple(sorted(c)) for c in nx.connected_components(links))
+
+
 def assign_stories(
     features: Mapping[str, Counter[str]],
     events: Sequence[Event],
@@ -113,18 +124,13 @@ def assign_stories(
         that print no date: the story is there, its timeline empty); a lone
         article that dates nothing belongs to no story.
     """
-    links = nx.Graph()
-    links.add_nodes_from(sorted(features))
-    for a, b, _ in similar_pairs(article_vectors(features), threshold):
-        links.add_edge(a, b)
     by_key = {event.key: event for event in events}
     by_article: dict[str, set[str]] = defaultdict(set)
     for event in events:
         for mention in event.mentions:
             by_article[mention.article].add(event.key)
     stories = []
-    for component in nx.connected_components(links):
-        articles = tuple(sorted(component))
+    for articles in article_groups(features, threshold):
         found = {key for article in articles for key in by_article[article]}
         story_events = sorted((by_key[k] for k in found), key=lambda e: (e.begin, e.last, e.key))
         if not story_events and len(articles) < 2:

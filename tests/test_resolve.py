@@ -87,3 +87,41 @@ def test_articles_that_date_nothing_still_make_a_story_together() -> None:
     assert story.articles == ("a.txt", "b.txt")
     assert story.events == ()
     assert story.label.startswith("Edvard Lindqvist")
+
+
+def _report(tmp_path: Path, records: list[dict]) -> Path:
+    import json
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
+    return path
+
+
+_DATED = {
+    "url": "https://example.org/2031/10/03/patrol", "published": "2031-10-03", "language": "en",
+    "title": "Edvard Lindqvist's patrol reaches the Arctic",
+    "text": "Admiral Edvard Lindqvist said on Thursday that the patrol of Marion Castellan "
+            "reached the Arctic. Edvard Lindqvist and Marion Castellan met in Tromsø on "
+            "October 1, 2031.",
+}  # fmt: skip
+_UNDATED = {
+    "url": "https://example.org/patrol-story", "language": "en",
+    "title": "Arctic patrol of Marion Castellan",
+    "text": "Marion Castellan and Edvard Lindqvist reported on Wednesday (October 2) that "
+            "the patrol entered the Arctic. Edvard Lindqvist praised Marion Castellan.",
+}  # fmt: skip
+
+
+def test_an_undated_report_takes_the_year_of_its_dated_story(tmp_path: Path) -> None:
+    G, _ = build([_report(tmp_path, [_DATED, _UNDATED])], BuildConfig())
+    undated = [n for n, d in G.nodes(data=True)
+               if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == _UNDATED["url"]]  # fmt: skip
+    assert "2031" in G.nodes[undated[0]][M.PUBLISHED_EVIDENCE]
+    days = {d[M.BEGIN] for n, d in G.nodes(data=True) if d.get(M.KIND) == M.EVENT
+            and undated[0] in set(G.successors(n))}  # fmt: skip
+    assert "2031-10-02" in {str(day) for day in days}
+
+
+def test_an_undated_report_alone_stays_undated(tmp_path: Path) -> None:
+    _, report = build([_report(tmp_path, [_UNDATED])], BuildConfig())
+    assert report.events == 0
