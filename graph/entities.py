@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 from graph.kb import KnowledgeBase, fold, slug
 from graph.types import EntityKind, EntityMention
 
+ACTOR_KINDS: Final = frozenset({"person", "organization", "country"})  # mention kinds that act
 _NER_KINDS: dict[str, EntityKind] = {
     "PER": "person",
     "PERSON": "person",
@@ -528,7 +529,6 @@ def _repeat_event_names(sentences: list[AnalysedSentence]) -> list[AnalysedSente
 
 
 _ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
-_ACTOR_MENTION_KINDS: Final = frozenset({"person", "organization", "country"})
 
 
 def _acronym_of(name: str, acronym: str) -> bool:
@@ -554,7 +554,7 @@ def _expand_acronyms(sentences: list[AnalysedSentence]) -> list[AnalysedSentence
     for s in sentences:
         for m in s.mentions:
             after = _ACRONYM_AFTER.match(s.text, m.end)
-            if m.kind in _ACTOR_MENTION_KINDS and after and any(
+            if m.kind in ACTOR_KINDS and after and any(
                 _acronym_of(name, after["acronym"]) for name in (m.text, m.label)
             ):
                 defined.setdefault(after["acronym"], m)

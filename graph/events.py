@@ -26,12 +26,11 @@ from datetime import date
 from functools import lru_cache
 
 from graph import dates
-from graph.entities import AnalysedSentence, RoleMention, event_nouns
+from graph.entities import ACTOR_KINDS, AnalysedSentence, RoleMention, event_nouns
 from graph.kb import EventType, KnowledgeBase
 from graph.topics import match_topics, stem_regex
 from graph.types import Article, EntityMention, EventMention, TimeExpression
 
-_ACTOR_KINDS = ("person", "organization", "country")
 _ANAPHORA = re.compile(
     r"\b(?:(?:les|des|aux|ces) deux"
     r" (?:pays|flottes|armées|nations|parties|marines|hommes|dirigeants)|leurs pays"
@@ -156,7 +155,7 @@ def _actors(
 ) -> tuple[EntityMention, ...]:
     found: dict[str, EntityMention] = {}
     for m in sentence.mentions:
-        if m.kind in _ACTOR_KINDS:
+        if m.kind in ACTOR_KINDS:
             found.setdefault(m.key, m)
     for person, role_text in holders:
         known = kb.entities.get(person.split("/", 1)[1])
@@ -244,7 +243,7 @@ def _borrow_told_event(
     for prev in reversed(previous[-2:]):
         if stem in prev.text.lower():
             for m in prev.mentions:
-                if m.kind in _ACTOR_KINDS and m.key not in prev.locative:
+                if m.kind in ACTOR_KINDS and m.key not in prev.locative:
                     found.setdefault(m.key, m)
             return
 
@@ -259,7 +258,7 @@ def _borrow_pronoun_subject(
     if not _PRONOUN_START.match(sentence.text) or not previous:
         return
     for m in previous[-1].mentions:
-        if m.kind in _ACTOR_KINDS and m.key not in previous[-1].locative:
+        if m.kind in ACTOR_KINDS and m.key not in previous[-1].locative:
             found.setdefault(m.key, m)
             return
 
@@ -352,7 +351,7 @@ def _same_day(
     Lindqvist et Marion Castellan au port") take the previous sentence's day,
     with that day's words and this rule in the audit trail."""
     _, trigger, _ = _event_type(sentence.text, day, kb, language)
-    actors = {m.key for m in sentence.mentions if m.kind in _ACTOR_KINDS}
+    actors = {m.key for m in sentence.mentions if m.kind in ACTOR_KINDS}
     if trigger is None or len(actors) + len(sentence.roles) < 2:
         return []
     if dates.is_future_tense(sentence.text, language=language, span=(0, len(sentence.text))):
@@ -374,7 +373,7 @@ def _event(
     holders = _role_holders(sentence.roles, time.begin, kb, *roles)
     actors = _actors(sentence, holders, kb, previous, language)
     if not actors and trigger is not None and previous:
-        actors = tuple(m for m in previous[-1].mentions if m.kind in _ACTOR_KINDS)
+        actors = tuple(m for m in previous[-1].mentions if m.kind in ACTOR_KINDS)
     if not actors:
         return None
     return EventMention(
