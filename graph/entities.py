@@ -245,13 +245,24 @@ def _common_phrase(span: Span, common: frozenset[str]) -> bool:
     )
 
 
-@lru_cache(maxsize=8)
+def _one_word_triggers(kb: KnowledgeBase, language: str, types: frozenset[str]) -> list[str]:
+    """The one-word trigger stems of these event types, lower case, sorted."""
+    return sorted({t.lower() for e in kb.event_types if e.name in types
+                   for t in e.triggers.get(language, ()) if " " not in t})  # fmt: skip
+
+
 @lru_cache(maxsize=8)
 def event_nouns(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
     """One-word trigger stems of nameable event types ("exercice", "sommet", "drill")."""
-    stems = {t for e in kb.event_types if e.name in _NAMEABLE_TYPES
-             for t in e.triggers.get(language, ()) if " " not in t}  # fmt: skip
-    return tuple(sorted(t.lower() for t in stems if len(t) >= 4))
+    return tuple(t for t in _one_word_triggers(kb, language, _NAMEABLE_TYPES) if len(t) >= 4)
+
+
+def _before_quotes(span: Span) -> int:
+    """The index of the token before ``span`` and its opening quotes (-1 at the start)."""
+    doc, before = span.doc, span.start - 1
+    while before >= 0 and (doc[before].is_quote or doc[before].text in _OPENING_QUOTES):
+        before -= 1
+    return before
 
 
 def _names_event(span: Span, nouns: tuple[str, ...]) -> bool:
@@ -266,9 +277,7 @@ def _names_event(span: Span, nouns: tuple[str, ...]) -> bool:
     if span.label_ not in _NER_EVENT_NAME_SOURCES:
         return False
     doc = span.doc
-    before = span.start - 1
-    while before >= 0 and (doc[before].is_quote or doc[before].text in _OPENING_QUOTES):
-        before -= 1
+    before = _before_quotes(span)
     cues = (*nouns, *_NAMING_WORDS)
     if before >= 0 and doc[before].lower_.startswith(cues):
         return True
@@ -294,9 +303,7 @@ def _named_by_event_noun(span: Span, nouns: tuple[str, ...]) -> bool:
     follows an event noun ("exercises, titled Polar Anchor-2031", "manœuvres
     baptisées Aurore"); not after a naming word alone ("a start-up named X")."""
     doc = span.doc
-    before = span.start - 1
-    while before >= 0 and (doc[before].is_quote or doc[before].text in _OPENING_QUOTES):
-        before -= 1
+    before = _before_quotes(span)
     if before < 1 or not doc[before].lower_.startswith(_NAMING_WORDS):
         return False
     return any(t.lower_.startswith(nouns) for t in doc[max(0, before - 3) : before])
@@ -320,9 +327,7 @@ def _quoted_event_names(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
 @lru_cache(maxsize=8)
 def _saying_words(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
     """One-word stems of verbs of saying ("déclar", "said"): the triggers of statements."""
-    stems = {t for e in kb.event_types if e.name == "Statement"
-             for t in e.triggers.get(language, ()) if " " not in t}  # fmt: skip
-    return tuple(sorted(t.lower() for t in stems))
+    return tuple(_one_word_triggers(kb, language, frozenset({"Statement"})))
 
 
 def _speaker(span: Span, saying: tuple[str, ...]) -> Span:
@@ -515,17 +520,14 @@ def _repeat_event_names(sentences: list[AnalysedSentence]) -> list[AnalysedSente
     }
     if not names:
         return sentences
-    out = []
-    for s in sentences:
-        mentions = tuple(
-            replace(m, kind="event-name", key=names[fold(m.text)].key,
-                    label=names[fold(m.text)].label, role=None)
-            if m.kind != "event-name" and m.key.startswith("new:") and fold(m.text) in names
-            else m
-            for m in s.mentions
-        )  # fmt: skip
-        out.append(replace(s, mentions=mentions))
-    return out
+
+    def renamed(m: EntityMention) -> EntityMention:
+        name = names.get(fold(m.text)) if m.key.startswith("new:") else None
+        if name is None or m.kind == "event-name":
+            return m
+        return replace(m, kind="event-name", key=name.key, label=name.label, role=None)
+
+    return [replace(s, mentions=tuple(map(renamed, s.mentions))) for s in sentences]
 
 
 _ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
