@@ -172,11 +172,7 @@ def _actors(
     if countries < 2 and _ANAPHORA.search(sentence.text):
         # "les deux flottes" points back at the nearest sentence naming two countries.
         for prev in reversed(previous[-2:]):
-            named = {
-                m.key: m
-                for m in prev.mentions
-                if m.kind == "country" and m.key not in prev.locative
-            }
+            named = {m.key: m for m in _acting(prev) if m.kind == "country"}
             if len(named) >= 2:
                 for key, m in named.items():
                     found.setdefault(key, m)
@@ -242,10 +238,16 @@ def _borrow_told_event(
         return
     for prev in reversed(previous[-2:]):
         if stem in prev.text.lower():
-            for m in prev.mentions:
-                if m.kind in ACTOR_KINDS and m.key not in prev.locative:
-                    found.setdefault(m.key, m)
+            for m in _acting(prev):
+                found.setdefault(m.key, m)
             return
+
+
+def _acting(sentence: AnalysedSentence) -> list[EntityMention]:
+    """The sentence's people, organisations and countries, but those named as
+    where something happens ("à Pékin")."""
+    return [m for m in sentence.mentions
+            if m.kind in ACTOR_KINDS and m.key not in sentence.locative]  # fmt: skip
 
 
 def _borrow_pronoun_subject(
@@ -257,10 +259,8 @@ def _borrow_pronoun_subject(
     sentence's subject: its first actor joins this sentence's actors."""
     if not _PRONOUN_START.match(sentence.text) or not previous:
         return
-    for m in previous[-1].mentions:
-        if m.kind in ACTOR_KINDS and m.key not in previous[-1].locative:
-            found.setdefault(m.key, m)
-            return
+    for m in _acting(previous[-1])[:1]:
+        found.setdefault(m.key, m)
 
 
 def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:
