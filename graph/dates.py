@@ -46,9 +46,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final, Literal, NamedTuple
+from typing import Final, NamedTuple
 
-from graph.types import Granularity, TimeExpression
+from graph.types import AnchorKind, Granularity, Relation, TimeExpression
 
 __all__ = [
     "UndatedDay",
@@ -58,8 +58,6 @@ __all__ = [
     "is_future_tense",
 ]
 
-AnchorKind = Literal["publication", "event", "year", "none"]
-Relation = Literal["at", "before-anchor", "after-anchor"]
 
 _VAGUE: Final = -1  # "quelques", "several": a count we cannot pin down
 

@@ -55,9 +55,9 @@ def _dated(x: Extraction, published: list[date], kb: KnowledgeBase) -> Extractio
         events = tuple(extract_events(x.article, x.pending, kb=kb, year=year))
         if events:
             options.append((_distance(events, published), year, events))
-    if not options or min(options)[0] > MAX_DAYS_APART:
+    distance, year, events = min(options, default=(MAX_DAYS_APART + 1, 0, ()))
+    if distance > MAX_DAYS_APART:
         return replace(x, pending=())
-    _, year, events = min(options)
     reason = (f"year only: {year}, the year of the dated reports of its story "
               f"({len(published)} published {published[0]} to {published[-1]})")  # fmt: skip
     return replace(x, article=replace(x.article, published_evidence=reason), events=events,

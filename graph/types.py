@@ -14,6 +14,10 @@ from datetime import date
 from typing import Literal
 
 EntityKind = Literal["person", "organization", "country", "place", "event-name"]
+#: what a date was resolved against; "year": a year known without its day
+AnchorKind = Literal["publication", "event", "year", "none"]
+#: where an interval lies from its anchor
+Relation = Literal["at", "before-anchor", "after-anchor"]
 #: "event-name": the proper name of an exercise, operation or summit
 #: ("exercices « Aurore »"). Not an actor or place: it only tells which
 #: articles tell the same story (see graph.stories).
@@ -75,8 +79,8 @@ class TimeExpression:
     granularity: Granularity
     rule: str
     anchor: date | None = None
-    anchor_kind: Literal["publication", "event", "year", "none"] = "publication"
-    relation: Literal["at", "before-anchor", "after-anchor"] = "at"
+    anchor_kind: AnchorKind = "publication"
+    relation: Relation = "at"
     conflict: str | None = None
 
 
