@@ -67,6 +67,7 @@ class ExtractionCache:
         self.folder = folder
         self.salt = fingerprint(kb_dir)
         self.memory = memory
+        self.touched: set[Path] = set()  # entries this build read or wrote
         self.hits = 0
         self.misses = 0
 
@@ -77,6 +78,7 @@ class ExtractionCache:
     def get(self, content_hash: str) -> object | None:
         """The cached extraction of an article, or None."""
         path = self._path(content_hash)
+        self.touched.add(path)
         if self.memory is not None and path in self.memory:
             self.hits += 1
             return self.memory[path]
@@ -91,9 +93,17 @@ class ExtractionCache:
             self.memory[path] = value
         return value
 
+    def forget_untouched(self) -> None:
+        """Drop from ``memory`` what this build did not use (removed or changed
+        articles), so that a process watching a feed for days does not grow."""
+        if self.memory is not None:
+            for path in self.memory.keys() - self.touched:
+                del self.memory[path]
+
     def put(self, content_hash: str, value: object) -> None:
         """Store an extraction; failures to write are logged, never raised."""
         path = self._path(content_hash)
+        self.touched.add(path)
         if self.memory is not None:
             self.memory[path] = value
         try:

@@ -260,6 +260,8 @@ def build(
         extractions.append(result)
         if known is not None:
             known.store(result)
+    if cache is not None:
+        cache.forget_untouched()
     log.info("extracted %d articles in %.1f s", len(extractions), time.perf_counter() - started)
     started = time.perf_counter()
     with collecting_rarely():

@@ -88,3 +88,7 @@ def test_a_process_memory_spares_the_disk_and_gives_the_same_graph(
     second, report = build([inputs], config, memory=memory)
     assert report.cached == 2
     assert to_rdf(first).serialize(format="nt") == to_rdf(second).serialize(format="nt")
+    remembered = len(memory)
+    next(inputs.iterdir()).unlink()  # a removed article is forgotten by the next build
+    build([inputs], config, memory=memory)
+    assert len(memory) == remembered // 2
