@@ -137,12 +137,14 @@ def test_helpers() -> None:
     assert slug("").startswith("x-")
 
 
-def _analysed(body: str, language: str, kb):
-    return analyse(body, language=language, nlp=load_model(language), kb=kb)
+def _mentions(body: str, language: str, kb) -> list:
+    """Every mention of a test article, in text order."""
+    sentences = analyse(body, language=language, nlp=load_model(language), kb=kb)
+    return [m for s in sentences for m in s.mentions]
 
 
 def _mentions_of(body: str, language: str, kb) -> dict[str, str]:
-    return {m.label: m.kind for s in _analysed(body, language, kb) for m in s.mentions}
+    return {m.label: m.kind for m in _mentions(body, language, kb)}
 
 
 def test_named_exercises_are_event_names_not_places(kb) -> None:
@@ -165,12 +167,8 @@ def test_a_place_before_an_event_noun_stays_a_place(kb) -> None:
 
 
 def test_event_names_share_a_key_with_or_without_the_year(kb) -> None:
-    sentences = _analysed(
-        "Les exercices « Aurore-2031 » commencent. L'exercice « Aurore » se termine en mai.",
-        "fr",
-        kb,
-    )
-    keys = {m.key for s in sentences for m in s.mentions if m.kind == "event-name"}
+    text = "Les exercices « Aurore-2031 » commencent. L'exercice « Aurore » se termine en mai."
+    keys = {m.key for m in _mentions(text, "fr", kb) if m.kind == "event-name"}
     assert keys == {"event-name/aurore"}
 
 
@@ -327,25 +325,17 @@ def test_a_name_left_as_miscellany_after_a_verb_of_saying_is_a_person(
 
 
 def test_an_acronym_defined_in_parentheses_is_its_organisation_later_on(kb) -> None:
-    sentences = _analysed(
-        "Une formation de navires de la Garde côtière de Nordvik (GCN) a achevé des "
-        "exercices. Les navires sont partis de Brest le 13 septembre, selon la GCN.",
-        "fr",
-        kb,
-    )
-    found = [(m.text, m.kind, m.key) for s in sentences for m in s.mentions if m.kind != "place"]
+    text = ("Une formation de navires de la Garde côtière de Nordvik (GCN) a achevé des "
+            "exercices. Les navires sont partis de Brest le 13 septembre, selon la GCN.")  # fmt: skip
+    found = [(m.text, m.kind, m.key) for m in _mentions(text, "fr", kb) if m.kind != "place"]
     key = "organization/garde-cotiere-de-nordvik"
     assert found == [("Garde côtière de Nordvik", "organization", key),
                      ("GCN", "organization", key), ("GCN", "organization", key)]  # fmt: skip
 
 
 def test_letters_in_parentheses_that_are_no_acronym_of_the_name_stay_apart(kb) -> None:
-    sentences = _analysed(
-        "The Nordvik Maritime Authority (XYZ) met on Monday. XYZ is also a band.",
-        "en",
-        kb,
-    )
-    keys = {m.key for s in sentences for m in s.mentions if m.text == "XYZ"}
+    text = "The Nordvik Maritime Authority (XYZ) met on Monday. XYZ is also a band."
+    keys = {m.key for m in _mentions(text, "en", kb) if m.text == "XYZ"}
     assert "organization/nordvik-maritime-authority" not in keys
 
 
