@@ -535,7 +535,7 @@ _ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
 
 def _acronym_of(name: str, acronym: str) -> bool:
     """Whether ``acronym`` spells initials of ``name``'s words, in order, the
-    first included ("Garde côtière chinoise" → "GCC", "Organisation du traité de
+    first included ("Garde côtière de Nordvik" → "GCN", "Organisation du traité de
     l'Atlantique nord" → "OTAN").
 
     >>> _acronym_of("Nordvik Maritime Authority", "NMA"), _acronym_of("Brest", "NMA")

@@ -131,9 +131,9 @@ _NAME_YEAR: Final = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*$")
 def infer_publication_year(event_names: Iterable[str]) -> tuple[int, str] | None:
     """The year of an article that states no date, from the year its event names end in.
 
-    >>> infer_publication_year(["Aurore-2030", "Northern Shield 2031", "Vostok"])
+    >>> infer_publication_year(["Aurore-2030", "Northern Shield 2031", "Polar Anchor"])
     (2031, "year only: the text names the event 'Northern Shield 2031'")
-    >>> infer_publication_year(["Vostok"]) is None
+    >>> infer_publication_year(["Polar Anchor"]) is None
     True
     """
     dated = sorted(

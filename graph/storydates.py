@@ -5,8 +5,8 @@ Requires the per-article extractions and the article groups of
 printed neither a date nor a year and kept their analysed sentences for this
 (``Extraction.pending``).
 
-Method: a report that names "Wednesday (October 2)" but no year joins a story
-whose other reports were published in October 2031; for each year those
+Method: a report that names "Thursday (March 6)" but no year joins a story
+whose other reports were published in March 2031; for each year those
 reports were published in, its days, ranges and months are dated in that year
 (as with a year from an event name, :mod:`graph.dates`), and the year whose
 events lie nearest the dated reports' publication days is kept, when they lie
