@@ -26,6 +26,11 @@ DEFAULT_MODELS: dict[str, str] = {
 _NOT_NEEDED = ("parser", "lemmatizer", "morphologizer", "attribute_ruler", "tagger")
 
 
+def models_loaded() -> bool:
+    """Whether this process has loaded a language model already."""
+    return load_model.cache_info().currsize > 0
+
+
 @lru_cache(maxsize=8)
 def load_model(language: str, name: str | None = None) -> Language:
     """Load the spaCy pipeline for ``language`` with only NER and sentences.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
 import sys
 import time
 from collections import Counter
@@ -17,7 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import chain, islice, repeat
+from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +34,7 @@ from graph.config import BuildConfig
 from graph.errors import InputError
 from graph.ingest import count_articles, iter_input_files, read_inputs
 from graph.kb import default_kb
+from graph.nlp import models_loaded
 from graph.resolve import resolve_entities, resolve_events
 from graph.stories import article_groups, assign_stories
 from graph.storydates import date_from_stories
@@ -45,6 +49,7 @@ log = logging.getLogger("storygraph")
 _PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth drawing
 _ARTICLES_PER_WORKER = 8
 _FILE_KEY = "file:"  # cache keys of whole one-article files, beside content hashes
+_LANGUAGES_KEY = "build:languages"  # cache key of the last build's article count per language
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,36 @@ def warm_up(languages: Iterable[str], config: BuildConfig) -> None:
         extract_article(Article(source="(warm-up)", body="Bonjour.", language=language), config)
 
 
+def _warm_quietly(languages: Iterable[str], config: BuildConfig) -> None:
+    """:func:`warm_up` as a worker's initializer: a failure (a model not
+    installed) must not kill the worker, or the pool would start it again and
+    again; the article that needs the model then reports the error itself."""
+    try:
+        warm_up(languages, config)
+    except Exception:  # reported when an article needs the model
+        log.debug("warming up %s failed", ", ".join(languages), exc_info=True)
+
+
+@contextmanager
+def _early_worker(cache: ExtractionCache | None, config: BuildConfig) -> Iterator[Pool | None]:
+    """For a rebuild in a new process: one worker process that loads the model
+    of the last build's main language while this one reads the cache.
+
+    Loading a model takes seconds (spaCy's French tokenizer alone compiles its
+    exception patterns for two), as long as reading a thousand cache entries;
+    side by side on two cores, the few new articles of a rebuild wait for
+    neither. None when there is no spare core, no earlier build to learn the
+    language from, or the models are already loaded here (watch mode).
+    """
+    counts = cache.get(_LANGUAGES_KEY) if cache is not None else None
+    if config.jobs <= 1 or models_loaded() or not isinstance(counts, Counter) or not counts:
+        yield None
+        return
+    language = min(counts, key=lambda name: (-counts[name], name))
+    with multiprocessing.Pool(1, initializer=_warm_quietly, initargs=([language], config)) as pool:
+        yield pool  # leaving the block terminates the worker, warm or not
+
+
 def safe_extract(article: Article, config: BuildConfig) -> Extraction | InputError:
     """:func:`extract_article`, with a failure reported as a skipped input, never raised.
 
@@ -125,7 +160,7 @@ def safe_extract(article: Article, config: BuildConfig) -> Extraction | InputErr
 
 
 def _extract_all(
-    articles: Iterable[Article], config: BuildConfig, total: int | None
+    articles: Iterable[Article], config: BuildConfig, total: int | None, early: Pool | None
 ) -> Iterator[Extraction | InputError]:
     progress = tqdm(
         total=total,  # None (stdin): a count and a rate, no bar
@@ -142,8 +177,10 @@ def _extract_all(
     jobs = min(config.jobs, max(1, len(first) // _ARTICLES_PER_WORKER))
     with progress:
         if jobs <= 1:
-            for article in chain(first, pending):
-                yield safe_extract(article, config)
+            extract = partial(safe_extract, config=config)
+            work = chain(first, pending)
+            for result in early.imap(extract, work) if early and first else map(extract, work):
+                yield result
                 progress.update()
             return
         import graph.events  # noqa: F401 -- with spaCy: imported once here, not per forked worker
@@ -252,15 +289,18 @@ def build(
     known = _KnownFiles(cache) if cache is not None else None
     extractions: list[Extraction] = []
     todo = _to_extract(read_inputs(inputs, known=known), known, report, extractions)
-    for result in _extract_all(todo, config, _expected_articles(inputs)):
-        if isinstance(result, InputError):
-            log.warning("%s", result)
-            report.skipped.append(result)
-            continue
-        extractions.append(result)
-        if known is not None:
-            known.store(result)
+    with _early_worker(cache, config) as early:
+        for result in _extract_all(todo, config, _expected_articles(inputs), early):
+            if isinstance(result, InputError):
+                log.warning("%s", result)
+                report.skipped.append(result)
+                continue
+            extractions.append(result)
+            if known is not None:
+                known.store(result)
     if cache is not None:
+        languages = Counter(x.article.language for x in extractions if x.article.language)
+        cache.put(_LANGUAGES_KEY, languages)  # for the next build's early worker
         cache.forget_untouched()
     log.info("extracted %d articles in %.1f s", len(extractions), time.perf_counter() - started)
     started = time.perf_counter()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
+from graph import pipeline
 from graph.cache import ExtractionCache
 from graph.pipeline import BuildConfig, build
 from graph.rdf import to_rdf
@@ -91,4 +93,41 @@ def test_a_process_memory_spares_the_disk_and_gives_the_same_graph(
     remembered = len(memory)
     next(inputs.iterdir()).unlink()  # a removed article is forgotten by the next build
     build([inputs], config, memory=memory)
-    assert len(memory) == remembered // 2
+    assert len(memory) == remembered - 2  # its extraction and its file's pointer
+
+
+def test_a_rebuild_extracts_new_articles_in_a_worker_warmed_beforehand(
+    tmp_path: Path, monkeypatch
+) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(ROOT / "seeds", inputs)
+    later = sorted(inputs.iterdir())[-1]
+    text = later.read_bytes()
+    later.unlink()
+    config = BuildConfig(cache_dir=str(tmp_path / "cache"), jobs=2)
+    build([inputs], config)  # the first build records its articles' languages
+    later.write_bytes(text)
+    warmed: list[bool] = []
+    real = pipeline._early_worker
+
+    @contextmanager
+    def spy(*args: object):
+        with real(*args) as pool:
+            warmed.append(pool is not None)
+            yield pool
+
+    monkeypatch.setattr(pipeline, "models_loaded", lambda: False)  # as in a new process
+    monkeypatch.setattr(pipeline, "_early_worker", spy)
+    rebuilt, report = build([inputs], config)
+    assert warmed == [True] and report.cached == 1
+    fresh, _ = build([inputs], BuildConfig())
+    assert to_rdf(rebuilt).serialize(format="nt") == to_rdf(fresh).serialize(format="nt")
+
+
+def test_no_worker_is_warmed_without_a_spare_core_or_an_earlier_build(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path / "cache")
+    with pipeline._early_worker(cache, BuildConfig(jobs=2)) as pool:
+        assert pool is None  # no earlier build: its language is unknown
+    cache.put(pipeline._LANGUAGES_KEY, pipeline.Counter({"fr": 2}))
+    with pipeline._early_worker(cache, BuildConfig(jobs=1)) as pool:
+        assert pool is None
