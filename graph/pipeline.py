@@ -298,7 +298,7 @@ def build(
             extractions.append(result)
             if known is not None:
                 known.store(result)
-    if cache is not None:
+    if cache is not None and extractions:  # with no article, no output folder either
         languages = Counter(x.article.language for x in extractions if x.article.language)
         cache.put(_LANGUAGES_KEY, languages)  # for the next build's early worker
         cache.forget_untouched()
