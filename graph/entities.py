@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from graph.kb import KnowledgeBase, fold, slug
 from graph.types import EntityKind, EntityMention
 
-ACTOR_KINDS: Final = frozenset({"person", "organization", "country"})  # mention kinds that act
+ACTOR_KINDS: Final = frozenset({"person", "organization", "country", "thing"})  # kinds that act
 _NER_KINDS: dict[str, EntityKind] = {
     "PER": "person",
     "PERSON": "person",
@@ -41,6 +41,26 @@ _NER_KINDS: dict[str, EntityKind] = {
     "FAC": "place",
 }
 EVENT_NAME_LABEL = "storygraph:event-name"
+THING_LABEL = "storygraph:thing"
+# Nouns of named craft, missions and gatherings. A capitalised name right after
+# one is that thing's name ("la sonde Aster-3", "the vessel Polar Anchor"); in
+# English it may come before a lower-case one ("the Aster-3 probe"). The model
+# often misses such names or calls a ship a person: the rule is what finds them.
+_THING_NOUNS: Final = {
+    "fr": frozenset({"mission", "sonde", "capsule", "vaisseau", "satellite", "fusée", "lanceur",
+                     "rover", "atterrisseur", "navire", "frégate", "destroyer", "porte-avions",
+                     "sous-marin", "brise-glace", "festival", "tournoi", "championnat", "salon",
+                     "rallye", "biennale"}),
+    "en": frozenset({"mission", "probe", "spacecraft", "capsule", "lander", "rover", "satellite",
+                     "rocket", "ship", "vessel", "frigate", "destroyer", "submarine", "icebreaker",
+                     "cutter", "festival", "tournament", "championship", "rally", "biennale"}),
+}  # fmt: skip
+# gatherings named after their town keep the noun: "le festival de Brest"
+_GATHERING_NOUNS: Final = frozenset({"festival", "tournoi", "championnat", "salon", "rallye"})
+# what the model must not have found in a name before a thing noun ("the Nordvik
+# ship" is a ship of a place, not one named Nordvik)
+_NOT_THING_NER: Final = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "ORG", "FAC"})
+_MAX_THING_TOKENS = 4
 _YEAR_SUFFIX = re.compile(r"[\s\-–]*(?:19|20)\d\d$")
 _NER_EVENT_LABELS = frozenset({"MISC", "EVENT"})
 # what a model may tag an exercise's name as; never people, organisations, dates
@@ -412,6 +432,10 @@ def _mention(
         # "Aurore-2031", "Aurore 2031" and "Aurore" name one series of exercises
         key = entity_key("event-name", _YEAR_SUFFIX.sub("", name) or name)
         return EntityMention(span.text, start, end, "event-name", key, name), False
+    if label == THING_LABEL:
+        name = span.text.strip("«»“”‘’\"' ")
+        name = name[:1].upper() + name[1:]  # "festival de Brest" heads a sentence as a name
+        return EntityMention(span.text, start, end, "thing", entity_key("thing", name), name), False
     kind = _NER_KINDS[label]
     if kind == "place" and _after_source_cue(span):
         kind = "organization"  # "according to Nordvik": who reports, not where
@@ -596,9 +620,73 @@ def _bounded(paragraph: str, limit: int = _MAX_PARAGRAPH) -> list[str]:
     return [p for p in (*pieces, paragraph) if p]
 
 
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of the capitalised name at ``start`` ("Aster-3", "Artemis II",
+    "Chang’e 6"): capitalised words, numbers, and the pieces of a word the
+    tokenizer split (no space between them); ``start`` when there is none."""
+    if start >= len(doc) or not doc[start].text[:1].isupper():
+        return start
+    end = start + 1
+    while end < len(doc) and end - start < _MAX_THING_TOKENS:
+        token, glued = doc[end], not doc[end - 1].whitespace_
+        if not (token.text[:1].isupper() or token.like_num or (glued and token.text[:1].isalnum())):
+            break
+        end += 1
+    return end
+
+
+def _thing_after(doc: Doc, noun: int, known: set[int]) -> Span | None:
+    """ "la sonde Aster-3", "la capsule française Aster-3", "le festival de Brest".
+
+    ``known``: the tokens of names the knowledge base matched, demonyms among them.
+    """
+    start = noun + 1
+    if doc[noun].lower_ in _GATHERING_NOUNS and start < len(doc) and doc[start].lower_ == "de":
+        end = _name_end(doc, start + 1)
+        return Span(doc, noun, end, label=THING_LABEL) if end > start + 1 else None
+    if start in known and doc[start].is_lower:
+        start += 1  # a nationality between; any other word may be a verb ("quitte Brest")
+    end = _name_end(doc, start)
+    return Span(doc, start, end, label=THING_LABEL) if end > start else None
+
+
+def _thing_before(doc: Doc, noun: int) -> Span | None:
+    """ "the Aster-3 probe": a name the model did not take for anything else."""
+    if not doc[noun].is_lower:
+        return None
+    start = noun
+    while start > 0 and noun - start < _MAX_THING_TOKENS and (
+        doc[start - 1].text[:1].isupper() or doc[start - 1].like_num
+    ):
+        start -= 1
+    while start < noun and doc[start].lower_ in {"the", "a", "an", "this", "its", "their"}:
+        start += 1
+    if start == noun or not doc[start].text[:1].isupper():
+        return None
+    if any(e.label_ in _NOT_THING_NER and e.start < noun and start < e.end for e in doc.ents):
+        return None
+    return Span(doc, start, noun, label=THING_LABEL)
+
+
+def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
+    """Named craft, missions and gatherings (:data:`_THING_NOUNS`), outside ``taken``."""
+    nouns = _THING_NOUNS.get(language, frozenset())
+    found: list[Span] = []
+    for i, token in enumerate(doc):
+        if token.lower_ not in nouns:
+            continue
+        span = _thing_after(doc, i, taken) or (_thing_before(doc, i) if language == "en" else None)
+        if span is not None and not any(j in taken for j in range(span.start, span.end)):
+            found.append(span)
+            taken = taken | set(range(span.start, span.end))
+    return found
+
+
 def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     kb_spans = filter_spans(_kb_spans(doc, matchers))
     taken = {i for span in kb_spans for i in range(span.start, span.end)}
+    things = _named_things(doc, matchers.language, taken)
+    taken |= {i for span in things for i in range(span.start, span.end)}
     common = doc.user_data.get("storygraph_common", frozenset())
     nouns = event_nouns(matchers.kb, matchers.language)
     saying = _saying_words(matchers.kb, matchers.language)
@@ -608,7 +696,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     in_quotes = {i for span in quoted for i in range(span.start, span.end)}
     ner_spans = quoted + [s for s in ner_spans if not in_quotes & set(range(s.start, s.end))]
     ner_spans = [s for s in ner_spans if not any(i in taken for i in range(s.start, s.end))]
-    spans = [s for s in kb_spans + ner_spans if not _is_dateline_credit(s)]
+    spans = [s for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -54,6 +54,13 @@ KIND_STYLES: tuple[dict[str, Any], ...] = (
     },
     {"kind": model.COUNTRY, "name": "Country", "shape": "hexagon", "color": "#2f9e44", "size": 12},
     {
+        "kind": model.THING,
+        "name": "Named thing",
+        "shape": "ellipse",
+        "color": "#c2255c",
+        "size": 11,
+    },
+    {
         "kind": model.PLACE_KIND,
         "name": "Place",
         "shape": "triangleDown",

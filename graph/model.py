@@ -17,7 +17,7 @@ graph serialises to GraphML/JSON without conversion):
   text supports it, e.g. "May 2024"), ``EVENT_TYPE``, ``EVIDENCE`` (tuple of
   sentences), ``DATE_AUDIT`` (tuple of "words | anchor | rule | conflict"),
   ``MERGE_REASON``, ``STORY`` (story node id)
-- person/organization/country/place: ``ALIASES`` (tuple of surface forms),
+- person/organization/country/thing/place: ``ALIASES`` (tuple of surface forms),
   ``WIKIDATA`` (IRI or "")
 - topic: ``LABEL`` is the preferred label; ``CONCEPT`` is the SKOS concept IRI
 - story: ``LABEL``
@@ -46,9 +46,10 @@ STORY = "story"
 PERSON = "person"
 ORGANIZATION = "organization"
 COUNTRY = "country"
+THING = "thing"  # a named craft, mission or gathering that takes part in events
 PLACE_KIND = "place"
 TOPIC = "topic"
-ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY)
+ACTOR_KINDS = (PERSON, ORGANIZATION, COUNTRY, THING)
 
 # node attributes
 KIND = "kind"

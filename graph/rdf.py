@@ -138,7 +138,7 @@ EVENT_CLASSES = (
 )  # fmt: skip
 _CLASS_BY_KEY = {c.lower(): c for c in EVENT_CLASSES}
 ACTOR_CLASSES = {m.PERSON: SCHEMA.Person, m.ORGANIZATION: SCHEMA.Organization,
-                 m.COUNTRY: SCHEMA.Country}  # fmt: skip
+                 m.COUNTRY: SCHEMA.Country, m.THING: SG.NamedThing}  # fmt: skip
 UNIT_BY_GRANULARITY = {"week": TIME.unitWeek, "month": TIME.unitMonth,
                        "early-month": TIME.unitMonth, "mid-month": TIME.unitMonth,
                        "late-month": TIME.unitMonth, "season": TIME.unitMonth,
@@ -494,6 +494,7 @@ INSTANCE_PREFIXES: dict[str, str] = {
         "person",
         "organization",
         "country",
+        "thing",
         "place",
         "instant",
         "publisher",
@@ -533,7 +534,7 @@ def triples_of(rdf: Graph | Iterable[Triple]) -> Graph:
 
 _KIND_BY_CLASS = ((SCHEMA.NewsArticle, m.ARTICLE), (SG.Story, m.STORY),
                   (SCHEMA.Person, m.PERSON), (SCHEMA.Organization, m.ORGANIZATION),
-                  (SCHEMA.Country, m.COUNTRY), (SEM.Place, m.PLACE_KIND),
+                  (SCHEMA.Country, m.COUNTRY), (SG.NamedThing, m.THING), (SEM.Place, m.PLACE_KIND),
                   (SKOS.Concept, m.TOPIC), (SEM.Event, m.EVENT))  # fmt: skip
 _EDGE_BY_PRED = ((SEM.hasPlace, m.PLACE), (DCTERMS.subject, m.SUBJECT),
                  (SEM.hasSubEvent, m.SUB_EVENT), (SG.hasArticle, m.HAS_ARTICLE),

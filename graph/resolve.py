@@ -119,7 +119,11 @@ def _rekey_by_kind(kinds: dict[str, Counter[str]], kb: KnowledgeBase) -> dict[st
 
 
 def _vote(kinds: Counter[str]) -> str:
-    """The kind most mentions give; a person wins ties (NER's usual confusion)."""
+    """The kind most mentions give; a person wins ties (NER's usual confusion).
+    A thing wins outright: a rule found it by the noun before it ("la sonde"),
+    where the model only guesses."""
+    if "thing" in kinds:
+        return "thing"
     return min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER.get(k, 9), k))
 
 
@@ -153,7 +157,10 @@ def _name_redirects(
             groups[_variant_group(m)].append(key)
     redirect: dict[str, str] = {}
     for group, keys in groups.items():
-        ranked = sorted(keys, key=lambda k: (-counts[k], _KIND_ORDER.get(k.split("/")[0], 9), k))
+        # a name a rule found after "la sonde"/"the ship" is that thing wherever
+        # the model took it for a person or place
+        ranked = sorted(keys, key=lambda k: (not k.startswith("thing/"), -counts[k],
+                                             _KIND_ORDER.get(k.split("/")[0], 9), k))  # fmt: skip
         target = canonical.get(group, ranked[0])
         redirect.update({k: target for k in keys if k != target})
     surnames = _surname_redirects({k: m for k, m in by_key.items() if k not in redirect})
@@ -161,11 +168,11 @@ def _name_redirects(
     return {k: surnames.get(v, v) for k, v in redirect.items()}
 
 
-_KIND_ORDER = {"person": 0, "organization": 1, "place": 2, "country": 3}
+_KIND_ORDER = {"person": 0, "organization": 1, "thing": 2, "place": 3, "country": 4}
 
 
 def _variant_group(mention: EntityMention) -> str:
-    if mention.kind in ("person", "organization", "place"):
+    if mention.kind in ("person", "organization", "place", "thing"):
         # NER may call one unknown name a person here and an organisation there.
         return "name:" + translit_key(mention.label)
     return mention.key

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-EntityKind = Literal["person", "organization", "country", "place", "event-name"]
+EntityKind = Literal["person", "organization", "country", "place", "event-name", "thing"]
 #: what a date was resolved against; "year": a year known without its day
 AnchorKind = Literal["publication", "event", "year", "none"]
 #: where an interval lies from its anchor
 Relation = Literal["at", "before-anchor", "after-anchor"]
+#: "thing": a named craft, mission or gathering that takes part in events
+#: ("la sonde Aster-3", "le festival de Brest").
 #: "event-name": the proper name of an exercise, operation or summit
 #: ("exercices « Aurore »"). Not an actor or place: it only tells which
 #: articles tell the same story (see graph.stories).

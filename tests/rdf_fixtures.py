@@ -1,7 +1,7 @@
 """A small, realistic story graph built by hand, shared by the RDF/query tests.
 
 Two articles (one with a URL, one without publisher), six events from 2022 to 2026
-with people, organisations and countries, places, topics, one story with
+with people, organisations, countries and a named ship, places, topics, one story with
 sub-events and a NEXT chain, accented aliases, and hostile strings.
 """
 
@@ -28,6 +28,7 @@ NATO = "organization/nato"
 SLASHY = "organization/slashy-org"
 RUSSIA = "country/russia"
 CHINA = "country/china"
+FRIGATE = "thing/nordstjerna"
 MOSCOW = "place/moscow"
 BEIJING = "place/beijing"
 T_DEF = "topic/defence-cooperation"
@@ -58,7 +59,7 @@ E_INVASION, E_EXERCISE, E_VISIT, E_MEETING, E_CALL, E_STATEMENT = EVENTS
 # event -> [(actor, role)], places, topics, reporting articles
 LINKS: dict[str, tuple[list[tuple[str, str]], list[str], list[str], list[str]]] = {
     E_INVASION: ([(RUSSIA, "")], [], [], [A2]),
-    E_EXERCISE: ([(RUSSIA, ""), (CHINA, "")], [], [T_EX], [A2]),
+    E_EXERCISE: ([(RUSSIA, ""), (CHINA, ""), (FRIGATE, "")], [], [T_EX], [A2]),
     E_VISIT: ([(BELOUSOV, "visitor")], [BEIJING], [T_DEF], [A1]),
     E_MEETING: ([(BELOUSOV, "host"), (DONG, "guest"), (SLASHY, "")], [MOSCOW], [T_DEF],
                 [A1, A2]),
@@ -79,6 +80,7 @@ def _add_entities(G: nx.MultiDiGraph) -> None:
         (RUSSIA, m.COUNTRY, "Russia", ("Russie", "Russian Federation"),
          "http://www.wikidata.org/entity/Q159"),
         (CHINA, m.COUNTRY, "China", ("Chine", "PRC"), "http://www.wikidata.org/entity/Q148"),
+        (FRIGATE, m.THING, "Nordstjerna", ("frégate Nordstjerna",), ""),
         (MOSCOW, m.PLACE_KIND, "Moscow", ("Moscou",), "http://www.wikidata.org/entity/Q649"),
         (BEIJING, m.PLACE_KIND, "Beijing", ("Pékin", "Peking"), ""),
     ]  # fmt: skip

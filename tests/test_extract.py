@@ -348,3 +348,42 @@ def test_the_two_leaders_are_the_last_two_people_named(kb) -> None:
     [signed] = [e for e in events if e.time.begin == date(2031, 3, 4)]
     people = {m.key for m in signed.actors if m.kind == "person"}
     assert people == {"person/paulin-marchetti", "person/edvard-lindqvist"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("La sonde Aster-3 a décollé de Kourou le 3 mai 2031.", "fr", "Aster-3"),
+        ("Le 1er juin 2031, la capsule française Aster 3 s’est posée.", "fr", "Aster 3"),
+        ("Le festival de Brest s'est ouvert le 2 juillet 2031.", "fr", "Festival de Brest"),
+        ("Le navire Nordstjerna est entré dans le port le 4 mai 2031.", "fr", "Nordstjerna"),
+        ("The Aster-3 probe landed on the Moon on June 1, 2031.", "en", "Aster-3"),
+        ("On Tuesday the vessel Nordstjerna entered the Arctic Ocean.", "en", "Nordstjerna"),
+    ],
+)
+def test_a_named_craft_mission_or_gathering_is_a_thing(
+    kb, text: str, language: str, name: str
+) -> None:
+    assert _mentions_of(text, language, kb).get(name) == "thing"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le navire est arrivé à Brest le 3 mai 2031.", "fr"),
+        ("La mission de l'ONU a quitté Brest le 3 mai 2031.", "fr"),
+        ("The Norwegian ship left Brest on May 3, 2031.", "en"),
+        ("The mission was a success, Marion Castellan said.", "en"),
+        ("Le navire quitte Brest le 3 mai 2031.", "fr"),
+    ],
+)
+def test_a_thing_noun_without_a_name_of_its_own_makes_no_thing(kb, text: str, language: str) -> None:
+    assert "thing" not in _mentions_of(text, language, kb).values()
+
+
+def test_a_named_probe_is_the_actor_of_its_launch_and_of_the_next_sentence(kb) -> None:
+    body = ("La mission Aster-3 a décollé de la Terre le 3 mai 2031 à bord d’une fusée. "
+            "Elle s’est posée sur la Lune le 1er juin.")  # fmt: skip
+    _, events = _events(body, "fr", date(2031, 6, 25), kb)
+    actors = [(e.time.begin, sorted(a.key for a in e.actors)) for e in events]
+    assert actors == [(date(2031, 5, 3), ["thing/aster-3"]), (date(2031, 6, 1), ["thing/aster-3"])]

@@ -105,6 +105,7 @@ def test_entities_topics_story(rdf: Graph) -> None:
     assert Literal("Andreï Belooussov") in set(rdf.objects(b, SKOS.altLabel))
     assert rdf.value(b, OWL.sameAs) == URIRef("http://www.wikidata.org/entity/Q4758394")
     assert (node_iri(fx.RUSSIA), RDF.type, SCHEMA.Country) in rdf
+    assert {SEM.Actor, SG.NamedThing} <= set(rdf.objects(node_iri(fx.FRIGATE), RDF.type))
     assert {SEM.Place, SCHEMA.Place} <= set(rdf.objects(node_iri(fx.MOSCOW), RDF.type))
     topic = URIRef(fx.T_DEF_IRI)
     assert (topic, RDF.type, SKOS.Concept) in rdf

@@ -125,3 +125,16 @@ def test_an_undated_report_takes_the_year_of_its_dated_story(tmp_path: Path) -> 
 def test_an_undated_report_alone_stays_undated(tmp_path: Path) -> None:
     _, report = build([_report(tmp_path, [_UNDATED])], BuildConfig())
     assert report.events == 0
+
+
+def test_a_name_found_as_a_ship_is_that_thing_where_the_model_read_a_person() -> None:
+    from graph.kb import default_kb
+    from graph.resolve import resolve_entities
+    from graph.types import EntityMention
+
+    ship = EntityMention("Nordstjerna", 10, 21, "thing", "thing/nordstjerna", "Nordstjerna")
+    person = EntityMention("Nordstjerna", 0, 11, "person", "person/nordstjerna", "Nordstjerna")
+    pairs = [("a.txt", ship), ("b.txt", person), ("c.txt", person)]
+    entities, redirect = resolve_entities(pairs, default_kb())
+    assert redirect == {"person/nordstjerna": "thing/nordstjerna"}
+    assert entities["thing/nordstjerna"].kind == "thing"
