@@ -73,6 +73,18 @@ _MONTHS: Final[dict[str, dict[str, int]]] = {
         "december": 12,
     },
 }  # fmt: skip
+
+
+def is_calendar_word(word: str) -> bool:
+    """A month or weekday name in any supported language ("Tuesday", "juin").
+
+    >>> is_calendar_word("Tuesday"), is_calendar_word("Mardi"), is_calendar_word("Brest")
+    (True, True, False)
+    """
+    lower = word.lower()
+    return any(lower in table[lang] for table in (_MONTHS, _WEEKDAYS) for lang in table)
+
+
 # Abbreviations are only accepted next to a day number, never alone ("Jun").
 _MONTH_ABBR: Final[dict[str, dict[str, int]]] = {
     "fr": {

@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.dates import is_calendar_word
 from graph.kb import KnowledgeBase, fold, slug
 from graph.types import EntityKind, EntityMention
 
@@ -624,8 +625,8 @@ def _name_end(doc: Doc, start: int) -> int:
     """The end of the capitalised name at ``start`` ("Aster-3", "Artemis II",
     "Chang’e 6"): capitalised words, numbers, and the pieces of a word the
     tokenizer split (no space between them); ``start`` when there is none."""
-    if start >= len(doc) or not doc[start].text[:1].isupper():
-        return start
+    if start >= len(doc) or not doc[start].text[:1].isupper() or is_calendar_word(doc[start].text):
+        return start  # "the mission Tuesday": a day, not a name
     end = start + 1
     while end < len(doc) and end - start < _MAX_THING_TOKENS:
         token, glued = doc[end], not doc[end - 1].whitespace_
@@ -661,7 +662,7 @@ def _thing_before(doc: Doc, noun: int) -> Span | None:
         start -= 1
     while start < noun and doc[start].lower_ in {"the", "a", "an", "this", "its", "their"}:
         start += 1
-    if start == noun or not doc[start].text[:1].isupper():
+    if start == noun or not doc[start].text[:1].isupper() or is_calendar_word(doc[start].text):
         return None
     if any(e.label_ in _NOT_THING_NER and e.start < noun and start < e.end for e in doc.ents):
         return None
