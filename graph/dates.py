@@ -26,7 +26,8 @@ Unchecked assumptions and limits:
   (the text between ``que``/``that``, quotes, ``;`` or ``:``): French future
   endings (-era, -ira, -dra, ... -ront, -rons, -rez), ``devrait``, ``doit``,
   ``va``/``vont`` + infinitive, ``prévu``; English ``will``, ``is/are to``,
-  ``expected to``, ``should``, ``scheduled``. A bare weekday, month or part
+  ``expected to``, ``should``, ``scheduled``, ``would`` (the future of
+  reported speech; not ``would have``). A bare weekday, month or part
   of month resolves to the past occurrence unless the clause is future or
   the words say ``prochain``/``next``/``coming``. Reported speech without a
   ``que``/``that`` boundary, passé simple of -rer verbs ("déclara") and
@@ -327,7 +328,8 @@ _FUTURE: Final[dict[str, re.Pattern[str]]] = {
         r"|\b(?:va|vont)\s+(?:\w+\s+)?[a-zàâçéèêëîïôûùü]+(?:er|ir|re|oir)\b"
     ),
     "en": re.compile(
-        r"\b(?:will|won['’]t|shall|should|scheduled|expected\s+to|due\s+to\s+(?!the\b)\w+"
+        r"\b(?:will|won['’]t|shall|should|would(?!\s+(?:not\s+)?have\b)|scheduled"
+        r"|expected\s+to|due\s+to\s+(?!the\b)\w+"
         r"|(?:is|are)\s+(?:set\s+|going\s+|due\s+)?to|plans?\s+to|upcoming)\b|\w['’]ll\b",
         re.IGNORECASE,
     ),

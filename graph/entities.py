@@ -435,7 +435,6 @@ def _mention(
         return EntityMention(span.text, start, end, "event-name", key, name), False
     if label == THING_LABEL:
         name = span.text.strip("«»“”‘’\"' ")
-        name = name[:1].upper() + name[1:]  # "festival de Brest" heads a sentence as a name
         return EntityMention(span.text, start, end, "thing", entity_key("thing", name), name), False
     kind = _NER_KINDS[label]
     if kind == "place" and _after_source_cue(span):

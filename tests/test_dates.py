@@ -257,6 +257,8 @@ def test_reported_speech_keeps_the_main_verb_tense():
         ("The envoy is expected to arrive", "en", True),
         ("The vote is scheduled for June", "en", True),
         ("The envoy arrived in Geneva", "en", False),
+        ("She said the pact would be reviewed in September", "en", True),  # future in the past
+        ("The pact would have been reviewed in September", "en", False),
     ],
 )
 def test_is_future_tense(text, language, expected):
