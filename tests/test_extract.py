@@ -389,3 +389,36 @@ def test_a_named_probe_is_the_actor_of_its_launch_and_of_the_next_sentence(kb) -
     _, events = _events(body, "fr", date(2031, 6, 25), kb)
     actors = [(e.time.begin, sorted(a.key for a in e.actors)) for e in events]
     assert actors == [(date(2031, 5, 3), ["thing/aster-3"]), (date(2031, 6, 1), ["thing/aster-3"])]
+
+
+def test_the_capitals_of_a_wire_dateline_are_a_place(kb) -> None:
+    found = _mentions_of(
+        "OSLO, March 4, 2031 (Reuters) - Nordvik and Brest signed a fisheries pact on Tuesday.",
+        "en",
+        kb,
+    )
+    assert found.get("OSLO") == "place"
+
+
+def test_a_name_tagged_once_is_that_entity_where_the_model_missed_it() -> None:
+    from graph.entities import AnalysedSentence, _repeat_names
+    from graph.types import EntityMention
+
+    nordvik = EntityMention("Nordvik", 0, 7, "organization", "organization/nordvik", "Nordvik")
+    first = AnalysedSentence(0, "Nordvik's minister spoke.", (nordvik,), (), frozenset())
+    second = AnalysedSentence(1, "Later Nordvik and Brest signed; talks moved to Nordvik.", (),
+                              (), frozenset())  # fmt: skip
+    _, again = _repeat_names([first, second], "en")
+    assert [(m.key, m.start) for m in again.mentions] == [
+        ("organization/nordvik", 6), ("organization/nordvik", 47)]  # fmt: skip
+    assert again.locative == frozenset({"organization/nordvik"})  # "to Nordvik"
+
+
+def test_a_lone_surname_taken_for_an_organisation_is_the_person() -> None:
+    from graph.entities import _link_surnames
+    from graph.types import EntityMention
+
+    full = EntityMention("Paulin Marchetti", 0, 16, "person", "person/paulin-marchetti",
+                         "Paulin Marchetti")  # fmt: skip
+    lone = EntityMention("Marchetti", 30, 39, "organization", "organization/marchetti", "Marchetti")
+    assert _link_surnames([full, lone])[1].key == "person/paulin-marchetti"
