@@ -170,8 +170,9 @@ def _actors(
     _borrow_two_people(sentence, previous, found)
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(sentence.text):
-        # "les deux flottes" points back at the nearest sentence naming two countries.
-        for prev in reversed(previous[-2:]):
+        # "les deux flottes" points back at the nearest sentence naming two
+        # countries, however many sentences about one of them came between.
+        for prev in reversed(previous):
             named = {m.key: m for m in _acting(prev) if m.kind == "country"}
             if len(named) >= 2:
                 for key, m in named.items():
@@ -324,6 +325,7 @@ def extract_events(
         times = dates.find_time_expressions(
             sentence.text, language=language, anchor=anchor, year=year
         )
+        times = [t for t in times if not _in_dateline(sentence.text, t)]
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         day_before = None
@@ -341,6 +343,20 @@ def extract_events(
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = time
     return events
+
+
+# a place of one to four capitalised words and a comma, before the date
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]*,\s*")
+# the agency in parentheses, if any, and the dash, after it
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def _in_dateline(text: str, time: TimeExpression) -> bool:
+    """ "BEIJING, July 15, 2031 — …", "Lyon, 4 mars (AFP) - …": the day a wire
+    report was filed, not the day of what it tells (that is the publication date)."""
+    return bool(
+        _DATELINE_BEFORE.fullmatch(text[: time.start]) and _DATELINE_AFTER.match(text, time.end)
+    )
 
 
 def _same_day(
@@ -372,8 +388,10 @@ def _event(
     event_type, trigger, trigger_at = _event_type(sentence.text, time, kb, language)
     holders = _role_holders(sentence.roles, time.begin, kb, *roles)
     actors = _actors(sentence, holders, kb, previous, language)
-    if not actors and trigger is not None and previous:
-        actors = tuple(m for m in previous[-1].mentions if m.kind in ACTOR_KINDS)
+    if not actors and trigger is not None and previous and not _ANAPHORA.search(sentence.text):
+        # an unresolved "the two navies" must not fall back on whoever came last
+        kept = {m.key: m for m in reversed(previous[-1].mentions) if m.kind in ACTOR_KINDS}
+        actors = tuple(sorted(kept.values(), key=lambda m: m.key))
     if not actors:
         return None
     return EventMention(

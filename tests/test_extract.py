@@ -422,3 +422,27 @@ def test_a_lone_surname_taken_for_an_organisation_is_the_person() -> None:
                          "Paulin Marchetti")  # fmt: skip
     lone = EntityMention("Marchetti", 30, 39, "organization", "organization/marchetti", "Marchetti")
     assert _link_surnames([full, lone])[1].key == "person/paulin-marchetti"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "day"),
+    [
+        ("BREST, July 15, 2031 — Nordvik and France began naval drills on Monday.", "en",
+         date(2031, 7, 14)),
+        ("Lyon, 15 juillet 2031 (AFP) - La France et Nordvik ont entamé lundi des manœuvres.",
+         "fr", date(2031, 7, 14)),
+    ],
+)  # fmt: skip
+def test_the_day_of_a_dateline_is_no_event_day(kb, body: str, language: str, day: date) -> None:
+    _, events = _events(body, language, date(2031, 7, 15), kb)
+    assert [e.time.begin for e in events] == [day]
+
+
+def test_the_two_navies_are_the_two_countries_named_sentences_before(kb) -> None:
+    body = ("China and Russia began naval drills on Monday. Russia's fleet said a destroyer "
+            "would lead. Japan's minister Marion Castellan spoke on Tuesday. "
+            "The two navies last held such drills in September 2030.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 7, 16), kb)
+    last = events[-1]
+    assert last.time.begin == date(2030, 9, 1)
+    assert sorted(a.key for a in last.actors) == ["country/china", "country/russia"]
