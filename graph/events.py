@@ -29,7 +29,7 @@ from graph import dates
 from graph.entities import ACTOR_KINDS, AnalysedSentence, RoleMention, event_nouns
 from graph.kb import EventType, KnowledgeBase
 from graph.topics import match_topics, stem_regex
-from graph.types import Article, EntityMention, EventMention, TimeExpression
+from graph.types import AnchorKind, Article, EntityMention, EventMention, TimeExpression
 
 _ANAPHORA = re.compile(
     r"\b(?:(?:les|des|aux|ces) deux"
@@ -49,6 +49,9 @@ _PEOPLE_ANAPHORA = re.compile(
 # organisation once in full and then by its common noun)
 _CONTEXT_SENTENCES = 6
 _SAME_DAY_RULE = "same-day-as-previous-sentence"
+_UNTIL_RULE = "until"
+_UNTIL = re.compile(r"(?:jusqu['’]\s*(?:au|à|a|en)|until|till|through)\s*$", re.IGNORECASE)
+_UNTIL_MAX_DAYS = 60  # an event told as lasting "until" a day began at most this long before
 # "l'organisation", "the bloc": the organisation the sentences before name most
 _ORG_ANAPHORA = re.compile(
     r"\b(?:l['’](?:organisation|alliance)|le bloc|the (?:organi[sz]ation|alliance|bloc))\b",
@@ -325,7 +328,8 @@ def extract_events(
         times = dates.find_time_expressions(
             sentence.text, language=language, anchor=anchor, year=year
         )
-        times = [t for t in times if not _in_dateline(sentence.text, t)]
+        times = [_until(t, sentence, events, anchor) for t in times
+                 if not _in_dateline(sentence.text, t)]  # fmt: skip
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         day_before = None
@@ -343,6 +347,32 @@ def extract_events(
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = time
     return events
+
+
+def _until(
+    time: TimeExpression,
+    sentence: AnalysedSentence,
+    told: Sequence[EventMention],
+    published: date | None,
+) -> TimeExpression:
+    """ "Les manœuvres se poursuivront jusqu'au 21 juillet", "the drills run
+    until July 21": that day ends the event, it is not its day. The event runs
+    from the day the sentence before told it began ("ont débuté lundi"), else
+    from the publication day when the end is still to come; with neither, the
+    day stays as written."""
+    if time.granularity != "day" or not _UNTIL.search(sentence.text[: time.start]):
+        return time
+    earlier = [e.time.begin for e in told[-3:] if e.sentence_index >= sentence.index - 2
+               and 0 < (time.begin - e.time.begin).days <= _UNTIL_MAX_DAYS]  # fmt: skip
+    kind: AnchorKind
+    if earlier:
+        begin, kind = earlier[-1], "event"
+    elif published is not None and published < time.begin:
+        begin, kind = published, "publication"
+    else:
+        return time
+    return replace(time, begin=begin, granularity="days", rule=_UNTIL_RULE, anchor=begin,
+                   anchor_kind=kind, relation="at")  # fmt: skip
 
 
 # a place of one to four capitalised words and a comma, before the date

@@ -446,3 +446,24 @@ def test_the_two_navies_are_the_two_countries_named_sentences_before(kb) -> None
     last = events[-1]
     assert last.time.begin == date(2030, 9, 1)
     assert sorted(a.key for a in last.actors) == ["country/china", "country/russia"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "span", "anchor_kind"),
+    [
+        ("La France et Nordvik ont entamé lundi 14 juillet des exercices navals. "
+         "Les manœuvres se poursuivront jusqu’au 21 juillet.", "fr",
+         (date(2031, 7, 14), date(2031, 7, 21)), "event"),
+        ("Drills by France and Nordvik will run until July 21, the ministry said.", "en",
+         (date(2031, 7, 16), date(2031, 7, 21)), "publication"),
+        ("Talks between France and Nordvik lasted until July 3.", "en",
+         (date(2031, 7, 3), date(2031, 7, 3)), "publication"),
+    ],
+)  # fmt: skip
+def test_a_day_after_until_ends_the_event(
+    kb, body: str, language: str, span: tuple[date, date], anchor_kind: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    last = events[-1]
+    assert (last.time.begin, last.time.last) == span
+    assert last.time.anchor_kind == anchor_kind
