@@ -38,6 +38,12 @@ _ANAPHORA = re.compile(
     r"|both (?:countries|nations|sides)|their countries)\b",
     re.IGNORECASE,
 )
+# the part of those that can only mean two countries
+_TWO_COUNTRIES = re.compile(
+    r"\b(?:(?:les|des|aux|ces) deux (?:pays|flottes|armées|nations|marines)|leurs pays"
+    r"|the two (?:countries|nations|navies|fleets)|both (?:countries|nations)|their countries)\b",
+    re.IGNORECASE,
+)
 # "les deux dirigeants", "the two leaders": the two people named last before
 _PEOPLE_ANAPHORA = re.compile(
     r"\b(?:(?:les|des|aux|ces) deux (?:dirigeants|présidents|hommes|chefs d['’]État|ministres)"
@@ -418,7 +424,7 @@ def _event(
     event_type, trigger, trigger_at = _event_type(sentence.text, time, kb, language)
     holders = _role_holders(sentence.roles, time.begin, kb, *roles)
     actors = _actors(sentence, holders, kb, previous, language)
-    if not actors and trigger is not None and previous and not _ANAPHORA.search(sentence.text):
+    if not actors and trigger is not None and previous and not _TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
         kept = {m.key: m for m in reversed(previous[-1].mentions) if m.kind in ACTOR_KINDS}
         actors = tuple(sorted(kept.values(), key=lambda m: m.key))

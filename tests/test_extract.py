@@ -467,3 +467,14 @@ def test_a_day_after_until_ends_the_event(
     last = events[-1]
     assert (last.time.begin, last.time.last) == span
     assert last.time.anchor_kind == anchor_kind
+
+
+def test_the_two_leaders_after_one_named_person_are_the_actors_of_the_sentence_before(kb) -> None:
+    body = ("Paulin Marchetti se rendra mercredi à Bruxelles, où il rencontrera la présidente "
+            "de la Commission européenne. Les deux dirigeants avaient échangé par téléphone "
+            "en décembre dernier.")  # fmt: skip
+    _, events = _events(body, "fr", date(2031, 2, 3), kb)
+    call = events[-1]
+    assert call.time.begin == date(2030, 12, 1)
+    assert sorted(a.key for a in call.actors) == [
+        "organization/european-commission", "person/paulin-marchetti"]  # fmt: skip
