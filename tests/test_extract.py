@@ -438,16 +438,6 @@ def test_the_day_of_a_dateline_is_no_event_day(kb, body: str, language: str, day
     assert [e.time.begin for e in events] == [day]
 
 
-def test_the_two_navies_are_the_two_countries_named_sentences_before(kb) -> None:
-    body = ("China and Russia began naval drills on Monday. Russia's fleet said a destroyer "
-            "would lead. Japan's minister Marion Castellan spoke on Tuesday. "
-            "The two navies last held such drills in September 2030.")  # fmt: skip
-    _, events = _events(body, "en", date(2031, 7, 16), kb)
-    last = events[-1]
-    assert last.time.begin == date(2030, 9, 1)
-    assert sorted(a.key for a in last.actors) == ["country/china", "country/russia"]
-
-
 @pytest.mark.parametrize(
     ("body", "language", "span", "anchor_kind"),
     [
@@ -469,12 +459,27 @@ def test_a_day_after_until_ends_the_event(
     assert last.time.anchor_kind == anchor_kind
 
 
-def test_the_two_leaders_after_one_named_person_are_the_actors_of_the_sentence_before(kb) -> None:
-    body = ("Paulin Marchetti se rendra mercredi à Bruxelles, où il rencontrera la présidente "
-            "de la Commission européenne. Les deux dirigeants avaient échangé par téléphone "
-            "en décembre dernier.")  # fmt: skip
-    _, events = _events(body, "fr", date(2031, 2, 3), kb)
-    call = events[-1]
-    assert call.time.begin == date(2030, 12, 1)
-    assert sorted(a.key for a in call.actors) == [
-        "organization/european-commission", "person/paulin-marchetti"]  # fmt: skip
+@pytest.mark.parametrize(
+    ("body", "language", "published", "day", "actors"),
+    [
+        # "the two navies": the nearest sentence naming two countries, past
+        # sentences about one of them
+        ("China and Russia began naval drills on Monday. Russia's fleet said a destroyer "
+         "would lead. Japan's minister Marion Castellan spoke on Tuesday. "
+         "The two navies last held such drills in September 2030.", "en",
+         date(2031, 7, 16), date(2030, 9, 1), ["country/china", "country/russia"]),
+        # "les deux dirigeants" after one named person: the sentence before
+        ("Paulin Marchetti se rendra mercredi à Bruxelles, où il rencontrera la présidente "
+         "de la Commission européenne. Les deux dirigeants avaient échangé par téléphone "
+         "en décembre dernier.", "fr",
+         date(2031, 2, 3), date(2030, 12, 1),
+         ["organization/european-commission", "person/paulin-marchetti"]),
+    ],
+)  # fmt: skip
+def test_the_two_of_them_are_the_actors_told_before(
+    kb, body: str, language: str, published: date, day: date, actors: list[str]
+) -> None:
+    _, events = _events(body, language, published, kb)
+    last = events[-1]
+    assert last.time.begin == day
+    assert sorted(a.key for a in last.actors) == actors
