@@ -363,9 +363,9 @@ def _until(
 ) -> TimeExpression:
     """ "Les manœuvres se poursuivront jusqu'au 21 juillet", "the drills run
     until July 21": that day ends the event, it is not its day. The event runs
-    from the day the sentence before told it began ("ont débuté lundi"), else
-    from the publication day when the end is still to come; with neither, the
-    day stays as written."""
+    from the day one of the two sentences before told it began ("ont débuté
+    lundi"), else from the publication day when the end is still to come; with
+    neither, the day stays as written."""
     if time.granularity != "day" or not _UNTIL.search(sentence.text[: time.start]):
         return time
     earlier = [e.time.begin for e in told[-3:] if e.sentence_index >= sentence.index - 2

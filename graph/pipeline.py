@@ -130,8 +130,8 @@ def _early_worker(cache: ExtractionCache | None, config: BuildConfig) -> Iterato
     """For a rebuild in a new process: one worker process that loads the model
     of the last build's main language while this one reads the cache.
 
-    Loading a model takes seconds (spaCy's French tokenizer alone compiles its
-    exception patterns for two), as long as reading a thousand cache entries;
+    Loading a model takes seconds (spaCy's French tokenizer alone spends two
+    compiling its exception patterns), longer than reading a thousand cache entries;
     side by side on two cores, the few new articles of a rebuild wait for
     neither. None when there is no spare core, no earlier build to learn the
     language from, or the models are already loaded here (watch mode).
@@ -183,6 +183,8 @@ def _extract_all(
                 yield result
                 progress.update()
             return
+        if early is not None:  # many new articles: all cores, and no idle model in memory
+            early.terminate()
         import graph.events  # noqa: F401 -- with spaCy: imported once here, not per forked worker
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:

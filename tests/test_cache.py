@@ -10,6 +10,7 @@ from graph import pipeline
 from graph.cache import ExtractionCache
 from graph.pipeline import BuildConfig, build
 from graph.rdf import to_rdf
+from graph.types import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,3 +132,22 @@ def test_no_worker_is_warmed_without_a_spare_core_or_an_earlier_build(tmp_path: 
     cache.put(pipeline._LANGUAGES_KEY, pipeline.Counter({"fr": 2}))
     with pipeline._early_worker(cache, BuildConfig(jobs=1)) as pool:
         assert pool is None
+
+
+def _source_of(article: Article, config: BuildConfig) -> str:
+    """Stands for an article's extraction in the worker processes (picklable)."""
+    return article.source
+
+
+def test_many_new_articles_end_the_early_worker_and_use_every_core(monkeypatch) -> None:
+    class Early:
+        terminated = False
+
+        def terminate(self) -> None:
+            self.terminated = True
+
+    monkeypatch.setattr(pipeline, "safe_extract", _source_of)
+    articles = [Article(source=f"{n:02}.txt", body="Bonjour.") for n in range(20)]
+    early = Early()
+    done = list(pipeline._extract_all(articles, BuildConfig(jobs=2), None, early))  # type: ignore[arg-type]
+    assert early.terminated and sorted(done) == [a.source for a in articles]
