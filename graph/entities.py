@@ -688,6 +688,8 @@ def _thing_after(doc: Doc, noun: int, known: set[int]) -> Span | None:
         return Span(doc, noun, end, label=THING_LABEL) if end > start + 1 else None
     if start in known and doc[start].is_lower:
         start += 1  # a nationality between; any other word may be a verb ("quitte Brest")
+    if start < len(doc) and (doc[start].is_quote or doc[start].text in _OPENING_QUOTES):
+        start += 1  # the ship « Aster-3 »: the name inside the quotes
     end = _name_end(doc, start)
     return Span(doc, start, end, label=THING_LABEL) if end > start else None
 
@@ -710,12 +712,20 @@ def _thing_before(doc: Doc, noun: int) -> Span | None:
     return Span(doc, start, noun, label=THING_LABEL)
 
 
+def _hyphenated(doc: Doc, end: int) -> str:
+    """The hyphenated word the tokenizer split and that ends at token ``end``
+    ("brise-glace"), lower case; "" when there is none."""
+    if end < 2 or doc[end - 1].text != "-" or doc[end - 2].whitespace_ or doc[end - 1].whitespace_:
+        return ""
+    return f"{doc[end - 2].lower_}-{doc[end].lower_}"
+
+
 def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
     """Named craft, missions and gatherings (:data:`_THING_NOUNS`), outside ``taken``."""
     nouns = _THING_NOUNS.get(language, frozenset())
     found: list[Span] = []
     for i, token in enumerate(doc):
-        if token.lower_ not in nouns:
+        if token.lower_ not in nouns and _hyphenated(doc, i) not in nouns:
             continue
         span = _thing_after(doc, i, taken) or (_thing_before(doc, i) if language == "en" else None)
         if span is not None and not any(j in taken for j in range(span.start, span.end)):

@@ -359,6 +359,8 @@ def test_the_two_leaders_are_the_last_two_people_named(kb) -> None:
         ("Le navire Nordstjerna est entré dans le port le 4 mai 2031.", "fr", "Nordstjerna"),
         ("The Aster-3 probe landed on the Moon on June 1, 2031.", "en", "Aster-3"),
         ("On Tuesday the vessel Nordstjerna entered the Arctic Ocean.", "en", "Nordstjerna"),
+        ('The arrival of ship "Nordstjerna" on Tuesday was filmed.', "en", "Nordstjerna"),
+        ("Le brise-glace « Nordstjerna » a quitté Brest.", "fr", "Nordstjerna"),
     ],
 )
 def test_a_named_craft_mission_or_gathering_is_a_thing(
