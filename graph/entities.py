@@ -677,6 +677,14 @@ def _name_end(doc: Doc, start: int) -> int:
     return end
 
 
+def _thing_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The name ``doc[start:end]``, unless it is a lone short acronym ("satellite
+    TV", "the mission UN"): those name channels and bodies, not craft."""
+    if end <= start or (end - start == 1 and doc[start].text.isupper() and len(doc[start]) <= 3):
+        return None
+    return Span(doc, start, end, label=THING_LABEL)
+
+
 def _thing_after(doc: Doc, noun: int, known: set[int]) -> Span | None:
     """ "la sonde Aster-3", "la capsule française Aster-3", "le festival de Brest".
 
@@ -690,8 +698,7 @@ def _thing_after(doc: Doc, noun: int, known: set[int]) -> Span | None:
         start += 1  # a nationality between; any other word may be a verb ("quitte Brest")
     if start < len(doc) and (doc[start].is_quote or doc[start].text in _OPENING_QUOTES):
         start += 1  # the ship « Aster-3 »: the name inside the quotes
-    end = _name_end(doc, start)
-    return Span(doc, start, end, label=THING_LABEL) if end > start else None
+    return _thing_span(doc, start, _name_end(doc, start))
 
 
 def _thing_before(doc: Doc, noun: int) -> Span | None:
@@ -709,7 +716,7 @@ def _thing_before(doc: Doc, noun: int) -> Span | None:
         return None
     if any(e.label_ in _NOT_THING_NER and e.start < noun and start < e.end for e in doc.ents):
         return None
-    return Span(doc, start, noun, label=THING_LABEL)
+    return _thing_span(doc, start, noun)
 
 
 def _hyphenated(doc: Doc, end: int) -> str:

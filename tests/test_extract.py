@@ -379,6 +379,7 @@ def test_a_named_craft_mission_or_gathering_is_a_thing(
         ("Le navire quitte Brest le 3 mai 2031.", "fr"),
         ("Nordvik launched the mission Tuesday from Brest.", "en"),
         ("The June mission left from Brest.", "en"),
+        ("Viewers in Brest watched the satellite TV channel on May 3, 2031.", "en"),
     ],
 )
 def test_a_thing_noun_without_a_name_of_its_own_makes_no_thing(kb, text: str, language: str) -> None:
