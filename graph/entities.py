@@ -58,6 +58,7 @@ _THING_NOUNS: Final = {
 }  # fmt: skip
 # gatherings named after their town keep the noun: "le festival de Brest"
 _GATHERING_NOUNS: Final = frozenset({"festival", "tournoi", "championnat", "salon", "rallye"})
+_OF: Final = frozenset({"de", "d'", "d’", "du"})
 # what the model must not have found in a name before a thing noun ("the Nordvik
 # ship" is a ship of a place, not one named Nordvik)
 _NOT_THING_NER: Final = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "ORG", "FAC"})
@@ -691,7 +692,7 @@ def _thing_after(doc: Doc, noun: int, known: set[int]) -> Span | None:
     ``known``: the tokens of names the knowledge base matched, demonyms among them.
     """
     start = noun + 1
-    if doc[noun].lower_ in _GATHERING_NOUNS and start < len(doc) and doc[start].lower_ == "de":
+    if doc[noun].lower_ in _GATHERING_NOUNS and start < len(doc) and doc[start].lower_ in _OF:
         end = _name_end(doc, start + 1)
         return Span(doc, noun, end, label=THING_LABEL) if end > start + 1 else None
     if start in known and doc[start].is_lower:

@@ -356,6 +356,7 @@ def test_the_two_leaders_are_the_last_two_people_named(kb) -> None:
         ("La sonde Aster-3 a décollé de Kourou le 3 mai 2031.", "fr", "Aster-3"),
         ("Le 1er juin 2031, la capsule française Aster 3 s’est posée.", "fr", "Aster 3"),
         ("Le festival de Brest s'est ouvert le 2 juillet 2031.", "fr", "festival de Brest"),
+        ("Le festival d'Arles s'est ouvert le 2 juillet 2031.", "fr", "festival d'Arles"),
         ("Le navire Nordstjerna est entré dans le port le 4 mai 2031.", "fr", "Nordstjerna"),
         ("The Aster-3 probe landed on the Moon on June 1, 2031.", "en", "Aster-3"),
         ("On Tuesday the vessel Nordstjerna entered the Arctic Ocean.", "en", "Nordstjerna"),
