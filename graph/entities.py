@@ -269,7 +269,7 @@ def _common_phrase(span: Span, common: frozenset[str]) -> bool:
 
 def _one_word_triggers(kb: KnowledgeBase, language: str, types: frozenset[str]) -> list[str]:
     """The one-word trigger stems of these event types, lower case, sorted."""
-    return sorted({t.lower() for e in kb.event_types if e.name in types
+    return sorted({t.lower().rstrip("$") for e in kb.event_types if e.name in types
                    for t in e.triggers.get(language, ()) if " " not in t})  # fmt: skip
 
 

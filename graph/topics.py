@@ -2,7 +2,8 @@
 
 A concept's ``skos:hiddenLabel`` values in a language are stems: each matches
 the start of a word ("patrouill" matches "patrouille", "patrouillé"), a phrase
-matches as written, caselessly. The same stem matcher serves event types
+matches as written, caselessly; a stem ending in ``$`` matches only the whole
+word ("report$" matches "report", not "reporters"). The same stem matcher serves event types
 (:mod:`graph.kb` trigger lists), so both vocabularies extend by data alone.
 """
 
@@ -36,15 +37,17 @@ def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
 
     >>> bool(stem_regex(["patrouill"]).search("une Patrouille commune"))
     True
+    >>> [m[0] for m in stem_regex(["report$", "reported"]).finditer("report reporters reported")]
+    ['report', 'reported']
     >>> stem_regex([]) is None
     True
     """
     ordered = sorted(set(stems), key=len, reverse=True)
     if not ordered:
         return None
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(s) for s in ordered) + r")\w*", re.IGNORECASE
-    )
+    words = [re.escape(s[:-1]) + r"(?!\w)" if s.endswith("$") else re.escape(s) + r"\w*"
+             for s in ordered]  # fmt: skip
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

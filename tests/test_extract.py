@@ -487,3 +487,15 @@ def test_the_two_of_them_are_the_actors_told_before(
     last = events[-1]
     assert last.time.begin == day
     assert sorted(a.key for a in last.actors) == actors
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        ("Paulin Marchetti told reporters in Brest on Tuesday that he was pleased.", "Statement"),
+        ("The Nordvik ministry reported on Tuesday that fish stocks had fallen.", "Announcement"),
+    ],
+)
+def test_reporters_are_no_report(kb, body: str, event_type: str) -> None:
+    _, events = _events(body, "en", date(2031, 3, 5), kb)
+    assert [e.event_type for e in events] == [event_type]
