@@ -266,11 +266,18 @@ def _borrow_pronoun_subject(
     found: dict[str, EntityMention],
 ) -> None:
     """A sentence opening on a pronoun ("Il", "Ses", "They") continues the previous
-    sentence's subject: its first actor joins this sentence's actors."""
-    if not _PRONOUN_START.match(sentence.text) or not previous:
+    sentence's subject: its first actor joins this sentence's actors. A previous
+    sentence that names nobody but opens on a pronoun too passes the subject on
+    ("Nordvik a annoncé… Elle avait précisé… Ses exercices…")."""
+    if not _PRONOUN_START.match(sentence.text):
         return
-    for m in _acting(previous[-1])[:1]:
-        found.setdefault(m.key, m)
+    for prev in reversed(previous):
+        acting = _acting(prev)
+        if acting:
+            found.setdefault(acting[0].key, acting[0])
+            return
+        if not _PRONOUN_START.match(prev.text):
+            return
 
 
 def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:

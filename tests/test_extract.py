@@ -499,3 +499,13 @@ def test_the_two_of_them_are_the_actors_told_before(
 def test_reporters_are_no_report(kb, body: str, event_type: str) -> None:
     _, events = _events(body, "en", date(2031, 3, 5), kb)
     assert [e.event_type for e in events] == [event_type]
+
+
+def test_a_chain_of_pronouns_carries_the_subject(kb) -> None:
+    body = ("La Norvège a annoncé lundi des exercices navals au large de Brest. "
+            "Elle avait alors précisé que des forces étrangères y participeraient. "
+            "Ses derniers exercices de ce type ont eu lieu en 2027, et la France y a participé.")  # fmt: skip
+    _, events = _events(body, "fr", date(2031, 3, 5), kb)
+    last = events[-1]
+    assert last.time.begin == date(2027, 1, 1)
+    assert sorted(a.key for a in last.actors) == ["country/france", "country/norway"]
