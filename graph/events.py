@@ -190,6 +190,23 @@ def _actors(
     return tuple(sorted(found.values(), key=lambda m: m.key))
 
 
+def _with_represented_countries(
+    actors: tuple[EntityMention, ...], day: date, kb: KnowledgeBase
+) -> tuple[EntityMention, ...]:
+    """A head of state, of government or a minister known to hold the post on
+    the event's day acts for the country: "Modi visits China" has India for an
+    actor too (the knowledge base's dated positions, never a guess)."""
+    found = {m.key: m for m in actors}
+    for m in actors:
+        known = kb.entities.get(m.key.split("/", 1)[1]) if m.kind == "person" else None
+        for position in known.positions if known else ():
+            country = kb.entities.get(position.country)
+            if position.held_on(day) and country and "country/" + country.key not in found:
+                key = "country/" + country.key
+                found[key] = EntityMention(country.label, 0, 0, "country", key, country.label)
+    return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
 def _borrow_named_organisation(
     sentence: AnalysedSentence,
     previous: Sequence[AnalysedSentence],
@@ -437,6 +454,7 @@ def _event(
         actors = tuple(sorted(kept.values(), key=lambda m: m.key))
     if not actors:
         return None
+    actors = _with_represented_countries(actors, time.begin, kb)
     return EventMention(
         article=article.source,
         sentence=sentence.text.strip(),

@@ -509,3 +509,10 @@ def test_a_chain_of_pronouns_carries_the_subject(kb) -> None:
     last = events[-1]
     assert last.time.begin == date(2027, 1, 1)
     assert sorted(a.key for a in last.actors) == ["country/france", "country/norway"]
+
+
+def test_an_office_holder_acts_for_the_country_only_while_in_office(kb) -> None:
+    body = "Joe Biden met Narendra Modi in Brest on Monday."
+    _, events = _events(body, "en", date(2026, 3, 4), kb)  # Biden's term ended in January 2025
+    assert sorted(a.key for a in events[0].actors) == [
+        "country/india", "person/joe-biden", "person/narendra-modi"]  # fmt: skip
