@@ -67,6 +67,8 @@ _PRONOUN_START = re.compile(
     r"\s*[«\"“]?\s*(?:Il|Elle|Ils|Elles|Son|Sa|Ses|Leur|Leurs|Celui-ci|Celle-ci|Ce dernier"
     r"|Cette dernière|He|She|It|They|His|Her|Its|Their|The latter)\b"
 )
+# English pronouns that can only stand for a person
+_PERSON_PRONOUN_START = re.compile(r"\s*[«\"“]?\s*(?:He|She|His|Her)\b")
 # "The exercises began…", "Ces manœuvres…": a sentence opening on a definite
 # event noun goes on with the event a sentence just before told
 _DEFINITE_START = re.compile(
@@ -285,15 +287,17 @@ def _borrow_pronoun_subject(
     """A sentence opening on a pronoun ("Il", "Ses", "They") continues the previous
     sentence's subject: its first actor joins this sentence's actors. A previous
     sentence that names nobody but opens on a pronoun too passes the subject on
-    ("Nordvik a annoncé… Elle avait précisé… Ses exercices…")."""
+    ("Nordvik a annoncé… Elle avait précisé… Ses exercices…"). English "He",
+    "She" can only be a person: the nearest one named in the sentences before."""
     if not _PRONOUN_START.match(sentence.text):
         return
+    person_only = bool(_PERSON_PRONOUN_START.match(sentence.text))
     for prev in reversed(previous):
-        acting = _acting(prev)
+        acting = [m for m in _acting(prev) if m.kind == "person" or not person_only]
         if acting:
             found.setdefault(acting[0].key, acting[0])
             return
-        if not _PRONOUN_START.match(prev.text):
+        if not person_only and not _PRONOUN_START.match(prev.text):
             return
 
 

@@ -516,3 +516,12 @@ def test_an_office_holder_acts_for_the_country_only_while_in_office(kb) -> None:
     _, events = _events(body, "en", date(2026, 3, 4), kb)  # Biden's term ended in January 2025
     assert sorted(a.key for a in events[0].actors) == [
         "country/india", "person/joe-biden", "person/narendra-modi"]  # fmt: skip
+
+
+def test_he_is_the_nearest_person_not_the_ship(kb) -> None:
+    body = ("Paulin Marchetti founded a shipyard in Brest. It built the icebreaker Nordstjerna, "
+            "delivered in 2015. He received an award from Nordvik in 2004.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 11, 12), kb)
+    award = [e for e in events if e.time.begin == date(2004, 1, 1)]
+    assert "person/paulin-marchetti" in {a.key for a in award[0].actors}
+    assert "thing/nordstjerna" not in {a.key for a in award[0].actors}
