@@ -16,7 +16,8 @@ Rules (the ``rule`` field): ``full-date``, ``day-month``, ``numeric-date``,
 ``iso-date``, ``day-range``, ``month-year``, ``year``, ``year-range``,
 ``relative-month``, ``part-of-month``, ``weekday``, ``relative-day``,
 ``relative-week``, ``relative-year``, ``ago``, ``from-now``, ``anniversary``,
-``event-offset``, ``relative-offset``, ``season``.
+``event-offset``, ``relative-offset``, ``season``, ``quarter`` (three months,
+granularity ``month``).
 
 Unchecked assumptions and limits:
 
@@ -734,6 +735,34 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     return _Res(begin, last, "season")
 
 
+_QUARTERS: Final = {"premier": 1, "1er": 1, "deuxième": 2, "2e": 2, "second": 2, "troisième": 3,
+                    "3e": 3, "quatrième": 4, "4e": 4, "first": 1, "1st": 1, "2nd": 2,
+                    "third": 3, "3rd": 3, "fourth": 4, "4th": 4}  # fmt: skip
+
+
+def _h_quarter(m: re.Match[str], ctx: _Ctx) -> _Outcome:
+    """ "au premier trimestre 2031", "in the third quarter", "Q2 2031": three
+    months. Without a year, the latest such quarter begun by the anchor day,
+    or in a future clause the first not yet over."""
+    n = _QUARTERS.get((m["q"] or "").lower()) or int(m["qn"] or 0)
+    if not 1 <= n <= 4:
+        return None
+    if m["y"]:
+        year, absolute = int(m["y"]), True
+    elif ctx.anchor is not None:
+        current, absolute = (ctx.anchor.month - 1) // 3 + 1, False
+        if ctx.future(m):
+            year = ctx.anchor.year + (1 if n < current else 0)
+        else:
+            year = ctx.anchor.year - (1 if n > current else 0)
+    elif (known := ctx.year_only()) is not None:
+        year, absolute = known, False
+    else:
+        return _BLOCK
+    return _Res(date(year, 3 * n - 2, 1), _month_end(year, 3 * n), "month", absolute=absolute,
+                rule="quarter")  # fmt: skip
+
+
 # ---------------------------------------------------------------- rules
 
 _D1, _D2, _DD = _day("d1"), _day("d2"), _day("d")
@@ -786,6 +815,15 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
     ], [
         rf"(?:\b(?:in|since|by|until|from|during|through|throughout)\s+)?"
         rf"\b(?P<m><MF>)(?!\w),?\s+{_YY}",
+    ]),
+    ("quarter", _h_quarter, [
+        rf"\b(?P<q>premier|1er|deuxième|2e|second|troisième|3e|quatrième|4e)\s+trimestre"
+        rf"(?P<qn>)(?:\s+(?:de\s+l'année\s+)?{_YY})?",
+        rf"\b[TQ](?P<qn>[1-4])(?P<q>)\s+{_YY}",
+    ], [
+        rf"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?P<qn>)"
+        rf"(?:\s+of)?(?:,?\s+{_YY})?",
+        rf"\bQ(?P<qn>[1-4])(?P<q>)\s+{_YY}",
     ]),
     ("season", _h_season, [
         rf"(?:\b(?P<pre>cet|cette|l'|à\s+l'|au|en|de\s+l'|durant\s+l'|pendant\s+l')\s*)?"
@@ -906,9 +944,9 @@ _COMPILED: Final[dict[str, list[tuple[str, _Handler, re.Pattern[str]]]]] = {
 # have none, and one search spares them the thirty-odd rule scans.
 _CUE_WORDS: Final = {
     "fr": ["aujourd'hui", "hier", "demain", "matin", "soir", "nuit", "après-midi", "lendemain",
-           "veille", "anniversaire"],
+           "veille", "anniversaire", "trimestre"],
     "en": ["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
-           "eve", "day", "anniversary", "ago"],
+           "eve", "day", "anniversary", "ago", "quarter"],
 }  # fmt: skip
 
 

@@ -536,3 +536,30 @@ def test_an_anchor_day_wins_over_a_year():
     [e] = find_time_expressions("Il est arrivé le 19 juillet.", language="fr",
                                 anchor=date(2030, 8, 1), year=2031)  # fmt: skip
     assert (e.begin, e.anchor_kind) == (date(2030, 7, 19), "publication")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "anchor", "span"),
+    [
+        ("Au premier trimestre, la croissance a ralenti à 0,3 %.", "fr", "2031-06-05",
+         ("2031-01-01", "2031-03-31")),
+        ("La croissance a atteint 1 % au quatrième trimestre 2030.", "fr", "2031-06-05",
+         ("2030-10-01", "2030-12-31")),
+        ("Le PIB devrait rebondir au troisième trimestre.", "fr", "2031-06-05",
+         ("2031-07-01", "2031-09-30")),
+        ("Profits fell in the third quarter, the company said.", "en", "2031-02-05",
+         ("2030-07-01", "2030-09-30")),
+        ("Profits will rise in the first quarter.", "en", "2031-02-05",
+         ("2031-01-01", "2031-03-31")),
+        ("Profits rose 4% in Q2 2031.", "en", "2031-08-05", ("2031-04-01", "2031-06-30")),
+    ],
+)  # fmt: skip
+def test_quarters_are_three_months(sentence, language, anchor, span):
+    [found] = find_time_expressions(sentence, language=language, anchor=D(anchor))
+    assert (found.begin, found.last) == (D(span[0]), D(span[1]))
+    assert found.rule == "quarter"
+
+
+def test_a_quarter_of_something_is_no_date():
+    assert find_time_expressions("A quarter of the staff left.", language="en",
+                                 anchor=D("2031-05-05")) == []  # fmt: skip
