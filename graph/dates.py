@@ -286,19 +286,40 @@ def _weekday_conflict(text: str, day: date, weekday: int | None) -> str | None:
     return f"{text}: {day.isoformat()} is a {_EN_WEEKDAY_NAMES[day.weekday()]}"
 
 
-_BOUNDARY: Final = re.compile(r"[;:«»\"“”()\[\]]|\b(?:que|qu['’]|that)\b", re.IGNORECASE)
+# clause boundaries; "and"/"et" before a future predicate starts one too ("left
+# Brest on Monday and will patrol until April 18": Monday is past)
+_BOUNDARY: Final = re.compile(
+    r"[;:«»\"“”()\[\]]|\b(?:que|qu['’]|that)\b|\b(?:and|et)\s+(?=(?:will|would|shall|"
+    r"va|vont|devrait|devraient|doit|doivent)\b)",
+    re.IGNORECASE,
+)
 
 
 _COMMA: Final = re.compile(r",|\s[–—-]\s")
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
-    """The stretch of ``sentence`` around ``start:end`` that carries its own verb.
+    """The stretch of ``sentence`` around ``start:end`` that carries its own verb
+    (:func:`clause_span`)."""
+    begin, stop = clause_span(sentence, start, end)
+    return sentence[begin:stop]
+
+
+def clause_span(
+    sentence: str, start: int, end: int, *, commas: bool = True
+) -> tuple[int, int]:
+    """Where the stretch of ``sentence`` around ``start:end`` that carries its
+    own verb begins and ends.
 
     The comma-delimited segment holding the expression, unless that segment is
     the expression and a short word or two ("Dès mardi, Xi se rendra..."): then
-    the whole clause up to
-    ``que``/``that``, quotes, ``;`` or ``:``.
+    the whole clause up to ``que``/``that``, quotes, ``;`` or ``:``; with
+    ``commas=False`` always that whole clause (commas also set off adjuncts of
+    the same verb: "a déclaré mardi, lors d'un appel vidéo, que…").
+
+    >>> s = "Marion Castellan said on Tuesday that the patrol went well."
+    >>> s[slice(*clause_span(s, 22, 32))]
+    'Marion Castellan said on Tuesday '
     """
     low, high = max(0, start - 300), min(len(sentence), end + 300)
     begin, stop = low, high
@@ -308,6 +329,8 @@ def _clause(sentence: str, start: int, end: int) -> str:
         elif m.start() >= end:
             stop = m.start()
             break
+    if not commas:
+        return begin, stop
     seg_begin, seg_stop = begin, stop
     for m in _COMMA.finditer(sentence, begin, stop):
         if m.end() <= start:
@@ -317,8 +340,8 @@ def _clause(sentence: str, start: int, end: int) -> str:
             break
     rest = re.findall(r"\w+", sentence[seg_begin:start] + " " + sentence[end:seg_stop])
     if len(rest) <= 2 and all(len(word) <= 5 for word in rest):
-        return sentence[begin:stop]
-    return sentence[seg_begin:seg_stop]
+        return begin, stop
+    return seg_begin, seg_stop
 
 
 _FUTURE: Final[dict[str, re.Pattern[str]]] = {

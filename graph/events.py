@@ -77,6 +77,7 @@ _DEFINITE_START = re.compile(
 # A statement verb is the weakest evidence of what happened: prefer any other
 # trigger unless it is much farther from the date.
 _STATEMENT_PENALTY = 40
+_OUTSIDE_CLAUSE_PENALTY = 10_000  # characters: any trigger in the clause comes first
 _FALLBACK_TYPE = "Other"
 _COUNTRY_PLACE_PENALTY = 30
 
@@ -96,13 +97,22 @@ def _trigger_regexes(
 def _event_type(
     sentence: str, time: TimeExpression, kb: KnowledgeBase, language: str
 ) -> tuple[str, str | None, int]:
-    """Type, trigger word and trigger offset for the time expression ``time``."""
+    """Type, trigger word and trigger offset for the time expression ``time``.
+
+    The nearest trigger in the date's own clause wins ("X said on Tuesday that
+    the patrol…" is a statement on Tuesday, not a patrol), a verb of saying
+    only when nothing else is near; outside the clause only when it has none.
+    """
     best: tuple[int, str, str | None, int] = (10**9, _FALLBACK_TYPE, None, time.start)
+    whole = time.end > time.start
+    clause = dates.clause_span(sentence, time.start, time.end, commas=False) if whole else None
     for event_type, regex in _trigger_regexes(kb, language):
         for match in regex.finditer(sentence):
             distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
             if event_type.name == "Statement":
                 distance += _STATEMENT_PENALTY
+            if clause and not clause[0] <= match.start() < clause[1]:
+                distance += _OUTSIDE_CLAUSE_PENALTY
             if distance < best[0]:
                 best = (distance, event_type.name, match.group(0), match.start())
     return best[1], best[2], best[3]

@@ -563,3 +563,10 @@ def test_quarters_are_three_months(sentence, language, anchor, span):
 def test_a_quarter_of_something_is_no_date():
     assert find_time_expressions("A quarter of the staff left.", language="en",
                                  anchor=D("2031-05-05")) == []  # fmt: skip
+
+
+def test_a_coordinated_future_predicate_leaves_the_day_before_it_in_the_past():
+    [monday, *_] = find_time_expressions(
+        "The ships left Brest on Monday and will patrol until April 18.",
+        language="en", anchor=D("2031-04-08"))  # fmt: skip
+    assert monday.begin == D("2031-04-07")

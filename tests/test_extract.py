@@ -494,9 +494,12 @@ def test_the_two_of_them_are_the_actors_told_before(
     [
         ("Paulin Marchetti told reporters in Brest on Tuesday that he was pleased.", "Statement"),
         ("The Nordvik ministry reported on Tuesday that fish stocks had fallen.", "Announcement"),
+        # the date's clause holds "said": the patrol is what was said
+        ("Paulin Marchetti said in Brest on Tuesday that the patrol went well.", "Statement"),
+        ("The Nordvik cutter Polar Star sailed with a French frigate on Tuesday.", "Other"),
     ],
 )
-def test_reporters_are_no_report(kb, body: str, event_type: str) -> None:
+def test_the_trigger_is_the_dates_own_and_a_whole_word(kb, body: str, event_type: str) -> None:
     _, events = _events(body, "en", date(2031, 3, 5), kb)
     assert [e.event_type for e in events] == [event_type]
 
