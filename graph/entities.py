@@ -43,7 +43,7 @@ _NER_KINDS: dict[str, EntityKind] = {
 }
 EVENT_NAME_LABEL = "storygraph:event-name"
 THING_LABEL = "storygraph:thing"
-# Nouns of named craft, missions and gatherings. A capitalised name right after
+# Nouns of named craft, missions, gatherings and storms. A capitalised name right after
 # one is that thing's name ("la sonde Aster-3", "the vessel Polar Anchor"); in
 # English it may come before a lower-case one ("the Aster-3 probe"). The model
 # often misses such names or calls a ship a person: the rule is what finds them.
@@ -51,10 +51,11 @@ _THING_NOUNS: Final = {
     "fr": frozenset({"mission", "sonde", "capsule", "vaisseau", "satellite", "fusée", "lanceur",
                      "rover", "atterrisseur", "navire", "frégate", "destroyer", "porte-avions",
                      "sous-marin", "brise-glace", "festival", "tournoi", "championnat", "salon",
-                     "rallye", "biennale"}),
+                     "rallye", "biennale", "tempête", "ouragan", "cyclone", "typhon"}),
     "en": frozenset({"mission", "probe", "spacecraft", "capsule", "lander", "rover", "satellite",
                      "rocket", "ship", "vessel", "frigate", "destroyer", "submarine", "icebreaker",
-                     "cutter", "festival", "tournament", "championship", "rally", "biennale"}),
+                     "cutter", "festival", "tournament", "championship", "rally", "biennale",
+                     "storm", "hurricane", "typhoon", "cyclone"}),
 }  # fmt: skip
 # gatherings named after their town keep the noun: "le festival de Brest"
 _GATHERING_NOUNS: Final = frozenset({"festival", "tournoi", "championnat", "salon", "rallye"})
@@ -226,8 +227,22 @@ def _role_heads(kb: KnowledgeBase, language: str) -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, words))) or "(?!)", re.IGNORECASE)
 
 
+def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:
+    """Whether ``doc[start:end]`` is glued by a hyphen to a word that is no
+    known name ("Météo-France", "Île-de-France"): part of another name, not the
+    country; "Chine-Russie" names two."""
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+        and not doc[start - 1].whitespace_ and start - 2 not in names  # fmt: skip
+    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and end + 1 not in names  # fmt: skip
+    return before or after
+
+
 def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
-    spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in m.names(doc)]
+    found = [(k, s, e) for k, s, e in m.names(doc)]
+    names = {i for _, s, e in found for i in range(s, e)}
+    spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in found
+             if not _in_compound(doc, s, e, names)]  # fmt: skip
     for matcher in (m.demonyms_exact, m.demonyms_lower):
         spans += [
             Span(doc, s, e, label="demonym:" + doc.vocab.strings[k]) for k, s, e in matcher(doc)
@@ -379,10 +394,14 @@ def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Spa
 
 
 def _clean_ner(span: Span) -> Span:
-    start = span.start
-    while span.end - start > 1 and _DETERMINERS.match(span.doc[start].text + " "):
+    """The span without its leading article, nor a trailing elided word the
+    model took in ("Finistère jusqu’" in "le Finistère jusqu’à mercredi")."""
+    start, end = span.start, span.end
+    while end - start > 1 and _DETERMINERS.match(span.doc[start].text + " "):
         start += 1
-    return Span(span.doc, start, span.end, label=span.label_)
+    while end - start > 1 and span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower:
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_)
 
 
 _SOURCE_CUES = (("according", "to"), ("selon",), ("d'", "après"), ("d’", "après"), ("d'après",),

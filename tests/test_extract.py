@@ -357,6 +357,8 @@ def test_the_two_leaders_are_the_last_two_people_named(kb) -> None:
         ("Le 1er juin 2031, la capsule française Aster 3 s’est posée.", "fr", "Aster 3"),
         ("Le festival de Brest s'est ouvert le 2 juillet 2031.", "fr", "festival de Brest"),
         ("Le festival d'Arles s'est ouvert le 2 juillet 2031.", "fr", "festival d'Arles"),
+        ("La tempête Aurore a touché la côte bretonne le 13 janvier 2031.", "fr", "Aurore"),
+        ("Hurricane Nordstjerna made landfall near Brest on Monday.", "en", "Nordstjerna"),
         ("Le navire Nordstjerna est entré dans le port le 4 mai 2031.", "fr", "Nordstjerna"),
         ("The Aster-3 probe landed on the Moon on June 1, 2031.", "en", "Aster-3"),
         ("On Tuesday the vessel Nordstjerna entered the Arctic Ocean.", "en", "Nordstjerna"),
@@ -528,3 +530,19 @@ def test_he_is_the_nearest_person_not_the_ship(kb) -> None:
     award = [e for e in events if e.time.begin == date(2004, 1, 1)]
     assert "person/paulin-marchetti" in {a.key for a in award[0].actors}
     assert "thing/nordstjerna" not in {a.key for a in award[0].actors}
+
+
+def test_a_country_inside_a_hyphenated_name_is_not_the_country(kb) -> None:
+    found = _mentions_of(
+        "Météo-France a maintenu la vigilance rouge pour le Finistère jusqu’à mercredi.", "fr", kb
+    )
+    assert "country" not in found.values()
+    assert found.get("Finistère") == "place"  # the model's "Finistère jusqu’" without "jusqu’"
+    both = _mentions_of("Chine-Russie : Pékin annonce des exercices conjoints.", "fr", kb)
+    assert {k for k, v in both.items() if v == "country"} >= {"China", "Russia"}
+
+
+def test_gusts_measured_are_no_decision(kb) -> None:
+    _, events = _events("La France a mesuré des rafales relevées lundi à Brest.", "fr",
+                        date(2031, 1, 14), kb)  # fmt: skip
+    assert [e.event_type for e in events] != ["Decision"]
