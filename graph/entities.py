@@ -47,7 +47,7 @@ THING_LABEL = "storygraph:thing"
 # one is that thing's name ("la sonde Aster-3", "the vessel Polar Anchor"); in
 # English it may come before a lower-case one ("the Aster-3 probe"). The model
 # often misses such names or calls a ship a person: the rule is what finds them.
-_THING_NOUNS: Final = {
+THING_NOUNS: Final = {
     "fr": frozenset({"mission", "sonde", "capsule", "vaisseau", "satellite", "fusée", "lanceur",
                      "rover", "atterrisseur", "navire", "frégate", "destroyer", "porte-avions",
                      "sous-marin", "brise-glace", "festival", "tournoi", "championnat", "salon",
@@ -748,8 +748,8 @@ def _hyphenated(doc: Doc, end: int) -> str:
 
 
 def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
-    """Named craft, missions and gatherings (:data:`_THING_NOUNS`), outside ``taken``."""
-    nouns = _THING_NOUNS.get(language, frozenset())
+    """Named craft, missions and gatherings (:data:`THING_NOUNS`), outside ``taken``."""
+    nouns = THING_NOUNS.get(language, frozenset())
     found: list[Span] = []
     for i, token in enumerate(doc):
         if token.lower_ not in nouns and _hyphenated(doc, i) not in nouns:

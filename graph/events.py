@@ -26,7 +26,7 @@ from datetime import date
 from functools import lru_cache
 
 from graph import dates
-from graph.entities import ACTOR_KINDS, AnalysedSentence, RoleMention, event_nouns
+from graph.entities import ACTOR_KINDS, THING_NOUNS, AnalysedSentence, RoleMention, event_nouns
 from graph.kb import EventType, KnowledgeBase
 from graph.topics import match_topics, stem_regex
 from graph.types import AnchorKind, Article, EntityMention, EventMention, TimeExpression
@@ -189,6 +189,7 @@ def _actors(
     _borrow_named_organisation(sentence, previous, found)
     _borrow_told_event(sentence, previous, found, event_nouns(kb, language))
     _borrow_two_people(sentence, previous, found)
+    _borrow_named_thing(sentence, previous, found, language)
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(sentence.text):
         # "les deux flottes" points back at the nearest sentence naming two
@@ -217,6 +218,42 @@ def _with_represented_countries(
                 key = "country/" + country.key
                 found[key] = EntityMention(country.label, 0, 0, "country", key, country.label)
     return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+_THING_BEFORE_NAME = 40  # characters between a thing's noun and its name, at most
+
+
+@lru_cache(maxsize=4)
+def _definite_thing_noun(language: str) -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, THING_NOUNS.get(language, ())), key=len, reverse=True))
+    return re.compile(
+        # not followed by a name of its own ("la tempête Aurore" is named here)
+        rf"\b(?:la|le|l['’]|cette|ce|cet|the|this)\s*(?P<noun>{nouns})\b(?!\s+(?-i:[A-Z])|\s+[«\"“])",
+        re.IGNORECASE,
+    )
+
+
+def _borrow_named_thing(
+    sentence: AnalysedSentence,
+    previous: Sequence[AnalysedSentence],
+    found: dict[str, EntityMention],
+    language: str,
+) -> None:
+    """ "La tempête a touché la côte", "the ship entered the Arctic": the thing
+    the article named with that noun before ("la tempête Aurore", "the ship
+    Nordstjerna"), the nearest one."""
+    if any(m.kind == "thing" for m in sentence.mentions) or not THING_NOUNS.get(language):
+        return
+    match = _definite_thing_noun(language).search(sentence.text)
+    if match is None:
+        return
+    noun = match["noun"].lower()
+    for prev in reversed(previous):
+        for m in reversed(prev.mentions):
+            before = prev.text[max(0, m.start - _THING_BEFORE_NAME) : m.start].lower()
+            if m.kind == "thing" and noun in before:
+                found.setdefault(m.key, m)
+                return
 
 
 def _borrow_named_organisation(

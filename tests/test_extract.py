@@ -546,3 +546,11 @@ def test_gusts_measured_are_no_decision(kb) -> None:
     _, events = _events("La France a mesuré des rafales relevées lundi à Brest.", "fr",
                         date(2031, 1, 14), kb)  # fmt: skip
     assert [e.event_type for e in events] != ["Decision"]
+
+
+def test_the_storm_is_the_storm_named_before(kb) -> None:
+    body = ("La tempête Aurore a privé 200 000 foyers d'électricité en Bretagne. "
+            "Météo-France a maintenu la vigilance rouge. "
+            "La tempête a touché la côte dans la nuit de lundi à mardi.")  # fmt: skip
+    _, events = _events(body, "fr", date(2031, 1, 14), kb)
+    assert events and all({a.key for a in e.actors} == {"thing/aurore"} for e in events)
