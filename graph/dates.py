@@ -567,12 +567,22 @@ def _direction(word: str | None) -> int:
 
 
 def _h_this_month(m: re.Match[str], ctx: _Ctx) -> _Outcome:
+    """ "le mois dernier", "this month"; "earlier this month" ("plus tôt ce
+    mois-ci") stops the day before the anchor, "later this month" starts after it."""
     if _after_the(m):
         return None
     if ctx.anchor is None:
         return _BLOCK
     y, mo = _shift_month(ctx.anchor, _direction(m["dir"]))
-    return _Res(date(y, mo, 1), _month_end(y, mo), "month")
+    begin, last = date(y, mo, 1), _month_end(y, mo)
+    side = (m["side"] or m.groupdict().get("side2") or "").lower()
+    if side in {"earlier", "tôt"} and (y, mo) == (ctx.anchor.year, ctx.anchor.month):
+        last = _shift(ctx.anchor, -1)
+    elif side in {"later", "tard"} and (y, mo) == (ctx.anchor.year, ctx.anchor.month):
+        begin = _shift(ctx.anchor, 1)
+    if last < begin:
+        return _BLOCK  # "earlier this month" on the 1st: nothing before it this month
+    return _Res(begin, last, "month" if (begin.day, last) == (1, _month_end(y, mo)) else "days")
 
 
 def _h_week(m: re.Match[str], ctx: _Ctx) -> _Outcome:
@@ -881,9 +891,10 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
         r"\b(?P<pre>[Tt]he)\s+(?P<m><MF>)(?=\s+(?-i:[a-z]))(?P<dir>)",
     ]),
     ("relative-month", _h_this_month, [
-        r"\ble\s+mois\s+(?P<dir>dernier|prochain|passé)\b|\bce\s+mois(?:-ci)?(?!\w)(?!\s+d)",
+        r"\ble\s+mois\s+(?P<dir>dernier|prochain|passé)\b(?P<side>)"
+        r"|(?:\bplus\s+(?P<side2>tôt|tard)\s+)?\bce\s+mois(?:-ci)?(?!\w)(?!\s+d)",
     ], [
-        r"\b(?P<dir>last|next|this)\s+month\b",
+        r"\b(?:(?P<side>earlier|later)\s+)?(?P<dir>last|next|this)\s+month\b",
     ]),
     ("relative-week", _h_week, [
         r"\bla\s+semaine\s+(?P<dir>dernière|derniere|passée|passee|prochaine)\b"

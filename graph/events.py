@@ -356,11 +356,14 @@ def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:
     ]
     if not places:
         return None
-    # A city or sea beats the country around it ("à Lyon en France") unless
-    # the country stands much nearer the trigger ("du conflit au Soudan").
+    # A place said to be where ("in Paris", "à Paris") beats a name used as
+    # an adjective ("an Arctic research centre"); a city or sea beats the
+    # country around it ("à Lyon en France") unless the country stands much
+    # nearer the trigger ("du conflit au Soudan").
     return min(
         places,
         key=lambda m: (
+            m.key not in sentence.locative,
             abs(m.start - trigger_at) + _COUNTRY_PLACE_PENALTY * (m.kind == "country"),
             m.key,
         ),

@@ -570,3 +570,18 @@ def test_a_coordinated_future_predicate_leaves_the_day_before_it_in_the_past():
         "The ships left Brest on Monday and will patrol until April 18.",
         language="en", anchor=D("2031-04-08"))  # fmt: skip
     assert monday.begin == D("2031-04-07")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "span"),
+    [
+        ("Earlier this month, Nordvik expelled two diplomats.", "en", ("2031-04-01", "2031-04-02")),
+        ("Later this month, talks resume in Brest.", "en", ("2031-04-04", "2031-04-30")),
+        ("Plus tôt ce mois-ci, Nordvik a expulsé deux diplomates.", "fr",
+         ("2031-04-01", "2031-04-02")),
+        ("Ce mois-ci, Nordvik a expulsé deux diplomates.", "fr", ("2031-04-01", "2031-04-30")),
+    ],
+)  # fmt: skip
+def test_earlier_and_later_this_month_stop_at_the_anchor(sentence, language, span):
+    [found] = find_time_expressions(sentence, language=language, anchor=D("2031-04-03"))
+    assert (found.begin, found.last) == (D(span[0]), D(span[1]))

@@ -1,5 +1,5 @@
-"""Six invented articles in the shapes real ones come in (wire datelines, a
-bilingual story, a space probe, a visit, an unrelated business story that
+"""Eight invented articles in the shapes real ones come in (wire datelines, two
+bilingual stories, a space probe, a visit, an unrelated business story that
 names China), checked against what a careful reader takes from them.
 
 The facts here were written from the texts in ``tests/fixtures/wire``, not
@@ -23,7 +23,7 @@ WIRE = Path(__file__).parent / "fixtures" / "wire"
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
     graph, report = build([WIRE], BuildConfig(jobs=1))
-    assert report.articles == 6 and not report.skipped
+    assert report.articles == 8 and not report.skipped
     return graph
 
 
@@ -55,6 +55,20 @@ def test_the_drills_told_in_english_and_french_are_one_story(G) -> None:
     assert _story_of(G, "fr_naval_drills.txt") == drills
     assert _story_of(G, "en_car_plant.txt") != drills  # names China, tells something else
     assert _story_of(G, "fr_mars_probe.txt") != drills
+    arctic = _story_of(G, "en_arctic_centre.txt")
+    assert _story_of(G, "fr_arctic_centre.txt") == arctic != drills
+
+
+def test_one_agreement_told_in_two_languages_is_one_event(G) -> None:
+    # the English report puts it near "a centre in Tromso", the French "à Paris"
+    (agreement,) = _events(G, "2031-04-02", "Agreement")
+    assert {"person/ingrid-solberg", "person/helene-marchal"} <= agreement["actors"]
+    assert agreement["sources"] == {"article/en-arctic-centre-txt", "article/fr-arctic-centre-txt"}
+
+
+def test_earlier_this_month_ends_the_day_before_publication(G) -> None:
+    (expulsion,) = _events(G, "2031-04-01")
+    assert expulsion["end"] == "2031-04-02" and expulsion["type"] != "Call"  # "Paris called"
 
 
 def test_the_start_of_the_drills_is_one_event_reported_by_both(G) -> None:
