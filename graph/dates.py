@@ -16,8 +16,8 @@ Rules (the ``rule`` field): ``full-date``, ``day-month``, ``numeric-date``,
 ``iso-date``, ``day-range``, ``month-year``, ``year``, ``year-range``,
 ``relative-month``, ``part-of-month``, ``weekday``, ``relative-day``,
 ``relative-week``, ``relative-year``, ``ago``, ``from-now``, ``anniversary``,
-``event-offset``, ``relative-offset``, ``season``, ``quarter`` (three months,
-granularity ``month``).
+``event-offset``, ``relative-offset``, ``season``, ``night`` (two days),
+``quarter`` (three months, granularity ``month``).
 
 Unchecked assumptions and limits:
 
@@ -645,18 +645,35 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
     word = m["dir"] or {"last": "last", "this past": "last", "next": "next"}.get(pre)
     word = word or ("coming" if pre in {"coming", "this coming"} else None)
-    mode = _past_or_future(ctx, m, word)
-    a = ctx.anchor
-    if mode == "last":
-        day = _shift(a, -((a.weekday() - weekday - 1) % 7 + 1))
-    elif mode == "next":
-        day = _shift(a, (weekday - a.weekday() - 1) % 7 + 1)
-    elif mode == "future":
-        # Same day allowed: "le sommet aura lieu lundi" printed on a Monday is today.
-        day = _shift(a, (weekday - a.weekday()) % 7)
-    else:
-        day = _shift(a, -((a.weekday() - weekday) % 7))
+    day = _weekday_day(ctx.anchor, weekday, _past_or_future(ctx, m, word))
     return _Res(day, day, "day")
+
+
+def _weekday_day(a: date, weekday: int, mode: str) -> date:
+    """The day named by a weekday: the last or next one from ``a`` strictly, or
+    in a past or future clause the nearest on that side, ``a`` itself included."""
+    if mode == "last":
+        return _shift(a, -((a.weekday() - weekday - 1) % 7 + 1))
+    if mode == "next":
+        return _shift(a, (weekday - a.weekday() - 1) % 7 + 1)
+    if mode == "future":
+        # Same day allowed: "le sommet aura lieu lundi" printed on a Monday is today.
+        return _shift(a, (weekday - a.weekday()) % 7)
+    return _shift(a, -((a.weekday() - weekday) % 7))
+
+
+def _h_night(m: re.Match[str], ctx: _Ctx) -> _Outcome:
+    """ "dans la nuit de lundi à mardi", "overnight Monday into Tuesday": the
+    two days, the second the day after the first."""
+    first, second = _weekday(ctx.lang, m["wd1"]), _weekday(ctx.lang, m["wd2"])
+    if first is None or second is None or second != (first + 1) % 7:
+        return None
+    if ctx.anchor is None:
+        return _BLOCK
+    mode = "future" if ctx.future(m) else "past"
+    # the night is past once its second day has come: count from that day
+    day = _shift(_weekday_day(ctx.anchor, second, mode), -1)
+    return _Res(day, _shift(day, 1), "days", rule="night")
 
 
 _RELATIVE_DAYS: Final[dict[str, int]] = {
@@ -946,6 +963,12 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
     ], [
         r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday"
         r"|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening)\b",
+    ]),
+    ("night", _h_night, [
+        r"\bnuit\s+d[ue]\s+(?P<wd1><WD>)\s+(?:à|au)\s+(?P<wd2><WD>)(?!\w)",
+    ], [
+        r"\b(?:night\s+(?:of|from)|overnight(?:\s+from)?)\s+(?P<wd1><WD>)\s+(?:to|into)\s+"
+        r"(?P<wd2><WD>)(?!\w)",
     ]),
     ("weekday", _h_weekday, [
         r"(?:\b(?P<pre>ce)\s+)?\b(?P<wd><WD>)(?!\w)(?:\s+(?:matin|soir|après-midi|midi))?"

@@ -585,3 +585,19 @@ def test_a_coordinated_future_predicate_leaves_the_day_before_it_in_the_past():
 def test_earlier_and_later_this_month_stop_at_the_anchor(sentence, language, span):
     [found] = find_time_expressions(sentence, language=language, anchor=D("2031-04-03"))
     assert (found.begin, found.last) == (D(span[0]), D(span[1]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "anchor", "span"),
+    [
+        ("La tempête a touché la côte dans la nuit de lundi à mardi.", "fr", "2031-01-14",
+         ("2031-01-13", "2031-01-14")),
+        ("Strikes hit the port overnight Monday into Tuesday.", "en", "2031-01-16",
+         ("2031-01-13", "2031-01-14")),
+        ("La grève aura lieu dans la nuit de vendredi à samedi.", "fr", "2031-01-14",
+         ("2031-01-17", "2031-01-18")),
+    ],
+)  # fmt: skip
+def test_a_night_between_two_days_is_both(sentence, language, anchor, span):
+    [found] = find_time_expressions(sentence, language=language, anchor=D(anchor))
+    assert (found.begin, found.last, found.rule) == (D(span[0]), D(span[1]), "night")
