@@ -827,6 +827,8 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
         rf"\b(?:du|entre\s+le|entre)\s+{_D1}(?:\s+(?P<m1><MA>)(?!\w))?(?:\s+{_Y1})?"
         rf"\s+(?:au|et\s+le|et)\s+{_D2}\s+(?P<m2><MA>)(?!\w)(?:\s+{_Y2})?",
         rf"{_D1}(?:\s+(?P<m1><MA>)(?!\w))?\s*[-–]\s*{_D2}\s+(?P<m2><MA>)(?!\w)(?:\s+{_Y2})?",
+        # "les 3 et 4 mai": both days
+        rf"\bles\s+{_D1}\s+et\s+{_D2}\s+(?P<m2><MA>)(?!\w)(?:\s+{_Y2})?",
     ], [
         rf"\b(?:from|between)\s+(?P<m1><MA>)(?!\w)\s*{_D1}(?:,?\s+{_Y1})?"
         rf"\s+(?:to|and|until|through|-|–)\s+(?:(?P<m2><MA>)(?!\w)\s*)?{_D2}(?!\w)(?:,?\s+{_Y2})?",
@@ -836,6 +838,9 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
         rf"\b(?P<m1><MA>)(?!\w)\s*{_D1}\s*[-–]\s*(?:(?P<m2><MA>)(?!\w)\s*)?{_D2}(?!\w)"
         rf"(?:,?\s+{_Y2})?",
         rf"{_D1}\s*[-–]\s*{_D2}\s+(?P<m2><MA>)(?!\w)(?:,?\s+{_Y2})?",
+        # "May 3 and 4", not "May 3 and 4 soldiers"
+        rf"\b(?P<m1><MA>)(?!\w)\s*{_D1}\s+and\s+{_D2}(?!\w)(?:(?P<m2>(?!)))?"
+        rf"(?!\s+(?!(?:in|at|on|to|for|and|when|while|as|the)\b)[a-z])(?:,?\s+{_Y2})?",
     ]),
     ("full-date", _h_date, [
         rf"(?:\ble\s+)?(?:\b(?P<wd><WD>)\s+)?{_DD}\s+(?P<m><MA>)(?!\w)(?:\s+{_YY})?",
@@ -892,11 +897,14 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
     ("year", _h_year, [
         rf"\b(?P<pre>en|depuis|dès|jusqu'en|d'ici|avant|après|début|fin|mi|courant|l'année"
         rf"|année|l'an|de|d'|entre|vers|au\s+cours\s+de|jusqu'à)(?:\s*-\s*|\s+|(?<='))(?<!\w){_YY}",
+        # the second of two years: "en 2018 et 2022"
+        rf"(?<=[12]\d{{3}} et )(?P<pre>){_YY}",
     ], [
         rf"\b(?P<pre>in|since|by|until|till|from|during|throughout|before|after|early|late|mid"
         rf"|of|around|circa|year|the\s+year)(?:\s*-\s*|\s+){_YY}",
         # "the 2020 border clashes", "The 2023 award": a year used as an adjective
         rf"\b(?P<pre>[Tt]he)\s+{_YY}(?=\s+(?-i:[a-z]))",
+        rf"(?<=[12]\d{{3}} and )(?P<pre>){_YY}",
     ]),
     ("relative-month", _h_relative_month, [
         r"(?:\b(?P<pre>en|depuis|dès|jusqu'en|d'ici|courant|au\s+mois\s+de|le\s+mois\s+de|ce\s+mois\s+de"

@@ -601,3 +601,21 @@ def test_earlier_and_later_this_month_stop_at_the_anchor(sentence, language, spa
 def test_a_night_between_two_days_is_both(sentence, language, anchor, span):
     [found] = find_time_expressions(sentence, language=language, anchor=D(anchor))
     assert (found.begin, found.last, found.rule) == (D(span[0]), D(span[1]), "night")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "found"),
+    [
+        ("Les ministres se sont réunis les 3 et 4 mai 2031.", "fr", [("2031-05-03", "2031-05-04")]),
+        ("The ministers met on May 3 and 4 in Brest.", "en", [("2031-05-03", "2031-05-04")]),
+        ("On May 3 and 4 soldiers were killed.", "en", [("2031-05-03", "2031-05-03")]),
+        ("Varga won the title in 2029 and 2030.", "en",
+         [("2029-01-01", "2029-12-31"), ("2030-01-01", "2030-12-31")]),
+        ("Des exercices ont eu lieu en 2018 et 2022.", "fr",
+         [("2018-01-01", "2018-12-31"), ("2022-01-01", "2022-12-31")]),
+        ("Trade doubled between 2018 and 2022.", "en", [("2018-01-01", "2022-12-31")]),
+    ],
+)  # fmt: skip
+def test_two_days_or_two_years_joined_by_and(sentence, language, found):
+    expressions = find_time_expressions(sentence, language=language, anchor=D("2031-06-01"))
+    assert [(e.begin, e.last) for e in expressions] == [(D(a), D(b)) for a, b in found]
