@@ -774,9 +774,23 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     quoted = _quoted_event_names(doc, nouns)
     in_quotes = {i for span in quoted for i in range(span.start, span.end)}
     ner_spans = quoted + [s for s in ner_spans if not in_quotes & set(range(s.start, s.end))]
-    ner_spans = [s for s in ner_spans if not any(i in taken for i in range(s.start, s.end))]
+    ner_spans = [s for s in ner_spans if not any(i in taken for i in range(s.start, s.end))
+                 and not _is_rubric(s)]  # fmt: skip
     spans = [_dateline_city(s) for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _is_rubric(span: Span) -> bool:
+    """ "DIRECT. Tempête…", "VIDÉO : …": one word in capitals opening a
+    paragraph before a full stop or colon is the page's rubric, not a name."""
+    doc = span.doc
+    return (
+        span.start == 0
+        and len(span) == 1
+        and span.text.isupper()
+        and span.end < len(doc)
+        and doc[span.end].text in {".", ":"}
+    )
 
 
 def _dateline_city(span: Span) -> Span:

@@ -554,3 +554,9 @@ def test_the_storm_is_the_storm_named_before(kb) -> None:
             "La tempête a touché la côte dans la nuit de lundi à mardi.")  # fmt: skip
     _, events = _events(body, "fr", date(2031, 1, 14), kb)
     assert events and all({a.key for a in e.actors} == {"thing/aurore"} for e in events)
+
+
+def test_a_rubric_in_capitals_is_no_name(kb) -> None:
+    found = _mentions_of("DIRECT. Tempête Aurore : 200 000 foyers privés d’électricité à Brest",
+                         "fr", kb)  # fmt: skip
+    assert "DIRECT" not in found and found.get("Aurore") == "thing"
