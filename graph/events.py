@@ -214,7 +214,9 @@ def _with_represented_countries(
         known = kb.entities.get(m.key.split("/", 1)[1]) if m.kind == "person" else None
         for position in known.positions if known else ():
             country = kb.entities.get(position.country)
-            if position.held_on(day) and country and "country/" + country.key not in found:
+            if country is None or country.kind != "country" or not position.held_on(day):
+                continue  # a post of an organisation ("secretary-general@nato") is no country
+            if "country/" + country.key not in found:
                 key = "country/" + country.key
                 found[key] = EntityMention(country.label, 0, 0, "country", key, country.label)
     return tuple(sorted(found.values(), key=lambda m: m.key))

@@ -560,3 +560,18 @@ def test_a_rubric_in_capitals_is_no_name(kb) -> None:
     found = _mentions_of("DIRECT. Tempête Aurore : 200 000 foyers privés d’électricité à Brest",
                          "fr", kb)  # fmt: skip
     assert "DIRECT" not in found and found.get("Aurore") == "thing"
+
+
+def test_a_post_in_an_organisation_brings_no_country(tmp_path) -> None:
+    from graph.kb import load_kb
+
+    (tmp_path / "people_orgs.tsv").write_text(
+        "person\tmarion-castellan\t\tMarion Castellan\tCastellan\t"
+        "secretary-general@nato:2030-01-01:\n",
+        encoding="utf-8",
+    )
+    own = load_kb(tmp_path)
+    _, events = _events("Marion Castellan met Paulin Marchetti in Brest on Monday.", "en",
+                        date(2031, 3, 5), own)  # fmt: skip
+    assert {a.key for a in events[0].actors} == {"person/marion-castellan",
+                                                   "person/paulin-marchetti"}  # fmt: skip
