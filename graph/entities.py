@@ -28,11 +28,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph import model
 from graph.dates import is_calendar_word
 from graph.kb import KnowledgeBase, fold, slug
 from graph.types import EntityKind, EntityMention
 
-ACTOR_KINDS: Final = frozenset({"person", "organization", "country", "thing"})  # kinds that act
+ACTOR_KINDS: Final = frozenset(model.ACTOR_KINDS)  # mention kinds are the graph's node kinds
 _NER_KINDS: dict[str, EntityKind] = {
     "PER": "person",
     "PERSON": "person",

@@ -188,14 +188,16 @@ def page_data(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> dict[s
     Returns:
         ``nodes`` (every node with its details and, when drawn, ``x``/``y``),
         ``edges``, ``stories`` (events in time order), ``lanes``, ``ticks``,
-        ``kinds`` and ``rels`` (styles), ``omitted`` (``[kind, count]`` not drawn)
-        and ``schema`` (the attribute names of :mod:`graph.model`).
+        ``kinds`` and ``rels`` (styles), ``actorKinds`` (:data:`graph.model.ACTOR_KINDS`),
+        ``omitted`` (``[kind, count]`` not drawn) and ``schema`` (the attribute
+        names of :mod:`graph.model`).
     """
     drawn, omitted = choose_drawn(G, max_nodes)
     layout = layout_graph(G, drawn)
     return {
         "schema": schema(),
         "kinds": list(KIND_STYLES),
+        "actorKinds": list(model.ACTOR_KINDS),
         "rels": REL_STYLES,
         "nodes": [node_record(G, n, layout) for n in sorted(G.nodes)],
         "edges": edge_records(G, drawn),

@@ -18,8 +18,8 @@ EntityKind = Literal["person", "organization", "country", "place", "event-name",
 AnchorKind = Literal["publication", "event", "year", "none"]
 #: where an interval lies from its anchor
 Relation = Literal["at", "before-anchor", "after-anchor"]
-#: "thing": a named craft, mission or gathering that takes part in events
-#: ("la sonde Aster-3", "le festival de Brest").
+#: "thing": a named craft, mission, gathering or storm that takes part in events
+#: ("la sonde Aster-3", "le festival de Brest", "la tempête Aurore").
 #: "event-name": the proper name of an exercise, operation or summit
 #: ("exercices « Aurore »"). Not an actor or place: it only tells which
 #: articles tell the same story (see graph.stories).

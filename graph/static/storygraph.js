@@ -20,7 +20,7 @@
     push(outEdges, e.from, e);
     push(inEdges, e.to, e);
   }
-  const ACTOR_KINDS = new Set([K.PERSON, K.ORGANIZATION, K.COUNTRY, K.THING]);
+  const ACTOR_KINDS = new Set(DATA.actorKinds);
   const eventRank = new Map();
   DATA.nodes
     .filter((n) => n.kind === K.EVENT)
