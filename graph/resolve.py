@@ -119,12 +119,16 @@ def _rekey_by_kind(kinds: dict[str, Counter[str]], kb: KnowledgeBase) -> dict[st
 
 
 def _vote(kinds: Counter[str]) -> str:
-    """The kind most mentions give; a person wins ties (NER's usual confusion).
-    A thing wins outright: a rule found it by the noun before it ("la sonde"),
-    where the model only guesses."""
-    if "thing" in kinds:
-        return "thing"
-    return min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER.get(k, 9), k))
+    """The kind an entity's mentions give, by :func:`_preference`."""
+    return min(kinds, key=lambda k: (*_preference(k, kinds[k]), k))
+
+
+def _preference(kind: str, count: int) -> tuple[bool, int, int]:
+    """How strongly ``count`` mentions of a name as ``kind`` say what it is (the
+    smaller, the stronger). A thing comes first: a rule found it by the noun
+    before it ("la sonde"), where the model only guesses; then the kind most
+    mentions give, a person winning ties (NER's usual confusion)."""
+    return kind != "thing", -count, _KIND_ORDER.get(kind, 9)
 
 
 def _best_label(forms: Counter[str], key: str) -> str:
@@ -157,10 +161,7 @@ def _name_redirects(
             groups[_variant_group(m)].append(key)
     redirect: dict[str, str] = {}
     for group, keys in groups.items():
-        # a name a rule found after "la sonde"/"the ship" is that thing wherever
-        # the model took it for a person or place
-        ranked = sorted(keys, key=lambda k: (not k.startswith("thing/"), -counts[k],
-                                             _KIND_ORDER.get(k.split("/")[0], 9), k))  # fmt: skip
+        ranked = sorted(keys, key=lambda k: (*_preference(k.split("/")[0], counts[k]), k))
         target = canonical.get(group, ranked[0])
         redirect.update({k: target for k in keys if k != target})
     surnames = _surname_redirects({k: m for k, m in by_key.items() if k not in redirect})
@@ -168,7 +169,7 @@ def _name_redirects(
     return {k: surnames.get(v, v) for k, v in redirect.items()}
 
 
-_KIND_ORDER = {"person": 0, "organization": 1, "thing": 2, "place": 3, "country": 4}
+_KIND_ORDER = {"person": 0, "organization": 1, "place": 2, "country": 3}  # ties among guesses
 
 
 def _variant_group(mention: EntityMention) -> str:
