@@ -19,6 +19,7 @@ letter, contain digits or are longer than six tokens are dropped as noise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
@@ -84,7 +85,10 @@ _NOT_BETWEEN = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "e
                           "of", "in", "on", "at", "against", "with", "for", "by", "from",
                           "to", "near", "the", "a", "an"})  # fmt: skip
 _OPENING_QUOTES = frozenset({"«", "“", "‘", '"'})
+_AROUND_NAMES = "«»“”‘’\"' "  # quotes and spaces a name is stripped of
 _DASHES = frozenset({"-", "–", "—", "--"})
+_RUBRIC_ENDS = frozenset({".", ":"})
+_DATELINE_PLACE_ENDS = _DASHES | {","}
 _DATELINE_TOKENS = 8  # a dateline's agency comes within the first words of a paragraph
 _CLOSING_QUOTES = frozenset({"»", "”", "’", '"'})
 _LOCATIVES = {
@@ -228,14 +232,23 @@ def _role_heads(kb: KnowledgeBase, language: str) -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, words))) or "(?!)", re.IGNORECASE)
 
 
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen joining the words on either side of it
+    with no space: one word the tokenizer split ("Météo-France", "brise-glace")."""
+    return (
+        1 <= i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
+
+
 def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:
     """Whether ``doc[start:end]`` is glued by a hyphen to a word that is no
     known name ("Météo-France", "Île-de-France"): part of another name, not the
     country; "Chine-Russie" names two."""
-    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
-        and not doc[start - 1].whitespace_ and start - 2 not in names  # fmt: skip
-    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-        and not doc[end].whitespace_ and end + 1 not in names  # fmt: skip
+    before = _glued_hyphen(doc, start - 1) and start - 2 not in names
+    after = _glued_hyphen(doc, end) and end + 1 not in names
     return before or after
 
 
@@ -387,7 +400,7 @@ def _speaker(span: Span, saying: tuple[str, ...]) -> Span:
 
 def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Span | None:
     """The model's entity as this module labels it, or None when it is not kept."""
-    if _name_shaped(span, span.text.strip("«»“”‘’\"' ")) and (
+    if _name_shaped(span, span.text.strip(_AROUND_NAMES)) and (
         _names_event(span, nouns) or _named_by_event_noun(span, nouns)
     ):
         return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
@@ -415,12 +428,16 @@ def _after_source_cue(span: Span) -> bool:
 
 
 def _is_locative(span: Span, language: str) -> bool:
-    if span.start == 0:
-        return False
-    prev = span.doc[span.start - 1].lower_
-    if prev in {"la", "le", "les", "l'", "l’", "the"} and span.start >= 2:
-        prev = span.doc[span.start - 2].lower_
-    return prev in _LOCATIVES.get(language, set())
+    words = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    return _locative_before(words, language)
+
+
+def _locative_before(words: list[str], language: str) -> bool:
+    """Whether the (up to two, lower-case) words before a name make it a
+    location: "à", "in", or either before an article ("in the", "à la")."""
+    if words and words[-1] in {"la", "le", "les", "l'", "l’", "the"}:
+        words = words[:-1]
+    return bool(words) and words[-1] in _LOCATIVES.get(language, set())
 
 
 def _mention(
@@ -450,12 +467,12 @@ def _mention(
             locative,
         )
     if label == EVENT_NAME_LABEL:
-        name = span.text.strip("«»“”‘’\"' ")
+        name = span.text.strip(_AROUND_NAMES)
         # "Aurore-2031", "Aurore 2031" and "Aurore" name one series of exercises
         key = entity_key("event-name", _YEAR_SUFFIX.sub("", name) or name)
         return EntityMention(span.text, start, end, "event-name", key, name), False
     if label == THING_LABEL:
-        name = span.text.strip("«»“”‘’\"' ")
+        name = span.text.strip(_AROUND_NAMES)
         return EntityMention(span.text, start, end, "thing", entity_key("thing", name), name), False
     kind = _NER_KINDS[label]
     if kind == "place" and _after_source_cue(span):
@@ -593,15 +610,19 @@ def _repeat_names(sentences: list[AnalysedSentence], language: str) -> list[Anal
     return [_with_repeated_names(s, pattern, names, language) for s in sentences]
 
 
+def _free_hits(
+    text: str, pattern: re.Pattern[str], mentions: Iterable[EntityMention]
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` that overlap none of ``mentions``."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    return [hit for hit in pattern.finditer(text) if not taken & set(range(*hit.span()))]
+
+
 def _with_repeated_names(
     s: AnalysedSentence, pattern: re.Pattern[str], names: dict[str, EntityMention], language: str
 ) -> AnalysedSentence:
-    taken = {i for m in s.mentions for i in range(m.start, m.end)}
-    found = [
-        replace(names[hit[0]], start=hit.start(), end=hit.end())
-        for hit in pattern.finditer(s.text)
-        if not taken & set(range(hit.start(), hit.end()))
-    ]
+    found = [replace(names[hit[0]], start=hit.start(), end=hit.end())
+             for hit in _free_hits(s.text, pattern, s.mentions)]  # fmt: skip
     if not found:
         return s
     locative = {m.key for m in found if _locative_word_before(s.text, m.start, language)}
@@ -610,11 +631,9 @@ def _with_repeated_names(
 
 
 def _locative_word_before(text: str, start: int, language: str) -> bool:
-    """Whether the words before ``start`` make a name a location ("à", "in the")."""
+    """:func:`_locative_before` on the words of ``text`` before ``start``."""
     words = [w.lower() for w in re.findall(r"\w+['’]?", text[:start])[-2:]]
-    if words and words[-1] in {"la", "le", "les", "l'", "l’", "the"}:
-        words = words[:-1]
-    return bool(words) and words[-1] in _LOCATIVES.get(language, set())
+    return _locative_before(words, language)
 
 
 _ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
@@ -657,12 +676,8 @@ def _with_acronyms(
     s: AnalysedSentence, pattern: re.Pattern[str], defined: dict[str, EntityMention]
 ) -> tuple[EntityMention, ...]:
     kept = [m for m in s.mentions if m.text not in defined]  # a guess the model made, replaced
-    taken = {i for m in kept for i in range(m.start, m.end)}
-    found = [
-        replace(defined[hit[1]], text=hit[1], start=hit.start(), end=hit.end(), role=None)
-        for hit in pattern.finditer(s.text)
-        if not taken & set(range(hit.start(), hit.end()))
-    ]
+    found = [replace(defined[hit[1]], text=hit[1], start=hit.start(), end=hit.end(), role=None)
+             for hit in _free_hits(s.text, pattern, kept)]  # fmt: skip
     return tuple(sorted(kept + found, key=lambda m: m.start))
 
 
@@ -743,9 +758,12 @@ def _thing_before(doc: Doc, noun: int) -> Span | None:
 def _hyphenated(doc: Doc, end: int) -> str:
     """The hyphenated word the tokenizer split and that ends at token ``end``
     ("brise-glace"), lower case; "" when there is none."""
-    if end < 2 or doc[end - 1].text != "-" or doc[end - 2].whitespace_ or doc[end - 1].whitespace_:
-        return ""
-    return f"{doc[end - 2].lower_}-{doc[end].lower_}"
+    return f"{doc[end - 2].lower_}-{doc[end].lower_}" if _glued_hyphen(doc, end - 1) else ""
+
+
+def _tokens(spans: Iterable[Span]) -> set[int]:
+    """The indices of the tokens the spans cover."""
+    return {i for span in spans for i in range(span.start, span.end)}
 
 
 def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
@@ -756,57 +774,54 @@ def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
         if token.lower_ not in nouns and _hyphenated(doc, i) not in nouns:
             continue
         span = _thing_after(doc, i, taken) or (_thing_before(doc, i) if language == "en" else None)
-        if span is not None and not any(j in taken for j in range(span.start, span.end)):
+        if span is not None and not taken & _tokens([span]):
             found.append(span)
-            taken = taken | set(range(span.start, span.end))
+            taken = taken | _tokens([span])
     return found
 
 
 def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     kb_spans = filter_spans(_kb_spans(doc, matchers))
-    taken = {i for span in kb_spans for i in range(span.start, span.end)}
+    taken = _tokens(kb_spans)
     things = _named_things(doc, matchers.language, taken)
-    taken |= {i for span in things for i in range(span.start, span.end)}
+    taken |= _tokens(things)
     common = doc.user_data.get("storygraph_common", frozenset())
     nouns = event_nouns(matchers.kb, matchers.language)
     saying = _saying_words(matchers.kb, matchers.language)
     ents = [_speaker(s, saying) for s in doc.ents]
     ner_spans = [span for s in ents if (span := _ner_span(s, common, nouns)) is not None]
     quoted = _quoted_event_names(doc, nouns)
-    in_quotes = {i for span in quoted for i in range(span.start, span.end)}
-    ner_spans = quoted + [s for s in ner_spans if not in_quotes & set(range(s.start, s.end))]
-    ner_spans = [s for s in ner_spans if not any(i in taken for i in range(s.start, s.end))
-                 and not _is_rubric(s)]  # fmt: skip
+    in_quotes = _tokens(quoted)
+    ner_spans = quoted + [s for s in ner_spans if not in_quotes & _tokens([s])]
+    ner_spans = [s for s in ner_spans if not taken & _tokens([s]) and not _is_rubric(s)]
     spans = [_dateline_city(s) for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _opens_in_capitals(span: Span, followed_by: frozenset[str]) -> bool:
+    """Whether ``span`` is in capitals, opens its paragraph and comes right before
+    one of ``followed_by`` (the shape of a rubric or a dateline)."""
+    doc = span.doc
+    return (
+        span.start == 0
+        and span.text.isupper()
+        and span.end < len(doc)
+        and doc[span.end].text in followed_by
+    )
 
 
 def _is_rubric(span: Span) -> bool:
     """ "DIRECT. Tempête…", "VIDÉO : …": one word in capitals opening a
     paragraph before a full stop or colon is the page's rubric, not a name."""
-    doc = span.doc
-    return (
-        span.start == 0
-        and len(span) == 1
-        and span.text.isupper()
-        and span.end < len(doc)
-        and doc[span.end].text in {".", ":"}
-    )
+    return len(span) == 1 and _opens_in_capitals(span, _RUBRIC_ENDS)
 
 
 def _dateline_city(span: Span) -> Span:
     """ "OSLO, March 4 (Reuters) -", "NORDVIK — …": the capitals opening a
     paragraph before a comma or dash name where the report was filed, a place
     (the model often takes it for an organisation)."""
-    doc = span.doc
-    if (
-        span.start == 0
-        and span.label_ in _NER_KINDS
-        and span.text.isupper()
-        and span.end < len(doc)
-        and (doc[span.end].text == "," or doc[span.end].text in _DASHES)
-    ):
-        return Span(doc, span.start, span.end, label="LOC")
+    if span.label_ in _NER_KINDS and _opens_in_capitals(span, _DATELINE_PLACE_ENDS):
+        return Span(span.doc, span.start, span.end, label="LOC")
     return span
 
 
