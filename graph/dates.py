@@ -423,7 +423,8 @@ def _capitalised(m: re.Match[str], ctx: _Ctx, *names: str) -> bool:
     """English month and weekday names are proper nouns ("in may" is a modal)."""
     if ctx.lang != "en":
         return True
-    return all(m.group(n) is None or m.group(n)[0].isupper() for n in names)
+    found = m.groupdict()  # a pattern may name only some of the groups
+    return all(not found.get(n) or found[n][0].isupper() for n in names)
 
 
 def _after_the(m: re.Match[str]) -> bool:
@@ -575,11 +576,12 @@ def _h_this_month(m: re.Match[str], ctx: _Ctx) -> _Outcome:
         return _BLOCK
     y, mo = _shift_month(ctx.anchor, _direction(m["dir"]))
     begin, last = date(y, mo, 1), _month_end(y, mo)
-    side = (m["side"] or m.groupdict().get("side2") or "").lower()
-    if side in {"earlier", "tôt"} and (y, mo) == (ctx.anchor.year, ctx.anchor.month):
-        last = _shift(ctx.anchor, -1)
-    elif side in {"later", "tard"} and (y, mo) == (ctx.anchor.year, ctx.anchor.month):
-        begin = _shift(ctx.anchor, 1)
+    side = (m["side"] or "").lower()
+    if (y, mo) == (ctx.anchor.year, ctx.anchor.month):
+        if side in {"earlier", "tôt"}:
+            last = _shift(ctx.anchor, -1)
+        elif side in {"later", "tard"}:
+            begin = _shift(ctx.anchor, 1)
     if last < begin:
         return _BLOCK  # "earlier this month" on the 1st: nothing before it this month
     return _Res(begin, last, "month" if (begin.day, last) == (1, _month_end(y, mo)) else "days")
@@ -839,7 +841,7 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
         rf"(?:,?\s+{_Y2})?",
         rf"{_D1}\s*[-–]\s*{_D2}\s+(?P<m2><MA>)(?!\w)(?:,?\s+{_Y2})?",
         # "May 3 and 4", not "May 3 and 4 soldiers"
-        rf"\b(?P<m1><MA>)(?!\w)\s*{_D1}\s+and\s+{_D2}(?!\w)(?:(?P<m2>(?!)))?"
+        rf"\b(?P<m1><MA>)(?!\w)\s*{_D1}\s+and\s+{_D2}(?!\w)"
         rf"(?!\s+(?!(?:in|at|on|to|for|and|when|while|as|the)\b)[a-z])(?:,?\s+{_Y2})?",
     ]),
     ("full-date", _h_date, [
@@ -916,8 +918,8 @@ _RULES: Final[list[tuple[str, _Handler, list[str], list[str]]]] = [
         r"\b(?P<pre>[Tt]he)\s+(?P<m><MF>)(?=\s+(?-i:[a-z]))(?P<dir>)",
     ]),
     ("relative-month", _h_this_month, [
-        r"\ble\s+mois\s+(?P<dir>dernier|prochain|passé)\b(?P<side>)"
-        r"|(?:\bplus\s+(?P<side2>tôt|tard)\s+)?\bce\s+mois(?:-ci)?(?!\w)(?!\s+d)",
+        r"\ble\s+mois\s+(?P<dir>dernier|prochain|passé)\b(?P<side>)",
+        r"(?:\bplus\s+(?P<side>tôt|tard)\s+)?\bce\s+mois(?:-ci)?(?!\w)(?!\s+d)(?P<dir>)",
     ], [
         r"\b(?:(?P<side>earlier|later)\s+)?(?P<dir>last|next|this)\s+month\b",
     ]),
