@@ -216,9 +216,8 @@ def _with_represented_countries(
             country = kb.entities.get(position.country)
             if country is None or country.kind != "country" or not position.held_on(day):
                 continue  # a post of an organisation ("secretary-general@nato") is no country
-            if "country/" + country.key not in found:
-                key = "country/" + country.key
-                found[key] = EntityMention(country.label, 0, 0, "country", key, country.label)
+            key = "country/" + country.key
+            found.setdefault(key, EntityMention(country.label, 0, 0, "country", key, country.label))
     return tuple(sorted(found.values(), key=lambda m: m.key))
 
 

@@ -301,8 +301,7 @@ def build(
             if known is not None:
                 known.store(result)
     if cache is not None and extractions:  # with no article, no output folder either
-        languages = Counter(x.article.language for x in extractions if x.article.language)
-        cache.put(_LANGUAGES_KEY, languages)  # for the next build's early worker
+        cache.put(_LANGUAGES_KEY, _languages(extractions))  # for the next build's early worker
         cache.forget_untouched()
     log.info("extracted %d articles in %.1f s", len(extractions), time.perf_counter() - started)
     started = time.perf_counter()
@@ -349,11 +348,16 @@ def assemble(
     features = {x.article.source: _features(x, redirect) for x in extractions}
     stories = assign_stories(features, events, labels, config.story_threshold)
     report.articles = len(extractions)
-    report.languages = frozenset(x.article.language for x in extractions if x.article.language)
+    report.languages = frozenset(_languages(extractions))
     report.event_mentions = len(all_mentions)
     report.events = len(events)
     report.stories = len(stories)
     return build_graph([x.article for x in extractions], entities, events, stories)
+
+
+def _languages(extractions: Iterable[Extraction]) -> Counter[str]:
+    """How many of the articles are in each language."""
+    return Counter(x.article.language for x in extractions if x.article.language)
 
 
 def _named(extractions: Sequence[Extraction]) -> list[tuple[str, EntityMention]]:
