@@ -700,7 +700,7 @@ def _bounded(paragraph: str, limit: int = _MAX_PARAGRAPH) -> list[str]:
 
 def _name_end(doc: Doc, start: int) -> int:
     """The end of the capitalised name at ``start`` ("Aster-3", "Artemis II",
-    "Chang’e 6"): capitalised words, numbers, and the pieces of a word the
+    "Ker’is 2"): capitalised words, numbers, and the pieces of a word the
     tokenizer split (no space between them); ``start`` when there is none."""
     if start >= len(doc) or not doc[start].text[:1].isupper() or is_calendar_word(doc[start].text):
         return start  # "the mission Tuesday": a day, not a name

@@ -207,8 +207,9 @@ def _with_represented_countries(
     actors: tuple[EntityMention, ...], day: date, kb: KnowledgeBase
 ) -> tuple[EntityMention, ...]:
     """A head of state, of government or a minister known to hold the post on
-    the event's day acts for the country: "Modi visits China" has India for an
-    actor too (the knowledge base's dated positions, never a guess)."""
+    the event's day acts for the country: a prime minister visiting Nordvik has
+    their own country for an actor too (the knowledge base's dated positions,
+    never a guess)."""
     found = {m.key: m for m in actors}
     for m in actors:
         known = kb.entities.get(m.key.split("/", 1)[1]) if m.kind == "person" else None
