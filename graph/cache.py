@@ -107,10 +107,11 @@ class ExtractionCache:
         if self.memory is not None:
             self.memory[path] = value
         try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(data)
             os.replace(tmp, path)
-        except OSError as exc:
+        except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
             log.debug("cache write failed for %s: %s", path, exc)

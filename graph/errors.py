@@ -42,6 +42,11 @@ class InputError(StorygraphError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # a worker process sends its failures back pickled; the default would
+        # call __init__ with the one-line message alone
+        return type(self), (self.path, self.reason)
+
 
 class EmptyInput(InputError):
     """The input is empty, whitespace only, or only page furniture."""

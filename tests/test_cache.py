@@ -151,3 +151,26 @@ def test_many_new_articles_end_the_early_worker_and_use_every_core(monkeypatch) 
     early = Early()
     done = list(pipeline._extract_all(articles, BuildConfig(jobs=2), None, early))  # type: ignore[arg-type]
     assert early.terminated and sorted(done) == [a.source for a in articles]
+
+
+def test_an_article_failing_in_a_worker_process_is_skipped_and_the_others_built(
+    tmp_path: Path, monkeypatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(20):
+        text = f"Le ministre Paulin Marchetti s'est rendu à Brest le {n + 1} mars 2031.\n"
+        (folder / f"{n:02}.txt").write_text(text, encoding="utf-8")
+    real = pipeline.with_publication_date
+
+    def failing_for_one(article: Article) -> Article:
+        if article.source.endswith("07.txt"):
+            raise RuntimeError("a rule broke")
+        return real(article)
+
+    # patched before the pool forks, so the workers run it too
+    monkeypatch.setattr(pipeline, "with_publication_date", failing_for_one)
+    _, report = build([folder], BuildConfig(jobs=2))
+    assert report.articles == 19
+    assert [e.path.endswith("07.txt") for e in report.skipped] == [True]
+    assert "extraction failed (RuntimeError: a rule broke)" in str(report.skipped[0])
