@@ -305,9 +305,7 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return sentence[begin:stop]
 
 
-def clause_span(
-    sentence: str, start: int, end: int, *, commas: bool = True
-) -> tuple[int, int]:
+def clause_span(sentence: str, start: int, end: int, *, commas: bool = True) -> tuple[int, int]:
     """Where the stretch of ``sentence`` around ``start:end`` that carries its
     own verb begins and ends.
 

@@ -267,9 +267,7 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
 def _name_shaped(span: Span, text: str) -> bool:
     """Capitalised, a few tokens long, with more than one letter (not "L’")."""
     return (
-        text[:1].isupper()
-        and len(span) <= _MAX_NER_TOKENS
-        and sum(c.isalpha() for c in text) > 1
+        text[:1].isupper() and len(span) <= _MAX_NER_TOKENS and sum(c.isalpha() for c in text) > 1
     )
 
 
@@ -580,9 +578,7 @@ def _repeat_event_names(sentences: list[AnalysedSentence]) -> list[AnalysedSente
     """Give every unlinked mention of a name the article uses as an event's name
     that event name: once introduced ("exercises titled Northern Shield-2031"),
     the name comes back bare, and the model may then read it as a person."""
-    names = {
-        fold(m.text): m for s in sentences for m in s.mentions if m.kind == "event-name"
-    }
+    names = {fold(m.text): m for s in sentences for m in s.mentions if m.kind == "event-name"}
     if not names:
         return sentences
 
@@ -662,8 +658,10 @@ def _expand_acronyms(sentences: list[AnalysedSentence]) -> list[AnalysedSentence
     for s in sentences:
         for m in s.mentions:
             after = _ACRONYM_AFTER.match(s.text, m.end)
-            if m.kind in ACTOR_KINDS and after and any(
-                _acronym_of(name, after["acronym"]) for name in (m.text, m.label)
+            if (
+                m.kind in ACTOR_KINDS
+                and after
+                and any(_acronym_of(name, after["acronym"]) for name in (m.text, m.label))
             ):
                 defined.setdefault(after["acronym"], m)
     if not defined:
@@ -742,8 +740,10 @@ def _thing_before(doc: Doc, noun: int) -> Span | None:
     if not doc[noun].is_lower:
         return None
     start = noun
-    while start > 0 and noun - start < _MAX_THING_TOKENS and (
-        doc[start - 1].text[:1].isupper() or doc[start - 1].like_num
+    while (
+        start > 0
+        and noun - start < _MAX_THING_TOKENS
+        and (doc[start - 1].text[:1].isupper() or doc[start - 1].like_num)
     ):
         start -= 1
     while start < noun and doc[start].lower_ in {"the", "a", "an", "this", "its", "their"}:

@@ -284,8 +284,9 @@ def _load_event_types(path: Path) -> tuple[EventType, ...]:
     )
 
 
-def _load_file(path: Path, entities: dict[str, KnownEntity],
-               demonyms: dict[str, dict[str, str]]) -> None:
+def _load_file(
+    path: Path, entities: dict[str, KnownEntity], demonyms: dict[str, dict[str, str]]
+) -> None:
     if path.name == "countries.tsv":
         _load_countries(path, entities, demonyms)
     elif path.name == "places.tsv":

@@ -160,7 +160,9 @@ def _label(
         named = {f: c for f, c in features[article].items() if not f.startswith("topic/")}
         present.update(named.keys())
         mentions.update(named)
-    top = sorted(present, key=lambda f: (-present[f], -KIND_WEIGHTS.get(_feature_kind(f), 1.0)
-                                         * mentions[f], f))
+    top = sorted(
+        present,
+        key=lambda f: (-present[f], -KIND_WEIGHTS.get(_feature_kind(f), 1.0) * mentions[f], f),
+    )
     names = [labels.get(f, f.split("/", 1)[1]) for f in top[:3]]
     return " – ".join(names) if names else "Story"

@@ -37,9 +37,7 @@ def date_from_stories(
     by_source = {x.article.source: x for x in extractions}
     dated: dict[str, Extraction] = {}
     for group in groups:
-        published = sorted(
-            d for a in group if (d := by_source[a].article.published) is not None
-        )
+        published = sorted(d for a in group if (d := by_source[a].article.published) is not None)
         for source in group:
             x = by_source[source]
             if x.pending and published:

@@ -17,19 +17,22 @@ def test_defaults_without_a_file() -> None:
 
 def test_a_file_overrides_only_the_keys_it_sets(tmp_path: Path) -> None:
     path = tmp_path / "storygraph.toml"
-    path.write_text("[build]\nstory_threshold = 0.5\nlanguage = \"en\"\n", encoding="utf-8")
+    path.write_text('[build]\nstory_threshold = 0.5\nlanguage = "en"\n', encoding="utf-8")
     config = load_config(path)
     assert (config.story_threshold, config.default_language) == (0.5, "en")
     assert config.kb_dir is None
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("[build]\nthreshold = 0.5\n", "unknown key [build].threshold; available: story_threshold"),
-    ("[build]\njobs = \"two\"\n", "[build].jobs must be a int"),
-    ("[build]\nstory_threshold = 3\n", "story_threshold must be in (0, 1]"),
-    ("[build]\nlanguage = \"de\"\n", "language must be one of fr, en"),
-    ("not toml = = =\n", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[build]\nthreshold = 0.5\n", "unknown key [build].threshold; available: story_threshold"),
+        ('[build]\njobs = "two"\n', "[build].jobs must be a int"),
+        ("[build]\nstory_threshold = 3\n", "story_threshold must be in (0, 1]"),
+        ('[build]\nlanguage = "de"\n', "language must be one of fr, en"),
+        ("not toml = = =\n", "not valid TOML"),
+    ],
+)
 def test_bad_files_name_the_file_and_the_fix(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")
@@ -43,7 +46,15 @@ def test_cli_rejects_a_bad_config_with_exit_1(tmp_path: Path, capsys) -> None:
 
     (tmp_path / "a.txt").write_text("Le ministre a parlé lundi 3 mars 2025.", encoding="utf-8")
     (tmp_path / "bad.toml").write_text("[build]\nnope = 1\n", encoding="utf-8")
-    code = main(["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"),
-                 "--config", str(tmp_path / "bad.toml")])
+    code = main(
+        [
+            "build",
+            str(tmp_path / "a.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--config",
+            str(tmp_path / "bad.toml"),
+        ]
+    )
     assert code == 1
     assert not (tmp_path / "out" / "graph.ttl").exists()

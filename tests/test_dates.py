@@ -1,6 +1,5 @@
 """Tests for graph.dates and graph.pubdate: every rule in French and English."""
 
-
 from __future__ import annotations
 
 import time
@@ -474,8 +473,12 @@ def test_property_infer_never_raises(text, language):
 @pytest.mark.parametrize(
     ("sentence", "language", "text", "expected"),
     [
-        ("Ils se parlent au lendemain d'une rencontre discrète.", "fr", "au lendemain d'",
-         date(2025, 3, 9)),
+        (
+            "Ils se parlent au lendemain d'une rencontre discrète.",
+            "fr",
+            "au lendemain d'",
+            date(2025, 3, 9),
+        ),
         ("Elle parlera à la veille du vote.", "fr", "à la veille du", date(2025, 3, 11)),
         ("He arrived on the eve of the vote.", "en", "on the eve of", date(2025, 3, 11)),
     ],
@@ -486,8 +489,9 @@ def test_eve_and_day_after_a_named_event(sentence, language, text, expected) -> 
 
 
 def test_year_used_as_an_adjective_in_english() -> None:
-    found = find_time_expressions("It was his first trip since the 2019 floods.", language="en",
-                                  anchor=None)
+    found = find_time_expressions(
+        "It was his first trip since the 2019 floods.", language="en", anchor=None
+    )
     assert [(f.text, f.begin.year, f.granularity) for f in found] == [("the 2019", 2019, "year")]
 
 
@@ -528,7 +532,9 @@ def test_a_year_known_without_its_day_dates_days_and_months_but_nothing_relative
     [month] = find_time_expressions("Drills are held in September.", language="en",
                                     anchor=None, year=2031)  # fmt: skip
     assert (month.begin, month.last, month.rule) == (
-        date(2031, 9, 1), date(2031, 9, 30), "month-in-year"
+        date(2031, 9, 1),
+        date(2031, 9, 30),
+        "month-in-year",
     )
 
 

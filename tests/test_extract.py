@@ -215,7 +215,10 @@ def test_an_undated_sentence_going_on_with_the_event_takes_its_day(kb) -> None:
     assert len(inherited) == 1
     time = inherited[0].time
     assert (time.begin, time.rule, time.anchor_kind) == (
-        date(2031, 3, 3), "same-day-as-previous-sentence", "event")
+        date(2031, 3, 3),
+        "same-day-as-previous-sentence",
+        "event",
+    )
     assert "3 mars 2031" in time.text  # the words the day was read from
     future = body.replace("a ensuite rencontré", "rencontrera")
     _, events = _events(future, "fr", date(2031, 3, 4), kb)
@@ -270,7 +273,8 @@ def test_a_name_the_article_gave_an_event_stays_that_event_when_repeated() -> No
     known = EntityMention("Brest", 30, 35, "place", "place/brest", "Brest")
     out = _repeat_event_names([sentence(0, named), sentence(1, misread, known)])
     assert [(m.kind, m.key) for m in out[1].mentions] == [
-        ("event-name", "event-name/northern-shield"), ("place", "place/brest")
+        ("event-name", "event-name/northern-shield"),
+        ("place", "place/brest"),
     ]
 
 
@@ -385,7 +389,9 @@ def test_a_named_craft_mission_or_gathering_is_a_thing(
         ("Viewers in Brest watched the satellite TV channel on May 3, 2031.", "en"),
     ],
 )
-def test_a_thing_noun_without_a_name_of_its_own_makes_no_thing(kb, text: str, language: str) -> None:
+def test_a_thing_noun_without_a_name_of_its_own_makes_no_thing(
+    kb, text: str, language: str
+) -> None:
     assert "thing" not in _mentions_of(text, language, kb).values()
 
 

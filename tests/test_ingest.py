@@ -85,7 +85,9 @@ def _acceptance_cases() -> list[tuple[str, Path, dict[str, object], list[str]]]:
 
 ACCEPTANCE_CASES = _acceptance_cases()
 if not ACCEPTANCE_CASES:
-    pytest.fail(f"shared acceptance data not found at {SHARED} (set STORYGRAPH_SHARED)", pytrace=False)
+    pytest.fail(
+        f"shared acceptance data not found at {SHARED} (set STORYGRAPH_SHARED)", pytrace=False
+    )
 needs_shared = pytest.mark.usefixtures()  # the data is required: never skipped
 
 

@@ -34,14 +34,20 @@ def test_french_and_english_reports_of_one_story_join(G) -> None:
 @pytest.mark.parametrize("unrelated", ["fr_unrelated_tennis.txt", "en_unrelated_solar.txt"])
 def test_unrelated_articles_form_their_own_story(G, unrelated: str) -> None:
     story = _story_of(G, unrelated)
-    others = {_story_of(G, s) for s in ("fr_lavrov_wang_2025.txt", "fr_unrelated_tennis.txt",
-                                        "en_unrelated_solar.txt") if s != unrelated}
+    others = {
+        _story_of(G, s)
+        for s in ("fr_lavrov_wang_2025.txt", "fr_unrelated_tennis.txt", "en_unrelated_solar.txt")
+        if s != unrelated
+    }
     assert story not in others
 
 
 def test_one_meeting_told_in_two_languages_is_one_event(G) -> None:
-    march = [n for n, d in G.nodes(data=True)
-             if d.get(M.KIND) == M.EVENT and d[M.BEGIN].startswith("2025-03")]
+    march = [
+        n
+        for n, d in G.nodes(data=True)
+        if d.get(M.KIND) == M.EVENT and d[M.BEGIN].startswith("2025-03")
+    ]
     assert len(march) == 1
     sources = {v for _, v, d in G.out_edges(march[0], data=True) if d[M.REL] == M.DERIVED_FROM}
     assert len(sources) == 2
@@ -64,8 +70,12 @@ def test_events_of_a_story_are_chained_in_time_order(G) -> None:
 
 
 def test_a_country_alone_does_not_merge_events(G) -> None:
-    solar = [n for n, d in G.nodes(data=True) if d.get(M.KIND) == M.EVENT
-             and any(v == "article/en-unrelated-solar-txt" for _, v in G.out_edges(n))]
+    solar = [
+        n
+        for n, d in G.nodes(data=True)
+        if d.get(M.KIND) == M.EVENT
+        and any(v == "article/en-unrelated-solar-txt" for _, v in G.out_edges(n))
+    ]
     for event in solar:
         sources = {v for _, v, d in G.out_edges(event, data=True) if d[M.REL] == M.DERIVED_FROM}
         assert sources == {"article/en-unrelated-solar-txt"}
