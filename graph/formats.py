@@ -14,8 +14,9 @@ large ones streamed. :func:`graph.export.write_outputs` decides which run:
   (Oxigraph serialises them; full IRIs are unaffected by the context, so the
   document reads back to exactly the triples of ``graph.nt``). Compact it with
   the published context using any JSON-LD processor.
-- ``graph.graphml``: ``networkx.write_graphml``; tuple attributes joined with a
-  newline, characters XML 1.0 forbids dropped, MultiDiGraph edge keys kept.
+- ``graph.graphml``: GraphML as ``networkx.read_graphml`` and Gephi read it;
+  tuple attributes joined with a newline, characters XML 1.0 forbids dropped,
+  MultiDiGraph edge keys kept as edge ids.
 - ``neo4j/nodes.csv`` and ``neo4j/relationships.csv`` for
   ``neo4j-admin database import full --nodes=neo4j/nodes.csv
   --relationships=neo4j/relationships.csv --multiline-fields=true`` (evidence may
@@ -35,8 +36,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeAlias
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 import pyoxigraph as ox
@@ -115,23 +118,75 @@ def _xml_safe(value: Any) -> Any:
     return _XML_BAD.sub("", value) if isinstance(value, str) else value
 
 
+_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+_GRAPHML_ROOT = (f'xmlns="{_GRAPHML_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                 f'xsi:schemaLocation="{_GRAPHML_NS} {_GRAPHML_NS}/1.0/graphml.xsd"')  # fmt: skip
+_CR = {"\r": "&#13;"}  # a raw carriage return would be read back as a newline
+_GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double"}  # anything else: string
+
+
 def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
-    """Write G as GraphML (tuples joined by newlines, XML-illegal characters dropped)."""
+    """Write G as GraphML (tuples joined by newlines, XML-illegal characters dropped).
+
+    Streamed, one node or edge at a time, with the standard library's XML
+    escaping: ``networkx.write_graphml`` builds a cleaned copy of the graph and
+    then an lxml element per attribute, a second and more for a thousand articles.
+    """
     # Node ids are slugs and edge keys are made of them: when no id needs
     # cleaning (always, from graph.build), the 100,000s of ids are taken as they are.
     ids = _xml_safe if any(_XML_BAD.search(str(node)) for node in G) else str
-    H = nx.MultiDiGraph()
-    H.add_nodes_from(
-        (ids(node), {k: _xml_safe(v) for k, v in data.items() if v is not None})
-        for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0]))
-    )
-    H.add_edges_from(
-        (ids(u), ids(v), ids(str(key)), {k: _xml_safe(x) for k, x in data.items() if x is not None})
-        for u, v, key, data in G.edges(keys=True, data=True)
-    )
+    nodes = sorted(G.nodes(data=True), key=lambda item: str(item[0]))
+    keys = _graphml_keys(nodes, G.edges(data=True))
+    head = [f"<?xml version='1.0' encoding='utf-8'?>\n<graphml {_GRAPHML_ROOT}>\n"]
+    for (domain, name), (key_id, kind) in keys.items():
+        head.append(f'<key id="{key_id}" for="{domain}" attr.name={quoteattr(name)} '
+                    f'attr.type="{kind}"/>\n')  # fmt: skip
+    head.append('<graph edgedefault="directed">\n')
     with atomic_open(path) as handle:
-        nx.write_graphml(H, handle, encoding="utf-8")  # lxml streams it
+        handle.write("".join(head).encode("utf-8"))
+        handle.writelines(item.encode("utf-8") for item in _graphml_items(G, nodes, keys, ids))
+        handle.write(b"</graph>\n</graphml>\n")
     return path
+
+
+def _graphml_items(
+    G: nx.MultiDiGraph,
+    nodes: list[tuple[Any, dict[str, Any]]],
+    keys: dict[tuple[str, str], tuple[str, str]],
+    ids: Callable[[Any], str],
+) -> Iterator[str]:
+    for node, data in nodes:
+        yield f"<node id={quoteattr(ids(node))}>\n{_graphml_data('node', data, keys)}</node>\n"
+    for u, v, key, data in G.edges(keys=True, data=True):
+        ends = (("id", str(key)), ("source", u), ("target", v))
+        attrs = " ".join(f"{name}={quoteattr(ids(value))}" for name, value in ends)
+        yield f"<edge {attrs}>\n{_graphml_data('edge', data, keys)}</edge>\n"
+
+
+def _graphml_data(domain: str, data: dict[str, Any], keys: dict[tuple[str, str], Any]) -> str:
+    return "".join(
+        f'  <data key="{keys[domain, name][0]}">{escape(_graphml_text(value), _CR)}</data>\n'
+        for name, value in data.items()
+        if value is not None
+    )
+
+
+def _graphml_text(value: Any) -> str:
+    value = _xml_safe(value)
+    return str(value).lower() if type(value) is bool else str(value)
+
+
+def _graphml_keys(
+    nodes: list[tuple[Any, dict[str, Any]]], edges: Iterable[tuple[Any, Any, dict[str, Any]]]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(domain, attribute) -> (key id, GraphML type), for every attribute with a value."""
+    found: dict[tuple[str, str], str] = {}
+    for domain, records in (("node", (d for _, d in nodes)), ("edge", (d for *_, d in edges))):
+        for data in records:
+            for name, value in data.items():
+                if value is not None and (domain, name) not in found:
+                    found[domain, name] = _GRAPHML_TYPES.get(type(value), "string")
+    return {key: (f"d{n}", kind) for n, (key, kind) in enumerate(sorted(found.items()))}
 
 
 def _csv(rows: list[list[str]]) -> bytes:

@@ -163,3 +163,22 @@ def test_graphml_cleans_an_id_with_a_control_character(tmp_path: Path) -> None:
     assert H.nodes["person/ab"][m.LABEL] == "AB"
     assert H.nodes["person/ab"][m.ALIASES] == "x\ny"
     assert list(H.edges(keys=True)) == [("person/ab", "place/brest", "k")]
+
+
+def test_graphml_keeps_every_value_exactly(tmp_path: Path) -> None:
+    from graph.formats import write_graphml
+
+    G = nx.MultiDiGraph()
+    tricky = 'a <b> & "c" \'d\'\r\nline two\tend ]]> é 東京'
+    G.add_node("event/x", **{m.KIND: m.EVENT, m.LABEL: tricky, "count": 3, "score": 0.5,
+                             "certain": True, m.ALIASES: ("<one>", "two & three")})  # fmt: skip
+    G.add_node("place/y", **{m.KIND: m.PLACE_KIND, m.LABEL: "", "skipped": None})
+    G.add_edge("event/x", "place/y", key='k"1', **{m.REL: m.PLACE, m.EVIDENCE: tricky})
+    G.add_edge("event/x", "place/y", key="k2", **{m.REL: m.PLACE})
+    H = nx.read_graphml(write_graphml(G, tmp_path / "g.graphml"), force_multigraph=True)
+    assert dict(H.nodes["event/x"]) == {m.KIND: m.EVENT, m.LABEL: tricky, "count": 3,
+                                        "score": 0.5, "certain": True,
+                                        m.ALIASES: "<one>\ntwo & three"}  # fmt: skip
+    assert dict(H.nodes["place/y"]) == {m.KIND: m.PLACE_KIND, m.LABEL: ""}
+    edges = {k: d for _, _, k, d in H.edges(keys=True, data=True)}
+    assert edges == {'k"1': {m.REL: m.PLACE, m.EVIDENCE: tricky}, "k2": {m.REL: m.PLACE}}
