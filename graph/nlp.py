@@ -78,10 +78,10 @@ def load_model_reusing(language: str, store: Store | None) -> Language:
     if store is None or language in _loaded:
         return load_model(language)
     key = _PATTERNS_KEY + language
-    if regexcache.preload(store.get(key)):
-        return load_model(language)
-    with regexcache.recording() as compiled:
+    earlier = store.get(key)
+    regexcache.preload(earlier)
+    with regexcache.recording() as compiled:  # what the record lacked (none, once recorded)
         nlp = load_model(language)
     if compiled:
-        store.put(key, regexcache.record_of(compiled))
+        store.put(key, regexcache.record_of(compiled, earlier))
     return nlp

@@ -35,6 +35,7 @@ except ImportError:  # not CPython: nothing to gain, nothing done
     _sre = _compiler = None
 
 LONG_PATTERN = 10_000  # characters; shorter patterns compile in milliseconds anyway
+_KEEP = 8  # patterns per record
 
 
 @dataclass(frozen=True)
@@ -123,5 +124,11 @@ def _put(pattern: CompiledPattern) -> bool:
     return True
 
 
-def record_of(patterns: Sequence[CompiledPattern]) -> PatternRecord:
-    return PatternRecord(python_stamp(), tuple(patterns))
+def record_of(patterns: Sequence[CompiledPattern], earlier: object = None) -> PatternRecord:
+    """A record of ``patterns``, followed by those of an ``earlier`` record of this
+    Python build that they do not replace (a few: the oldest are dropped), so that
+    a pattern that changed is recorded again without losing the ones that did not."""
+    kept = list(patterns)
+    if isinstance(earlier, PatternRecord) and earlier.python == python_stamp():
+        kept += [p for p in earlier.patterns if p.key not in {k.key for k in patterns}]
+    return PatternRecord(python_stamp(), tuple(kept[:_KEEP]))

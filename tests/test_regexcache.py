@@ -103,3 +103,17 @@ def test_unsupported_python_records_nothing(monkeypatch: pytest.MonkeyPatch) -> 
     with recording() as found:
         re.compile(LONG + "|x")
     assert found == []
+
+
+def test_a_new_record_keeps_the_earlier_patterns_it_does_not_replace() -> None:
+    other = LONG + "|(?:^v$)"
+    re.purge()
+    with recording() as first:
+        re.compile(LONG)
+    re.purge()
+    with recording() as second:
+        re.compile(other)
+    merged = record_of(second, record_of(first))
+    assert [p.key[1] for p in merged.patterns] == [other, LONG]
+    assert [p.key[1] for p in record_of(first, merged).patterns] == [LONG, other]
+    assert record_of(first, replace(merged, python="elsewhere")).patterns == tuple(first)
