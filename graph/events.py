@@ -223,6 +223,7 @@ def _with_represented_countries(
 
 
 _THING_BEFORE_NAME = 40  # characters between a thing's noun and its name, at most
+_THING_AFTER_NAME = 20  # characters after a name that can hold its noun ("Aster-3 probe")
 
 
 @lru_cache(maxsize=4)
@@ -249,13 +250,20 @@ def _borrow_named_thing(
     match = _definite_thing_noun(language).search(sentence.text)
     if match is None:
         return
-    noun = match["noun"].lower()
+    noun = re.compile(rf"\b{re.escape(match['noun'])}\b", re.IGNORECASE)
     for prev in reversed(previous):
         for m in reversed(prev.mentions):
-            before = prev.text[max(0, m.start - _THING_BEFORE_NAME) : m.start].lower()
-            if m.kind == "thing" and noun in before:
+            if m.kind == "thing" and _named_with(noun, prev.text, m):
                 found.setdefault(m.key, m)
                 return
+
+
+def _named_with(noun: re.Pattern[str], text: str, thing: EntityMention) -> bool:
+    """Whether ``text`` writes the noun, as a word, next to the thing's name:
+    before it ("la sonde Aster-3") or right after it ("the Aster-3 probe")."""
+    before = text[max(0, thing.start - _THING_BEFORE_NAME) : thing.start]
+    after = text[thing.end : thing.end + _THING_AFTER_NAME]
+    return noun.search(before) is not None or noun.match(after.lstrip()) is not None
 
 
 def _borrow_named_organisation(

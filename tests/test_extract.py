@@ -562,6 +562,23 @@ def test_the_storm_is_the_storm_named_before(kb) -> None:
     assert events and all({a.key for a in e.actors} == {"thing/aurore"} for e in events)
 
 
+def test_the_probe_is_the_probe_named_before_it_in_english(kb) -> None:
+    body = ("Nordvik launched the Aster-3 probe on Monday. "
+            "The probe reached lunar orbit on Thursday.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 5, 9), kb)
+    orbit = [e for e in events if e.time.begin == date(2031, 5, 8)]
+    assert orbit and "thing/aster-3" in {a.key for a in orbit[0].actors}
+
+
+def test_a_noun_inside_another_word_borrows_nothing(kb) -> None:
+    # "mission" is a noun of named things; "commission" is not one
+    body = ("La commission a présenté la sonde Aster-3 lundi à Brest. "
+            "La mission a été reportée jeudi par Paulin Marchetti.")  # fmt: skip
+    _, events = _events(body, "fr", date(2031, 5, 9), kb)
+    later = [e for e in events if e.time.begin == date(2031, 5, 8)]
+    assert later and "thing/aster-3" not in {a.key for a in later[0].actors}
+
+
 def test_a_rubric_in_capitals_is_no_name(kb) -> None:
     found = _mentions_of("DIRECT. Tempête Aurore : 200 000 foyers privés d’électricité à Brest",
                          "fr", kb)  # fmt: skip
