@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -72,15 +73,18 @@ def similar_pairs(
     a big country say, would pair nearly every article with every other);
     each candidate pair's cosine then counts every shared feature.
     """
-    postings: dict[str, list[str]] = defaultdict(list)
+    postings: dict[str, list[str]] = defaultdict(list)  # each list sorted
     for article in sorted(vectors):
         for feature in vectors[article]:
             postings[feature].append(article)
     cap = max(_BLOCKING_MIN, int(_BLOCKING_SHARE * len(vectors)))
     pairs = []
     for article in sorted(vectors):
-        others = {other for feature in vectors[article] if len(postings[feature]) <= cap
-                  for other in postings[feature] if other > article}  # fmt: skip
+        others: set[str] = set()
+        for feature in vectors[article]:
+            posting = postings[feature]
+            if len(posting) <= cap:  # the articles after this one, taken as a slice
+                others.update(posting[bisect_right(posting, article) :])
         mine = vectors[article]
         for other in sorted(others):
             theirs = vectors[other]
