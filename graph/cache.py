@@ -9,7 +9,10 @@ every entry misses; change one article and only it is extracted again.
 
 Entries are pickles written atomically in the build's own output folder
 (``OUT/.cache/``); the cache is local, written and read by this program only.
-A corrupt or unreadable entry is treated as a miss, never as an error.
+A corrupt or unreadable entry is treated as a miss, never as an error. Beside
+the extractions it keeps, under fixed keys, the last build's article count per
+language (for :func:`graph.pipeline._early_worker`) and the language models'
+compiled tokenizer patterns (:mod:`graph.regexcache`).
 """
 
 from __future__ import annotations
