@@ -290,7 +290,10 @@ def _weekday_conflict(text: str, day: date, weekday: int | None) -> str | None:
 # Brest on Monday and will patrol until April 18": Monday is past)
 _BOUNDARY: Final = re.compile(
     r"[;:«»\"“”()\[\]]|\b(?:que|qu['’]|that)\b|\b(?:and|et)\s+(?=(?:will|would|shall|"
-    r"va|vont|devrait|devraient|doit|doivent)\b)",
+    r"va|vont|devrait|devraient|doit|doivent)\b)"
+    # English drops "that": "said on Monday he would…" starts a clause at "he"
+    r"|\b(?=(?:he|she|they|we)\s+(?:would|will|had|has|have|was|were|is|are|could|should"
+    r"|might|must|did)\b)",
     re.IGNORECASE,
 )
 

@@ -578,6 +578,14 @@ def test_a_coordinated_future_predicate_leaves_the_day_before_it_in_the_past():
     assert monday.begin == D("2031-04-07")
 
 
+def test_said_on_a_day_without_that_keeps_the_day_in_the_past():
+    said, september = find_time_expressions(
+        "Edvard Lindqvist said on Wednesday he would present a new bill by September.",
+        language="en", anchor=D("2031-06-03"))  # fmt: skip
+    assert said.begin == D("2031-05-28")  # the Wednesday before a Tuesday's report
+    assert (september.begin, september.last) == (D("2031-09-01"), D("2031-09-30"))
+
+
 @pytest.mark.parametrize(
     ("sentence", "language", "span"),
     [
