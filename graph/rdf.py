@@ -134,7 +134,8 @@ PREFIXES: dict[str, str] = {
 EVENT_CLASSES = (
     "Meeting", "Statement", "Visit", "Call", "Summit", "Negotiation", "MilitaryExercise",
     "Invasion", "Conflict", "Agreement", "Announcement", "Election", "Attack", "Sanction",
-    "Patrol", "Award", "Launch", "Deployment", "Appointment", "Protest", "Other",
+    "Patrol", "Award", "Launch", "Deployment", "Appointment", "Protest", "Decision",
+    "Establishment", "Other",
 )  # fmt: skip
 _CLASS_BY_KEY = {c.lower(): c for c in EVENT_CLASSES}
 ACTOR_CLASSES = {m.PERSON: SCHEMA.Person, m.ORGANIZATION: SCHEMA.Organization,

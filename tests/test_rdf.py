@@ -220,3 +220,19 @@ def test_any_text_survives_turtle_round_trip(headline: str, alias: str) -> None:
     again = from_rdf(Graph().parse(data=text, format="turtle"))
     assert again.nodes["article/a"][m.HEADLINE] == headline
     assert again.nodes["person/p"][m.ALIASES] == ((alias,) if alias else ())
+
+
+def test_every_event_type_has_its_ontology_class_with_labels() -> None:
+    from graph.kb import default_kb
+    from graph.rdf import EVENT_CLASSES
+    from graph.resources import ontology_dir
+
+    ontology = Graph().parse(ontology_dir() / "storygraph.ttl")
+    typed = {t.name for t in default_kb(None).event_types}
+    assert typed <= set(EVENT_CLASSES)  # a type the triggers give is never sg:Other
+    for name in EVENT_CLASSES:
+        cls = SG[name]
+        assert (cls, RDF.type, OWL.Class) in ontology, name
+        assert (cls, RDFS.subClassOf, SEM.Event) in ontology, name
+        languages = {label.language for label in ontology.objects(cls, RDFS.label)}
+        assert languages >= {"en", "fr"}, name
