@@ -103,7 +103,7 @@ def _event_type(
     the patrol…" is a statement on Tuesday, not a patrol), a verb of saying
     only when nothing else is near; outside the clause only when it has none.
     """
-    best: tuple[int, str, str | None, int] = (10**9, _FALLBACK_TYPE, None, time.start)
+    best: tuple[int, int, str, str | None, int] = (10**9, 0, _FALLBACK_TYPE, None, time.start)
     whole = time.end > time.start
     clause = dates.clause_span(sentence, time.start, time.end, commas=False) if whole else None
     for event_type, regex in _trigger_regexes(kb, language):
@@ -113,9 +113,11 @@ def _event_type(
                 distance += _STATEMENT_PENALTY
             if clause and not clause[0] <= match.start() < clause[1]:
                 distance += _OUTSIDE_CLAUSE_PENALTY
-            if distance < best[0]:
-                best = (distance, event_type.name, match.group(0), match.start())
-    return best[1], best[2], best[3]
+            # at one distance the longer trigger wins: "general strike" over "strike"
+            candidate = (distance, -len(match.group(0)), event_type.name, match.group(0))
+            if candidate[:2] < best[:2]:
+                best = (*candidate, match.start())
+    return best[2], best[3], best[4]
 
 
 def _role_holders(

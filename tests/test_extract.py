@@ -512,6 +512,32 @@ def test_the_trigger_is_the_dates_own_and_a_whole_word(kb, body: str, event_type
     assert [e.event_type for e in events] == [event_type]
 
 
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Nordvik's Supreme Court struck down the quota law on Tuesday.", "en", "Decision"),
+        ("Le Conseil d'État a invalidé mardi l'arrêté de Paulin Marchetti.", "fr", "Decision"),
+        ("Marion Castellan's union called a general strike in Brest on Tuesday.", "en",
+         "Protest"),
+        ("Des manifestants ont défilé mardi à Brest contre Paulin Marchetti.", "fr", "Protest"),
+        ("Les cheminots de Paulin Marchetti sont en grève depuis mardi.", "fr", "Protest"),
+        ("Nordvik deployed two frigates to the Barents Sea on Tuesday.", "en", "Deployment"),
+        ("La France a déployé mardi deux frégates à Brest.", "fr", "Deployment"),
+        ("Marion Castellan was appointed defence minister of Nordvik on Tuesday.", "en",
+         "Appointment"),
+        ("Marion Castellan a été nommée mardi ministre de la Défense.", "fr", "Appointment"),
+        # a religion is no protest, an investment no appointment
+        ("Protestant churches in Brest reopened on Tuesday.", "en", "Other"),
+        ("Nordvik a investi mardi deux milliards à Brest.", "fr", "Other"),
+    ],
+)  # fmt: skip
+def test_rulings_protests_deployments_and_appointments_are_typed(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    _, events = _events(body, language, date(2031, 3, 5), kb)
+    assert [e.event_type for e in events] == [event_type]
+
+
 def test_a_chain_of_pronouns_carries_the_subject(kb) -> None:
     body = ("La Norvège a annoncé lundi des exercices navals au large de Brest. "
             "Elle avait alors précisé que des forces étrangères y participeraient. "
