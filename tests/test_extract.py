@@ -517,6 +517,8 @@ def test_the_trigger_is_the_dates_own_and_a_whole_word(kb, body: str, event_type
     [
         ("Nordvik's Supreme Court struck down the quota law on Tuesday.", "en", "Decision"),
         ("Le Conseil d'État a invalidé mardi l'arrêté de Paulin Marchetti.", "fr", "Decision"),
+        ("Le Parlement de Nordvik a adopté mardi la loi de Paulin Marchetti.", "fr", "Decision"),
+        ("Nordvik's parliament adopted Marion Castellan's bill on Tuesday.", "en", "Decision"),
         ("Marion Castellan's union called a general strike in Brest on Tuesday.", "en",
          "Protest"),
         ("Des manifestants ont défilé mardi à Brest contre Paulin Marchetti.", "fr", "Protest"),
