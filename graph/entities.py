@@ -66,6 +66,9 @@ _OF: Final = frozenset({"de", "d'", "d’", "du"})
 # ship" is a ship of a place, not one named Nordvik)
 _NOT_THING_NER: Final = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "ORG", "FAC"})
 _MAX_THING_TOKENS = 4
+_COORDINATORS: Final = frozenset({"et", "and"})
+_COORDINATED_KINDS: Final = frozenset({"PER", "PERSON", "ORG"})
+_HYPHENS: Final = frozenset({"-", "‐", "‑"})
 _YEAR_SUFFIX = re.compile(r"[\s\-–]*(?:19|20)\d\d$")
 _NER_EVENT_LABELS = frozenset({"MISC", "EVENT"})
 # what a model may tag an exercise's name as; never people, organisations, dates
@@ -794,8 +797,42 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     in_quotes = _tokens(quoted)
     ner_spans = quoted + [s for s in ner_spans if not in_quotes & _tokens([s])]
     ner_spans = [s for s in ner_spans if not taken & _tokens([s]) and not _is_rubric(s)]
+    ner_spans += _coordinated_names(doc, ner_spans, taken | _tokens(ner_spans))
     spans = [_dateline_city(s) for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _coordinated_names(doc: Doc, ner_spans: list[Span], taken: set[int]) -> list[Span]:
+    """ "les syndicats CGT-Cheminots et SUD-Rail", "Hopfield and Hinton": a
+    capitalised name joined by "et"/"and" to a person or organisation the model
+    found, and found by nothing itself, is one of the same kind (the model often
+    tags one of the two)."""
+    found = []
+    for span in ner_spans:
+        start = span.end + 1
+        if span.label_ not in _COORDINATED_KINDS or start >= len(doc):
+            continue
+        if doc[span.end].lower_ not in _COORDINATORS or doc[start].is_sent_start:
+            continue
+        end = _coordinated_end(doc, start)
+        if end > start and not taken & set(range(start, end)):
+            found.append(Span(doc, start, end, label=span.label_))
+    return found
+
+
+def _coordinated_end(doc: Doc, start: int) -> int:
+    """The end of the name at ``start``: :func:`_name_end`, across hyphens inside a
+    word ("SUD-Rail"); ``start`` for a lone letter ("and I", "et A.")."""
+    end = _name_end(doc, start)
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in _HYPHENS
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isalnum()
+    ):
+        end = _name_end(doc, end + 1) if doc[end + 1].text[:1].isupper() else end + 2
+    return end if len(doc[start].text) > 1 else start
 
 
 def _opens_in_capitals(span: Span, followed_by: frozenset[str]) -> bool:

@@ -626,3 +626,13 @@ def test_a_post_in_an_organisation_brings_no_country(tmp_path) -> None:
                         date(2031, 3, 5), own)  # fmt: skip
     assert {a.key for a in events[0].actors} == {"person/marion-castellan",
                                                    "person/paulin-marchetti"}  # fmt: skip
+
+
+def test_a_name_coordinated_with_an_organisation_is_one_too(kb) -> None:
+    found = _mentions_of(
+        "Les syndicats CGT-Cheminots et SUD-Rail ont appelé à la grève jeudi.", "fr", kb
+    )
+    assert found.get("SUD-Rail") == "organization"
+    assert found.get("CGT-Cheminots") == "organization"
+    alone = _mentions_of("Reuters and I spoke to Marion Castellan in Brest on Monday.", "en", kb)
+    assert "I" not in alone
