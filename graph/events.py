@@ -101,7 +101,8 @@ def _event_type(
 
     The nearest trigger in the date's own clause wins ("X said on Tuesday that
     the patrol…" is a statement on Tuesday, not a patrol), a verb of saying
-    only when nothing else is near; outside the clause only when it has none.
+    only when nothing else is near; outside the clause only when it has none;
+    of two as near, the longer ("general strike", not "strike").
     """
     best: tuple[int, int, str, str | None, int] = (10**9, 0, _FALLBACK_TYPE, None, time.start)
     whole = time.end > time.start
@@ -113,7 +114,6 @@ def _event_type(
                 distance += _STATEMENT_PENALTY
             if clause and not clause[0] <= match.start() < clause[1]:
                 distance += _OUTSIDE_CLAUSE_PENALTY
-            # at one distance the longer trigger wins: "general strike" over "strike"
             candidate = (distance, -len(match.group(0)), event_type.name, match.group(0))
             if candidate[:2] < best[:2]:
                 best = (*candidate, match.start())
