@@ -498,23 +498,16 @@ def test_the_two_of_them_are_the_actors_told_before(
 
 
 @pytest.mark.parametrize(
-    ("body", "event_type"),
-    [
-        ("Paulin Marchetti told reporters in Brest on Tuesday that he was pleased.", "Statement"),
-        ("The Nordvik ministry reported on Tuesday that fish stocks had fallen.", "Announcement"),
-        # the date's clause holds "said": the patrol is what was said
-        ("Paulin Marchetti said in Brest on Tuesday that the patrol went well.", "Statement"),
-        ("The Nordvik cutter Polar Star sailed with a French frigate on Tuesday.", "Other"),
-    ],
-)
-def test_the_trigger_is_the_dates_own_and_a_whole_word(kb, body: str, event_type: str) -> None:
-    _, events = _events(body, "en", date(2031, 3, 5), kb)
-    assert [e.event_type for e in events] == [event_type]
-
-
-@pytest.mark.parametrize(
     ("body", "language", "event_type"),
     [
+        ("Paulin Marchetti told reporters in Brest on Tuesday that he was pleased.", "en",
+         "Statement"),
+        ("The Nordvik ministry reported on Tuesday that fish stocks had fallen.", "en",
+         "Announcement"),
+        # the date's clause holds "said": the patrol is what was said
+        ("Paulin Marchetti said in Brest on Tuesday that the patrol went well.", "en",
+         "Statement"),
+        ("The Nordvik cutter Polar Star sailed with a French frigate on Tuesday.", "en", "Other"),
         ("Nordvik's Supreme Court struck down the quota law on Tuesday.", "en", "Decision"),
         ("Le Conseil d'État a invalidé mardi l'arrêté de Paulin Marchetti.", "fr", "Decision"),
         ("Le Parlement de Nordvik a adopté mardi la loi de Paulin Marchetti.", "fr", "Decision"),
@@ -533,7 +526,7 @@ def test_the_trigger_is_the_dates_own_and_a_whole_word(kb, body: str, event_type
         ("Nordvik a investi mardi deux milliards à Brest.", "fr", "Other"),
     ],
 )  # fmt: skip
-def test_rulings_protests_deployments_and_appointments_are_typed(
+def test_the_type_is_the_nearest_whole_trigger_in_the_dates_clause(
     kb, body: str, language: str, event_type: str
 ) -> None:
     _, events = _events(body, language, date(2031, 3, 5), kb)
