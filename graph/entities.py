@@ -43,6 +43,15 @@ _NER_KINDS: dict[str, EntityKind] = {
     "GPE": "place",
     "FAC": "place",
 }
+# Heads of institution names: what the model reads as a place but that opens
+# with one ("Cour suprême de Nordvik", "Assemblée nationale", "Ministry of
+# Defence") or, in English, ends with one ("Supreme Court") is an organisation.
+_INSTITUTION_HEADS: Final = {
+    "fr": frozenset({"cour", "conseil", "ministère", "parlement", "sénat", "commission",
+                     "comité", "agence", "assemblée", "tribunal", "université", "banque"}),
+    "en": frozenset({"court", "council", "ministry", "parliament", "senate", "commission",
+                     "committee", "agency", "assembly", "tribunal", "university"}),
+}  # fmt: skip
 EVENT_NAME_LABEL = "storygraph:event-name"
 THING_LABEL = "storygraph:thing"
 # Nouns of named craft, missions, gatherings and storms. A capitalised name right after
@@ -428,6 +437,13 @@ def _after_source_cue(span: Span) -> bool:
     return any(tuple(before[-len(cue) :]) == cue for cue in _SOURCE_CUES if len(before) >= len(cue))
 
 
+def _institution(span: Span, language: str) -> bool:
+    """Whether the name is an institution's ("Cour suprême de Nordvik", "Supreme Court")."""
+    heads = _INSTITUTION_HEADS.get(language, frozenset())
+    words = [t.lower_ for t in span if t.is_alpha]
+    return bool(words) and (words[0] in heads or (language == "en" and words[-1] in heads))
+
+
 def _is_locative(span: Span, language: str) -> bool:
     words = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
     return _locative_before(words, language)
@@ -476,7 +492,7 @@ def _mention(
         name = span.text.strip(_AROUND_NAMES)
         return EntityMention(span.text, start, end, "thing", entity_key("thing", name), name), False
     kind = _NER_KINDS[label]
-    if kind == "place" and _after_source_cue(span):
+    if kind == "place" and (_after_source_cue(span) or _institution(span, language)):
         kind = "organization"  # "according to Nordvik": who reports, not where
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text

@@ -629,3 +629,17 @@ def test_a_name_coordinated_with_an_organisation_is_one_too(kb) -> None:
     assert found.get("CGT-Cheminots") == "organization"
     alone = _mentions_of("Reuters and I spoke to Marion Castellan in Brest on Monday.", "en", kb)
     assert "I" not in alone
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("La Cour suprême de Nordvik a invalidé la loi mardi.", "fr", "Cour suprême de Nordvik"),
+        ("Le texte a été adopté mardi par l'Assemblée nationale.", "fr", "Assemblée nationale"),
+        ("The Supreme Court of Nordvik ruled on Tuesday.", "en", "Supreme Court"),
+    ],
+)
+def test_an_institution_is_an_organisation_not_a_place(
+    kb, body: str, language: str, name: str
+) -> None:
+    assert _mentions_of(body, language, kb).get(name) == "organization"
