@@ -52,6 +52,17 @@ _INSTITUTION_HEADS: Final = {
     "en": frozenset({"court", "council", "ministry", "parliament", "senate", "commission",
                      "committee", "agency", "assembly", "tribunal", "university"}),
 }  # fmt: skip
+# Words of names that say what an institution is, not whose ("Defence Ministry",
+# "Supreme Court", "Coast Guard"): such a name is only known with its owner.
+_GENERIC_INSTITUTION_WORDS: Final = frozenset(
+    {"supreme", "constitutional", "high", "federal", "national", "central", "foreign",
+     "defence", "defense", "interior", "justice", "finance", "economy", "health", "trade",
+     "energy", "transport", "affairs", "home", "state", "general", "security", "intelligence",
+     "court", "council", "ministry", "parliament", "senate", "commission", "committee",
+     "agency", "assembly", "government", "cabinet", "navy", "army", "air", "force", "forces",
+     "coast", "guard", "police", "office", "department", "service", "of", "the", "and", "for"}
+)  # fmt: skip
+_POSSESSIVE: Final = re.compile(r"\s*['’]s\s+")
 EVENT_NAME_LABEL = "storygraph:event-name"
 THING_LABEL = "storygraph:thing"
 # Nouns of named craft, missions, gatherings and storms. A capitalised name right after
@@ -899,10 +910,30 @@ def _analyse_sentence(
     spans = _doc_spans(sent.doc, matchers)
     in_sent = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
     pairs = [_mention(s, sent, kb, language) for s in in_sent]
-    mentions = [p[0] for p in pairs]
+    mentions = _owned_institutions([p[0] for p in pairs], sent.text)
     locative = frozenset(p[0].key for p in pairs if p[1])
     roles = _attach_appositions(_roles(sent.text, matchers, kb, language), mentions)
     return AnalysedSentence(index, sent.text, tuple(mentions), tuple(roles), locative)
+
+
+def _owned_institutions(mentions: list[EntityMention], text: str) -> list[EntityMention]:
+    """ "Russia's Defence Ministry", "Nordvik's Supreme Court": a name made only
+    of generic institution words, after a possessive of another name, is that
+    owner's ("Defence Ministry (Russia)"); Russia's and China's ministries must
+    not become one node. A name of its own ("Russia's Gazprom") stays as it is."""
+    owned = []
+    for i, m in enumerate(mentions):
+        owner = mentions[i - 1] if i else None
+        if (
+            owner is not None
+            and m.kind == "organization"
+            and _POSSESSIVE.fullmatch(text[owner.end : m.start])
+            and all(w in _GENERIC_INSTITUTION_WORDS for w in re.findall(r"\w+", m.text.lower()))
+        ):
+            label = f"{m.label} ({owner.label})"
+            m = replace(m, key=entity_key("organization", label), label=label)
+        owned.append(m)
+    return owned
 
 
 def _doc_spans(doc: Doc, matchers: _Matchers) -> list[Span]:

@@ -643,3 +643,17 @@ def test_an_institution_is_an_organisation_not_a_place(
     kb, body: str, language: str, name: str
 ) -> None:
     assert _mentions_of(body, language, kb).get(name) == "organization"
+
+
+def test_a_generic_institution_is_its_owners(kb) -> None:
+    def orgs(body: str) -> dict[str, str]:
+        return {m.key: m.label for m in _mentions(body, "en", kb) if m.kind == "organization"}
+
+    russian = orgs("Russia's Defence Ministry said on Monday that the drills had ended.")
+    chinese = orgs("China's Defence Ministry said on Monday that the drills had ended.")
+    assert set(russian.values()) == {"Defence Ministry (Russia)"}
+    assert set(chinese.values()) == {"Defence Ministry (China)"}
+    assert russian.keys().isdisjoint(chinese.keys())
+    # a name of its own is not qualified
+    own = _mentions("Nordvik's Marchetti Shipyards said on Monday that it had closed.", "en", kb)
+    assert all("(" not in m.label for m in own)
