@@ -31,24 +31,26 @@ from graph.kb import EventType, KnowledgeBase
 from graph.topics import match_topics, stem_regex
 from graph.types import AnchorKind, Article, EntityMention, EventMention, TimeExpression
 
-_ANAPHORA = re.compile(
-    r"\b(?:(?:les|des|aux|ces) deux"
-    r" (?:pays|flottes|armées|nations|parties|marines|hommes|dirigeants)|leurs pays"
-    r"|the two (?:countries|nations|navies|fleets|sides|leaders|men)"
-    r"|both (?:countries|nations|sides)|their countries)\b",
-    re.IGNORECASE,
-)
-# the part of those that can only mean two countries
-_TWO_COUNTRIES = re.compile(
-    r"\b(?:(?:les|des|aux|ces) deux (?:pays|flottes|armées|nations|marines)|leurs pays"
-    r"|the two (?:countries|nations|navies|fleets)|both (?:countries|nations)|their countries)\b",
-    re.IGNORECASE,
-)
+
+def _two_of(deux: str, two: str, both: str, *more: str) -> re.Pattern[str]:
+    """ "les deux <deux>", "the two <two>", "both <both>" and the phrases ``more``."""
+    phrases = (rf"(?:les|des|aux|ces) deux (?:{deux})", rf"the two (?:{two})",
+               rf"both (?:{both})", *more)  # fmt: skip
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
+
+
+# what can only mean two countries
+_TWO_COUNTRIES = _two_of("pays|flottes|armées|nations|marines", "countries|nations|navies|fleets",
+                         "countries|nations", "leurs pays", "their countries")  # fmt: skip
+# those, or two sides or leaders: the nearest sentence naming two countries
+_ANAPHORA = _two_of("pays|flottes|armées|nations|marines|parties|hommes|dirigeants",
+                    "countries|nations|navies|fleets|sides|leaders|men", "countries|nations|sides",
+                    "leurs pays", "their countries")  # fmt: skip
 # "les deux dirigeants", "the two leaders": the two people named last before
-_PEOPLE_ANAPHORA = re.compile(
-    r"\b(?:(?:les|des|aux|ces) deux (?:dirigeants|présidents|hommes|chefs d['’]État|ministres)"
-    r"|the two (?:leaders|presidents|men|ministers)|both (?:leaders|presidents|men))\b",
-    re.IGNORECASE,
+_PEOPLE_ANAPHORA = _two_of(
+    r"dirigeants|présidents|hommes|chefs d['’]État|ministres",
+    "leaders|presidents|men|ministers",
+    "leaders|presidents|men",
 )
 # sentences before an event's own that anaphora may point into ("les deux pays"
 # looks two back; "l'organisation" as far as this, since an article names an
