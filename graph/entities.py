@@ -88,7 +88,8 @@ _NOT_THING_NER: Final = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "ORG",
 _MAX_THING_TOKENS = 4
 _COORDINATORS: Final = frozenset({"et", "and"})
 _COORDINATED_KINDS: Final = frozenset({"PER", "PERSON", "ORG"})
-_HYPHENS: Final = frozenset({"-", "‐", "‑"})
+_ASCII_HYPHEN: Final = frozenset({"-"})
+_HYPHENS: Final = _ASCII_HYPHEN | {"‐", "‑"}
 _YEAR_SUFFIX = re.compile(r"[\s\-–]*(?:19|20)\d\d$")
 _NER_EVENT_LABELS = frozenset({"MISC", "EVENT"})
 # what a model may tag an exercise's name as; never people, organisations, dates
@@ -255,12 +256,12 @@ def _role_heads(kb: KnowledgeBase, language: str) -> re.Pattern[str]:
     return re.compile("|".join(sorted(map(re.escape, words))) or "(?!)", re.IGNORECASE)
 
 
-def _glued_hyphen(doc: Doc, i: int) -> bool:
+def _glued_hyphen(doc: Doc, i: int, hyphens: frozenset[str] = _ASCII_HYPHEN) -> bool:
     """Whether token ``i`` is a hyphen joining the words on either side of it
     with no space: one word the tokenizer split ("Météo-France", "brise-glace")."""
     return (
         1 <= i < len(doc) - 1
-        and doc[i].text == "-"
+        and doc[i].text in hyphens
         and not doc[i - 1].whitespace_
         and not doc[i].whitespace_
     )
@@ -851,13 +852,7 @@ def _coordinated_end(doc: Doc, start: int) -> int:
     """The end of the name at ``start``: :func:`_name_end`, across hyphens inside a
     word ("SUD-Rail"); ``start`` for a lone letter ("and I", "et A.")."""
     end = _name_end(doc, start)
-    while (
-        end + 1 < len(doc)
-        and doc[end].text in _HYPHENS
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].text[:1].isalnum()
-    ):
+    while _glued_hyphen(doc, end, _HYPHENS) and doc[end + 1].text[:1].isalnum():
         end = _name_end(doc, end + 1) if doc[end + 1].text[:1].isupper() else end + 2
     return end if len(doc[start].text) > 1 else start
 
