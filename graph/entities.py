@@ -906,7 +906,8 @@ def _analyse_sentence(
     in_sent = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
     pairs = [_mention(s, sent, kb, language) for s in in_sent]
     mentions = _owned_institutions([p[0] for p in pairs], sent.text)
-    locative = frozenset(p[0].key for p in pairs if p[1])
+    # keys as finally given: an owned institution's is not the one it was read with
+    locative = frozenset(m.key for m, (_, at) in zip(mentions, pairs, strict=True) if at)
     roles = _attach_appositions(_roles(sent.text, matchers, kb, language), mentions)
     return AnalysedSentence(index, sent.text, tuple(mentions), tuple(roles), locative)
 
