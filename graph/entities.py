@@ -831,7 +831,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
 
 
 def _coordinated_names(doc: Doc, ner_spans: list[Span], taken: set[int]) -> list[Span]:
-    """ "les syndicats CGT-Cheminots et SUD-Rail", "Hopfield and Hinton": a
+    """ "les syndicats CGT-Cheminots et SUD-Rail", "Marchetti and Castellan": a
     capitalised name joined by "et"/"and" to a person or organisation the model
     found, and found by nothing itself, is one of the same kind (the model often
     tags one of the two)."""
