@@ -9,7 +9,8 @@ so a caller can catch the whole family with one ``except``::
     │   ├── BinaryInput       NUL bytes, a PDF/image/archive, undecodable bytes
     │   ├── TooLarge          bigger than the per-article size limit
     │   ├── UnreadableInput   missing, vanished, broken link, no permission
-    │   └── BadRecord         a .json/.jsonl record that cannot be parsed
+    │   ├── BadRecord         a .json/.jsonl record that cannot be parsed
+    │   └── FailedInput       reading or extracting it raised an unexpected exception
     ├── ConfigError           a configuration file or option that is invalid
     ├── QueryError            a graph query that is malformed, refused or badly parameterised
     ├── StoreError            a built graph or store that cannot be found or read
@@ -66,6 +67,48 @@ class UnreadableInput(InputError):
 
 class BadRecord(InputError):
     """A JSON record (or a JSON line) that cannot be parsed or is not an object."""
+
+
+class FailedInput(InputError):
+    """Reading or extracting the input raised an exception nobody expected.
+
+    The message names the exception; when it is a missing optional component
+    (an import that failed), it names the package to install instead.
+    """
+
+    @classmethod
+    def from_exception(cls, path: str, stage: str, exc: BaseException) -> FailedInput:
+        """The one-line error for ``exc``, raised while ``stage`` (reading,
+        extraction) worked on ``path``."""
+        return cls(path, failure_reason(stage, exc))
+
+
+# Modules whose import fails with a message rather than a module name (lxml 5.2+
+# raises a plain ImportError for its cleaner), and the package that brings them.
+_COMPONENT_PACKAGES = {"lxml.html.clean": "lxml_html_clean", "lxml_html_clean": "lxml_html_clean"}
+
+
+def failure_reason(stage: str, exc: BaseException) -> str:
+    r"""Why an input failed, on one line, naming the fix for a missing component.
+
+    >>> failure_reason("reading", ModuleNotFoundError("No module named 'justext'", name="justext"))
+    "reading failed: a component is missing (No module named 'justext'); install justext"
+    >>> failure_reason("extraction", ValueError("bad\nvalue"))
+    'extraction failed (ValueError: bad value)'
+    """
+    text = " ".join(str(exc).split())
+    if isinstance(exc, ImportError):
+        return f"{stage} failed: a component is missing ({text}); install {_package(exc, text)}"
+    return f"{stage} failed ({type(exc).__name__}: {text})"
+
+
+def _package(exc: ImportError, text: str) -> str:
+    for module, package in _COMPONENT_PACKAGES.items():
+        if exc.name == module or module in text:
+            return package
+    if exc.name:
+        return exc.name.split(".")[0]
+    return "the package it names (pip install -e . installs every dependency)"
 
 
 class ConfigError(StorygraphError):

@@ -55,7 +55,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph.errors import BadRecord, BinaryInput, EmptyInput, InputError, TooLarge, UnreadableInput
+from graph.errors import (
+    BadRecord,
+    BinaryInput,
+    EmptyInput,
+    FailedInput,
+    InputError,
+    TooLarge,
+    UnreadableInput,
+)
 from graph.furniture import Page, clean_page, date_from_url, parse_date
 from graph.types import Article, PublishedHow
 
@@ -168,7 +176,16 @@ def read_inputs(
             continue
         for root, path in _walk_inputs([item]):
             source = path.relative_to(root).as_posix() if root != path.parent else path.name
-            yield from _read_file(path, source, max_bytes, known)
+            yield from _guarded(_read_file(path, source, max_bytes, known), str(path))
+
+
+def _guarded(items: Iterator[Article | InputError], label: str) -> Iterator[Article | InputError]:
+    """The items of one file; an exception nobody expected ends that file with
+    one error naming it, never the build (the records before it are kept)."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield FailedInput.from_exception(label, "reading", exc)
 
 
 def count_articles(path: Path) -> int:
@@ -225,9 +242,12 @@ def _read_page(data: bytes, label: str, source: str, suffix: str) -> Article | I
     text = decode_bytes(data, label)
     if isinstance(text, InputError):
         return text
-    if suffix in _HTML_SUFFIXES or re.match(r"\s*<(?:!doctype html|html)", text, re.I):
-        return _checked(parse_html(text, source=source), label)
-    return _checked(parse_text(text, source=source), label)
+    is_html = suffix in _HTML_SUFFIXES or re.match(r"\s*<(?:!doctype html|html)", text, re.I)
+    try:
+        article = parse_html(text, source=source) if is_html else parse_text(text, source=source)
+    except Exception as exc:  # a parser's bug or a missing component: skip this page only
+        return FailedInput.from_exception(label, "reading", exc)
+    return _checked(article, label)
 
 
 def _load_bytes(path: Path, label: str, max_bytes: int) -> bytes | InputError:
@@ -359,7 +379,10 @@ def _from_record(record: Any, where: str, source: str) -> Article | InputError:
     if not isinstance(record, Mapping):
         kind = type(record).__name__
         return BadRecord(where, f"a JSON {kind}, not an object with article fields (text, title…)")
-    return _checked(parse_record(record, source=source), where)
+    try:
+        return _checked(parse_record(record, source=source), where)
+    except Exception as exc:  # one record's failure must not end the file or the build
+        return FailedInput.from_exception(where, "reading", exc)
 
 
 def _checked(article: Article, label: str) -> Article | InputError:

@@ -31,7 +31,7 @@ from graph import pubdate
 from graph.build import build_graph
 from graph.cache import ExtractionCache
 from graph.config import BuildConfig
-from graph.errors import InputError
+from graph.errors import FailedInput, InputError
 from graph.ingest import count_articles, iter_input_files, read_inputs
 from graph.kb import default_kb
 from graph.nlp import models_loaded
@@ -161,7 +161,7 @@ def safe_extract(article: Article, config: BuildConfig) -> Extraction | InputErr
         extraction = extract_article(article, config)
     except Exception as exc:  # one bad article must not stop a build of thousands
         log.debug("extraction of %s failed", article.source, exc_info=True)
-        return InputError(article.source, f"extraction failed ({type(exc).__name__}: {exc})")
+        return FailedInput.from_exception(article.source, "extraction", exc)
     return replace(extraction, article=replace(extraction.article, body=""))
 
 

@@ -277,6 +277,77 @@ def test_file_that_fails_mid_run(how, tmp_path, good_article, run_cli, monkeypat
     assert expected[how] in reason.lower(), reason
 
 
+HTML_PAGE = (
+    "<!doctype html><html><head><title>Visite à Lyon</title></head><body><article>"
+    "<p>La ministre Hélène Dufrêne a rencontré mardi 4 mars 2025 à Lyon son homologue "
+    "François Lefèvre pour parler de coopération.</p></article></body></html>"
+)
+
+
+def _lxml_clean_missing(*args, **kwargs):
+    # what lxml 5.2+ raises where lxml_html_clean is not installed
+    raise ImportError(
+        "lxml.html.clean module is now a separate project lxml_html_clean.\n"
+        "Install lxml[html-clean] or lxml_html_clean directly."
+    )
+
+
+def _parser_bug(*args, **kwargs):
+    raise ZeroDivisionError("division by zero")
+
+
+@pytest.mark.parametrize(
+    ("parser", "reason"),
+    [
+        (_lxml_clean_missing, "install lxml_html_clean"),
+        (_parser_bug, "reading failed (ZeroDivisionError: division by zero)"),
+    ],
+    ids=["missing-component", "unexpected-exception"],
+)
+def test_a_page_whose_reader_raises_is_one_skip(
+    parser, reason, tmp_path, good_article, run_cli, monkeypatch
+) -> None:
+    folder = tmp_path / "in"
+    good_article(folder)
+    page = folder / "page.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    monkeypatch.setattr(ingest, "parse_html", parser)
+    result = build(run_cli, [folder], tmp_path / "out")
+    assert result.code == 2, result.err
+    assert_clean_build(result, tmp_path / "out")
+    assert reason in assert_one_skip(result.err, page)
+
+
+def test_a_json_record_whose_reader_raises_loses_only_that_record(tmp_path, run_cli, monkeypatch) -> None:
+    records = [{"text": GOOD_ARTICLE, "title": "a"}, {"html": HTML_PAGE}, {"text": ACCENTED.format(extra="")}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    monkeypatch.setattr(ingest, "parse_html", _lxml_clean_missing)
+    result = build(run_cli, [path], tmp_path / "out")
+    assert result.code == 2, result.err
+    assert "2 articles" in result.out
+    assert "install lxml_html_clean" in assert_one_skip(result.err, Path(f"{path}#2"))
+
+
+def test_the_html_readers_run_time_needs_are_declared() -> None:
+    # lxml 5.2+ moved its cleaner (which jusText and trafilatura import) to its own
+    # package; an install by an older pip leaves it out unless we name it ourselves.
+    from importlib.metadata import requires
+
+    declared = {re.split(r"[<>=!~ ;\[]", r, maxsplit=1)[0].lower().replace("-", "_") for r in requires("storygraph") or []}
+    assert "lxml_html_clean" in declared
+    import lxml.html.clean  # noqa: F401 -- the module the HTML reader needs, installed
+
+
+def test_a_page_really_read_by_trafilatura(tmp_path, good_article, run_cli) -> None:
+    folder = tmp_path / "in"
+    (folder).mkdir()
+    (folder / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    result = build(run_cli, [folder], tmp_path / "out")
+    assert (result.code, result.err) == (0, "")
+    assert "2025-03-04" in (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")
+
+
 def test_all_inputs_bad_writes_nothing(tmp_path, run_cli) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
