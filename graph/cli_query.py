@@ -83,7 +83,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     try:
         graph, text = _sparql_text(args)
         store = open_store(graph, writable=args.allow_update)
-        result = run_query(store, text, allow_update=args.allow_update)
+        result = run_query(
+            store, text, allow_update=args.allow_update, allow_service=args.allow_service
+        )
         sys.stdout.write(format_result(result, args.format))
     except (QueryError, StoreError) as error:
         return _fail(str(error))
@@ -125,6 +127,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     query.add_argument("--format", choices=RESULT_FORMATS, default="table")
     query.add_argument("--list", action="store_true", help="list the named queries")
     query.add_argument("--allow-update", action="store_true", help="run SPARQL updates")
+    query.add_argument(
+        "--allow-service", action="store_true", help="run SERVICE clauses (fetching other endpoints)"
+    )
     query.set_defaults(func=cmd_query)
     push_cmd = subparsers.add_parser("push", help="send the graph to a Graph Store endpoint")
     push_cmd.add_argument("graph", nargs="?", default=DEFAULT_GRAPH)

@@ -42,6 +42,22 @@ _PARAM_LINE = re.compile(
 )
 _PROLOGUE = re.compile(r"\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.I)
 _UPDATE = re.compile(r"\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
+# SPARQL's lexical tokens that may hold any text: long and short strings, IRIs,
+# comments (the grammar's STRING_LITERAL_LONG1/2, STRING_LITERAL1/2, IRIREF).
+_OPAQUE = re.compile(
+    "|".join(
+        (
+            r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+            r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+            r"'(?:[^'\\\n\r]|\\.)*'",
+            r'"(?:[^"\\\n\r]|\\.)*"',
+            r'<[^<>"{}|^`\\\x00-\x20]*>',
+            r"#[^\n]*",
+        )
+    )
+)
+# the keyword, not a variable (?service), a prefixed name (ex:service) or part of a word
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -175,10 +191,31 @@ def is_update(sparql: str) -> bool:
     return bool(_UPDATE.match(sparql, position))
 
 
+def uses_service(sparql: str) -> bool:
+    """Tell whether a SPARQL request holds a ``SERVICE`` clause (a federated
+    query, which makes the engine fetch another endpoint's answers).
+
+    The keyword is looked for outside strings, IRIs and comments, as the
+    grammar's tokens are read.
+
+    >>> uses_service("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    True
+    >>> uses_service("SELECT * { SERVICE SILENT <x> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT ?service { ?service <http://x/SERVICE> "SERVICE" } # SERVICE')
+    False
+    >>> uses_service("PREFIX service: <http://x/> SELECT * { ?s service:SERVICE ?o }")
+    False
+    """
+    return bool(_SERVICE.search(_OPAQUE.sub(" ", sparql)))
+
+
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 
-def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False) -> QueryResult | None:
+def run_query(
+    store: ox.Store, sparql: str, *, allow_update: bool = False, allow_service: bool = False
+) -> QueryResult | None:
     """Run a SPARQL query (or, if allowed, an update) on the store.
 
     Returns:
@@ -186,8 +223,15 @@ def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False) -> Qu
 
     Raises:
         QueryError: on a syntax error (the parser's line:column message on one
-            line) or an update without ``allow_update``.
+            line), an update without ``allow_update``, a ``SERVICE`` clause
+            without ``allow_service`` (a shared query file must not make the
+            tool fetch URLs), or a failure of the engine, on one line.
     """
+    if not allow_service and uses_service(sparql):
+        raise QueryError(
+            "SERVICE (a federated query) is refused: it would fetch another endpoint; "
+            "pass --allow-service to run it"
+        )
     try:
         if is_update(sparql):
             if not allow_update:
@@ -197,6 +241,12 @@ def run_query(store: ox.Store, sparql: str, *, allow_update: bool = False) -> Qu
         return store.query(sparql, use_default_graph_as_union=True)
     except SyntaxError as error:
         raise QueryError("SPARQL syntax " + " ".join(str(error).split())) from error
+    except (OSError, RuntimeError, ValueError) as error:
+        raise QueryError(_engine_failure(error)) from error
+
+
+def _engine_failure(error: Exception) -> str:
+    return f"the query failed ({type(error).__name__}: {' '.join(str(error).split())})"
 
 
 def _cell(term: object) -> str:
@@ -239,10 +289,13 @@ def format_result(result: QueryResult | None, fmt: str = "table") -> str:
     Turtle (table), N-Triples (csv/tsv) or JSON-LD (json) for CONSTRUCT/DESCRIBE."""
     if result is None:
         return "update done\n"
-    if isinstance(result, ox.QueryTriples):
-        return _text(result.serialize(format=_GRAPH[fmt]))
-    if fmt != "table":
-        return _text(result.serialize(format=_RESULTS[fmt]))
-    if isinstance(result, ox.QueryBoolean):
-        return "true\n" if bool(result) else "false\n"
-    return table(*rows(result))
+    try:  # the engine computes the answers lazily, as they are read here
+        if isinstance(result, ox.QueryTriples):
+            return _text(result.serialize(format=_GRAPH[fmt]))
+        if fmt != "table":
+            return _text(result.serialize(format=_RESULTS[fmt]))
+        if isinstance(result, ox.QueryBoolean):
+            return "true\n" if bool(result) else "false\n"
+        return table(*rows(result))
+    except (OSError, RuntimeError, ValueError) as error:
+        raise QueryError(_engine_failure(error)) from error

@@ -242,3 +242,32 @@ def test_shacl_lets_a_story_without_events_be_undated_but_no_other_story() -> No
     undated.remove((node_iri(fx.STORY), SEM.hasBeginTimeStamp, None))
     undated.remove((node_iri(fx.STORY), SEM.hasEndTimeStamp, None))
     assert not validate(undated)[0]  # it has events: it must be dated
+
+
+def _refusing_port() -> int:
+    """A loopback port where nothing listens (bound, then closed)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_service_clause_is_refused_unless_allowed(out_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    federated = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{_refusing_port()}/> {{ ?s ?p ?o }} }}"
+    assert main(["query", str(out_dir), federated]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--allow-service" in err and "Traceback" not in err
+    # allowed, it really reaches out (to a loopback port that refuses) and fails on one line
+    assert main(["query", str(out_dir), federated, "--allow-service"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("storygraph: error: the query failed"), err
+    # the word inside strings, IRIs, comments or names is no SERVICE clause
+    harmless = 'SELECT ?service WHERE { ?service ?p "SERVICE" } LIMIT 1 # SERVICE <http://x/>'
+    assert main(["query", str(out_dir), harmless]) == 0
+
+
+def test_named_queries_use_no_service() -> None:
+    from graph.query import uses_service
+
+    assert not [q.name for q in list_queries() if uses_service(q.text)]
