@@ -54,9 +54,20 @@ NODE_HEADER = ["id:ID", ":LABEL", "name", "kind", "iri", "begin:date", "end:date
                "event_type", "wikidata", "aliases:string[]"]  # fmt: skip
 REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "role"]
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_LABELS = {m.PERSON: "Person;Actor", m.ORGANIZATION: "Organization;Actor",
-           m.COUNTRY: "Country;Actor", m.PLACE_KIND: "Place", m.ARTICLE: "Article",
-           m.EVENT: "Event", m.STORY: "Story", m.TOPIC: "Topic"}  # fmt: skip
+_KIND_LABELS = {m.PERSON: "Person", m.ORGANIZATION: "Organization", m.COUNTRY: "Country",
+               m.THING: "Thing", m.PLACE_KIND: "Place", m.ARTICLE: "Article", m.EVENT: "Event",
+               m.STORY: "Story", m.TOPIC: "Topic"}  # fmt: skip
+
+
+def neo4j_labels(kind: str) -> str:
+    """The Neo4j labels of a node kind: its own, and ``Actor`` for every actor
+    kind, as ``sem:Actor`` is in RDF (so ``MATCH (a:Actor)`` finds them all).
+
+    >>> neo4j_labels("thing"), neo4j_labels("place"), neo4j_labels("")
+    ('Thing;Actor', 'Place', 'Node')
+    """
+    label = _KIND_LABELS.get(kind, kind.title() or "Node")
+    return f"{label};Actor" if kind in m.ACTOR_KINDS else label
 
 
 RdfSource: TypeAlias = nx.MultiDiGraph | Statements
@@ -203,7 +214,7 @@ def _csv(rows: list[list[str]]) -> bytes:
 def _node_row(node: str, d: dict[str, Any]) -> list[str]:
     kind = str(d.get(m.KIND, ""))
     aliases = d.get(m.ALIASES) or ()
-    return [node, _LABELS.get(kind, kind.title() or "Node"), str(d.get(m.LABEL) or ""), kind,
+    return [node, neo4j_labels(kind), str(d.get(m.LABEL) or ""), kind,
             str(node_iri(node)), str(d.get(m.BEGIN) or ""), str(d.get(m.END) or ""),
             str(d.get(m.EVENT_TYPE) or ""), str(d.get(m.WIKIDATA) or ""),
             ";".join(a.replace(";", ",") for a in aliases)]  # fmt: skip

@@ -99,6 +99,20 @@ def test_neo4j_csv_headers_and_rows(G: nx.MultiDiGraph, out: Path) -> None:
     assert [fx.E_MEETING, fx.BELOUSOV, "ACTOR", "host"] in rels
 
 
+def test_neo4j_actor_label_is_on_exactly_the_rdf_actors(G: nx.MultiDiGraph, out: Path) -> None:
+    from rdflib import RDF
+
+    from graph.rdf import SEM, node_iri
+
+    with (out / "neo4j" / "nodes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    labelled = {r["id:ID"] for r in rows if "Actor" in r[":LABEL"].split(";")}
+    rdf = to_rdf(G)
+    typed = {r["id:ID"] for r in rows if (node_iri(r["id:ID"]), RDF.type, SEM.Actor) in rdf}
+    assert fx.FRIGATE in labelled  # a named thing is an actor in both
+    assert labelled == typed
+
+
 def test_exports_are_deterministic(G: nx.MultiDiGraph, out: Path, tmp_path: Path) -> None:
     write_outputs(fx.build_fixture_graph(), tmp_path)
     for name in ("graph.ttl", "graph.nt", "graph.nq", "graph.jsonld", "graph.html",
