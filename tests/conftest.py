@@ -74,3 +74,11 @@ def rapper_available() -> None:
 
     if shutil.which("rapper") is None:
         pytest.fail("rapper is missing: apt-get install raptor2-utils (scripts/setup does)")
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The project's given data (``../shared``); fails, never skips, when missing."""
+    from tests.paths import require_shared
+
+    return require_shared()

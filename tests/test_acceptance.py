@@ -17,6 +17,8 @@ from graph.rdf import to_rdf
 from tests.expected_check import check, check_one_story
 from tests.paths import ROOT, SHARED
 
+pytestmark = pytest.mark.usefixtures("shared_data")  # required data: never skipped
+
 EXPECTED = SHARED / "expected" / "seeds.json"
 
 

@@ -20,6 +20,8 @@ from graph.rdf import to_rdf
 from tests.expected_check import check, name_sources, story_of_articles
 from tests.paths import DEV
 
+pytestmark = pytest.mark.usefixtures("shared_data")  # required data: never skipped
+
 BASELINE = Path(__file__).with_name("quality_baseline.json")
 
 

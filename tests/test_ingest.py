@@ -84,11 +84,9 @@ def _acceptance_cases() -> list[tuple[str, Path, dict[str, object], list[str]]]:
 
 
 ACCEPTANCE_CASES = _acceptance_cases()
-if not ACCEPTANCE_CASES:
-    pytest.fail(
-        f"shared acceptance data not found at {SHARED} (set STORYGRAPH_SHARED)", pytrace=False
-    )
-needs_shared = pytest.mark.usefixtures()  # the data is required: never skipped
+# The data is required: without it the fixture fails these tests, and an empty
+# parameter list fails at collection (pyproject: empty_parameter_set_mark).
+needs_shared = pytest.mark.usefixtures("shared_data")
 
 
 @needs_shared
@@ -701,3 +699,15 @@ def test_progress_total_counts_json_lines_records(tmp_path: Path) -> None:
                                          encoding="utf-8")  # fmt: skip
     assert _expected_articles([tmp_path]) == 4  # one text file, three records
     assert _expected_articles(["-"]) is None  # a stream: a count and a rate, no total
+
+
+def test_missing_shared_data_fails_with_the_fix(tmp_path: Path) -> None:
+    from tests.paths import require_shared
+
+    with pytest.raises(pytest.fail.Exception, match="STORYGRAPH_SHARED") as failure:
+        require_shared(tmp_path / "no-shared-here")
+    assert "expected/seeds.json" in str(failure.value)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(pytest.fail.Exception, match=r"corpus/dev/manifest\.json"):
+        require_shared(tmp_path / "empty")
+    assert require_shared().is_dir()  # the real one is there
