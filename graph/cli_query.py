@@ -128,7 +128,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     query.add_argument("--list", action="store_true", help="list the named queries")
     query.add_argument("--allow-update", action="store_true", help="run SPARQL updates")
     query.add_argument(
-        "--allow-service", action="store_true", help="run SERVICE clauses (fetching other endpoints)"
+        "--allow-service", action="store_true", help="run SERVICE clauses (fetch other endpoints)"
     )
     query.set_defaults(func=cmd_query)
     push_cmd = subparsers.add_parser("push", help="send the graph to a Graph Store endpoint")
