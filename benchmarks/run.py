@@ -590,8 +590,11 @@ def synthetic_graph(n_events: int, seed: int = SEED) -> Any:
                 M.STORY_OF: story,
             },
         )
-        actors = [*rng.sample(pools[M.PERSON], 2), rng.choice(pools[M.COUNTRY]),
-                  rng.choice(pools[M.ORGANIZATION])]
+        actors = [
+            *rng.sample(pools[M.PERSON], 2),
+            rng.choice(pools[M.COUNTRY]),
+            rng.choice(pools[M.ORGANIZATION]),
+        ]
         for actor in actors:
             G.add_edge(node, actor, key=f"{M.ACTOR}:{actor}", **{M.REL: M.ACTOR})
         place = rng.choice(pools[M.PLACE_KIND])

@@ -183,7 +183,7 @@ def test_graphml_keeps_every_value_exactly(tmp_path: Path) -> None:
     from graph.formats import write_graphml
 
     G = nx.MultiDiGraph()
-    tricky = 'a <b> & "c" \'d\'\r\nline two\tend ]]> é 東京'
+    tricky = "a <b> & \"c\" 'd'\r\nline two\tend ]]> é 東京"
     G.add_node("event/x", **{m.KIND: m.EVENT, m.LABEL: tricky, "count": 3, "score": 0.5,
                              "certain": True, m.ALIASES: ("<one>", "two & three")})  # fmt: skip
     G.add_node("place/y", **{m.KIND: m.PLACE_KIND, m.LABEL: "", "skipped": None})

@@ -253,8 +253,12 @@ def _refusing_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_service_clause_is_refused_unless_allowed(out_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    federated = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{_refusing_port()}/> {{ ?s ?p ?o }} }}"
+def test_service_clause_is_refused_unless_allowed(
+    out_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    federated = (
+        f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{_refusing_port()}/> {{ ?s ?p ?o }} }}"
+    )
     assert main(["query", str(out_dir), federated]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--allow-service" in err and "Traceback" not in err

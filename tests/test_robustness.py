@@ -318,8 +318,14 @@ def test_a_page_whose_reader_raises_is_one_skip(
     assert reason in assert_one_skip(result.err, page)
 
 
-def test_a_json_record_whose_reader_raises_loses_only_that_record(tmp_path, run_cli, monkeypatch) -> None:
-    records = [{"text": GOOD_ARTICLE, "title": "a"}, {"html": HTML_PAGE}, {"text": ACCENTED.format(extra="")}]
+def test_a_json_record_whose_reader_raises_loses_only_that_record(
+    tmp_path, run_cli, monkeypatch
+) -> None:
+    records = [
+        {"text": GOOD_ARTICLE, "title": "a"},
+        {"html": HTML_PAGE},
+        {"text": ACCENTED.format(extra="")},
+    ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
     monkeypatch.setattr(ingest, "parse_html", _lxml_clean_missing)
@@ -334,7 +340,10 @@ def test_the_html_readers_run_time_needs_are_declared() -> None:
     # package; an install by an older pip leaves it out unless we name it ourselves.
     from importlib.metadata import requires
 
-    declared = {re.split(r"[<>=!~ ;\[]", r, maxsplit=1)[0].lower().replace("-", "_") for r in requires("storygraph") or []}
+    declared = {
+        re.split(r"[<>=!~ ;\[]", r, maxsplit=1)[0].lower().replace("-", "_")
+        for r in requires("storygraph") or []
+    }
     assert "lxml_html_clean" in declared
     import lxml.html.clean  # noqa: F401 -- the module the HTML reader needs, installed
 
