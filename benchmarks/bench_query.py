@@ -1,7 +1,7 @@
 """Benchmark the actor-timeline named query: pyoxigraph Store vs rdflib Graph.
 
 Generates a deterministic synthetic story graph (seeded) of at least 1,000,000
-triples, exports it with :func:`graph.rdf.to_rdf`, loads it into an in-memory
+triples, exports it with :func:`graph.export.rdf.to_rdf`, loads it into an in-memory
 pyoxigraph Store (with the ontology and materialised types, as the CLI does) and
 keeps the rdflib Graph, then times the actor-timeline query once on each after one
 warm-up run and prints a markdown table row.
@@ -26,10 +26,10 @@ import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph import model as m
-from graph.query import bind, get_query, run_query
-from graph.rdf import to_rdf
-from graph.store import fill_store
+from graph import schema as m
+from graph.query.sparql import bind, get_query, run_query
+from graph.export.rdf import to_rdf
+from graph.query.store import fill_store
 
 TARGET = "person/andrei-belousov"
 TRIPLES_PER_EVENT = 34  # measured on this generator, used only to size the graph

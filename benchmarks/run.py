@@ -10,14 +10,14 @@ sentences of ``../shared/corpus/dev/articles/*.txt`` and ``../shared/seeds/*.txt
 (read at run time, never copied into the repository) with invented person
 names and shifted dates, then measures, each in a fresh Python process:
 
-1. the baseline: bare spaCy (``graph.nlp.load_model``, the components the
+1. the baseline: bare spaCy (``graph.extract.nlp.load_model``, the components the
    build uses) over the same texts with ``nlp.pipe(texts, n_process=jobs)``;
 2. the real command ``storygraph build <dir> --out <tmp> --jobs N``: wall
    time, articles/s, ratio to the baseline, peak memory;
 3. the same build in-process, stage by stage (ingest, extract, assemble =
    resolve + stories + build graph, export).
 
-It then times :func:`graph.html.write_html` on a synthetic 10,000-node graph
+It then times :func:`graph.export.html.write_html` on a synthetic 10,000-node graph
 and headless Chromium drawing the page of a synthetic 1,000-event graph, and
 writes everything as markdown to ``benchmarks/RESULTS.md`` (also printed).
 
@@ -155,7 +155,7 @@ def _language_of(name: str, text: str, manifest: dict[str, str]) -> str:
 
 def load_sources() -> list[dict[str, Any]]:
     """Read the shared articles as sentence lists, with their language and person names."""
-    from graph.nlp import load_model
+    from graph.extract.nlp import load_model
 
     manifest = {r["file"]: r["language"] for r in json.loads(MANIFEST.read_text(encoding="utf-8"))}
     sources = []
@@ -411,7 +411,7 @@ def run_child(args: Sequence[str]) -> tuple[dict[str, Any], float, float | None,
 
 def child_baseline(folder: Path, jobs: int) -> dict[str, Any]:
     """Bare spaCy over the corpus: model load, then ``nlp.pipe`` with ``n_process=jobs``."""
-    from graph.nlp import load_model
+    from graph.extract.nlp import load_model
 
     grouped = corpus_texts(folder)
     start = time.perf_counter()
@@ -528,7 +528,7 @@ def synthetic_graph(n_events: int, seed: int = SEED) -> Any:
     """
     import networkx as nx
 
-    from graph import model as M
+    from graph import schema as M
 
     rng = Random(seed)
     scale = n_events / 4000
@@ -647,7 +647,7 @@ _DRAW_HOOK = """
 
 def bench_html(runs: int = 3) -> dict[str, Any]:
     """Time write_html on 10,000 nodes and Chromium drawing a 1,000-event page."""
-    from graph.html import write_html
+    from graph.export.html import write_html
 
     result: dict[str, Any] = {}
     G = synthetic_graph(round(4000 * HTML_NODES / 10_000))

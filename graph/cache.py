@@ -12,7 +12,7 @@ Entries are pickles written atomically in the build's own output folder
 A corrupt or unreadable entry is treated as a miss, never as an error. Beside
 the extractions it keeps, under fixed keys, the last build's article count per
 language (for :func:`graph.pipeline._early_worker`) and the language models'
-compiled tokenizer patterns (:mod:`graph.regexcache`).
+compiled tokenizer patterns (:mod:`graph.extract.regexcache`).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from pathlib import Path
 
 from graph import __version__
 from graph.kb import DATA_DIR
-from graph.nlp import DEFAULT_MODELS
-from graph.topics import TOPICS_FILE
+from graph.extract.nlp import DEFAULT_MODELS
+from graph.extract.topics import TOPICS_FILE
 
 log = logging.getLogger("storygraph")
 

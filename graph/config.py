@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import ConfigError
-from graph.stories import DEFAULT_THRESHOLD
+from graph.resolve.stories import DEFAULT_THRESHOLD
 
 
 @dataclass(frozen=True)

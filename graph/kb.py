@@ -10,7 +10,7 @@ at the event's date), organisations, role phrases and event-type triggers.
 A user file given with ``--kb`` adds rows in the same formats (files named
 ``countries.tsv``, ``places.tsv``, ``people_orgs.tsv`` in a folder); a row with
 an existing key replaces the shipped row. Named-entity recognition still finds
-entities the knowledge base does not know; see :mod:`graph.entities`.
+entities the knowledge base does not know; see :mod:`graph.extract.entities`.
 """
 
 from __future__ import annotations

@@ -27,21 +27,21 @@ from typing import TYPE_CHECKING
 import networkx as nx
 from tqdm import tqdm
 
-from graph import pubdate
-from graph.build import build_graph
+from graph.extract import pubdate
+from graph.assemble import build_graph
 from graph.cache import ExtractionCache
 from graph.config import BuildConfig
 from graph.errors import FailedInput, InputError
 from graph.ingest import count_articles, iter_input_files, read_inputs
 from graph.kb import default_kb
-from graph.nlp import models_loaded
+from graph.extract.nlp import models_loaded
 from graph.resolve import resolve_entities, resolve_events
-from graph.stories import article_groups, assign_stories
-from graph.storydates import date_from_stories
+from graph.resolve.stories import article_groups, assign_stories
+from graph.resolve.storydates import date_from_stories
 from graph.types import Article, EntityMention, EventMention
 
 if TYPE_CHECKING:
-    from graph.entities import AnalysedSentence
+    from graph.extract.entities import AnalysedSentence
 
 __all__ = ["BuildConfig", "BuildReport", "Extraction", "assemble", "build", "extract_article"]
 
@@ -88,9 +88,9 @@ def with_publication_date(article: Article) -> Article:
 
 def extract_article(article: Article, config: BuildConfig) -> Extraction:
     """Run the extract stage on one article (entities, dates, events)."""
-    from graph.entities import analyse  # spaCy (a second to import): only for real work
-    from graph.events import extract_events
-    from graph.nlp import load_model_reusing
+    from graph.extract.entities import analyse  # spaCy (a second to import): only for real work
+    from graph.extract.events import extract_events
+    from graph.extract.nlp import load_model_reusing
 
     kb = default_kb(config.kb_dir)
     language = article.language or config.default_language
@@ -191,7 +191,7 @@ def _extract_all(
             return
         if early is not None:  # many new articles: all cores, and no idle model in memory
             early.terminate()
-        import graph.events  # noqa: F401 -- with spaCy: imported once here, not per forked worker
+        import graph.extract.events  # noqa: F401 -- with spaCy: imported once here, not per forked worker
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             work = chain(first, pending)

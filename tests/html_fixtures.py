@@ -2,7 +2,7 @@
 
 ``story_graph()`` is a small but realistic ``G`` (two articles, one 2022–2026
 story of ten events, a second unrelated story) built with the names of
-:mod:`graph.model`; it carries hostile strings to prove the page escapes text.
+:mod:`graph.schema`; it carries hostile strings to prove the page escapes text.
 ``synthetic_graph()`` makes a large graph for the load test.
 ``screenshot()`` renders a page to PNG in headless Chromium (used for the
 README's ``output/graph.png``).
@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph import model as m
+from graph import schema as m
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -336,7 +336,7 @@ def screenshot(
     """Render ``html_path`` in headless Chromium (network blocked) and save a PNG.
 
     Args:
-        html_path: the page written by :func:`graph.html.write_html`.
+        html_path: the page written by :func:`graph.export.html.write_html`.
         png_path: where to save the screenshot.
         width: viewport width in CSS pixels.
         height: viewport height in CSS pixels.

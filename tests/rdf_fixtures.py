@@ -11,7 +11,7 @@ import itertools
 
 import networkx as nx
 
-from graph import model as m
+from graph import schema as m
 
 HOSTILE_HEADLINE = (
     'Talks <script>alert(1)</script> """ end > . \nsecond line\x00 '

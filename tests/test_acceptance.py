@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph
 
 from graph.pipeline import BuildConfig, build
-from graph.rdf import to_rdf
+from graph.export.rdf import to_rdf
 from tests.expected_check import check, check_one_story
 from tests.paths import ROOT, SHARED
 
@@ -72,7 +72,7 @@ def test_publication_dates_stated_or_inferred(seed_build, expected) -> None:
 
 
 def test_build_output_conforms_to_the_shacl_shapes(seed_build) -> None:
-    from graph.store import validate
+    from graph.query.store import validate
 
     conforms, report = validate(seed_build[0])
     assert conforms, report

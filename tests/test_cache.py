@@ -9,7 +9,7 @@ from pathlib import Path
 from graph import pipeline
 from graph.cache import ExtractionCache
 from graph.pipeline import BuildConfig, build
-from graph.rdf import to_rdf
+from graph.export.rdf import to_rdf
 from graph.types import Article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.dates import describe_interval, find_time_expressions, is_future_tense
-from graph.pubdate import infer_publication_date
+from graph.extract.dates import describe_interval, find_time_expressions, is_future_tense
+from graph.extract.pubdate import infer_publication_date
 from graph.types import Granularity
 from tests.paths import DEV, ROOT
 
@@ -501,7 +501,7 @@ def test_cue_prefilter_never_changes_a_result(monkeypatch):
     are the same with it and without it."""
     import re as _re
 
-    from graph import dates as dates_module
+    from graph.extract import dates as dates_module
 
     files = [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests" / "fixtures").rglob("*.txt"),
              *(DEV / "articles").glob("*.txt")]  # fmt: skip

@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph
 
 from graph.pipeline import BuildConfig, build
-from graph.rdf import to_rdf
+from graph.export.rdf import to_rdf
 from tests.expected_check import check, name_sources, story_of_articles
 from tests.paths import DEV
 
@@ -114,7 +114,7 @@ def test_jsonl_build_meets_floors(jsonl_scores) -> None:
 
 
 def test_dev_build_conforms_to_the_shacl_shapes(text_rdf: Graph) -> None:
-    from graph.store import validate
+    from graph.query.store import validate
 
     conforms, report = validate(text_rdf)
     assert conforms, report

@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 
 from graph.config import BuildConfig
-from graph.entities import analyse
-from graph.events import extract_events
+from graph.extract.entities import analyse
+from graph.extract.events import extract_events
 from graph.kb import default_kb, fold, french_inflections, slug, translit_key
-from graph.nlp import load_model
+from graph.extract.nlp import load_model
 from graph.types import Article
 
 FR_ARTICLE = """Le ministre fictif Paulin Marchetti a rencontré mardi 4 mars 2025 à Lisbonne son homologue Edvard Lindqvist.
@@ -175,7 +175,7 @@ def test_event_names_share_a_key_with_or_without_the_year(kb) -> None:
 def test_a_source_after_according_to_is_not_a_place(kb) -> None:
     from spacy.tokens import Span
 
-    from graph.entities import _mention
+    from graph.extract.entities import _mention
 
     doc = load_model("en")("According to Nordvik, the frigates reached Greenland.")
     source = Span(doc, 2, 3, label="GPE")  # as the model tags some outlets
@@ -260,7 +260,7 @@ def test_an_undated_report_takes_the_year_of_the_exercise_it_names(kb) -> None:
 
 
 def test_a_name_the_article_gave_an_event_stays_that_event_when_repeated() -> None:
-    from graph.entities import AnalysedSentence, _repeat_event_names
+    from graph.extract.entities import AnalysedSentence, _repeat_event_names
     from graph.types import EntityMention
 
     def sentence(index: int, *mentions: EntityMention) -> AnalysedSentence:
@@ -320,7 +320,7 @@ def test_a_name_left_as_miscellany_after_a_verb_of_saying_is_a_person(
 ) -> None:
     from spacy.tokens import Span
 
-    from graph.entities import _saying_words, _speaker
+    from graph.extract.entities import _saying_words, _speaker
 
     doc = load_model("fr").make_doc(text)
     start = [t.text for t in doc].index("Paulin")
@@ -413,7 +413,7 @@ def test_the_capitals_of_a_wire_dateline_are_a_place(kb) -> None:
 
 
 def test_a_name_tagged_once_is_that_entity_where_the_model_missed_it() -> None:
-    from graph.entities import AnalysedSentence, _repeat_names
+    from graph.extract.entities import AnalysedSentence, _repeat_names
     from graph.types import EntityMention
 
     nordvik = EntityMention("Nordvik", 0, 7, "organization", "organization/nordvik", "Nordvik")
@@ -427,7 +427,7 @@ def test_a_name_tagged_once_is_that_entity_where_the_model_missed_it() -> None:
 
 
 def test_a_lone_surname_taken_for_an_organisation_is_the_person() -> None:
-    from graph.entities import _link_surnames
+    from graph.extract.entities import _link_surnames
     from graph.types import EntityMention
 
     full = EntityMention("Paulin Marchetti", 0, 16, "person", "person/paulin-marchetti",

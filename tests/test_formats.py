@@ -15,11 +15,11 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from graph import export
-from graph import model as m
+from graph import schema as m
 from graph.export import write_outputs
-from graph.formats import NODE_HEADER, REL_HEADER
-from graph.rdf import ox_term, partition, to_rdf
-from graph.statements import plain_literal_text
+from graph.export.formats import NODE_HEADER, REL_HEADER
+from graph.export.rdf import ox_term, partition, to_rdf
+from graph.export.statements import plain_literal_text
 
 try:
     import rdf_fixtures as fx
@@ -102,7 +102,7 @@ def test_neo4j_csv_headers_and_rows(G: nx.MultiDiGraph, out: Path) -> None:
 def test_neo4j_actor_label_is_on_exactly_the_rdf_actors(G: nx.MultiDiGraph, out: Path) -> None:
     from rdflib import RDF
 
-    from graph.rdf import SEM, node_iri
+    from graph.export.rdf import SEM, node_iri
 
     with (out / "neo4j" / "nodes.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -159,14 +159,14 @@ def test_plain_literal_shortcut_prints_what_oxigraph_prints(value: str) -> None:
 def test_csv_drops_control_characters_cell_by_cell(rows: list[list[str]]) -> None:
     import io
 
-    from graph.formats import _XML_BAD, _csv
+    from graph.export.formats import _XML_BAD, _csv
 
     read = list(csv.reader(io.StringIO(_csv(rows).decode("utf-8"), newline="")))
     assert read == [[_XML_BAD.sub("", cell) for cell in row] for row in rows]
 
 
 def test_graphml_cleans_an_id_with_a_control_character(tmp_path: Path) -> None:
-    from graph.formats import write_graphml
+    from graph.export.formats import write_graphml
 
     G = nx.MultiDiGraph()
     G.add_node("person/a\x01b", **{m.KIND: m.PERSON, m.LABEL: "A\x00B", m.ALIASES: ("x", "y")})
@@ -180,7 +180,7 @@ def test_graphml_cleans_an_id_with_a_control_character(tmp_path: Path) -> None:
 
 
 def test_graphml_keeps_every_value_exactly(tmp_path: Path) -> None:
-    from graph.formats import write_graphml
+    from graph.export.formats import write_graphml
 
     G = nx.MultiDiGraph()
     tricky = "a <b> & \"c\" 'd'\r\nline two\tend ]]> é 東京"

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from graph import model as m
-from graph.html import page_data, render_html, script_json, write_html
-from graph.html_layout import gap_px, ordered_events
+from graph import schema as m
+from graph.export.html import page_data, render_html, script_json, write_html
+from graph.export.layout import gap_px, ordered_events
 
 try:  # tests/ is a plain folder on sys.path, or a package if the lead adds __init__.py
     import html_fixtures as fx

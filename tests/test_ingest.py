@@ -30,7 +30,7 @@ from graph.errors import (
     TooLarge,
     UnreadableInput,
 )
-from graph.furniture import clean_page, date_from_url, parse_date, spot_dateline
+from graph.ingest.furniture import clean_page, date_from_url, parse_date, spot_dateline
 from graph.ingest import (
     detect_language,
     iter_input_files,

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli_query import main
+from graph.cli import main
 from graph.errors import PushError
-from graph.push import auth_header, push
-from graph.query import bind, get_query, rows, run_query
-from graph.store import open_store, write_store
+from graph.query.push import auth_header, push
+from graph.query.sparql import bind, get_query, rows, run_query
+from graph.query.store import open_store, write_store
 
 try:
     import rdf_fixtures as fx

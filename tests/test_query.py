@@ -10,12 +10,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from graph.cli_query import main
+from graph.cli import main
 from graph.errors import QueryError
-from graph.formats import write_turtle
-from graph.query import bind, format_result, get_query, list_queries, rows, run_query
-from graph.rdf import SEM, node_iri, to_rdf
-from graph.store import fill_store, open_store, validate, validate_graph, write_store
+from graph.export.formats import write_turtle
+from graph.query.sparql import bind, format_result, get_query, list_queries, rows, run_query
+from graph.export.rdf import SEM, node_iri, to_rdf
+from graph.query.store import fill_store, open_store, validate, validate_graph, write_store
 
 try:
     import rdf_fixtures as fx
@@ -230,7 +230,7 @@ def test_cli_validate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_shacl_lets_a_story_without_events_be_undated_but_no_other_story() -> None:
-    from graph import model as m
+    from graph import schema as m
 
     G = fx.build_fixture_graph()
     G.add_node("story/undated", **{m.KIND: m.STORY, m.LABEL: "Pages that print no date"})
@@ -272,6 +272,6 @@ def test_service_clause_is_refused_unless_allowed(
 
 
 def test_named_queries_use_no_service() -> None:
-    from graph.query import uses_service
+    from graph.query.sparql import uses_service
 
     assert not [q.name for q in list_queries() if uses_service(q.text)]

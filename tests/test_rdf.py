@@ -16,9 +16,9 @@ from rdflib import namespace as ns
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, PROV, SKOS
 
-from graph import model as m
-from graph.formats import write_turtle
-from graph.rdf import (
+from graph import schema as m
+from graph.export.formats import write_turtle
+from graph.export.rdf import (
     SCHEMA,
     SEM,
     SG,
@@ -150,7 +150,7 @@ def test_serialisation_is_deterministic(G: nx.MultiDiGraph, tmp_path: Path) -> N
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
         "from tests.rdf_fixtures import build_fixture_graph;"
-        "from graph.formats import write_turtle;"
+        "from graph.export.formats import write_turtle;"
         "write_turtle(build_fixture_graph(), sys.argv[2])"
     )
     outputs = []
@@ -224,7 +224,7 @@ def test_any_text_survives_turtle_round_trip(headline: str, alias: str) -> None:
 
 def test_every_event_type_has_its_ontology_class_with_labels() -> None:
     from graph.kb import default_kb
-    from graph.rdf import EVENT_CLASSES
+    from graph.export.rdf import EVENT_CLASSES
     from graph.resources import ontology_dir
 
     ontology = Graph().parse(ontology_dir() / "storygraph.ttl")

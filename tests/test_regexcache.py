@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from graph import regexcache
+from graph.extract import regexcache
 from graph.cache import ExtractionCache
-from graph.regexcache import PatternRecord, preload, record_of, recording
+from graph.extract.regexcache import PatternRecord, preload, record_of, recording
 
 # long, case-insensitive over a large Unicode class: slow to compile, like spaCy's
 _LETTERS = "a-zà-öø-ÿ\u0100-\u024f\u0370-\u03ff\u0400-\u04ff"
@@ -65,7 +65,7 @@ _LOAD_FRENCH = """
 import re, sys, time
 from pathlib import Path
 from graph.cache import ExtractionCache
-from graph.nlp import load_model_reusing
+from graph.extract.nlp import load_model_reusing
 store = ExtractionCache(Path(sys.argv[1]))
 compile_anew, long_compiles = re._compiler.compile, []
 def counting(pattern, flags):

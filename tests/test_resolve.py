@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import model as M
+from graph import schema as M
 from graph.pipeline import BuildConfig, build
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -84,7 +84,7 @@ def test_a_country_alone_does_not_merge_events(G) -> None:
 def test_articles_that_date_nothing_still_make_a_story_together() -> None:
     from collections import Counter
 
-    from graph.stories import assign_stories
+    from graph.resolve.stories import assign_stories
 
     shared = Counter({"person/edvard-lindqvist": 3, "organization/nordvik-coast-guard": 2,
                       "place/brest": 1})  # fmt: skip

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 
 import graph.ingest as ingest
-from graph.dates import find_time_expressions
+from graph.extract.dates import find_time_expressions
 from tests.conftest import GOOD_ARTICLE, GOOD_EVENT_DAY
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import model as M
+from graph import schema as M
 from graph.pipeline import BuildConfig, build
 
 WIRE = Path(__file__).parent / "fixtures" / "wire"

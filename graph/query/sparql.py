@@ -1,9 +1,9 @@
 """Run SPARQL 1.1 queries, free or named, on a built graph.
 
-Requires an Oxigraph store opened by :func:`graph.store.open_store`; queries see the
+Requires an Oxigraph store opened by :func:`graph.query.store.open_store`; queries see the
 union of its graphs (data, ontology and materialised subclass types).
 
-Named queries are the ``graph/queries/*.rq`` files. Each starts with header comments::
+Named queries are the ``graph/query/queries/*.rq`` files. Each starts with header comments::
 
     # name: actor-timeline
     # description: one line
@@ -32,7 +32,7 @@ from typing import Literal
 import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.rdf import node_iri, search_key
+from graph.export.rdf import node_iri, search_key
 
 ResultFormat = Literal["table", "csv", "tsv", "json"]
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
@@ -73,7 +73,7 @@ class Param:
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A SPARQL query shipped in ``graph/queries``."""
+    """A SPARQL query shipped in ``graph/query/queries``."""
 
     name: str
     description: str
@@ -96,7 +96,7 @@ def _parse_named(text: str, fallback: str) -> NamedQuery:
 
 def list_queries() -> list[NamedQuery]:
     """Return the named queries shipped with the package, sorted by name."""
-    folder = resources.files("graph").joinpath("queries")
+    folder = resources.files("graph.query").joinpath("queries")
     found = [
         _parse_named(item.read_text(encoding="utf-8"), item.name.removesuffix(".rq"))
         for item in folder.iterdir()

@@ -1,12 +1,12 @@
 """The RDF contract as canonical N-Triples statements: what every RDF output is written from.
 
-Requires the triples of :mod:`graph.rdf` (``to_rdf(G)`` and its partition into
+Requires the triples of :mod:`graph.export.rdf` (``to_rdf(G)`` and its partition into
 named graphs); adds nothing to ``G``.
 
 :func:`statements` turns the graph into one line of text per distinct triple —
 the canonical N-Triples form of its three terms, as Oxigraph prints them — sorted
 by code point, each with the named graph the partition of
-:func:`graph.rdf.partition` puts it in. From these:
+:func:`graph.export.rdf.partition` puts it in. From these:
 
 - ``graph.nt`` and ``graph.nq`` are the lines themselves (sorted, so files diff
   well and ``sort -u`` leaves them unchanged);
@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from rdflib import Literal
 from rdflib.term import Node
 
-from graph.rdf import SHARED_GRAPH, graph_iri, owned_triples, ox_term
+from graph.export.rdf import SHARED_GRAPH, graph_iri, owned_triples, ox_term
 
 _CHUNK: Final = 20_000  # lines per write: large enough for speed, small for memory
 _UNSEEN: Final = object()
@@ -110,7 +110,7 @@ def statements(G: nx.MultiDiGraph) -> Statements:
     """Compute the canonical statements of ``to_rdf(G)`` (see the module docstring).
 
     A triple supported by several articles, or by none, goes to the shared graph,
-    as in :func:`graph.rdf.partition`.
+    as in :func:`graph.export.rdf.partition`.
     """
     owners: dict[str, object] = {}
     text_of: dict[Node, str] = {}  # IRIs repeat across triples; convert each once

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from graph import regexcache
+from graph.extract import regexcache
 from graph.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def load_model(language: str, name: str | None = None) -> Language:
 def load_model_reusing(language: str, store: Store | None) -> Language:
     """:func:`load_model`, with the tokenizer's long patterns compiled by an
     earlier process taken from ``store`` (a second or two less to start, see
-    :mod:`graph.regexcache`), or recorded there for the next one."""
+    :mod:`graph.extract.regexcache`), or recorded there for the next one."""
     if store is None or language in _loaded:
         return load_model(language)
     key = _PATTERNS_KEY + language

@@ -1,6 +1,6 @@
 """Node positions and time axis for the HTML timeline page.
 
-Requires a graph ``G`` as described in :mod:`graph.model`; adds nothing to it.
+Requires a graph ``G`` as described in :mod:`graph.schema`; adds nothing to it.
 Everything is computed in Python so the page opens already settled (physics
 off) and the same ``G`` always gives the same coordinates.
 
@@ -31,7 +31,7 @@ from datetime import date
 
 import networkx as nx
 
-from graph import model
+from graph import schema as model
 
 EVENT_STEP = 100.0
 """Horizontal distance between two consecutive events on the same day."""
@@ -271,7 +271,7 @@ def layout_graph(G: nx.MultiDiGraph, drawn: Iterable[str]) -> Layout:
     """Compute positions for the ``drawn`` nodes of ``G``, its lanes and axis.
 
     Args:
-        G: the story graph (see :mod:`graph.model`).
+        G: the story graph (see :mod:`graph.schema`).
         drawn: the node ids that will be drawn; others get no position.
 
     Returns:

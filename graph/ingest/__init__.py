@@ -2,7 +2,7 @@
 
 Requires: paths of files or folders, or ``-`` for JSON lines on stdin.
 Adds: ``Article`` records with a clean body (page furniture removed by
-:mod:`graph.furniture`), headline, publisher, author, URL, language, content
+:mod:`graph.ingest.furniture`), headline, publisher, author, URL, language, content
 hash and, where the input shows it, the publication date with how it was found
 (``published_how``: ``metadata`` from page metadata or a record field, then
 ``text`` from a dateline or byline, then ``url`` from a date in the URL path;
@@ -64,7 +64,7 @@ from graph.errors import (
     TooLarge,
     UnreadableInput,
 )
-from graph.furniture import Page, clean_page, date_from_url, parse_date
+from graph.ingest.furniture import Page, clean_page, date_from_url, parse_date
 from graph.types import Article, PublishedHow
 
 MAX_ARTICLE_BYTES = 5_000_000

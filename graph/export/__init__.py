@@ -1,8 +1,8 @@
 """Export stage: write every output of a build into one folder.
 
-Requires the graph ``G`` (:mod:`graph.build`). Writes ``graph.ttl`` (the RDF
-contract, :mod:`graph.rdf`), ``graph.html`` (the interactive view,
-:mod:`graph.html`), the other formats of :mod:`graph.formats` and, on request,
+Requires the graph ``G`` (:mod:`graph.assemble`). Writes ``graph.ttl`` (the RDF
+contract, :mod:`graph.export.rdf`), ``graph.html`` (the interactive view,
+:mod:`graph.export.html`), the other formats of :mod:`graph.export.formats` and, on request,
 the embedded SPARQL store. Every file is written atomically (temporary file in
 the same folder, then rename), so a build killed at any moment leaves the
 previous outputs intact.
@@ -26,7 +26,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.errors import StorygraphError
-from graph.formats import (
+from graph.export.formats import (
     write_graphml,
     write_jsonld,
     write_neo4j,
@@ -34,8 +34,8 @@ from graph.formats import (
     write_ntriples,
     write_turtle,
 )
-from graph.html import write_html
-from graph.statements import statements
+from graph.export.html import write_html
+from graph.export.statements import statements
 
 FORK_MAX_EDGES = 250_000  # about 3,000 articles
 
@@ -59,7 +59,7 @@ def _write_rdf(G: nx.MultiDiGraph, out_dir: Path, formats: bool, store: bool) ->
                     write_jsonld(lines, out_dir / "graph.jsonld")]  # fmt: skip
     written.insert(0, write_turtle(lines, out_dir / "graph.ttl"))
     if store:
-        from graph.store import write_store  # pyshacl and RocksDB only when asked
+        from graph.query.store import write_store  # pyshacl and RocksDB only when asked
 
         written.append(write_store(lines, out_dir / "store"))
     return written

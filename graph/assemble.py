@@ -3,7 +3,7 @@
 Requires: articles, resolved entities, events and stories.
 
 Adds: ``G``, a ``networkx.MultiDiGraph`` whose node ids, attributes and edge
-relations are named in :mod:`graph.model`. This module is the only one that
+relations are named in :mod:`graph.schema`. This module is the only one that
 fills ``G``; exporters only read it.
 """
 
@@ -14,10 +14,10 @@ from itertools import pairwise
 
 import networkx as nx
 
-from graph import dates
-from graph import model as M
+from graph.extract import dates
+from graph import schema as M
 from graph.kb import slug
-from graph.topics import TOPIC_BASE, load_concepts
+from graph.extract.topics import TOPIC_BASE, load_concepts
 from graph.types import Article, Entity, Event, Story, TimeExpression
 
 

@@ -1,11 +1,11 @@
 """Load the RDF export into an Oxigraph store, with RDFS class reasoning, and validate it.
 
-Requires the RDF of :mod:`graph.rdf` (a graph ``G``, a build's output folder or an
+Requires the RDF of :mod:`graph.export.rdf` (a graph ``G``, a build's output folder or an
 RDF file); adds nothing to ``G``.
 
-Store layout (also what :mod:`graph.push` sends to a remote endpoint):
+Store layout (also what :mod:`graph.query.push` sends to a remote endpoint):
 
-- the data graphs of :func:`graph.rdf.to_dataset`: ``sgid:graph/<article id>`` per
+- the data graphs of :func:`graph.export.rdf.to_dataset`: ``sgid:graph/<article id>`` per
   article plus ``sgid:graph/shared`` (a triples-only file is loaded into the default
   graph instead);
 - ``sgid:graph/ontology``: ``ontology/storygraph.ttl``;
@@ -38,9 +38,9 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph
 
 from graph.errors import StoreError
-from graph.rdf import SGID
+from graph.export.rdf import SGID
 from graph.resources import ONTOLOGY_DIR
-from graph.statements import Statements, statements
+from graph.export.statements import Statements, statements
 
 ONTOLOGY_PATH = ONTOLOGY_DIR / "storygraph.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"

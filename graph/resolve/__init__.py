@@ -1,7 +1,7 @@
 """Resolve stage: one entity per real-world thing, one event per real happening.
 
-Requires: entity mentions of every article (:mod:`graph.entities`) and event
-mentions (:mod:`graph.events`).
+Requires: entity mentions of every article (:mod:`graph.extract.entities`) and event
+mentions (:mod:`graph.extract.events`).
 
 Adds: :class:`~graph.types.Entity` records (knowledge-base entities keep their
 key; unknown names are joined across spellings that differ only by

@@ -1,13 +1,13 @@
 """Export the story graph ``G`` to RDF, and read it back.
 
-Requires the networkx graph described in :mod:`graph.model`; adds nothing to it.
+Requires the networkx graph described in :mod:`graph.schema`; adds nothing to it.
 
 RDF contract
 ------------
 Prefixes: ``sem:`` (Simple Event Model), ``schema:`` (https://schema.org/),
 ``prov:``, ``time:`` (OWL-Time), ``skos:``, ``dcterms:``, ``owl:``, ``rdfs:``,
-``xsd:``, ``sg:`` (the project ontology, :data:`graph.model.ONTOLOGY_IRI`, defined
-in ``ontology/storygraph.ttl``) and ``sgid:`` (instances, :data:`graph.model.BASE_IRI`).
+``xsd:``, ``sg:`` (the project ontology, :data:`graph.schema.ONTOLOGY_IRI`, defined
+in ``ontology/storygraph.ttl``) and ``sgid:`` (instances, :data:`graph.schema.BASE_IRI`).
 
 - article ``sgid:article/…``: ``a schema:NewsArticle``; ``rdfs:label``,
   ``schema:headline``, ``schema:datePublished`` (xsd:date), ``sg:publicationDateMethod``
@@ -78,7 +78,7 @@ import rdflib.namespace as vocab
 from rdflib import XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from graph import model as m
+from graph import schema as m
 
 
 class _Namespace(Namespace):
@@ -442,7 +442,7 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     """Convert the story graph to one RDF graph (see the module docstring).
 
     Args:
-        G: the graph built by :mod:`graph.build`.
+        G: the graph built by :mod:`graph.assemble`.
 
     Returns:
         An rdflib Graph with the storygraph prefixes bound.
@@ -469,7 +469,7 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
     """Convert the story graph to a Dataset: one named graph per article + shared.
 
     Args:
-        G: the graph built by :mod:`graph.build`.
+        G: the graph built by :mod:`graph.assemble`.
 
     Returns:
         An rdflib Dataset whose named graphs together hold exactly ``to_rdf(G)``.
@@ -624,7 +624,7 @@ def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
         rdf: an rdflib Graph, or a Dataset whose graphs are merged first.
 
     Returns:
-        A MultiDiGraph with the node ids, kinds, attributes and edges of :mod:`graph.model`.
+        A MultiDiGraph with the node ids, kinds, attributes and edges of :mod:`graph.schema`.
     """
     rdf = triples_of(rdf)
     G = nx.MultiDiGraph()

@@ -1,14 +1,14 @@
 """Resolve: an undated report takes its year from the dated reports of its story.
 
 Requires the per-article extractions and the article groups of
-:func:`graph.stories.article_groups`; replaces the events of the articles that
+:func:`graph.resolve.stories.article_groups`; replaces the events of the articles that
 printed neither a date nor a year and kept their analysed sentences for this
 (``Extraction.pending``).
 
 Method: a report that names "Thursday (March 6)" but no year joins a story
 whose other reports were published in March 2031; for each year those
 reports were published in, its days, ranges and months are dated in that year
-(as with a year from an event name, :mod:`graph.dates`), and the year whose
+(as with a year from an event name, :mod:`graph.extract.dates`), and the year whose
 events lie nearest the dated reports' publication days is kept, when they lie
 within :data:`MAX_DAYS_APART` of one. The article records why
 (``published_evidence``); its events carry a ``year`` anchor in their audit.
@@ -46,7 +46,7 @@ def date_from_stories(
 
 
 def _dated(x: Extraction, published: list[date], kb: KnowledgeBase) -> Extraction:
-    from graph.events import extract_events  # spaCy's types: only when a report waits
+    from graph.extract.events import extract_events  # spaCy's types: only when a report waits
 
     options = []
     for year in sorted({d.year for d in published}):

@@ -1,10 +1,10 @@
 """Extract stage, part 2: dated event mentions from analysed sentences.
 
 Requires: an ``Article`` whose ``published`` date is known or inferred (the
-anchor of relative dates) and its sentences from :func:`graph.entities.analyse`.
+anchor of relative dates) and its sentences from :func:`graph.extract.entities.analyse`.
 
 Adds: one :class:`~graph.types.EventMention` per distinct dated happening in a
-sentence: a time expression (:mod:`graph.dates`), the event type whose trigger
+sentence: a time expression (:mod:`graph.extract.dates`), the event type whose trigger
 word stands nearest to it, the sentence's actors (people, organisations,
 countries, and the holders of role phrases), the place nearest the trigger and
 the topics the sentence's words evoke.
@@ -25,10 +25,10 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from graph import dates
-from graph.entities import ACTOR_KINDS, THING_NOUNS, AnalysedSentence, RoleMention, event_nouns
+from graph.extract import dates
+from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, AnalysedSentence, RoleMention, event_nouns
 from graph.kb import EventType, KnowledgeBase
-from graph.topics import match_topics, stem_regex
+from graph.extract.topics import match_topics, stem_regex
 from graph.types import AnchorKind, Article, EntityMention, EventMention, TimeExpression
 
 

@@ -1,6 +1,6 @@
 """Send a built graph to a SPARQL 1.1 Graph Store Protocol endpoint.
 
-Requires a build output folder or RDF file (read through :func:`graph.store.open_store`,
+Requires a build output folder or RDF file (read through :func:`graph.query.store.open_store`,
 so the ontology and materialised types go along); adds nothing to ``G``.
 
 Each named graph of the store (one per article, the shared graph, the ontology and
@@ -27,8 +27,8 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from graph.errors import PushError
-from graph.rdf import SHARED_GRAPH
-from graph.store import data_graphs, open_store
+from graph.export.rdf import SHARED_GRAPH
+from graph.query.store import data_graphs, open_store
 
 TOKEN_VAR = "STORYGRAPH_ENDPOINT_TOKEN"
 USER_VAR = "STORYGRAPH_ENDPOINT_USER"

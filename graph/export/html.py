@@ -1,12 +1,12 @@
 """Export the story graph as one self-contained interactive HTML page.
 
-Requires a graph ``G`` as described in :mod:`graph.model` (the same ``G`` the
+Requires a graph ``G`` as described in :mod:`graph.schema` (the same ``G`` the
 RDF exporter reads); writes ``graph.html`` and changes nothing in ``G``.
 
 The page draws ``G`` with vis-network (copied from the pyvis package into
-``graph/static/`` and inlined, so it opens from disk with no network access):
+``graph/export/static/`` and inlined, so it opens from disk with no network access):
 events left to right on a time axis, one lane per story, actors above and
-places, topics and articles below (positions from :mod:`graph.html_layout`).
+places, topics and articles below (positions from :mod:`graph.export.layout`).
 A side panel shows the details of the clicked or hovered node; a search box,
 filters and previous/next buttons help to move around.
 
@@ -31,9 +31,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph import model
+from graph import schema as model
 from graph.atomic import atomic_write
-from graph.html_layout import Layout, layout_graph, ordered_events, story_of
+from graph.export.layout import Layout, layout_graph, ordered_events, story_of
 
 MAX_DRAWN_NODES = 2000
 """Above this many nodes, kinds in :data:`DROP_ORDER` are left out of the drawing."""
@@ -124,7 +124,7 @@ def write_html(G: nx.MultiDiGraph, path: Path, *, max_nodes: int = MAX_DRAWN_NOD
     then replaces ``path``, so a reader never sees half a page.
 
     Args:
-        G: the story graph (see :mod:`graph.model`).
+        G: the story graph (see :mod:`graph.schema`).
         path: where to write the page, e.g. ``output/graph.html``; its folder
             is created when missing.
         max_nodes: above this many nodes, article, then topic, then place nodes
@@ -154,11 +154,11 @@ def checked_asset(name: str, *forbidden: str) -> str:
         ValueError: when the file contains a sequence that would end or
             confuse the surrounding ``<script>``/``<style>`` element.
     """
-    text = (resources.files("graph") / "static" / name).read_text(encoding="utf-8")
+    text = (resources.files("graph.export") / "static" / name).read_text(encoding="utf-8")
     lowered = text.lower()
     for bad in forbidden:
         if bad in lowered:
-            raise ValueError(f"graph/static/{name} contains {bad!r}; it cannot be inlined")
+            raise ValueError(f"graph/export/static/{name} contains {bad!r}; it cannot be inlined")
     return text
 
 
@@ -188,9 +188,9 @@ def page_data(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> dict[s
     Returns:
         ``nodes`` (every node with its details and, when drawn, ``x``/``y``),
         ``edges``, ``stories`` (events in time order), ``lanes``, ``ticks``,
-        ``kinds`` and ``rels`` (styles), ``actorKinds`` (:data:`graph.model.ACTOR_KINDS`),
+        ``kinds`` and ``rels`` (styles), ``actorKinds`` (:data:`graph.schema.ACTOR_KINDS`),
         ``omitted`` (``[kind, count]`` not drawn) and ``schema`` (the attribute
-        names of :mod:`graph.model`).
+        names of :mod:`graph.schema`).
     """
     drawn, omitted = choose_drawn(G, max_nodes)
     layout = layout_graph(G, drawn)
@@ -210,7 +210,7 @@ def page_data(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> dict[s
 
 
 def schema() -> dict[str, str]:
-    """Return the string constants of :mod:`graph.model` by name."""
+    """Return the string constants of :mod:`graph.schema` by name."""
     return {k: v for k, v in sorted(vars(model).items()) if k.isupper() and isinstance(v, str)}
 
 

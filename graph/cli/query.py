@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from graph.errors import PushError, QueryError, StoreError
-from graph.push import push
-from graph.query import (
+from graph.query.push import push
+from graph.query.sparql import (
     RESULT_FORMATS,
     bind,
     format_result,
@@ -23,7 +23,7 @@ from graph.query import (
     list_queries,
     run_query,
 )
-from graph.store import open_store, validate_graph
+from graph.query.store import open_store, validate_graph
 
 DEFAULT_GRAPH = "output"
 EXIT_OK, EXIT_USAGE, EXIT_ENDPOINT = 0, 1, 3
@@ -139,16 +139,3 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignor
     check = subparsers.add_parser("validate", help="check the graph against the SHACL shapes")
     check.add_argument("graph", nargs="?", default=DEFAULT_GRAPH)
     check.set_defaults(func=cmd_validate)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run these subcommands alone (for tests and ``python -m graph.cli_query``)."""
-    parser = argparse.ArgumentParser(prog="storygraph")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    code: int = args.func(args)
-    return code
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

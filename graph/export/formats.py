@@ -1,14 +1,14 @@
 """The file writers: the story graph in the formats other tools load.
 
-Requires the graph ``G`` of :mod:`graph.model` (the RDF writers also take its
-:class:`graph.statements.Statements`, so that a build computes them once); every
+Requires the graph ``G`` of :mod:`graph.schema` (the RDF writers also take its
+:class:`graph.export.statements.Statements`, so that a build computes them once); every
 file is written atomically (temp file in the same folder, then ``os.replace``),
 large ones streamed. :func:`graph.export.write_outputs` decides which run:
 
 - ``graph.ttl``: Turtle with the storygraph prefixes (Oxigraph serialises).
 - ``graph.nt``: canonical N-Triples, one triple a line, lines sorted.
 - ``graph.nq``: N-Quads, one named graph per article plus the shared graph (the
-  partition of :func:`graph.rdf.to_dataset`), lines sorted.
+  partition of :func:`graph.export.rdf.to_dataset`), lines sorted.
 - ``graph.jsonld``: JSON-LD: the published context ``ontology/context.jsonld``
   inlined as ``@context`` and the nodes in expanded form under ``@graph``
   (Oxigraph serialises them; full IRIs are unaffected by the context, so the
@@ -44,11 +44,11 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 import pyoxigraph as ox
 
-from graph import model as m
+from graph import schema as m
 from graph.atomic import atomic_open, atomic_write
-from graph.rdf import INSTANCE_PREFIXES, PREFIXES, node_iri
-from graph.statements import Statements, statements
-from graph.store import CONTEXT_PATH
+from graph.export.rdf import INSTANCE_PREFIXES, PREFIXES, node_iri
+from graph.export.statements import Statements, statements
+from graph.query.store import CONTEXT_PATH
 
 NODE_HEADER = ["id:ID", ":LABEL", "name", "kind", "iri", "begin:date", "end:date",
                "event_type", "wikidata", "aliases:string[]"]  # fmt: skip
@@ -85,7 +85,7 @@ def write_ntriples(source: RdfSource, path: Path) -> Path:
 
 
 def write_nquads(source: RdfSource, path: Path) -> Path:
-    """Write the per-article dataset (:func:`graph.rdf.partition`) as sorted N-Quads."""
+    """Write the per-article dataset (:func:`graph.export.rdf.partition`) as sorted N-Quads."""
     with atomic_open(path) as handle:
         handle.writelines(_statements(source).lines(quads=True))
     return path
@@ -144,7 +144,7 @@ def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
     then an lxml element per attribute, a second and more for a thousand articles.
     """
     # Node ids are slugs and edge keys are made of them: when no id needs
-    # cleaning (always, from graph.build), the 100,000s of ids are taken as they are.
+    # cleaning (always, from graph.assemble), the 100,000s of ids are taken as they are.
     ids = _xml_safe if any(_XML_BAD.search(str(node)) for node in G) else str
     nodes = sorted(G.nodes(data=True), key=lambda item: str(item[0]))
     keys = _graphml_keys(nodes, G.edges(data=True))

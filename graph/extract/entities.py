@@ -1,7 +1,7 @@
 """Extract stage, part 1: sentences, entity mentions and role phrases.
 
 Requires: an ``Article`` with clean ``body`` and a ``language``; a spaCy
-pipeline with ``ner`` and sentence boundaries (:func:`graph.nlp.load_model`);
+pipeline with ``ner`` and sentence boundaries (:func:`graph.extract.nlp.load_model`);
 the knowledge base (:func:`graph.kb.default_kb`).
 
 Adds: one :class:`AnalysedSentence` per sentence with its entity mentions
@@ -29,8 +29,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph import model
-from graph.dates import is_calendar_word
+from graph import schema as model
+from graph.extract.dates import is_calendar_word
 from graph.kb import KnowledgeBase, fold, slug
 from graph.types import EntityKind, EntityMention
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from graph import __version__
-from graph.cli_query import add_commands
+from graph.cli.query import add_commands
 from graph.config import BuildConfig, all_cores_if_zero, load_config
 from graph.errors import StorygraphError
 
@@ -199,6 +199,3 @@ def run() -> NoReturn:
         pass
     os._exit(code)
 
-
-if __name__ == "__main__":
-    run()

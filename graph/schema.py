@@ -1,6 +1,6 @@
 """Names of the networkx graph's node kinds, attributes and edge relations.
 
-The graph ``G`` built by :mod:`graph.build` is the one model every exporter
+The graph ``G`` built by :mod:`graph.assemble` is the one model every exporter
 reads (RDF, HTML, GraphML, Neo4j CSV), so its keys are named here once.
 
 Node ids are stable strings ``"<kind>/<slug>"`` (``"event/2024-10-14-meeting-1a2b3c4d"``,

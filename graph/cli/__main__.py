@@ -1,0 +1,5 @@
+"""``python -m graph.cli``: the ``storygraph`` command."""
+
+from graph.cli import run
+
+run()

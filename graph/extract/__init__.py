@@ -1,0 +1,1 @@
+"""Extract: one article in, what it tells out (mentions, time expressions, event mentions)."""

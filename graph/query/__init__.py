@@ -1,0 +1,1 @@
+"""Query: SPARQL on a built graph, its store, pushes to an endpoint, validation."""
