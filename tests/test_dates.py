@@ -501,7 +501,7 @@ def test_cue_prefilter_never_changes_a_result(monkeypatch):
     are the same with it and without it."""
     import re as _re
 
-    from graph.extract import dates as dates_module
+    from graph.extract.dates import find as dates_module
 
     files = [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests" / "fixtures").rglob("*.txt"),
              *(DEV / "articles").glob("*.txt")]  # fmt: skip

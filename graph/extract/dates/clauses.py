@@ -1,0 +1,104 @@
+"""Clause and tense detection from surface cues: where the clause holding an
+expression begins and ends (:func:`clause_span`, also used by
+:mod:`graph.extract.events`) and whether a text or that clause speaks of the
+future (:func:`is_future_tense`; the cues are listed in the package
+docstring). Imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# clause boundaries; "and"/"et" before a future predicate starts one too ("left
+# Brest on Monday and will patrol until April 18": Monday is past)
+_BOUNDARY: Final = re.compile(
+    r"[;:«»\"“”()\[\]]|\b(?:que|qu['’]|that)\b|\b(?:and|et)\s+(?=(?:will|would|shall|"
+    r"va|vont|devrait|devraient|doit|doivent)\b)"
+    # English drops "that": "said on Monday he would…" starts a clause at "he"
+    r"|\b(?=(?:he|she|they|we)\s+(?:would|will|had|has|have|was|were|is|are|could|should"
+    r"|might|must|did)\b)",
+    re.IGNORECASE,
+)
+
+
+_COMMA: Final = re.compile(r",|\s[–—-]\s")
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The stretch of ``sentence`` around ``start:end`` that carries its own verb
+    (:func:`clause_span`)."""
+    begin, stop = clause_span(sentence, start, end)
+    return sentence[begin:stop]
+
+
+def clause_span(sentence: str, start: int, end: int, *, commas: bool = True) -> tuple[int, int]:
+    """Where the stretch of ``sentence`` around ``start:end`` that carries its
+    own verb begins and ends.
+
+    The comma-delimited segment holding the expression, unless that segment is
+    the expression and a short word or two ("Dès mardi, Xi se rendra..."): then
+    the whole clause up to ``que``/``that``, quotes, ``;`` or ``:``; with
+    ``commas=False`` always that whole clause (commas also set off adjuncts of
+    the same verb: "a déclaré mardi, lors d'un appel vidéo, que…").
+
+    >>> s = "Marion Castellan said on Tuesday that the patrol went well."
+    >>> s[slice(*clause_span(s, 22, 32))]
+    'Marion Castellan said on Tuesday '
+    """
+    low, high = max(0, start - 300), min(len(sentence), end + 300)
+    begin, stop = low, high
+    for m in _BOUNDARY.finditer(sentence, low, high):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= end:
+            stop = m.start()
+            break
+    if not commas:
+        return begin, stop
+    seg_begin, seg_stop = begin, stop
+    for m in _COMMA.finditer(sentence, begin, stop):
+        if m.end() <= start:
+            seg_begin = m.end()
+        elif m.start() >= end:
+            seg_stop = m.start()
+            break
+    rest = re.findall(r"\w+", sentence[seg_begin:start] + " " + sentence[end:seg_stop])
+    if len(rest) <= 2 and all(len(word) <= 5 for word in rest):
+        return begin, stop
+    return seg_begin, seg_stop
+
+
+_FUTURE: Final[dict[str, re.Pattern[str]]] = {
+    "fr": re.compile(
+        r"\b(?!vrai|environs)[a-zàâçéèêëîïôûùüœ]{1,}(?:e|i|d|u|r|v|tt|c)"
+        r"(?:ra|ront|rai|rons|rez|ras|rait|raient)\b"
+        r"|\bdevr(?:ai|aie)nt?\b|\bdoi(?:t|vent)\b|\bprévu(?:e|s|es)?\b|\bà\s+venir\b"
+        r"|\b(?:va|vont)\s+(?:\w+\s+)?[a-zàâçéèêëîïôûùü]+(?:er|ir|re|oir)\b"
+    ),
+    "en": re.compile(
+        r"\b(?:will|won['’]t|shall|should|would(?!\s+(?:not\s+)?have\b)|scheduled"
+        r"|expected\s+to|due\s+to\s+(?!the\b)\w+"
+        r"|(?:is|are)\s+(?:set\s+|going\s+|due\s+)?to|plans?\s+to|upcoming)\b|\w['’]ll\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def is_future_tense(text: str, *, language: str, span: tuple[int, int] | None = None) -> bool:
+    """Whether ``text`` speaks of the future, or only the clause around ``span``.
+
+    Surface cues only; see the package docstring for what is recognised. With
+    ``span`` (start, end offsets of an expression), only the clause holding it
+    is read, so "a déclaré lundi que le sommet aura lieu" is past at "lundi".
+
+    Examples:
+        >>> is_future_tense("Le sommet se tiendra lundi à Pékin", language="fr")
+        True
+        >>> is_future_tense("He said on Monday that talks will resume", language="en", span=(8, 17))
+        False
+    """
+    pattern = _FUTURE.get(language[:2].lower())
+    if span is not None:
+        text = _clause(text, *span)
+    return bool(pattern and pattern.search(text))

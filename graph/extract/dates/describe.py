@@ -1,0 +1,107 @@
+"""Display: :func:`describe_interval` gives the short label of an interval shown
+in the UI ("14 Oct 2024", "early October 2024", "winter 2024–25"), in English
+or French, from the month names and qualifier words kept here.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Final
+
+_EN_MONTH_ABBR: Final = list(calendar.month_abbr)
+
+
+_FR_MONTHS: Final = [
+    "", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+    "nov.", "déc.",
+]  # fmt: skip
+_FR_MONTHS_FULL: Final = [
+    "", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+]  # fmt: skip
+_WORDS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "about": "about {}", "early-month": "early {}", "mid-month": "mid-{}",
+        "late-month": "late {}", "week": "week of {}", "days-before": "a few days before {}",
+        "days-after": "a few days after {}", "spring": "spring", "summer": "summer",
+        "autumn": "autumn", "winter": "winter",
+    },
+    "fr": {
+        "about": "vers le {}", "early-month": "début {}", "mid-month": "mi-{}",
+        "late-month": "fin {}", "week": "semaine du {}",
+        "days-before": "quelques jours avant le {}", "days-after": "quelques jours après le {}",
+        "spring": "printemps", "summer": "été", "autumn": "automne", "winter": "hiver",
+    },
+}  # fmt: skip
+
+
+def _day_text(d: date, lang: str, year: bool = True) -> str:
+    month = _FR_MONTHS[d.month] if lang == "fr" else _EN_MONTH_ABBR[d.month]
+    return f"{d.day} {month} {d.year}" if year else f"{d.day} {month}"
+
+
+def _month_text(d: date, lang: str) -> str:
+    return f"{_FR_MONTHS_FULL[d.month] if lang == 'fr' else calendar.month_name[d.month]} {d.year}"
+
+
+def _range_text(begin: date, last: date, lang: str) -> str:
+    if begin == last:
+        return _day_text(begin, lang)
+    if (begin.year, begin.month) == (last.year, last.month):
+        return f"{begin.day}–{_day_text(last, lang)}"
+    return f"{_day_text(begin, lang, year=begin.year != last.year)} – {_day_text(last, lang)}"
+
+
+def describe_interval(begin: date, last: date, granularity: str, language: str = "en") -> str:
+    """The human form of an interval, as shown in the UI.
+
+    Args:
+        begin: First day of the interval.
+        last: Last day of the interval (inclusive).
+        granularity: A ``graph.types.Granularity`` value; unknown ones show the range.
+        language: ``"en"`` (default) or ``"fr"``.
+
+    Returns:
+        A short label such as "14 Oct 2024", "May 2024" or "early October 2024".
+
+    Examples:
+        >>> describe_interval(date(2022, 8, 30), date(2022, 9, 5), "days")
+        '30 Aug – 5 Sep 2022'
+        >>> describe_interval(date(2024, 10, 1), date(2024, 10, 10), "early-month")
+        'early October 2024'
+        >>> describe_interval(date(2026, 1, 13), date(2026, 1, 26), "days-before")
+        'a few days before 27 Jan 2026 (13–26 Jan 2026)'
+    """
+    lang = "fr" if language[:2].lower() == "fr" else "en"
+    words = _WORDS[lang]
+    if last < begin:
+        begin, last = last, begin
+    if granularity == "day":
+        return _range_text(begin, last, lang)
+    if granularity in {"week", "about-day"}:
+        if granularity == "week" and begin.weekday() == 0 and (last - begin).days == 6:
+            return words["week"].format(_day_text(begin, lang))
+        return words["about"].format(_day_text(begin + (last - begin) / 2, lang))
+    if granularity == "month" and (begin.year, begin.month) == (last.year, last.month):
+        return _month_text(begin, lang)
+    if granularity in {"early-month", "mid-month", "late-month"}:
+        return words[granularity].format(_month_text(begin, lang))
+    if granularity == "season":
+        season = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}.get(begin.month)
+        if season:
+            span = (
+                f"{begin.year}"
+                if begin.year == last.year
+                else f"{begin.year}–{last.year % 100:02d}"
+            )
+            return f"{words[season]} {span}"
+    if granularity == "year":
+        return f"{begin.year}" if begin.year == last.year else f"{begin.year}–{last.year}"
+    if granularity == "days-before":
+        return f"{words['days-before'].format(_day_text(last + timedelta(1), lang))} " \
+               f"({_range_text(begin, last, lang)})"  # fmt: skip
+    if granularity == "days-after":
+        return f"{words['days-after'].format(_day_text(begin - timedelta(1), lang))} " \
+               f"({_range_text(begin, last, lang)})"  # fmt: skip
+    return _range_text(begin, last, lang)
