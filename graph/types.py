@@ -1,8 +1,9 @@
 """Plain records passed between the pipeline stages.
 
 ingest -> ``Article``; extract -> ``TimeExpression``, ``EntityMention``,
-``EventMention``; resolve -> ``Entity``, ``Event``, ``Story``; build -> the
-networkx graph. Every record is a frozen dataclass: stages return new records
+``RoleMention`` and ``AnalysedSentence`` (one sentence analysed once), ``EventMention``,
+all of one article in an ``Extraction``; resolve -> ``Entity``, ``Event``, ``Story``;
+assemble -> the networkx graph. Every record is a frozen dataclass: stages return new records
 (``dataclasses.replace``) instead of mutating what they were given, which keeps
 the data flow one-way and the output deterministic.
 """
@@ -104,6 +105,29 @@ class EntityMention:
 
 
 @dataclass(frozen=True)
+class RoleMention:
+    """A role phrase in a sentence ("son homologue russe"), offsets in the sentence."""
+
+    role: str
+    country: str | None
+    start: int
+    end: int
+    text: str
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class AnalysedSentence:
+    """One sentence of an article with its mentions (offsets relative to ``text``)."""
+
+    index: int
+    text: str
+    mentions: tuple[EntityMention, ...]
+    roles: tuple[RoleMention, ...]
+    locative: frozenset[str]  # keys of mentions used as a location ("à Pékin", "en Russie")
+
+
+@dataclass(frozen=True)
 class EventMention:
     """One reported happening in one sentence of one article."""
 
@@ -116,6 +140,18 @@ class EventMention:
     actors: tuple[EntityMention, ...]
     place: EntityMention | None
     topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extract stage found in one article."""
+
+    article: Article
+    mentions: tuple[EntityMention, ...]
+    events: tuple[EventMention, ...]
+    # the sentences of a report that states neither a date nor a year, kept so
+    # that the year of its story can date them (graph.resolve.storydates)
+    pending: tuple[AnalysedSentence, ...] = ()
 
 
 @dataclass(frozen=True)

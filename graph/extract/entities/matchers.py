@@ -1,0 +1,82 @@
+"""What is built once per model, knowledge base and language: phrase matchers of
+the names and demonyms the knowledge base knows, and the regex of its role patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from graph.kb import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    names: PhraseMatcher
+    demonyms_exact: PhraseMatcher
+    demonyms_lower: PhraseMatcher
+    roles: re.Pattern[str]
+    role_names: tuple[tuple[str, str, str], ...]  # (group name, role, pattern kind)
+    role_heads: re.Pattern[str]  # cheap test: could the sentence hold a role phrase?
+    kb: KnowledgeBase
+    language: str
+
+
+def _name_variants(alias: str) -> set[str]:
+    variants = {alias}
+    if alias[:1].islower():
+        variants.add(alias[:1].upper() + alias[1:])
+    return variants
+
+
+@lru_cache(maxsize=8)
+def _matchers(nlp: Language, kb: KnowledgeBase, language: str) -> _Matchers:
+    names = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for alias, key in sorted(kb.surface_forms.items()):
+        names.add(key, [nlp.make_doc(v) for v in sorted(_name_variants(alias))])
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for form, key in sorted(kb.demonyms[language].items()):
+        # English demonyms are always capitalised; French ones are lower-case
+        # adjectives or capitalised nouns ("les Russes"), so match them caselessly.
+        (exact if language == "en" else lower).add(key, [nlp.make_doc(form)])
+    roles, role_names = _role_regex(kb, language)
+    heads = _role_heads(kb, language)
+    return _Matchers(names, exact, lower, roles, role_names, heads, kb, language)
+
+
+def _role_regex(
+    kb: KnowledgeBase, language: str
+) -> tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]:
+    demonyms = sorted(kb.demonyms[language], key=len, reverse=True)
+    countries = sorted({alias for alias, _ in kb.country_name_forms()}, key=len, reverse=True)
+    dem = "(?P<dem{n}>" + "|".join(map(re.escape, demonyms)) + ")"
+    cty = "(?P<cty{n}>" + "|".join(map(re.escape, countries)) + ")"
+    parts: list[str] = []
+    names: list[tuple[str, str, str]] = []
+    for role in kb.roles:
+        for pattern in role.patterns.get(language, ()):
+            n = len(names)
+            body = (
+                re.escape(pattern)
+                .replace(r"\{DEM\}", dem.format(n=n))
+                .replace(r"\{COUNTRY\}", cty.format(n=n))
+            )
+            parts.append(f"(?P<r{n}>{body})")
+            names.append((f"r{n}", role.role, str(n)))
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return regex, tuple(names)
+
+
+def _role_heads(kb: KnowledgeBase, language: str) -> re.Pattern[str]:
+    words = {
+        word
+        for role in kb.roles
+        for pattern in role.patterns.get(language, ())
+        for word in re.findall(r"[^\W\d_]{4,}", re.sub(r"\{[A-Z]+\}", " ", pattern))
+    }
+    return re.compile("|".join(sorted(map(re.escape, words))) or "(?!)", re.IGNORECASE)

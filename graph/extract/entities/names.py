@@ -1,0 +1,306 @@
+"""Names found by the knowledge base and by the model, and the rules that repair
+the model's: what it must not keep, speakers, coordinated names, hyphenated
+words, possessive institutions; across the article, repeated names, acronyms
+and lone surnames.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from typing import Final
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.entities.common import (
+    _AROUND_NAMES,
+    _ASCII_HYPHEN,
+    _NER_KINDS,
+    ACTOR_KINDS,
+    _glued_hyphen,
+    entity_key,
+)
+from graph.extract.entities.eventnames import (
+    EVENT_NAME_LABEL,
+    _named_by_event_noun,
+    _names_event,
+    _one_word_triggers,
+)
+from graph.extract.entities.matchers import _Matchers
+from graph.extract.entities.places import _locative_word_before
+from graph.extract.entities.things import _name_end
+from graph.kb import KnowledgeBase, fold
+from graph.types import AnalysedSentence, EntityMention
+
+# Words of names that say what an institution is, not whose ("Defence Ministry",
+# "Supreme Court", "Coast Guard"): such a name is only known with its owner.
+_GENERIC_INSTITUTION_WORDS: Final = frozenset(
+    {"supreme", "constitutional", "high", "federal", "national", "central", "foreign",
+     "defence", "defense", "interior", "justice", "finance", "economy", "health", "trade",
+     "energy", "transport", "affairs", "home", "state", "general", "security", "intelligence",
+     "court", "council", "ministry", "parliament", "senate", "commission", "committee",
+     "agency", "assembly", "government", "cabinet", "navy", "army", "air", "force", "forces",
+     "coast", "guard", "police", "office", "department", "service", "of", "the", "and", "for"}
+)  # fmt: skip
+_POSSESSIVE: Final = re.compile(r"\s*['’]s\s+")
+_COORDINATORS: Final = frozenset({"et", "and"})
+_COORDINATED_KINDS: Final = frozenset({"PER", "PERSON", "ORG"})
+_HYPHENS: Final = _ASCII_HYPHEN | {"‐", "‑"}
+_DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
+_MAX_NER_TOKENS = 6
+
+
+def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
+    found = [(k, s, e) for k, s, e in m.names(doc)]
+    names = {i for _, s, e in found for i in range(s, e)}
+    spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in found
+             if not _in_compound(doc, s, e, names)]  # fmt: skip
+    for matcher in (m.demonyms_exact, m.demonyms_lower):
+        spans += [
+            Span(doc, s, e, label="demonym:" + doc.vocab.strings[k]) for k, s, e in matcher(doc)
+        ]
+    return spans
+
+
+def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:
+    """Whether ``doc[start:end]`` is glued by a hyphen to a word that is no
+    known name ("Météo-France", "Île-de-France"): part of another name, not the
+    country; "Chine-Russie" names two."""
+    before = _glued_hyphen(doc, start - 1) and start - 2 not in names
+    after = _glued_hyphen(doc, end) and end + 1 not in names
+    return before or after
+
+
+def _name_shaped(span: Span, text: str) -> bool:
+    """Capitalised, a few tokens long, with more than one letter (not "L’")."""
+    return (
+        text[:1].isupper() and len(span) <= _MAX_NER_TOKENS and sum(c.isalpha() for c in text) > 1
+    )
+
+
+def _keep_ner(span: Span, common: frozenset[str]) -> bool:
+    text = span.text.strip()
+    return (
+        _name_shaped(span, text)
+        # A lone capitalised word the article also writes in lower case is a
+        # common noun at a sentence start or in a heading ("État", "Western").
+        and not (len(span) == 1 and fold(text) in common)
+        and not any(c.isdigit() for c in text)
+        and span.label_ in _NER_KINDS
+        and not _common_phrase(span, common)
+    )
+
+
+def _common_phrase(span: Span, common: frozenset[str]) -> bool:
+    """A capitalised common noun and its lower-case modifiers at a sentence
+    start ("Conseil municipal"), when the article also writes the noun in lower case."""
+    return (
+        len(span) > 1
+        and fold(span[0].text) in common
+        and all(token.is_lower or not token.is_alpha for token in span[1:])
+    )
+
+
+@lru_cache(maxsize=8)
+def _saying_words(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
+    """One-word stems of verbs of saying ("déclar", "said"): the triggers of statements."""
+    return tuple(_one_word_triggers(kb, language, frozenset({"Statement"})))
+
+
+def _speaker(span: Span, saying: tuple[str, ...]) -> Span:
+    """A first and last name the model left as miscellany, right after a verb of
+    saying and before a comma or the sentence end ("…, a déclaré Paulin
+    Marchetti, commandant de…"), is the person speaking."""
+    doc = span.doc
+    if (
+        span.label_ != "MISC"
+        or not 2 <= len(span) <= 3
+        or not all(t.is_alpha and t.is_title for t in span)
+        or span.start == 0
+        or not doc[span.start - 1].lower_.startswith(saying)
+        or (span.end < len(doc) and doc[span.end].text not in {",", "."})
+    ):
+        return span
+    return Span(doc, span.start, span.end, label="PER")
+
+
+def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Span | None:
+    """The model's entity as this module labels it, or None when it is not kept."""
+    if _name_shaped(span, span.text.strip(_AROUND_NAMES)) and (
+        _names_event(span, nouns) or _named_by_event_noun(span, nouns)
+    ):
+        return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
+    return _clean_ner(span) if _keep_ner(span, common) else None
+
+
+def _clean_ner(span: Span) -> Span:
+    """The span without its leading article, nor a trailing elided word the
+    model took in ("Finistère jusqu’" in "le Finistère jusqu’à mercredi")."""
+    start, end = span.start, span.end
+    while end - start > 1 and _DETERMINERS.match(span.doc[start].text + " "):
+        start += 1
+    while end - start > 1 and span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower:
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def _coordinated_names(doc: Doc, ner_spans: list[Span], taken: set[int]) -> list[Span]:
+    """ "les syndicats CGT-Cheminots et SUD-Rail", "Marchetti and Castellan": a
+    capitalised name joined by "et"/"and" to a person or organisation the model
+    found, and found by nothing itself, is one of the same kind (the model often
+    tags one of the two)."""
+    found = []
+    for span in ner_spans:
+        start = span.end + 1
+        if span.label_ not in _COORDINATED_KINDS or start >= len(doc):
+            continue
+        if doc[span.end].lower_ not in _COORDINATORS or doc[start].is_sent_start:
+            continue
+        end = _coordinated_end(doc, start)
+        if end > start and not taken & set(range(start, end)):
+            found.append(Span(doc, start, end, label=span.label_))
+    return found
+
+
+def _coordinated_end(doc: Doc, start: int) -> int:
+    """The end of the name at ``start``: :func:`_name_end`, across hyphens inside a
+    word ("SUD-Rail"); ``start`` for a lone letter ("and I", "et A.")."""
+    end = _name_end(doc, start)
+    while _glued_hyphen(doc, end, _HYPHENS) and doc[end + 1].text[:1].isalnum():
+        end = _name_end(doc, end + 1) if doc[end + 1].text[:1].isupper() else end + 2
+    return end if len(doc[start].text) > 1 else start
+
+
+def _owned_institutions(mentions: list[EntityMention], text: str) -> list[EntityMention]:
+    """ "Russia's Defence Ministry", "Nordvik's Supreme Court": a name made only
+    of generic institution words, after a possessive of another name, is that
+    owner's ("Defence Ministry (Russia)"); Russia's and China's ministries must
+    not become one node. A name of its own ("Russia's Gazprom") stays as it is."""
+    owned = []
+    for i, m in enumerate(mentions):
+        owner = mentions[i - 1] if i else None
+        if (
+            owner is not None
+            and m.kind == "organization"
+            and _POSSESSIVE.fullmatch(text[owner.end : m.start])
+            and all(w in _GENERIC_INSTITUTION_WORDS for w in re.findall(r"\w+", m.text.lower()))
+        ):
+            label = f"{m.label} ({owner.label})"
+            m = replace(m, key=entity_key("organization", label), label=label)
+        owned.append(m)
+    return owned
+
+
+def _repeat_names(sentences: list[AnalysedSentence], language: str) -> list[AnalysedSentence]:
+    """A name the model tagged in one sentence is that entity where it left the
+    same words untagged in another ("Nordvik's minister" tagged, "Nordvik and
+    Brest signed…" missed): small models are not consistent across sentences."""
+    names: dict[str, EntityMention] = {}
+    for m in (m for s in sentences for m in s.mentions):
+        if m.kind in ACTOR_KINDS | {"place"} and m.role is None and len(m.text) > 2:
+            names.setdefault(m.text, m)
+    if not names:
+        return sentences
+    alternatives = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return [_with_repeated_names(s, pattern, names, language) for s in sentences]
+
+
+def _free_hits(
+    text: str, pattern: re.Pattern[str], mentions: Iterable[EntityMention]
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` that overlap none of ``mentions``."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    return [hit for hit in pattern.finditer(text) if not taken & set(range(*hit.span()))]
+
+
+def _with_repeated_names(
+    s: AnalysedSentence, pattern: re.Pattern[str], names: dict[str, EntityMention], language: str
+) -> AnalysedSentence:
+    found = [replace(names[hit[0]], start=hit.start(), end=hit.end())
+             for hit in _free_hits(s.text, pattern, s.mentions)]  # fmt: skip
+    if not found:
+        return s
+    locative = {m.key for m in found if _locative_word_before(s.text, m.start, language)}
+    mentions = tuple(sorted((*s.mentions, *found), key=lambda m: m.start))
+    return replace(s, mentions=mentions, locative=s.locative | locative)
+
+
+_ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+
+
+def _acronym_of(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` spells initials of ``name``'s words, in order, the
+    first included ("Garde côtière de Nordvik" → "GCN", "Organisation du traité de
+    l'Atlantique nord" → "OTAN").
+
+    >>> _acronym_of("Nordvik Maritime Authority", "NMA"), _acronym_of("Brest", "NMA")
+    (True, False)
+    """
+    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", fold(name))]
+    if not initials or initials[0] != acronym[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in acronym[1:])
+
+
+def _expand_acronyms(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
+    """An actor named in full with its acronym in parentheses, "la Garde
+    côtière de Nordvik (GCN)", is that actor wherever the article then writes
+    the acronym alone ("selon la GCN"), which the model rarely tags."""
+    defined: dict[str, EntityMention] = {}
+    for s in sentences:
+        for m in s.mentions:
+            after = _ACRONYM_AFTER.match(s.text, m.end)
+            if (
+                m.kind in ACTOR_KINDS
+                and after
+                and any(_acronym_of(name, after["acronym"]) for name in (m.text, m.label))
+            ):
+                defined.setdefault(after["acronym"], m)
+    if not defined:
+        return sentences
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(defined))) + r")(?!\w)")
+    return [replace(s, mentions=_with_acronyms(s, pattern, defined)) for s in sentences]
+
+
+def _with_acronyms(
+    s: AnalysedSentence, pattern: re.Pattern[str], defined: dict[str, EntityMention]
+) -> tuple[EntityMention, ...]:
+    kept = [m for m in s.mentions if m.text not in defined]  # a guess the model made, replaced
+    found = [replace(defined[hit[1]], text=hit[1], start=hit.start(), end=hit.end(), role=None)
+             for hit in _free_hits(s.text, pattern, kept)]  # fmt: skip
+    return tuple(sorted(kept + found, key=lambda m: m.start))
+
+
+def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Point a lone surname at the full name used elsewhere in the same article."""
+    full: dict[str, EntityMention] = {}
+    for m in mentions:
+        parts = m.text.split()
+        if m.kind == "person" and len(parts) > 1:
+            full.setdefault(parts[-1], m)
+    linked = []
+    for m in mentions:
+        # the model may take a lone surname for an organisation ("Marchetti said")
+        lone = m.kind in {"person", "organization"} and " " not in m.text
+        target = full.get(m.text) if lone else None
+        if target is not None and target.key != m.key:
+            m = EntityMention(m.text, m.start, m.end, "person", target.key, target.label, m.role)
+        linked.append(m)
+    return linked
+
+
+def _link_article_surnames(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
+    every = [m for s in sentences for m in s.mentions]
+    linked_all = _link_surnames(every)
+    out, i = [], 0
+    for s in sentences:
+        n = len(s.mentions)
+        out.append(
+            AnalysedSentence(s.index, s.text, tuple(linked_all[i : i + n]), s.roles, s.locative)
+        )
+        i += n
+    return out

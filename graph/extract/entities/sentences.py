@@ -1,0 +1,174 @@
+"""The entry point :func:`analyse`: paragraphs cut into sentences, the spans of
+each doc, and the mentions they make.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.extract.entities.common import _AROUND_NAMES, _NER_KINDS, _tokens, entity_key
+from graph.extract.entities.eventnames import (
+    _YEAR_SUFFIX,
+    EVENT_NAME_LABEL,
+    _quoted_event_names,
+    _repeat_event_names,
+    event_nouns,
+)
+from graph.extract.entities.matchers import _Matchers, _matchers
+from graph.extract.entities.names import (
+    _coordinated_names,
+    _expand_acronyms,
+    _kb_spans,
+    _link_article_surnames,
+    _ner_span,
+    _owned_institutions,
+    _repeat_names,
+    _saying_words,
+    _speaker,
+)
+from graph.extract.entities.places import (
+    _after_source_cue,
+    _dateline_city,
+    _institution,
+    _is_dateline_credit,
+    _is_locative,
+    _is_rubric,
+)
+from graph.extract.entities.roles import _attach_appositions, _roles
+from graph.extract.entities.things import THING_LABEL, _named_things
+from graph.kb import KnowledgeBase, fold
+from graph.types import AnalysedSentence, EntityMention
+
+_MAX_PARAGRAPH = 10_000  # characters given to the model at once
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def analyse(
+    body: str, *, language: str, nlp: Language, kb: KnowledgeBase
+) -> list[AnalysedSentence]:
+    """Split ``body`` into sentences and find entity mentions and role phrases in each.
+
+    Args:
+        body: the article's clean text.
+        language: ISO 639-1 code of the article ("fr", "en").
+        nlp: a spaCy pipeline with NER and sentence boundaries for that language.
+        kb: the knowledge base.
+
+    Returns:
+        The sentences in text order, each with its mentions sorted by offset.
+    """
+    matchers = _matchers(nlp, kb, language)
+    paragraphs = [c for p in body.split("\n") if p.strip() for c in _bounded(p.strip())]
+    sentences: list[AnalysedSentence] = []
+    # One doc per paragraph: a line break always ends a sentence in saved pages
+    # (headings, captions), which the statistical splitter does not know.
+    common = frozenset(fold(w) for w in _WORD.findall(body) if w.islower())
+    for doc in nlp.pipe(paragraphs):
+        doc.user_data["storygraph_common"] = common
+        for sent in doc.sents:
+            if sent.text.strip():
+                sentences.append(_analyse_sentence(len(sentences), sent, matchers, kb, language))
+    named = _repeat_names(_repeat_event_names(sentences), language)
+    return _link_article_surnames(_expand_acronyms(named))
+
+
+def _bounded(paragraph: str, limit: int = _MAX_PARAGRAPH) -> list[str]:
+    """Cut an overlong paragraph (a page saved without line breaks) into pieces.
+
+    The model's cost and memory grow with the text given at once; cuts fall
+    after a sentence end where there is one, else at a space.
+    """
+    pieces = []
+    while len(paragraph) > limit:
+        window = paragraph[:limit]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        cut = cut + 1 if cut > limit // 2 else (window.rfind(" ") if " " in window else limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(paragraph[:cut].strip())
+        paragraph = paragraph[cut:].strip()
+    return [p for p in (*pieces, paragraph) if p]
+
+
+def _analyse_sentence(
+    index: int, sent: Span, matchers: _Matchers, kb: KnowledgeBase, language: str
+) -> AnalysedSentence:
+    spans = _doc_spans(sent.doc, matchers)
+    in_sent = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+    pairs = [_mention(s, sent, kb, language) for s in in_sent]
+    mentions = _owned_institutions([p[0] for p in pairs], sent.text)
+    # keys as finally given: an owned institution's is not the one it was read with
+    locative = frozenset(m.key for m, (_, at) in zip(mentions, pairs, strict=True) if at)
+    roles = _attach_appositions(_roles(sent.text, matchers, kb, language), mentions)
+    return AnalysedSentence(index, sent.text, tuple(mentions), tuple(roles), locative)
+
+
+def _doc_spans(doc: Doc, matchers: _Matchers) -> list[Span]:
+    cached = doc.user_data.get("storygraph_spans")
+    if cached is None:
+        cached = doc.user_data["storygraph_spans"] = _spans(doc, matchers)
+    return list(cached)
+
+
+def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
+    kb_spans = filter_spans(_kb_spans(doc, matchers))
+    taken = _tokens(kb_spans)
+    things = _named_things(doc, matchers.language, taken)
+    taken |= _tokens(things)
+    common = doc.user_data.get("storygraph_common", frozenset())
+    nouns = event_nouns(matchers.kb, matchers.language)
+    saying = _saying_words(matchers.kb, matchers.language)
+    ents = [_speaker(s, saying) for s in doc.ents]
+    ner_spans = [span for s in ents if (span := _ner_span(s, common, nouns)) is not None]
+    quoted = _quoted_event_names(doc, nouns)
+    in_quotes = _tokens(quoted)
+    ner_spans = quoted + [s for s in ner_spans if not in_quotes & _tokens([s])]
+    ner_spans = [s for s in ner_spans if not taken & _tokens([s]) and not _is_rubric(s)]
+    ner_spans += _coordinated_names(doc, ner_spans, taken | _tokens(ner_spans))
+    spans = [_dateline_city(s) for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _mention(
+    span: Span, sent: Span, kb: KnowledgeBase, language: str
+) -> tuple[EntityMention, bool]:
+    start, end = span.start_char - sent.start_char, span.end_char - sent.start_char
+    locative = _is_locative(span, language)
+    label = span.label_
+    if label.startswith("demonym:"):
+        key = label.split(":", 1)[1]
+        known = kb.entities[key]
+        return EntityMention(span.text, start, end, "country", "country/" + key, known.label), False
+    if label in kb.entities:
+        known = kb.entities[label]
+        if known.capital_of and not locative:
+            country = kb.entities[known.capital_of]
+            return (
+                EntityMention(
+                    span.text, start, end, "country", "country/" + country.key, country.label
+                ),
+                False,
+            )
+        return (
+            EntityMention(
+                span.text, start, end, known.kind, f"{known.kind}/{known.key}", known.label
+            ),
+            locative,
+        )
+    if label == EVENT_NAME_LABEL:
+        name = span.text.strip(_AROUND_NAMES)
+        # "Aurore-2031", "Aurore 2031" and "Aurore" name one series of exercises
+        key = entity_key("event-name", _YEAR_SUFFIX.sub("", name) or name)
+        return EntityMention(span.text, start, end, "event-name", key, name), False
+    if label == THING_LABEL:
+        name = span.text.strip(_AROUND_NAMES)
+        return EntityMention(span.text, start, end, "thing", entity_key("thing", name), name), False
+    kind = _NER_KINDS[label]
+    if kind == "place" and (_after_source_cue(span) or _institution(span, language)):
+        kind = "organization"  # "according to Nordvik": who reports, not where
+    return EntityMention(
+        span.text, start, end, kind, entity_key(kind, span.text), span.text
+    ), locative

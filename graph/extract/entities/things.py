@@ -1,0 +1,114 @@
+"""Named craft, missions, gatherings and storms (:data:`THING_NOUNS`): the
+capitalised name next to such a noun ("la sonde Aster-3", "the Aster-3 probe").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.dates import is_calendar_word
+from graph.extract.entities.common import _OPENING_QUOTES, _glued_hyphen, _tokens
+
+THING_LABEL = "storygraph:thing"
+# Nouns of named craft, missions, gatherings and storms. A capitalised name right after
+# one is that thing's name ("la sonde Aster-3", "the vessel Polar Anchor"); in
+# English it may come before a lower-case one ("the Aster-3 probe"). The model
+# often misses such names or calls a ship a person: the rule is what finds them.
+THING_NOUNS: Final = {
+    "fr": frozenset({"mission", "sonde", "capsule", "vaisseau", "satellite", "fusée", "lanceur",
+                     "rover", "atterrisseur", "navire", "frégate", "destroyer", "porte-avions",
+                     "sous-marin", "brise-glace", "festival", "tournoi", "championnat", "salon",
+                     "rallye", "biennale", "tempête", "ouragan", "cyclone", "typhon"}),
+    "en": frozenset({"mission", "probe", "spacecraft", "capsule", "lander", "rover", "satellite",
+                     "rocket", "ship", "vessel", "frigate", "destroyer", "submarine", "icebreaker",
+                     "cutter", "festival", "tournament", "championship", "rally", "biennale",
+                     "storm", "hurricane", "typhoon", "cyclone"}),
+}  # fmt: skip
+# gatherings named after their town keep the noun: "le festival de Brest"
+_GATHERING_NOUNS: Final = frozenset({"festival", "tournoi", "championnat", "salon", "rallye"})
+_OF: Final = frozenset({"de", "d'", "d’", "du"})
+# what the model must not have found in a name before a thing noun ("the Nordvik
+# ship" is a ship of a place, not one named Nordvik)
+_NOT_THING_NER: Final = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "ORG", "FAC"})
+_MAX_THING_TOKENS = 4
+
+
+def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
+    """Named craft, missions and gatherings (:data:`THING_NOUNS`), outside ``taken``."""
+    nouns = THING_NOUNS.get(language, frozenset())
+    found: list[Span] = []
+    for i, token in enumerate(doc):
+        if token.lower_ not in nouns and _hyphenated(doc, i) not in nouns:
+            continue
+        span = _thing_after(doc, i, taken) or (_thing_before(doc, i) if language == "en" else None)
+        if span is not None and not taken & _tokens([span]):
+            found.append(span)
+            taken = taken | _tokens([span])
+    return found
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of the capitalised name at ``start`` ("Aster-3", "Artemis II",
+    "Ker’is 2"): capitalised words, numbers, and the pieces of a word the
+    tokenizer split (no space between them); ``start`` when there is none."""
+    if start >= len(doc) or not doc[start].text[:1].isupper() or is_calendar_word(doc[start].text):
+        return start  # "the mission Tuesday": a day, not a name
+    end = start + 1
+    while end < len(doc) and end - start < _MAX_THING_TOKENS:
+        token, glued = doc[end], not doc[end - 1].whitespace_
+        if not (token.text[:1].isupper() or token.like_num or (glued and token.text[:1].isalnum())):
+            break
+        end += 1
+    return end
+
+
+def _thing_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The name ``doc[start:end]``, unless it is a lone short acronym ("satellite
+    TV", "the mission UN"): those name channels and bodies, not craft."""
+    if end <= start or (end - start == 1 and doc[start].text.isupper() and len(doc[start]) <= 3):
+        return None
+    return Span(doc, start, end, label=THING_LABEL)
+
+
+def _thing_after(doc: Doc, noun: int, known: set[int]) -> Span | None:
+    """ "la sonde Aster-3", "la capsule française Aster-3", "le festival de Brest".
+
+    ``known``: the tokens of names the knowledge base matched, demonyms among them.
+    """
+    start = noun + 1
+    if doc[noun].lower_ in _GATHERING_NOUNS and start < len(doc) and doc[start].lower_ in _OF:
+        end = _name_end(doc, start + 1)
+        return Span(doc, noun, end, label=THING_LABEL) if end > start + 1 else None
+    if start in known and doc[start].is_lower:
+        start += 1  # a nationality between; any other word may be a verb ("quitte Brest")
+    if start < len(doc) and (doc[start].is_quote or doc[start].text in _OPENING_QUOTES):
+        start += 1  # the ship « Aster-3 »: the name inside the quotes
+    return _thing_span(doc, start, _name_end(doc, start))
+
+
+def _thing_before(doc: Doc, noun: int) -> Span | None:
+    """ "the Aster-3 probe": a name the model did not take for anything else."""
+    if not doc[noun].is_lower:
+        return None
+    start = noun
+    while (
+        start > 0
+        and noun - start < _MAX_THING_TOKENS
+        and (doc[start - 1].text[:1].isupper() or doc[start - 1].like_num)
+    ):
+        start -= 1
+    while start < noun and doc[start].lower_ in {"the", "a", "an", "this", "its", "their"}:
+        start += 1
+    if start == noun or not doc[start].text[:1].isupper() or is_calendar_word(doc[start].text):
+        return None
+    if any(e.label_ in _NOT_THING_NER and e.start < noun and start < e.end for e in doc.ents):
+        return None
+    return _thing_span(doc, start, noun)
+
+
+def _hyphenated(doc: Doc, end: int) -> str:
+    """The hyphenated word the tokenizer split and that ends at token ``end``
+    ("brise-glace"), lower case; "" when there is none."""
+    return f"{doc[end - 2].lower_}-{doc[end].lower_}" if _glued_hyphen(doc, end - 1) else ""
