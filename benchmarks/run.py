@@ -436,24 +436,23 @@ def child_baseline(folder: Path, jobs: int) -> dict[str, Any]:
 
 def child_stages(folder: Path, jobs: int, out: Path) -> dict[str, Any]:
     """The build in-process, stage by stage, as :func:`graph.pipeline.build` runs it."""
-    from graph import pipeline
+    from graph import pipeline, workers
     from graph.errors import InputError
     from graph.export import write_outputs
     from graph.ingest import read_inputs
 
     config = pipeline.BuildConfig(jobs=jobs)
-    report = pipeline.BuildReport()
     stages = {}
     start = time.perf_counter()
     articles = [a for a in read_inputs([folder]) if not isinstance(a, InputError)]
     stages["ingest"] = time.perf_counter() - start
     start = time.perf_counter()
-    # the private helper is the exact code path of build(), worker pool included
-    results = list(pipeline._extract_all(articles, config, len(articles)))
+    # the exact code path of build(), worker pool included
+    results = list(workers.extract_all(articles, config, len(articles)))
     extractions = [r for r in results if not isinstance(r, InputError)]
     stages["extract"] = time.perf_counter() - start
     start = time.perf_counter()
-    G = pipeline.assemble(extractions, config, report)
+    G, _ = pipeline.resolve_and_assemble(extractions, config)
     stages["assemble"] = time.perf_counter() - start
     start = time.perf_counter()
     write_outputs(G, out)

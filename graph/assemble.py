@@ -16,7 +16,7 @@ import networkx as nx
 
 from graph.extract import dates
 from graph import schema as M
-from graph.kb import slug
+from graph.text import slug
 from graph.extract.topics import TOPIC_BASE, load_concepts
 from graph.types import Article, Entity, Event, Story, TimeExpression
 
@@ -26,7 +26,7 @@ def article_key(source: str) -> str:
     return f"article/{slug(source, max_length=80)}"
 
 
-def build_graph(
+def assemble(
     articles: Sequence[Article],
     entities: Mapping[str, Entity],
     events: Sequence[Event],

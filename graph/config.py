@@ -8,6 +8,9 @@ A user file sets only the keys it wants, under a ``[build]`` table::
     jobs = 4                # worker processes (0 = all cores)
     language = "en"         # assumed when detection is unsure
 
+    [build.models]          # another installed spaCy pipeline for a language
+    en = "en_core_web_md"
+
 It is validated once at start: an unknown key or a wrong type is an error that
 names the file, the key and the accepted keys. Command-line options win over
 the file.
@@ -22,18 +25,30 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import ConfigError
-from graph.resolve.stories import DEFAULT_THRESHOLD
+from graph.languages import CODES, DEFAULT_MODELS
+
+DEFAULT_THRESHOLD = 0.35  # cosine from which two articles share a story (graph.resolve.stories)
 
 
 @dataclass(frozen=True)
 class BuildConfig:
-    """Settings of a build: shipped defaults here, overlaid by :func:`load_config`."""
+    """Settings of a build: shipped defaults here, overlaid by :func:`load_config`.
+
+    ``models`` holds (language code, spaCy pipeline name) pairs that replace the
+    registry's default models (``graph/data/languages.tsv``), sorted by code.
+    """
 
     story_threshold: float = DEFAULT_THRESHOLD
     kb_dir: str | None = None
     jobs: int = 1
     default_language: str = "fr"
     cache_dir: str | None = None
+    models: tuple[tuple[str, str], ...] = ()
+
+    def model_for(self, language: str) -> str | None:
+        """The spaCy pipeline to load for ``language``: the configured one, else
+        the registry's default (None for a language storygraph does not read)."""
+        return dict(self.models).get(language) or DEFAULT_MODELS.get(language)
 
 
 def all_cores_if_zero(jobs: int) -> int:
@@ -46,8 +61,8 @@ _KEYS: dict[str, tuple[type, str]] = {
     "kb": (str, "kb_dir"),
     "jobs": (int, "jobs"),
     "language": (str, "default_language"),
+    "models": (dict, "models"),
 }
-_LANGUAGES = ("fr", "en")
 
 
 def load_config(path: Path | None) -> BuildConfig:
@@ -79,11 +94,24 @@ def _checked(path: Path, table: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(value, kind) or isinstance(value, bool):
             raise ConfigError(f"{path}: [build].{key} must be a {kind.__name__}, not {value!r}")
         values[field_name] = value
-    if values.get("default_language", "fr") not in _LANGUAGES:
-        raise ConfigError(f"{path}: [build].language must be one of {', '.join(_LANGUAGES)}")
+    if values.get("default_language", "fr") not in CODES:
+        raise ConfigError(f"{path}: [build].language must be one of {', '.join(CODES)}")
+    if "models" in values:
+        values["models"] = _models(path, values["models"])
     threshold = values.get("story_threshold", DEFAULT_THRESHOLD)
     if not (isinstance(threshold, float) and 0.0 < threshold <= 1.0):
         raise ConfigError(f"{path}: [build].story_threshold must be in (0, 1]")
     if "jobs" in values:
         values["jobs"] = all_cores_if_zero(values["jobs"])
     return values
+
+
+def _models(path: Path, table: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The [build.models] table as sorted (code, model name) pairs, checked."""
+    for code, name in table.items():
+        if code not in CODES:
+            raise ConfigError(f"{path}: [build.models].{code}: not a language code; "
+                              f"available: {', '.join(CODES)}")  # fmt: skip
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{path}: [build.models].{code} must name a spaCy pipeline")
+    return tuple(sorted((code, name.strip()) for code, name in table.items()))

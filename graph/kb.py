@@ -16,9 +16,7 @@ entities the knowledge base does not know; see :mod:`graph.extract.entities`.
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,9 +24,25 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import ConfigError
+from graph.event_types import EVENT_TYPES, EventType
+from graph.languages import CODES, read_table
+from graph.resources import DATA_DIR
+from graph.text import fold, slug, translit_key
 from graph.types import EntityKind
 
-DATA_DIR = Path(__file__).parent / "data"
+__all__ = [
+    "WIKIDATA",
+    "KnowledgeBase",
+    "KnownEntity",
+    "Position",
+    "RolePattern",
+    "default_kb",
+    "fold",
+    "load_kb",
+    "slug",
+    "translit_key",
+]
+
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
@@ -54,13 +68,6 @@ class KnownEntity:
     wikidata: str | None = None
     capital_of: str | None = None
     positions: tuple[Position, ...] = ()
-
-
-@dataclass(frozen=True)
-class EventType:
-    name: str
-    label: str
-    triggers: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -96,79 +103,9 @@ class KnowledgeBase:
                     yield alias, entity.key
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents, for accent- and case-insensitive matching.
-
-    >>> fold("Grigoï Chouvaline")
-    'grigoi chouvaline'
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_TRANSLIT = (
-    ("tch", "c"),
-    ("ch", "s"),
-    ("sh", "s"),
-    ("kh", "k"),
-    ("zh", "j"),
-    ("dj", "j"),
-    ("oo", "o"),
-    ("ou", "u"),
-    ("iy", "i"),
-    ("yi", "i"),
-    ("ii", "i"),
-    ("y", "i"),
-    ("ss", "s"),
-    ("ff", "f"),
-    ("w", "v"),
-)
-
-
-@lru_cache(maxsize=1 << 16)  # the same names and sources are slugged again and again
-def slug(text: str, max_length: int = 60) -> str:
-    """A stable ASCII slug for a name, safe in an IRI path (and a Turtle local name).
-
-    >>> slug("Grigoï Chouvaline")
-    'grigoi-chouvaline'
-    >>> slug("习近平").startswith("x-")
-    True
-    """
-    ascii_text = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    if not ascii_text:
-        return "x-" + digest
-    if len(ascii_text) > max_length:
-        return ascii_text[:max_length].rstrip("-") + "-" + digest
-    return ascii_text
-
-
 def _key(cell: str) -> str:
     """A knowledge-base key as a slug: keys become IRIs, whatever a user file holds."""
     return cell if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", cell) else slug(cell)
-
-
-def translit_key(name: str) -> str:
-    """A spelling-insensitive key for names transliterated differently by language.
-
-    French and English spell names from Cyrillic, Arabic or Chinese differently
-    ("Chouvaline"/"Shuvalin", "Tarkovski"/"Tarkovskiy", "Koudrine"/"Kudrin");
-    this key folds the usual correspondences so such spellings meet.
-
-    >>> translit_key("Grigori Chouvaline") == translit_key("Grigory Shuvalin")
-    True
-    >>> translit_key("Pavel Koudrine") == translit_key("Pavel Kudrin")
-    True
-    >>> translit_key("Jane Doe") == translit_key("John Doe")
-    False
-    """
-    words = []
-    for word in re.findall(r"[a-z]+", fold(name)):
-        for old, new in _TRANSLIT:
-            word = word.replace(old, new)
-        word = re.sub(r"ine$", "in", word)
-        words.append(re.sub(r"(?<=\w{4})s$", "", word))  # Georges/George
-    return " ".join(words)
 
 
 def french_inflections(masculine: str) -> tuple[str, ...]:
@@ -272,16 +209,10 @@ def _load_people_orgs(path: Path, entities: dict[str, KnownEntity]) -> None:
 
 def _load_roles(path: Path) -> tuple[RolePattern, ...]:
     return tuple(
-        RolePattern(row[0], row[1], {"fr": _split(row[2]), "en": _split(_col(row, 3))})
-        for row in _rows(path)
-    )
-
-
-def _load_event_types(path: Path) -> tuple[EventType, ...]:
-    return tuple(
-        EventType(row[0], row[1], {"fr": _split(row[2]), "en": _split(_col(row, 3))})
-        for row in _rows(path)
-    )
+        RolePattern(row["role"], row["label_en"],
+                    {code: _split(row.get(f"patterns_{code}", "")) for code in CODES})
+        for row in read_table(path)
+    )  # fmt: skip
 
 
 def _load_file(
@@ -302,7 +233,7 @@ def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
         ConfigError: a data file is malformed; the message names file and line.
     """
     entities: dict[str, KnownEntity] = {}
-    demonyms: dict[str, dict[str, str]] = {"fr": {}, "en": {}}
+    demonyms: dict[str, dict[str, str]] = {code: {} for code in CODES}
     for folder in (DATA_DIR, extra_dir):
         if folder is None:
             continue
@@ -326,7 +257,7 @@ def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
         entities=entities,
         demonyms=demonyms,
         roles=_load_roles(DATA_DIR / "roles.tsv"),
-        event_types=_load_event_types(DATA_DIR / "event_types.tsv"),
+        event_types=EVENT_TYPES,
         surface_forms=surface,
     )
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
-from graph import pipeline
+from graph import extract, workers
+from graph.cache import LANGUAGES_KEY
 from graph.cache import ExtractionCache
+from graph import pipeline
 from graph.pipeline import BuildConfig, build
 from graph.export.rdf import to_rdf
 from graph.types import Article
@@ -109,7 +112,7 @@ def test_a_rebuild_extracts_new_articles_in_a_worker_warmed_beforehand(
     build([inputs], config)  # the first build records its articles' languages
     later.write_bytes(text)
     warmed: list[bool] = []
-    real = pipeline._early_worker
+    real = workers.early_worker
 
     @contextmanager
     def spy(*args: object):
@@ -117,8 +120,8 @@ def test_a_rebuild_extracts_new_articles_in_a_worker_warmed_beforehand(
             warmed.append(pool is not None)
             yield pool
 
-    monkeypatch.setattr(pipeline, "models_loaded", lambda: False)  # as in a new process
-    monkeypatch.setattr(pipeline, "_early_worker", spy)
+    monkeypatch.setattr(workers, "models_loaded", lambda: False)  # as in a new process
+    monkeypatch.setattr(pipeline, "early_worker", spy)
     rebuilt, report = build([inputs], config)
     assert warmed == [True] and report.cached == 1
     fresh, _ = build([inputs], BuildConfig())
@@ -127,10 +130,10 @@ def test_a_rebuild_extracts_new_articles_in_a_worker_warmed_beforehand(
 
 def test_no_worker_is_warmed_without_a_spare_core_or_an_earlier_build(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path / "cache")
-    with pipeline._early_worker(cache, BuildConfig(jobs=2)) as pool:
+    with workers.early_worker(cache, BuildConfig(jobs=2)) as pool:
         assert pool is None  # no earlier build: its language is unknown
-    cache.put(pipeline._LANGUAGES_KEY, pipeline.Counter({"fr": 2}))
-    with pipeline._early_worker(cache, BuildConfig(jobs=1)) as pool:
+    cache.put(LANGUAGES_KEY, Counter({"fr": 2}))
+    with workers.early_worker(cache, BuildConfig(jobs=1)) as pool:
         assert pool is None
 
 
@@ -146,10 +149,10 @@ def test_many_new_articles_end_the_early_worker_and_use_every_core(monkeypatch) 
         def terminate(self) -> None:
             self.terminated = True
 
-    monkeypatch.setattr(pipeline, "safe_extract", _source_of)
+    monkeypatch.setattr(workers, "safe_extract", _source_of)
     articles = [Article(source=f"{n:02}.txt", body="Bonjour.") for n in range(20)]
     early = Early()
-    done = list(pipeline._extract_all(articles, BuildConfig(jobs=2), None, early))  # type: ignore[arg-type]
+    done = list(workers.extract_all(articles, BuildConfig(jobs=2), None, early))  # type: ignore[arg-type]
     assert early.terminated and sorted(done) == [a.source for a in articles]
 
 
@@ -161,7 +164,7 @@ def test_an_article_failing_in_a_worker_process_is_skipped_and_the_others_built(
     for n in range(20):
         text = f"Le ministre Paulin Marchetti s'est rendu à Brest le {n + 1} mars 2031.\n"
         (folder / f"{n:02}.txt").write_text(text, encoding="utf-8")
-    real = pipeline.with_publication_date
+    real = extract.with_publication_date
 
     def failing_for_one(article: Article) -> Article:
         if article.source.endswith("07.txt"):
@@ -169,8 +172,41 @@ def test_an_article_failing_in_a_worker_process_is_skipped_and_the_others_built(
         return real(article)
 
     # patched before the pool forks, so the workers run it too
-    monkeypatch.setattr(pipeline, "with_publication_date", failing_for_one)
+    monkeypatch.setattr(extract, "with_publication_date", failing_for_one)
     _, report = build([folder], BuildConfig(jobs=2))
     assert report.articles == 19
     assert [e.path.endswith("07.txt") for e in report.skipped] == [True]
     assert "extraction failed (RuntimeError: a rule broke)" in str(report.skipped[0])
+
+
+def test_the_fingerprint_covers_exactly_the_code_extraction_runs() -> None:
+    from graph.cache import extraction_sources
+
+    sources = {p.relative_to(ROOT).as_posix() for p in extraction_sources()}
+    # modules in subpackages of the stages that read and extract an article count…
+    assert {"graph/ingest/furniture.py", "graph/extract/events.py", "graph/kb.py",
+            "graph/types.py", "graph/event_types.py"} <= sources  # fmt: skip
+    assert any(s.startswith("graph/extract/dates/") and s != "graph/extract/dates/__init__.py"
+               for s in sources)  # fmt: skip
+    # …the page, the exporters, resolve, queries and the command line do not
+    assert not {s for s in sources if s.startswith(("graph/export/", "graph/query/",
+                                                     "graph/resolve/", "graph/cli/"))}  # fmt: skip
+    assert "graph/pipeline.py" not in sources
+
+
+def test_the_fingerprint_changes_with_a_source_it_covers_only(tmp_path: Path, monkeypatch) -> None:
+    from graph import cache
+
+    covered, other = tmp_path / "covered.py", tmp_path / "other.py"
+    covered.write_text("A = 1\n")
+    other.write_text("B = 1\n")
+    monkeypatch.setattr(cache, "extraction_sources", lambda: [covered])
+    cache.fingerprint.cache_clear()
+    before = cache.fingerprint(None)
+    cache.fingerprint.cache_clear()
+    other.write_text("B = 2\n")
+    assert cache.fingerprint(None) == before
+    cache.fingerprint.cache_clear()
+    covered.write_text("A = 2\n")
+    assert cache.fingerprint(None) != before
+    cache.fingerprint.cache_clear()

@@ -13,7 +13,8 @@ import pytest
 from graph.config import BuildConfig
 from graph.extract.entities import analyse
 from graph.extract.events import extract_events
-from graph.kb import default_kb, fold, french_inflections, slug, translit_key
+from graph.kb import default_kb, french_inflections
+from graph.text import fold, slug, translit_key
 from graph.extract.nlp import load_model
 from graph.types import Article
 
@@ -239,7 +240,7 @@ def test_clashes_are_a_conflict(kb) -> None:
 
 
 def test_an_undated_report_takes_the_year_of_the_exercise_it_names(kb) -> None:
-    from graph.pipeline import extract_article
+    from graph.extract import extract_article
 
     article = Article(
         source="undated.txt",

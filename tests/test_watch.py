@@ -86,7 +86,7 @@ def test_the_wait_after_a_build_is_used_but_not_after_the_last(tmp_path: Path) -
 def test_warm_up_loads_the_model_of_each_language_seen() -> None:
     from graph.config import BuildConfig
     from graph.extract.nlp import load_model
-    from graph.pipeline import warm_up
+    from graph.workers import warm_up
 
     load_model.cache_clear()
     warm_up({"en"}, BuildConfig())

@@ -47,7 +47,7 @@ def _watch_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if _missing_inputs(args):
         return EXIT_USAGE
-    from graph.pipeline import warm_up
+    from graph.workers import warm_up
     from graph.watch import watch
 
     languages: set[str] = set()
@@ -73,7 +73,8 @@ def _build_once(
 ) -> tuple[int, BuildReport]:
     """One build and its outputs: the exit code and the report."""
     from graph.export import write_outputs
-    from graph.pipeline import build, collecting_rarely
+    from graph.pipeline import build
+    from graph.workers import collecting_rarely
 
     G, report = build(args.inputs, _config(args), memory=memory)
     if args.strict and report.skipped:

@@ -79,6 +79,7 @@ from rdflib import XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from graph import schema as m
+from graph.event_types import FALLBACK, TYPE_NAMES
 
 
 class _Namespace(Namespace):
@@ -131,12 +132,7 @@ PREFIXES: dict[str, str] = {
     "sgid": m.BASE_IRI,
 }
 
-EVENT_CLASSES = (
-    "Meeting", "Statement", "Visit", "Call", "Summit", "Negotiation", "MilitaryExercise",
-    "Invasion", "Conflict", "Agreement", "Announcement", "Election", "Attack", "Sanction",
-    "Patrol", "Award", "Launch", "Deployment", "Appointment", "Protest", "Decision",
-    "Establishment", "Other",
-)  # fmt: skip
+EVENT_CLASSES = TYPE_NAMES  # sg:<name> per row of graph/data/event_types.tsv
 _CLASS_BY_KEY = {c.lower(): c for c in EVENT_CLASSES}
 ACTOR_CLASSES = {m.PERSON: SCHEMA.Person, m.ORGANIZATION: SCHEMA.Organization,
                  m.COUNTRY: SCHEMA.Country, m.THING: SG.NamedThing}  # fmt: skip
@@ -286,7 +282,7 @@ def _article(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Tripl
 
 def _event_class(event_type: str) -> URIRef:
     key = re.sub(r"[^a-z]", "", event_type.lower())
-    return SG[_CLASS_BY_KEY.get(key, "Other")]
+    return SG[_CLASS_BY_KEY.get(key, FALLBACK)]
 
 
 def _event_time(s: URIRef, d: dict[str, Any]) -> Iterator[Triple]:

@@ -1,1 +1,78 @@
-"""Extract: one article in, what it tells out (mentions, time expressions, event mentions)."""
+"""Extract: one article in, what it tells out, as one :class:`~graph.types.Extraction`.
+
+Requires an :class:`~graph.types.Article` from ingest and the build settings.
+Adds: each sentence analysed once (:func:`graph.extract.entities.analyse`:
+mentions, roles, locatives), the time expressions and event mentions read from
+those records (:mod:`graph.extract.events`, dates by :mod:`graph.extract.dates`),
+and, for a page that prints no date, the publication date or year inferred from
+its text (:mod:`graph.extract.pubdate`).
+
+Per-article and pure given the knowledge base and the language model: the
+pipeline runs it in worker processes and caches its result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from graph.config import BuildConfig
+from graph.extract import pubdate
+from graph.kb import KnowledgeBase, default_kb
+from graph.types import Article, EventMention, Extraction
+
+if TYPE_CHECKING:
+    from graph.extract.nlp import Store
+
+__all__ = ["events_in_year", "extract_article", "with_publication_date"]
+
+def with_publication_date(article: Article) -> Article:
+    """Infer the publication date from the text when the page states none."""
+    if article.published is not None:
+        return article
+    inferred = pubdate.infer_publication_date(article.body, language=article.language or "fr")
+    if inferred is None:
+        return article
+    day, reason = inferred
+    return replace(article, published=day, published_how="inferred", published_evidence=reason)
+
+
+def extract_article(
+    article: Article, config: BuildConfig, *, patterns: Store | None = None
+) -> Extraction:
+    """Run the extract stage on one article (entities, dates, events).
+
+    Args:
+        article: the article as ingest read it.
+        config: the build settings (knowledge base, default language).
+        patterns: where the language model's compiled tokenizer patterns are
+            kept between processes (the build cache), if anywhere.
+    """
+    from graph.extract.entities import analyse  # spaCy (a second to import): only for real work
+    from graph.extract.events import extract_events
+    from graph.extract.nlp import load_model_reusing
+
+    kb = default_kb(config.kb_dir)
+    language = article.language or config.default_language
+    article = with_publication_date(replace(article, language=language))
+    nlp = load_model_reusing(language, patterns, config.model_for(language))
+    sentences = analyse(article.body, language=language, nlp=nlp, kb=kb)
+    mentions = tuple(m for s in sentences for m in s.mentions)
+    year = None
+    if article.published is None:
+        names = (m.text for m in mentions if m.kind == "event-name")
+        if (found := pubdate.infer_publication_year(names)) is not None:
+            year, reason = found
+            article = replace(article, published_evidence=reason)
+    events = extract_events(article, sentences, kb=kb, year=year)
+    pending = tuple(sentences) if article.published is None and year is None else ()
+    return Extraction(article, mentions, tuple(events), pending)
+
+
+def events_in_year(extraction: Extraction, year: int, kb: KnowledgeBase) -> tuple[EventMention, ...]:
+    """The events of a report that printed no date nor year, read again from its
+    analysed sentences (``Extraction.pending``) as if it were known to be from
+    ``year``: what :mod:`graph.resolve.storydates` is given to try a story's years."""
+    from graph.extract.events import extract_events
+
+    return tuple(extract_events(extraction.article, extraction.pending, kb=kb, year=year))

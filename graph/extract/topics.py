@@ -18,9 +18,8 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-from graph.resources import ONTOLOGY_DIR
+from graph.resources import TOPICS_FILE
 
-TOPICS_FILE = ONTOLOGY_DIR / "topics.ttl"
 TOPIC_BASE = "https://storygraph.example.org/topic/"
 
 

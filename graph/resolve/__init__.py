@@ -29,19 +29,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
-from graph.kb import KnowledgeBase, translit_key
+from graph.event_types import FALLBACK, SAYING, family
+from graph.kb import KnowledgeBase
+from graph.text import translit_key
 from graph.types import Entity, EntityMention, Event, EventMention
 
-_FAMILIES = {
-    "Invasion": "war",
-    "Conflict": "war",
-    "Attack": "war",
-    "Meeting": "talk",
-    "Call": "talk",
-    "Statement": "talk",
-    "Negotiation": "talk",
-    "Summit": "talk",
-}
 _SPECIFICITY = (
     "day",
     "about-day",
@@ -56,10 +48,6 @@ _SPECIFICITY = (
     "season",
     "year",
 )
-
-
-def family(event_type: str) -> str:
-    return _FAMILIES.get(event_type, event_type)
 
 
 def resolve_entities(
@@ -356,7 +344,7 @@ def resolve_events(
 def _to_event(cluster: _Cluster, redirect: dict[str, str], labels: dict[str, str]) -> Event:
     first = cluster.mentions[0]
     types = Counter(m.event_type for m in cluster.mentions)
-    event_type = min(types, key=lambda t: (t == "Statement", t == "Other", -types[t], t))
+    event_type = min(types, key=lambda t: (t == SAYING, t == FALLBACK, -types[t], t))
     actors = tuple(sorted(cluster.actors))
     places = tuple(sorted(cluster.places))
     roles = tuple(

@@ -28,9 +28,9 @@ from collections.abc import Mapping, Sequence
 
 import networkx as nx
 
+from graph.config import DEFAULT_THRESHOLD
 from graph.types import Event, Story
 
-DEFAULT_THRESHOLD = 0.35
 KIND_WEIGHTS = {"person": 3.0, "event-name": 3.0, "organization": 2.0, "thing": 2.0, "place": 1.0,
                 "country": 0.5, "topic": 1.0}  # fmt: skip
 # Pseudo-documents that contain none of the features: keeps IDF meaningful for

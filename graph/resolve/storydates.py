@@ -16,22 +16,28 @@ within :data:`MAX_DAYS_APART` of one. The article records why
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from graph.kb import KnowledgeBase
+from graph.types import EventMention, Extraction
 
-if TYPE_CHECKING:
-    from graph.pipeline import Extraction
-    from graph.types import EventMention
+#: the events of a pending report read as if it were from a year
+#: (:func:`graph.extract.events_in_year`): its sentences were analysed once, by
+#: the extract stage; only their dates and events are read again per year tried
+EventsInYear = Callable[[Extraction, int, KnowledgeBase], tuple[EventMention, ...]]
 
 MAX_DAYS_APART: Final = 90  # a report tells the news of its weeks, not of another season
 
 
 def date_from_stories(
-    extractions: Sequence[Extraction], groups: Iterable[tuple[str, ...]], kb: KnowledgeBase
+    extractions: Sequence[Extraction],
+    groups: Iterable[tuple[str, ...]],
+    kb: KnowledgeBase,
+    *,
+    events_in_year: EventsInYear,
 ) -> list[Extraction]:
     """The extractions, those pending a year dated from their story when it can be."""
     by_source = {x.article.source: x for x in extractions}
@@ -41,16 +47,16 @@ def date_from_stories(
         for source in group:
             x = by_source[source]
             if x.pending and published:
-                dated[source] = _dated(x, published, kb)
+                dated[source] = _dated(x, published, kb, events_in_year)
     return [dated.get(x.article.source, x) for x in extractions]
 
 
-def _dated(x: Extraction, published: list[date], kb: KnowledgeBase) -> Extraction:
-    from graph.extract.events import extract_events  # spaCy's types: only when a report waits
-
+def _dated(
+    x: Extraction, published: list[date], kb: KnowledgeBase, events_in_year: EventsInYear
+) -> Extraction:
     options = []
     for year in sorted({d.year for d in published}):
-        events = tuple(extract_events(x.article, x.pending, kb=kb, year=year))
+        events = events_in_year(x, year, kb)
         if events:
             options.append((_distance(events, published), year, events))
     distance, year, events = min(options, default=(MAX_DAYS_APART + 1, 0, ()))
@@ -71,4 +77,4 @@ def _distance(events: Sequence[EventMention], published: list[date]) -> int:
     )  # fmt: skip
 
 
-__all__ = ["MAX_DAYS_APART", "date_from_stories"]
+__all__ = ["MAX_DAYS_APART", "EventsInYear", "date_from_stories"]

@@ -1,0 +1,90 @@
+"""The one vocabulary of event types, read from ``graph/data/event_types.tsv``.
+
+Every stage that needs the types reads them here: extract (the trigger stems
+per language, the nameable types, the verbs of saying), resolve (the merge
+families), export (the RDF classes ``sg:<type>``, ontology labels checked by a
+test). Adding a type is a row in the file (and its class in the ontology).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from graph.errors import ConfigError
+from graph.languages import CODES, read_table
+from graph.resources import DATA_DIR
+
+__all__ = [
+    "EVENT_TYPES",
+    "FALLBACK",
+    "NAMEABLE",
+    "SAYING",
+    "TYPE_NAMES",
+    "EventType",
+    "family",
+    "load_event_types",
+]
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One event type: its class name, English label, merge family, whether its
+    instances get proper names, and its trigger stems per language code."""
+
+    name: str
+    label: str
+    triggers: dict[str, tuple[str, ...]]
+    family: str = ""
+    nameable: bool = False
+    role: str = ""  # "saying" or "fallback", see the file's header
+
+    def __hash__(self) -> int:  # triggers is a dict; the name identifies the type
+        return hash(self.name)
+
+
+def _stems(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def load_event_types(path: Path = DATA_DIR / "event_types.tsv") -> tuple[EventType, ...]:
+    """The event types of ``path``, in file order (the order breaks trigger ties).
+
+    Raises:
+        ConfigError: a role other than saying/fallback, or not exactly one of each.
+    """
+    types = tuple(
+        EventType(
+            name=row["type"],
+            label=row["label_en"],
+            triggers={code: _stems(row.get(f"triggers_{code}", "")) for code in CODES},
+            family=row["family"] or row["type"],
+            nameable=row["nameable"] == "yes",
+            role=row["role"],
+        )
+        for row in read_table(path)
+    )
+    for role in ("saying", "fallback"):
+        if sum(t.role == role for t in types) != 1:
+            raise ConfigError(f"{path}: exactly one event type must have the role {role}")
+    if unknown := {t.role for t in types} - {"", "saying", "fallback"}:
+        raise ConfigError(f"{path}: unknown role(s) {', '.join(sorted(unknown))}")
+    return types
+
+
+EVENT_TYPES: Final = load_event_types()
+TYPE_NAMES: Final = tuple(t.name for t in EVENT_TYPES)
+FALLBACK: Final = next(t.name for t in EVENT_TYPES if t.role == "fallback")
+SAYING: Final = next(t.name for t in EVENT_TYPES if t.role == "saying")
+NAMEABLE: Final = frozenset(t.name for t in EVENT_TYPES if t.nameable)
+_FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}
+
+
+def family(event_type: str) -> str:
+    """The merge family of a type ("Call" and "Meeting" are both "talk").
+
+    >>> family("Call"), family("Visit")
+    ('talk', 'Visit')
+    """
+    return _FAMILY.get(event_type, event_type)

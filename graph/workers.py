@@ -1,0 +1,166 @@
+"""Where the per-article extraction runs: this process, one early worker, or a pool.
+
+Requires articles still to extract and the build settings; yields one
+:class:`~graph.types.Extraction` or one :class:`~graph.errors.InputError` per
+article, in input order. A failure of one article is a skipped input, never an
+exception (:func:`safe_extract`).
+
+Also the memory policy of the whole-graph stages (:func:`collecting_rarely`).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import replace
+from functools import partial
+from itertools import chain, islice, repeat
+from multiprocessing.pool import Pool
+from pathlib import Path
+
+from tqdm import tqdm
+
+from graph.cache import LANGUAGES_KEY, ExtractionCache
+from graph.config import BuildConfig
+from graph.errors import FailedInput, InputError
+from graph.extract import extract_article
+from graph.extract.nlp import models_loaded
+from graph.types import Article, Extraction
+
+__all__ = [
+    "collecting_rarely",
+    "early_worker",
+    "extract_all",
+    "pattern_store",
+    "safe_extract",
+    "warm_up",
+]
+
+log = logging.getLogger("storygraph")
+_PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth drawing
+_ARTICLES_PER_WORKER = 8
+
+
+def pattern_store(config: BuildConfig) -> ExtractionCache | None:
+    """The build's cache, where the models' compiled tokenizer patterns are kept."""
+    return ExtractionCache(Path(config.cache_dir), config.kb_dir) if config.cache_dir else None
+
+
+def warm_up(languages: Iterable[str], config: BuildConfig) -> None:
+    """Load the models and compile the rules for these languages ahead of need,
+    by extracting a one-word text in each (for a process that waits for articles)."""
+    for language in sorted(languages):
+        warm = Article(source="(warm-up)", body="Bonjour.", language=language)
+        extract_article(warm, config, patterns=pattern_store(config))
+
+
+def _warm_quietly(languages: Iterable[str], config: BuildConfig) -> None:
+    """:func:`warm_up` as a worker's initializer: a failure (a model not
+    installed) must not kill the worker, or the pool would start it again and
+    again; the article that needs the model then reports the error itself."""
+    try:
+        warm_up(languages, config)
+    except Exception:  # reported when an article needs the model
+        log.debug("warming up %s failed", ", ".join(languages), exc_info=True)
+
+
+@contextmanager
+def early_worker(cache: ExtractionCache | None, config: BuildConfig) -> Iterator[Pool | None]:
+    """For a rebuild in a new process: one worker process that loads the model
+    of the last build's main language while this one reads the cache.
+
+    Loading a model takes seconds (spaCy's French tokenizer alone spends two
+    compiling its exception patterns), longer than reading a thousand cache entries;
+    side by side on two cores, the few new articles of a rebuild wait for
+    neither. None when there is no spare core, no earlier build to learn the
+    language from, or the models are already loaded here (watch mode).
+    """
+    counts = cache.get(LANGUAGES_KEY) if cache is not None else None
+    if config.jobs <= 1 or models_loaded() or not isinstance(counts, Counter) or not counts:
+        yield None
+        return
+    language = min(counts, key=lambda name: (-counts[name], name))
+    with multiprocessing.Pool(1, initializer=_warm_quietly, initargs=([language], config)) as pool:
+        yield pool  # leaving the block terminates the worker, warm or not
+
+
+def safe_extract(article: Article, config: BuildConfig) -> Extraction | InputError:
+    """:func:`graph.extract.extract_article`, with a failure reported as a
+    skipped input, never raised.
+
+    The article body is dropped from the result: later stages need only its
+    metadata, and keeping thousands of bodies would make memory grow with the input.
+    """
+    try:
+        extraction = extract_article(article, config, patterns=pattern_store(config))
+    except Exception as exc:  # one bad article must not stop a build of thousands
+        log.debug("extraction of %s failed", article.source, exc_info=True)
+        return FailedInput.from_exception(article.source, "extraction", exc)
+    return replace(extraction, article=replace(extraction.article, body=""))
+
+
+def extract_all(
+    articles: Iterable[Article], config: BuildConfig, total: int | None, early: Pool | None = None
+) -> Iterator[Extraction | InputError]:
+    """Extract every article, in order, here or in worker processes.
+
+    Args:
+        articles: what is left to extract (cache hits already taken out).
+        config: the build settings; ``jobs`` caps the worker processes.
+        total: the number of articles expected, for the progress bar (None: unknown).
+        early: a worker already loading the model (:func:`early_worker`), if any.
+    """
+    progress = tqdm(
+        total=total,  # None (stdin): a count and a rate, no bar
+        unit="article",
+        file=sys.stderr,
+        leave=False,
+        disable=(total is not None and total < _PROGRESS_FROM) or not sys.stderr.isatty(),
+    )
+    # Worker processes each load the models (seconds): only worth it for many
+    # articles. Count what is really left to extract (cache hits are not) by
+    # reading a few ahead before deciding.
+    pending = iter(articles)
+    first = list(islice(pending, _ARTICLES_PER_WORKER * config.jobs))
+    jobs = min(config.jobs, max(1, len(first) // _ARTICLES_PER_WORKER))
+    with progress:
+        if jobs <= 1:
+            extract = partial(safe_extract, config=config)
+            work = chain(first, pending)
+            for result in early.imap(extract, work) if early and first else map(extract, work):
+                yield result
+                progress.update()
+            return
+        if early is not None:  # many new articles: all cores, and no idle model in memory
+            early.terminate()
+        import graph.extract.events  # noqa: F401 -- with spaCy: imported once here, not per forked worker
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            work = chain(first, pending)
+            for result in pool.map(safe_extract, work, repeat(config), chunksize=4):
+                yield result
+                progress.update()
+
+
+@contextmanager
+def collecting_rarely() -> Iterator[None]:
+    """Run the whole-graph stages with CPython's garbage collector mostly idle.
+
+    They hold millions of long-lived objects (mentions, graph attributes) and
+    make few reference cycles, but the default collector runs every 700
+    allocations and rescans that whole heap again and again: a third of the
+    resolve and export time of a rebuild. The extraction keeps the default: it
+    makes spaCy's short-lived cyclic garbage, which must go.
+    """
+    defaults = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1_000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*defaults)
