@@ -30,7 +30,6 @@ from graph.errors import (
     TooLarge,
     UnreadableInput,
 )
-from graph.ingest.furniture import clean_page, date_from_url, parse_date, spot_dateline
 from graph.ingest import (
     detect_language,
     iter_input_files,
@@ -39,6 +38,8 @@ from graph.ingest import (
     parse_text,
     read_inputs,
 )
+from graph.ingest.datelines import date_from_url, parse_date, spot_dateline
+from graph.ingest.furniture import clean_page
 from graph.types import Article
 from tests.paths import SHARED
 

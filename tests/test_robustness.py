@@ -328,7 +328,7 @@ def test_a_json_record_whose_reader_raises_loses_only_that_record(
     ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
-    monkeypatch.setattr(ingest, "parse_html", _lxml_clean_missing)
+    monkeypatch.setattr("graph.ingest.records.parse_html", _lxml_clean_missing)
     result = build(run_cli, [path], tmp_path / "out")
     assert result.code == 2, result.err
     assert "2 articles" in result.out
