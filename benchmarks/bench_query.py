@@ -27,9 +27,9 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph import schema as m
-from graph.query.sparql import bind, get_query, run_query
 from graph.export.rdf import to_rdf
-from graph.query.store import fill_store
+from graph.export.store import fill_store
+from graph.query.sparql import bind, get_query, run_query
 
 TARGET = "person/andrei-belousov"
 TRIPLES_PER_EVENT = 34  # measured on this generator, used only to size the graph

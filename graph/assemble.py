@@ -14,10 +14,10 @@ from itertools import pairwise
 
 import networkx as nx
 
-from graph.extract import dates
 from graph import schema as M
-from graph.text import slug
+from graph.extract import dates
 from graph.extract.topics import TOPIC_BASE, load_concepts
+from graph.text import slug
 from graph.types import Article, Entity, Event, Story, TimeExpression
 
 
@@ -31,7 +31,7 @@ def assemble(
     entities: Mapping[str, Entity],
     events: Sequence[Event],
     stories: Sequence[Story],
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     """Assemble the story graph.
 
     Args:
@@ -44,7 +44,7 @@ def assemble(
         The graph, with nodes and edges added in sorted order so that every
         serialisation of it is deterministic.
     """
-    G = nx.MultiDiGraph()
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for article in sorted(articles, key=lambda a: a.source):
         _add_article(G, article)
     for key in sorted(entities):
@@ -59,7 +59,7 @@ def assemble(
     return G
 
 
-def _add_article(G: nx.MultiDiGraph, article: Article) -> None:
+def _add_article(G: nx.MultiDiGraph[str], article: Article) -> None:
     G.add_node(
         article_key(article.source),
         **{
@@ -78,7 +78,7 @@ def _add_article(G: nx.MultiDiGraph, article: Article) -> None:
     )
 
 
-def _add_entity(G: nx.MultiDiGraph, entity: Entity) -> None:
+def _add_entity(G: nx.MultiDiGraph[str], entity: Entity) -> None:
     G.add_node(
         entity.key,
         **{
@@ -90,7 +90,7 @@ def _add_entity(G: nx.MultiDiGraph, entity: Entity) -> None:
     )
 
 
-def _topic_node(G: nx.MultiDiGraph, slug: str) -> str:
+def _topic_node(G: nx.MultiDiGraph[str], slug: str) -> str:
     key = f"topic/{slug}"
     if key not in G:
         concept = next((c for c in load_concepts() if c.slug == slug), None)
@@ -100,7 +100,7 @@ def _topic_node(G: nx.MultiDiGraph, slug: str) -> str:
 
 
 def _add_event(
-    G: nx.MultiDiGraph, event: Event, entities: Mapping[str, Entity], story: str
+    G: nx.MultiDiGraph[str], event: Event, entities: Mapping[str, Entity], story: str
 ) -> None:
     G.add_node(
         event.key,
@@ -153,7 +153,7 @@ def _audit(time: TimeExpression) -> str:
     return " | ".join(parts)
 
 
-def _add_story(G: nx.MultiDiGraph, story: Story) -> None:
+def _add_story(G: nx.MultiDiGraph[str], story: Story) -> None:
     G.add_node(story.key, **{M.KIND: M.STORY, M.LABEL: story.label})
     for event in story.events:
         G.add_edge(story.key, event, key=f"{M.SUB_EVENT}:{event}", **{M.REL: M.SUB_EVENT})

@@ -17,9 +17,10 @@ import pytest
 
 from graph.cli import main
 from graph.errors import PushError
+from graph.export.store import write_store
 from graph.query.push import auth_header, push
 from graph.query.sparql import bind, get_query, rows, run_query
-from graph.query.store import open_store, write_store
+from graph.query.store import open_store
 
 try:
     import rdf_fixtures as fx

@@ -13,9 +13,10 @@ from rdflib import Graph
 from graph.cli import main
 from graph.errors import QueryError
 from graph.export.formats import write_turtle
-from graph.query.sparql import bind, format_result, get_query, list_queries, rows, run_query
 from graph.export.rdf import SEM, node_iri, to_rdf
-from graph.query.store import fill_store, open_store, validate, validate_graph, write_store
+from graph.export.store import fill_store, write_store
+from graph.query.sparql import bind, format_result, get_query, list_queries, rows, run_query
+from graph.query.store import open_store, validate, validate_graph
 
 try:
     import rdf_fixtures as fx

@@ -40,7 +40,7 @@ from graph.export.statements import statements
 FORK_MAX_EDGES = 250_000  # about 3,000 articles
 
 
-def _write_views(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]:
+def _write_views(G: nx.MultiDiGraph[str], out_dir: Path, formats: bool) -> list[Path]:
     """The outputs that are not RDF: the HTML page and the property-graph files."""
     write_html(G, out_dir / "graph.html")
     written = [out_dir / "graph.html"]
@@ -49,7 +49,7 @@ def _write_views(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> list[Path]
     return written
 
 
-def _write_rdf(G: nx.MultiDiGraph, out_dir: Path, formats: bool, store: bool) -> list[Path]:
+def _write_rdf(G: nx.MultiDiGraph[str], out_dir: Path, formats: bool, store: bool) -> list[Path]:
     lines = statements(G)  # once, for every RDF output
     written = []
     if formats:  # the N-Triples file first: Turtle and JSON-LD are parsed from it
@@ -59,7 +59,7 @@ def _write_rdf(G: nx.MultiDiGraph, out_dir: Path, formats: bool, store: bool) ->
                     write_jsonld(lines, out_dir / "graph.jsonld")]  # fmt: skip
     written.insert(0, write_turtle(lines, out_dir / "graph.ttl"))
     if store:
-        from graph.query.store import write_store  # pyshacl and RocksDB only when asked
+        from graph.export.store import write_store  # pyshacl and RocksDB only when asked
 
         written.append(write_store(lines, out_dir / "store"))
     return written
@@ -71,7 +71,7 @@ def _view_paths(out_dir: Path, formats: bool) -> list[Path]:
     return [out_dir / "graph.html", *extra]
 
 
-def _child(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> None:
+def _child(G: nx.MultiDiGraph[str], out_dir: Path, formats: bool) -> None:
     try:
         _write_views(G, out_dir, formats)
     except BaseException as exc:  # reported through the exit code; the parent raises
@@ -80,7 +80,7 @@ def _child(G: nx.MultiDiGraph, out_dir: Path, formats: bool) -> None:
 
 
 def write_outputs(
-    G: nx.MultiDiGraph, out_dir: Path, *, store: bool = False, formats: bool = True
+    G: nx.MultiDiGraph[str], out_dir: Path, *, store: bool = False, formats: bool = True
 ) -> list[Path]:
     """Write the build's outputs into ``out_dir`` and return their paths.
 

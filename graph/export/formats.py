@@ -38,7 +38,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
@@ -48,7 +48,7 @@ from graph import schema as m
 from graph.atomic import atomic_open, atomic_write
 from graph.export.rdf import INSTANCE_PREFIXES, PREFIXES, node_iri
 from graph.export.statements import Statements, statements
-from graph.query.store import CONTEXT_PATH
+from graph.export.store import CONTEXT_PATH
 
 NODE_HEADER = ["id:ID", ":LABEL", "name", "kind", "iri", "begin:date", "end:date",
                "event_type", "wikidata", "aliases:string[]"]  # fmt: skip
@@ -70,7 +70,7 @@ def neo4j_labels(kind: str) -> str:
     return f"{label};Actor" if kind in m.ACTOR_KINDS else label
 
 
-RdfSource: TypeAlias = nx.MultiDiGraph | Statements
+RdfSource: TypeAlias = "nx.MultiDiGraph[str] | Statements"
 
 
 def _statements(source: RdfSource) -> Statements:
@@ -136,7 +136,13 @@ _CR = {"\r": "&#13;"}  # a raw carriage return would be read back as a newline
 _GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double"}  # anything else: string
 
 
-def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
+def _node_items(G: nx.MultiDiGraph[str]) -> Iterable[tuple[str, dict[str, Any]]]:
+    """``G.nodes(data=True)``, typed as the (id, data) pairs it yields: types-networkx
+    has ``NodeDataView`` iterate node ids (it subclasses ``AbstractSet[node]``)."""
+    return cast("Iterable[tuple[str, dict[str, Any]]]", G.nodes(data=True))
+
+
+def write_graphml(G: nx.MultiDiGraph[str], path: Path) -> Path:
     """Write G as GraphML (tuples joined by newlines, XML-illegal characters dropped).
 
     Streamed, one node or edge at a time, with the standard library's XML
@@ -146,7 +152,7 @@ def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
     # Node ids are slugs and edge keys are made of them: when no id needs
     # cleaning (always, from graph.assemble), the 100,000s of ids are taken as they are.
     ids = _xml_safe if any(_XML_BAD.search(str(node)) for node in G) else str
-    nodes = sorted(G.nodes(data=True), key=lambda item: str(item[0]))
+    nodes = sorted(_node_items(G), key=lambda item: str(item[0]))
     keys = _graphml_keys(nodes, G.edges(data=True))
     head = [f"<?xml version='1.0' encoding='utf-8'?>\n<graphml {_GRAPHML_ROOT}>\n"]
     for (domain, name), (key_id, kind) in keys.items():
@@ -161,7 +167,7 @@ def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
 
 
 def _graphml_items(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     nodes: list[tuple[Any, dict[str, Any]]],
     keys: dict[tuple[str, str], tuple[str, str]],
     ids: Callable[[Any], str],
@@ -220,9 +226,9 @@ def _node_row(node: str, d: dict[str, Any]) -> list[str]:
             ";".join(a.replace(";", ",") for a in aliases)]  # fmt: skip
 
 
-def write_neo4j(G: nx.MultiDiGraph, folder: Path) -> list[Path]:
+def write_neo4j(G: nx.MultiDiGraph[str], folder: Path) -> list[Path]:
     """Write ``nodes.csv`` and ``relationships.csv`` for ``neo4j-admin database import``."""
-    nodes = [_node_row(n, d) for n, d in sorted(G.nodes(data=True), key=lambda x: str(x[0]))]
+    nodes = [_node_row(n, d) for n, d in sorted(_node_items(G), key=lambda x: str(x[0]))]
     edges = sorted(
         [str(u), str(v), str(d.get(m.REL, "related")).upper(), str(d.get(m.ROLE) or "")]
         for u, v, d in G.edges(data=True)

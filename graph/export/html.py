@@ -116,7 +116,7 @@ CSP = (
 )
 
 
-def write_html(G: nx.MultiDiGraph, path: Path, *, max_nodes: int = MAX_DRAWN_NODES) -> None:
+def write_html(G: nx.MultiDiGraph[str], path: Path, *, max_nodes: int = MAX_DRAWN_NODES) -> None:
     """Write the interactive timeline page of ``G`` to ``path`` atomically.
 
     The page is self-contained (scripts and styles inlined), so nothing else is
@@ -134,7 +134,7 @@ def write_html(G: nx.MultiDiGraph, path: Path, *, max_nodes: int = MAX_DRAWN_NOD
     atomic_write(path, render_html(G, max_nodes=max_nodes).encode("utf-8"))
 
 
-def render_html(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> str:
+def render_html(G: nx.MultiDiGraph[str], *, max_nodes: int = MAX_DRAWN_NODES) -> str:
     """Return the page for ``G`` as a string (see :func:`write_html`)."""
     parts = {
         "CSP": CSP,  # a constant without double quotes
@@ -178,7 +178,7 @@ def script_json(data: object) -> str:
     return text
 
 
-def page_data(G: nx.MultiDiGraph, *, max_nodes: int = MAX_DRAWN_NODES) -> dict[str, Any]:
+def page_data(G: nx.MultiDiGraph[str], *, max_nodes: int = MAX_DRAWN_NODES) -> dict[str, Any]:
     """Return everything the page needs, as plain JSON-ready data.
 
     Args:
@@ -214,7 +214,7 @@ def schema() -> dict[str, str]:
     return {k: v for k, v in sorted(vars(model).items()) if k.isupper() and isinstance(v, str)}
 
 
-def choose_drawn(G: nx.MultiDiGraph, max_nodes: int) -> tuple[list[str], list[list[Any]]]:
+def choose_drawn(G: nx.MultiDiGraph[str], max_nodes: int) -> tuple[list[str], list[list[Any]]]:
     """Return the nodes to draw and ``[kind, count]`` left out, in drop order.
 
     Kinds in :data:`DROP_ORDER` are left out one after the other until the
@@ -235,7 +235,7 @@ def choose_drawn(G: nx.MultiDiGraph, max_nodes: int) -> tuple[list[str], list[li
     return drawn, omitted
 
 
-def node_record(G: nx.MultiDiGraph, node: str, layout: Layout) -> dict[str, Any]:
+def node_record(G: nx.MultiDiGraph[str], node: str, layout: Layout) -> dict[str, Any]:
     """Return the page's record of one node: details, and position when drawn."""
     attrs = G.nodes[node]
     kind = str(attrs.get(model.KIND, ""))
@@ -308,7 +308,7 @@ def shorten(text: str, width: int) -> str:
     return (cut[:space] if space > width // 2 else cut).rstrip(" ,;:-") + "…"
 
 
-def edge_records(G: nx.MultiDiGraph, drawn: Iterable[str]) -> list[dict[str, Any]]:
+def edge_records(G: nx.MultiDiGraph[str], drawn: Iterable[str]) -> list[dict[str, Any]]:
     """Return every edge as ``{from, to, rel, role?, evidence?, drawn}``, sorted."""
     shown = set(drawn)
     records = []
@@ -323,7 +323,7 @@ def edge_records(G: nx.MultiDiGraph, drawn: Iterable[str]) -> list[dict[str, Any
     return [r[-1] for r in sorted(records, key=lambda r: r[:-1])]
 
 
-def story_records(G: nx.MultiDiGraph, layout: Layout) -> list[dict[str, Any]]:
+def story_records(G: nx.MultiDiGraph[str], layout: Layout) -> list[dict[str, Any]]:
     """Return each story (lane order) with its events in time order."""
     members: dict[str, list[str]] = {lane.story: [] for lane in layout.lanes if lane.story}
     for event in layout.event_order or ordered_events(G):

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 import networkx as nx
 
@@ -120,13 +121,15 @@ def gap_px(days: float) -> float:
     return GAP_SCALE * math.log2(1.0 + max(days, 0.0) / 14.0)
 
 
-def nodes_of_kind(G: nx.MultiDiGraph, kinds: Iterable[str]) -> list[str]:
+def nodes_of_kind(G: nx.MultiDiGraph[str], kinds: Iterable[str]) -> list[str]:
     """Return the sorted ids of the nodes whose ``KIND`` is in ``kinds``."""
     wanted = set(kinds)
-    return sorted(n for n, k in G.nodes(data=model.KIND) if k in wanted)
+    # types-networkx has NodeDataView yield (id, data dict) even for data=<attribute name>
+    kind_of = cast("Iterable[tuple[str, object]]", G.nodes(data=model.KIND))
+    return sorted(n for n, k in kind_of if k in wanted)
 
 
-def event_sort_key(G: nx.MultiDiGraph, event: str) -> tuple[int, str, str, str]:
+def event_sort_key(G: nx.MultiDiGraph[str], event: str) -> tuple[int, str, str, str]:
     """Sort key putting dated events first, by begin, end and then id."""
     attrs = G.nodes[event]
     begin = parse_day(attrs.get(model.BEGIN))
@@ -136,12 +139,12 @@ def event_sort_key(G: nx.MultiDiGraph, event: str) -> tuple[int, str, str, str]:
     return (0, begin.isoformat(), (end or begin).isoformat(), event)
 
 
-def ordered_events(G: nx.MultiDiGraph) -> list[str]:
+def ordered_events(G: nx.MultiDiGraph[str]) -> list[str]:
     """Return every event id in chronological order (undated ones last)."""
     return sorted(nodes_of_kind(G, [model.EVENT]), key=lambda e: event_sort_key(G, e))
 
 
-def event_columns(G: nx.MultiDiGraph, events: Sequence[str]) -> dict[str, float]:
+def event_columns(G: nx.MultiDiGraph[str], events: Sequence[str]) -> dict[str, float]:
     """Give each event (in order) an x that grows with time, log-scaled gaps."""
     xs: dict[str, float] = {}
     x = 0.0
@@ -159,18 +162,19 @@ def event_columns(G: nx.MultiDiGraph, events: Sequence[str]) -> dict[str, float]
     return xs
 
 
-def story_of(G: nx.MultiDiGraph, event: str) -> str:
+def story_of(G: nx.MultiDiGraph[str], event: str) -> str:
     """Return the story id of ``event`` (``NO_STORY`` when it has none)."""
     story = G.nodes[event].get(model.STORY_OF)
     if isinstance(story, str) and story in G:
         return story
+    rel: object  # types-networkx cannot infer the type of an edge attribute's values
     for source, _, rel in G.in_edges(event, data=model.REL):
         if rel == model.SUB_EVENT:
             return str(source)
     return NO_STORY
 
 
-def lane_order(G: nx.MultiDiGraph, events: Sequence[str]) -> list[str]:
+def lane_order(G: nx.MultiDiGraph[str], events: Sequence[str]) -> list[str]:
     """Return the stories by their first event's date, then the event-less ones."""
     order = list(dict.fromkeys(story_of(G, event) for event in events))
     seen = set(order)
@@ -178,7 +182,7 @@ def lane_order(G: nx.MultiDiGraph, events: Sequence[str]) -> list[str]:
     return order
 
 
-def event_neighbours(G: nx.MultiDiGraph, node: str) -> list[str]:
+def event_neighbours(G: nx.MultiDiGraph[str], node: str) -> list[str]:
     """Return the sorted events linked to ``node`` by an edge in either direction."""
     linked = {
         other
@@ -242,7 +246,7 @@ def story_x(lane_events: Sequence[str], xs: dict[str, float], fallback: float) -
 
 
 def group_members(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     drawn: Iterable[str],
     xs: dict[str, float],
     lane_of: dict[str, str],
@@ -267,7 +271,7 @@ def group_members(
     return grouped
 
 
-def layout_graph(G: nx.MultiDiGraph, drawn: Iterable[str]) -> Layout:
+def layout_graph(G: nx.MultiDiGraph[str], drawn: Iterable[str]) -> Layout:
     """Compute positions for the ``drawn`` nodes of ``G``, its lanes and axis.
 
     Args:
@@ -311,7 +315,7 @@ def layout_graph(G: nx.MultiDiGraph, drawn: Iterable[str]) -> Layout:
 
 
 def anchors(
-    G: nx.MultiDiGraph, events: Sequence[str], xs: dict[str, float]
+    G: nx.MultiDiGraph[str], events: Sequence[str], xs: dict[str, float]
 ) -> list[tuple[float, float]]:
     """Return ``(day ordinal, x)`` points of the date -> x map, strictly increasing.
 
@@ -347,7 +351,7 @@ def x_of_day(points: Sequence[tuple[float, float]], ordinal: float) -> float:
     return last_x
 
 
-def time_ticks(G: nx.MultiDiGraph, events: Sequence[str], xs: dict[str, float]) -> list[Tick]:
+def time_ticks(G: nx.MultiDiGraph[str], events: Sequence[str], xs: dict[str, float]) -> list[Tick]:
     """Return year and month marks from the first event's year to the last's."""
     points = anchors(G, events, xs)
     if not points:

@@ -63,140 +63,53 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
-from itertools import product
-from typing import Any
-from urllib.parse import quote, unquote
+from typing import Any, cast
+from urllib.parse import quote
 
 import networkx as nx
-import pyoxigraph as ox
-import rdflib.namespace as vocab
-from rdflib import XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph import schema as m
-from graph.event_types import FALLBACK, TYPE_NAMES
+from graph.export.from_rdf import from_rdf, triples_of
+from graph.export.vocabulary import (
+    ACTOR_CLASSES,
+    DCTERMS,
+    EVENT_CLASSES,
+    INSTANCE_PREFIXES,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SEM,
+    SG,
+    SGID,
+    SHARED_GRAPH,
+    SKOS,
+    TIME,
+    TOPIC_SCHEME,
+    UNIT_BY_GRANULARITY,
+    Triple,
+    event_class,
+    graph_iri,
+    new_graph,
+    node_id_of,
+    node_iri,
+    ox_term,
+    quote_segment,
+    search_key,
+)
 
-
-class _Namespace(Namespace):
-    """rdflib's Namespace, making each term once: rdflib builds a new URIRef on
-    every attribute access, and the writer names the same predicates a million times."""
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = super().__getattr__(name)
-        self.__dict__[name] = term  # found by the ordinary lookup from now on
-        return term
-
-
-class _Terms:
-    """One of rdflib's closed vocabularies (RDF, PROV…) with the same caching:
-    an unknown term still fails, as in rdflib."""
-
-    def __init__(self, vocabulary: type[vocab.DefinedNamespace]) -> None:
-        self._vocabulary = vocabulary
-
-    def __getattr__(self, name: str) -> URIRef:
-        term: URIRef = getattr(self._vocabulary, name)
-        self.__dict__[name] = term
-        return term
-
-    def __str__(self) -> str:
-        return str(self._vocabulary)
-
-
-RDF, RDFS, PROV, SKOS, TIME, DCTERMS, OWL = (
-    _Terms(v) for v in (vocab.RDF, vocab.RDFS, vocab.PROV, vocab.SKOS, vocab.TIME,
-                        vocab.DCTERMS, vocab.OWL)
-)  # fmt: skip
-SEM = _Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-SCHEMA = _Namespace("https://schema.org/")
-SG = _Namespace(m.ONTOLOGY_IRI)
-SGID = _Namespace(m.BASE_IRI)
-
-PREFIXES: dict[str, str] = {
-    "sem": str(SEM),
-    "schema": str(SCHEMA),
-    "prov": str(PROV),
-    "time": str(TIME),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "owl": str(OWL),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "sg": m.ONTOLOGY_IRI,
-    "sgid": m.BASE_IRI,
-}
-
-EVENT_CLASSES = TYPE_NAMES  # sg:<name> per row of graph/data/event_types.tsv
-_CLASS_BY_KEY = {c.lower(): c for c in EVENT_CLASSES}
-ACTOR_CLASSES = {m.PERSON: SCHEMA.Person, m.ORGANIZATION: SCHEMA.Organization,
-                 m.COUNTRY: SCHEMA.Country, m.THING: SG.NamedThing}  # fmt: skip
-UNIT_BY_GRANULARITY = {"week": TIME.unitWeek, "month": TIME.unitMonth,
-                       "early-month": TIME.unitMonth, "mid-month": TIME.unitMonth,
-                       "late-month": TIME.unitMonth, "season": TIME.unitMonth,
-                       "year": TIME.unitYear}  # fmt: skip
-TOPIC_SCHEME = URIRef("https://storygraph.example.org/topic/")  # as in ontology/topics.ttl
-SHARED_GRAPH = SGID["graph/shared"]
-
-_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~")
 _SAFE_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`\x00-\x20\x7f]+$")
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
 
-Triple = tuple[Node, Node, Node]
 Owned = tuple[str | None, Triple]  # (owning article id or None for shared, triple)
-
-
-def _quote(text: str) -> str:
-    """Percent-encode all but unreserved ASCII letters, digits and ``-_~``."""
-    return "".join(ch if ch in _SAFE else quote(ch, safe="") for ch in text)
-
-
-@lru_cache(maxsize=1 << 17)  # a node's IRI is minted for every triple naming it
-def node_iri(node_id: str) -> URIRef:
-    """Mint the IRI of a graph node from its id.
-
-    >>> str(node_iri("person/jane-doe"))
-    'https://storygraph.example.org/id/person/jane-doe'
-    >>> str(node_iri("event/a b>c"))
-    'https://storygraph.example.org/id/event/a%20b%3Ec'
-
-    Raises:
-        ValueError: when the id is not ``"<kind>/<slug>"``.
-    """
-    kind, sep, rest = node_id.partition("/")
-    if not sep:
-        raise ValueError(f"node id {node_id!r} is not '<kind>/<slug>'; fix graph.build")
-    return URIRef(m.BASE_IRI + _quote(kind) + "/" + _quote(rest))
-
-
-def node_id_of(iri: Node) -> str | None:
-    """Return the node id an IRI was minted from, or None for other IRIs."""
-    text = str(iri)
-    if not isinstance(iri, URIRef) or not text.startswith(m.BASE_IRI):
-        return None
-    path = text[len(m.BASE_IRI) :]
-    return unquote(path) if path.count("/") == 1 else None
-
-
-def graph_iri(article_id: str) -> URIRef:
-    """Return the IRI of the named graph holding one article's triples."""
-    return URIRef(m.BASE_IRI + "graph/" + _quote(article_id))
-
-
-def search_key(text: str) -> str:
-    """Fold accents, case and punctuation for alias-aware matching.
-
-    >>> search_key("Grigoï  Chouvaline!")
-    'grigoi chouvaline'
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^\w]+|_", " ", bare).split())
 
 
 def _slug_iri(kind: str, name: str) -> URIRef:
@@ -237,21 +150,23 @@ def _lit(subject: Node, pred: Node, value: Any) -> Iterator[Triple]:
         yield subject, pred, Literal(text)
 
 
-def _edges(G: nx.MultiDiGraph, node: str, rel: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _edges(G: nx.MultiDiGraph[str], node: str, rel: str) -> Iterator[tuple[str, dict[str, Any]]]:
     for _, target, data in G.out_edges(node, data=True):
         if data.get(m.REL) == rel:
             yield target, data
 
 
-def _edges_by_rel(G: nx.MultiDiGraph, node: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+def _edges_by_rel(
+    G: nx.MultiDiGraph[str], node: str
+) -> dict[str | None, list[tuple[str, dict[str, Any]]]]:
     """A node's out-edges grouped by relation, in one pass (an event reads five kinds)."""
-    grouped: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    grouped: dict[str | None, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     for _, target, data in G.out_edges(node, data=True):
         grouped[data.get(m.REL)].append((target, data))
     return grouped
 
 
-def _article(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]:
+def _article(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[Triple]:
     s = node_iri(node)
     yield s, RDF.type, SCHEMA.NewsArticle
     yield from _lit(s, RDFS.label, d.get(m.LABEL))
@@ -280,11 +195,6 @@ def _article(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Tripl
     yield from _lit(s, SCHEMA.author, d.get(m.AUTHOR))
 
 
-def _event_class(event_type: str) -> URIRef:
-    key = re.sub(r"[^a-z]", "", event_type.lower())
-    return SG[_CLASS_BY_KEY.get(key, FALLBACK)]
-
-
 def _event_time(s: URIRef, d: dict[str, Any]) -> Iterator[Triple]:
     begin, end = _date(d.get(m.BEGIN)), _date(d.get(m.END) or d.get(m.BEGIN))
     if begin is None or end is None:
@@ -305,14 +215,14 @@ def _event_time(s: URIRef, d: dict[str, Any]) -> Iterator[Triple]:
     yield from _lit(interval, SG.dateText, d.get(m.DATE_TEXT))
 
 
-def _event(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Owned]:
+def _event(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[Owned]:
     s = node_iri(node)
     edges = _edges_by_rel(G, node)
     sources = sorted({t for t, _ in edges[m.DERIVED_FROM]})
     owner = sources[0] if len(sources) == 1 else None
     own: list[Triple] = [(s, RDF.type, SEM.Event)]
     event_type = str(d.get(m.EVENT_TYPE) or "")
-    own.append((s, RDF.type, _event_class(event_type)))
+    own.append((s, RDF.type, event_class(event_type)))
     own.extend(_lit(s, SG.eventType, event_type))
     own.extend(_lit(s, RDFS.label, d.get(m.LABEL)))
     own.extend(_event_time(s, d))
@@ -322,7 +232,7 @@ def _event(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Owned]:
     for target, data in edges[m.ACTOR]:
         own.append((s, SEM.hasActor, node_iri(target)))
         for role in _strs(data.get(m.ROLE)):
-            r = URIRef(f"{s}/role/{_quote(target)}/{_quote(role)}")
+            r = URIRef(f"{s}/role/{quote_segment(target)}/{quote_segment(role)}")
             own += [(s, SEM.hasActor, r), (r, RDF.type, SEM.Role),
                     (r, SEM.roleType, Literal(role)), (r, RDF.value, node_iri(target))]  # fmt: skip
     for target, _ in edges[m.PLACE]:
@@ -331,7 +241,7 @@ def _event(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Owned]:
         own.append((s, DCTERMS.subject, _topic_iri(G, target)))
     yield from ((owner, t) for t in own)
     for target, data in edges[m.DERIVED_FROM]:
-        article, deriv = node_iri(target), URIRef(f"{s}/derivation/{_quote(target)}")
+        article, deriv = node_iri(target), URIRef(f"{s}/derivation/{quote_segment(target)}")
         for t in ((s, PROV.wasDerivedFrom, article), (s, PROV.qualifiedDerivation, deriv),
                   (deriv, RDF.type, PROV.Derivation), (deriv, PROV.entity, article)):  # fmt: skip
             yield target, t
@@ -342,7 +252,7 @@ def _event(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Owned]:
         yield None, (node_iri(target), SG.previousEvent, s)
 
 
-def _entity(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]:
+def _entity(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[Triple]:
     s, kind = node_iri(node), d.get(m.KIND)
     if kind == m.PLACE_KIND:
         yield from ((s, RDF.type, SEM.Place), (s, RDF.type, SCHEMA.Place))
@@ -364,12 +274,12 @@ def _entity(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple
         yield s, OWL.sameAs, same
 
 
-def _topic_iri(G: nx.MultiDiGraph, node: str) -> URIRef:
+def _topic_iri(G: nx.MultiDiGraph[str], node: str) -> URIRef:
     concept = G.nodes[node].get(m.CONCEPT) if node in G else None
     return _safe_iri(concept) or node_iri(node) if concept else node_iri(node)
 
 
-def _topic(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]:
+def _topic(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[Triple]:
     s = _topic_iri(G, node)
     yield s, RDF.type, SKOS.Concept
     yield from _lit(s, SKOS.prefLabel, d.get(m.LABEL))
@@ -379,7 +289,7 @@ def _topic(G: nx.MultiDiGraph, node: str, d: dict[str, Any]) -> Iterator[Triple]
 
 
 def _story(
-    G: nx.MultiDiGraph, node: str, d: dict[str, Any], members: list[str]
+    G: nx.MultiDiGraph[str], node: str, d: dict[str, Any], members: list[str]
 ) -> Iterator[Triple]:
     s = node_iri(node)
     yield s, RDF.type, SG.Story
@@ -397,7 +307,7 @@ def _story(
         yield s, SG.hasArticle, node_iri(target)
 
 
-def _story_members(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+def _story_members(G: nx.MultiDiGraph[str]) -> dict[str, list[str]]:
     """Events by the story named in their ``STORY_OF`` attribute (one pass, not one per story)."""
     members: dict[str, list[str]] = defaultdict(list)
     for node, d in G.nodes(data=True):
@@ -406,13 +316,15 @@ def _story_members(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     return members
 
 
-def owned_triples(G: nx.MultiDiGraph) -> Iterator[Owned]:
+def owned_triples(G: nx.MultiDiGraph[str]) -> Iterator[Owned]:
     """Every triple of ``to_rdf(G)`` with the article that alone supports it (or None).
 
     Triples shared by several nodes (a publisher, an instant) come once per node.
     """
     members = _story_members(G)
-    for node, d in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
+    # types-networkx has NodeDataView iterate node ids, not the (id, data) pairs it yields
+    nodes = cast("Iterable[tuple[str, dict[str, Any]]]", G.nodes(data=True))
+    for node, d in sorted(nodes, key=lambda item: str(item[0])):
         kind = d.get(m.KIND)
         if kind == m.ARTICLE:
             yield from ((node, t) for t in _article(G, node, d))
@@ -426,15 +338,7 @@ def owned_triples(G: nx.MultiDiGraph) -> Iterator[Owned]:
             yield from ((None, t) for t in _story(G, node, d, members.get(node, [])))
 
 
-def new_graph() -> Graph:
-    """Return an empty rdflib Graph with the storygraph prefixes bound."""
-    rdf = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES.items():
-        rdf.bind(prefix, ns)
-    return rdf
-
-
-def to_rdf(G: nx.MultiDiGraph) -> Graph:
+def to_rdf(G: nx.MultiDiGraph[str]) -> Graph:
     """Convert the story graph to one RDF graph (see the module docstring).
 
     Args:
@@ -449,7 +353,7 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
     return rdf
 
 
-def partition(G: nx.MultiDiGraph) -> dict[URIRef, set[Triple]]:
+def partition(G: nx.MultiDiGraph[str]) -> dict[URIRef, set[Triple]]:
     """Split the triples of :func:`to_rdf` into named graphs, each triple once."""
     owners: dict[Triple, set[str | None]] = defaultdict(set)
     for owner, triple in owned_triples(G):
@@ -461,7 +365,7 @@ def partition(G: nx.MultiDiGraph) -> dict[URIRef, set[Triple]]:
     return dict(graphs)
 
 
-def to_dataset(G: nx.MultiDiGraph) -> Dataset:
+def to_dataset(G: nx.MultiDiGraph[str]) -> Dataset:
     """Convert the story graph to a Dataset: one named graph per article + shared.
 
     Args:
@@ -480,161 +384,37 @@ def to_dataset(G: nx.MultiDiGraph) -> Dataset:
     return ds
 
 
-#: Extra prefixes for instance IRIs, one per node kind, so the Turtle reads
-#: ``event:2024-10-14-meeting-…`` rather than full IRIs.
-INSTANCE_PREFIXES: dict[str, str] = {
-    kind: f"{m.BASE_IRI}{kind}/"
-    for kind in (
-        "article",
-        "event",
-        "story",
-        "person",
-        "organization",
-        "country",
-        "thing",
-        "place",
-        "instant",
-        "publisher",
-    )
-} | {"topic": str(TOPIC_SCHEME)}
-
-
-def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Convert an rdflib term to a pyoxigraph term."""
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode(str(node))
-    if isinstance(node, Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
-    raise TypeError(f"cannot convert {node!r} to an Oxigraph term")
-
-
-def triples_of(rdf: Graph | Iterable[Triple]) -> Graph:
-    """Return a plain Graph of all triples (a Dataset's graphs merged)."""
-    if isinstance(rdf, Dataset):
-        merged = new_graph()
-        for s, p, o, _ in rdf.quads((None, None, None, None)):
-            merged.add((s, p, o))
-        return merged
-    if isinstance(rdf, Graph):
-        return rdf
-    merged = new_graph()
-    for triple in rdf:
-        merged.add(triple)
-    return merged
-
-
-_KIND_BY_CLASS = ((SCHEMA.NewsArticle, m.ARTICLE), (SG.Story, m.STORY),
-                  (SCHEMA.Person, m.PERSON), (SCHEMA.Organization, m.ORGANIZATION),
-                  (SCHEMA.Country, m.COUNTRY), (SG.NamedThing, m.THING), (SEM.Place, m.PLACE_KIND),
-                  (SKOS.Concept, m.TOPIC), (SEM.Event, m.EVENT))  # fmt: skip
-_EDGE_BY_PRED = ((SEM.hasPlace, m.PLACE), (DCTERMS.subject, m.SUBJECT),
-                 (SEM.hasSubEvent, m.SUB_EVENT), (SG.hasArticle, m.HAS_ARTICLE),
-                 (SG.nextEvent, m.NEXT))  # fmt: skip
-
-
-def _one(rdf: Graph, s: Node, p: Node) -> str:
-    values = sorted(str(o) for o in rdf.objects(s, p))
-    return values[0] if values else ""
-
-
-def _many(rdf: Graph, s: Node, p: Node) -> tuple[str, ...]:
-    return tuple(sorted(str(o) for o in rdf.objects(s, p)))
-
-
-def _read_node(rdf: Graph, s: Node, kind: str) -> dict[str, Any]:
-    d: dict[str, Any] = {m.KIND: kind, m.LABEL: _one(rdf, s, RDFS.label)}
-    if kind == m.ARTICLE:
-        d[m.HEADLINE] = _one(rdf, s, SCHEMA.headline)
-        d[m.PUBLISHED] = _one(rdf, s, SCHEMA.datePublished)
-        d[m.PUBLISHED_HOW] = _one(rdf, s, SG.publicationDateMethod) or "unknown"
-        d[m.PUBLISHED_EVIDENCE] = _one(rdf, s, SG.publicationDateEvidence)
-        d[m.LANGUAGE] = _one(rdf, s, SCHEMA.inLanguage)
-        d[m.SOURCE] = _one(rdf, s, DCTERMS.source)
-        d[m.URL] = _one(rdf, s, SCHEMA.url)
-        d[m.PUBLISHER] = " ".join(
-            _one(rdf, o, SCHEMA.name) for o in rdf.objects(s, SCHEMA.publisher)
-        )
-        d[m.AUTHOR] = _one(rdf, s, SCHEMA.author)
-    elif kind == m.EVENT:
-        interval = next(iter(sorted(rdf.objects(s, SEM.hasTime), key=str)), None)
-        d[m.BEGIN] = _one(rdf, s, SEM.hasBeginTimeStamp)
-        d[m.END] = _one(rdf, s, SEM.hasEndTimeStamp)
-        d[m.GRANULARITY] = _one(rdf, interval, SG.granularity) if interval else ""
-        d[m.DATE_TEXT] = _one(rdf, interval, SG.dateText) if interval else ""
-        d[m.EVENT_TYPE] = _one(rdf, s, SG.eventType)
-        d[m.EVIDENCE] = _many(rdf, s, SG.evidence)
-        d[m.DATE_AUDIT] = _many(rdf, s, SG.dateAudit)
-        d[m.MERGE_REASON] = _one(rdf, s, SG.mergeReason)
-        d[m.STORY_OF] = next((node_id_of(x) or "" for x in rdf.subjects(SEM.hasSubEvent, s)), "")
-    elif kind == m.TOPIC:
-        d[m.LABEL] = _one(rdf, s, SKOS.prefLabel)
-        d[m.CONCEPT] = str(s)
-    elif kind != m.STORY:
-        d[m.ALIASES] = _many(rdf, s, SKOS.altLabel)
-        d[m.WIKIDATA] = _one(rdf, s, OWL.sameAs)
-    return d
-
-
-def _topic_id(iri: Node) -> str:
-    return node_id_of(iri) or "topic/" + unquote(str(iri).rstrip("/#").rsplit("/", 1)[-1])
-
-
-def _read_edges(rdf: Graph, G: nx.MultiDiGraph, ids: dict[Node, str]) -> None:
-    for pred, rel in _EDGE_BY_PRED:
-        for s, o in sorted(rdf.subject_objects(pred)):
-            if s in ids and o in ids:
-                G.add_edge(ids[s], ids[o], key=rel, **{m.REL: rel})
-    for s, o in sorted(rdf.subject_objects(SEM.hasActor)):
-        if s not in ids:
-            continue
-        if (o, RDF.type, SEM.Role) in rdf:
-            for actor, role in product(rdf.objects(o, RDF.value), rdf.objects(o, SEM.roleType)):
-                G.add_edge(ids[s], ids[actor], key=f"{m.ACTOR}:{role}",
-                           **{m.REL: m.ACTOR, m.ROLE: str(role)})  # fmt: skip
-        elif o in ids and not any((r, RDF.value, o) in rdf for r in rdf.objects(s, SEM.hasActor)):
-            G.add_edge(ids[s], ids[o], key=m.ACTOR, **{m.REL: m.ACTOR})
-    for s, deriv in sorted(rdf.subject_objects(PROV.qualifiedDerivation)):
-        for article in rdf.objects(deriv, PROV.entity):
-            evidence = _many(rdf, deriv, SG.evidence)
-            G.add_edge(ids[s], ids[article], key=m.DERIVED_FROM,
-                       **{m.REL: m.DERIVED_FROM, m.EVIDENCE: evidence})  # fmt: skip
-    for s, article in sorted(rdf.subject_objects(PROV.wasDerivedFrom)):
-        if s in ids and article in ids and not G.has_edge(ids[s], ids[article], m.DERIVED_FROM):
-            G.add_edge(ids[s], ids[article], key=m.DERIVED_FROM,
-                       **{m.REL: m.DERIVED_FROM, m.EVIDENCE: ()})  # fmt: skip
-
-
-def from_rdf(rdf: Graph) -> nx.MultiDiGraph:
-    """Rebuild the story graph from RDF written by :func:`to_rdf` or :func:`to_dataset`.
-
-    Tuple attributes come back sorted and edge keys are the relation names, so
-    ``to_rdf(from_rdf(to_rdf(G)))`` is isomorphic to ``to_rdf(G)``.
-
-    Args:
-        rdf: an rdflib Graph, or a Dataset whose graphs are merged first.
-
-    Returns:
-        A MultiDiGraph with the node ids, kinds, attributes and edges of :mod:`graph.schema`.
-    """
-    rdf = triples_of(rdf)
-    G = nx.MultiDiGraph()
-    ids: dict[Node, str] = {}
-    for cls, kind in _KIND_BY_CLASS:
-        for s in sorted(rdf.subjects(RDF.type, cls), key=str):
-            if s in ids or (kind != m.TOPIC and node_id_of(s) is None):
-                continue
-            if kind in m.ACTOR_KINDS and (s, RDF.type, SEM.Actor) not in rdf:
-                continue  # a publisher or author, read back as article attributes
-            ids[s] = _topic_id(s) if kind == m.TOPIC else str(node_id_of(s))
-            G.add_node(ids[s], **_read_node(rdf, s, kind))
-    _read_edges(rdf, G, ids)
-    return G
-
-
-__all__ = ["from_rdf", "node_iri", "owned_triples", "search_key", "to_dataset", "to_rdf"]
+__all__ = [
+    "ACTOR_CLASSES",
+    "DCTERMS",
+    "EVENT_CLASSES",
+    "INSTANCE_PREFIXES",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SEM",
+    "SG",
+    "SGID",
+    "SHARED_GRAPH",
+    "SKOS",
+    "TIME",
+    "TOPIC_SCHEME",
+    "UNIT_BY_GRANULARITY",
+    "Owned",
+    "Triple",
+    "from_rdf",
+    "graph_iri",
+    "new_graph",
+    "node_id_of",
+    "node_iri",
+    "owned_triples",
+    "ox_term",
+    "partition",
+    "search_key",
+    "to_dataset",
+    "to_rdf",
+    "triples_of",
+]

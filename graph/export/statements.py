@@ -106,7 +106,7 @@ class _ChunkReader(io.RawIOBase):
         return size
 
 
-def statements(G: nx.MultiDiGraph) -> Statements:
+def statements(G: nx.MultiDiGraph[str]) -> Statements:
     """Compute the canonical statements of ``to_rdf(G)`` (see the module docstring).
 
     A triple supported by several articles, or by none, goes to the shared graph,

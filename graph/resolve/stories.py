@@ -100,7 +100,7 @@ def article_groups(
     features: Mapping[str, Counter[str]], threshold: float = DEFAULT_THRESHOLD
 ) -> list[tuple[str, ...]]:
     """The articles joined by similarity, each group sorted, in order of their first."""
-    links = nx.Graph()
+    links: nx.Graph[str] = nx.Graph()
     links.add_nodes_from(sorted(features))
     for a, b, _ in similar_pairs(article_vectors(features), threshold):
         links.add_edge(a, b)

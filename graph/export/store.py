@@ -1,0 +1,142 @@
+"""Fill an Oxigraph store with the RDF export, the ontology and the inferred types.
+
+Requires the RDF of :mod:`graph.export.rdf` (a graph ``G``, its statements, or
+an RDF file); adds nothing to ``G``. The store layout (also what
+:mod:`graph.query.push` sends to a remote endpoint):
+
+- the data graphs of :func:`graph.export.rdf.to_dataset`: ``sgid:graph/<article id>`` per
+  article plus ``sgid:graph/shared`` (a triples-only file is loaded into the default
+  graph instead);
+- ``sgid:graph/ontology``: ``ontology/storygraph.ttl``;
+- ``sgid:graph/inferred``: the ``rdf:type`` triples entailed by the ontology's
+  ``rdfs:subClassOf`` closure, materialised at load time (so ``?x a sem:Event`` also
+  finds stories and ``?x a schema:Place`` finds countries) and only where no graph
+  already asserts them. No other entailment is run.
+
+``write_store`` builds the persistent store in a temporary folder beside the target
+and renames it into place, so a killed build leaves the previous store intact.
+Reading it back is :mod:`graph.query.store`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeAlias
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, Graph
+
+from graph.errors import StoreError
+from graph.export.rdf import SGID
+from graph.export.statements import Statements, statements
+from graph.resources import ONTOLOGY_DIR
+
+ONTOLOGY_PATH = ONTOLOGY_DIR / "storygraph.ttl"
+CONTEXT_PATH = ONTOLOGY_DIR / "context.jsonld"
+ONTOLOGY_GRAPH = ox.NamedNode(str(SGID["graph/ontology"]))
+INFERRED_GRAPH = ox.NamedNode(str(SGID["graph/inferred"]))
+_TYPE = ox.NamedNode(str(RDF.type))
+
+Source: TypeAlias = "nx.MultiDiGraph[str] | Statements | str | os.PathLike[str]"
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Graph:
+    """Return the project ontology (``ontology/storygraph.ttl``) as an rdflib Graph."""
+    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+
+
+@lru_cache(maxsize=1)
+def superclasses() -> dict[str, frozenset[str]]:
+    """Map each class IRI of the ontology to all its (transitive) superclasses."""
+    direct: dict[str, set[str]] = defaultdict(set)
+    for sub, sup in load_ontology().subject_objects(RDFS.subClassOf):
+        direct[str(sub)].add(str(sup))
+    closure: dict[str, frozenset[str]] = {}
+    for cls in direct:
+        seen: set[str] = set()
+        todo = list(direct[cls])
+        while todo:
+            parent = todo.pop()
+            if parent not in seen:
+                seen.add(parent)
+                todo.extend(direct.get(parent, ()))
+        closure[cls] = frozenset(seen - {cls})
+    return closure
+
+
+def materialise(store: ox.Store) -> int:
+    """Add the subclass-entailed ``rdf:type`` triples to the inferred graph.
+
+    Returns:
+        The number of triples added.
+    """
+    closure = superclasses()
+    asserted: set[tuple[str, str]] = set()
+    subjects: dict[str, ox.NamedNode | ox.BlankNode] = {}
+    for quad in store.quads_for_pattern(None, _TYPE, None, None):
+        if isinstance(quad.object, ox.NamedNode):
+            asserted.add((str(quad.subject), quad.object.value))
+            subjects[str(quad.subject)] = quad.subject  # type: ignore[assignment]
+    new = {
+        (s, sup) for s, cls in asserted for sup in closure.get(cls, ()) if (s, sup) not in asserted
+    }
+    store.bulk_extend(
+        ox.Quad(subjects[s], _TYPE, ox.NamedNode(sup), INFERRED_GRAPH) for s, sup in sorted(new)
+    )
+    return len(new)
+
+
+def fill_store(store: ox.Store, source: Source) -> ox.Store:
+    """Load a graph ``G`` or an RDF file/folder, the ontology and the inferred types."""
+    if isinstance(source, nx.MultiDiGraph | Statements):
+        quads = source if isinstance(source, Statements) else statements(source)
+        store.bulk_load(quads.stream(quads=True), format=ox.RdfFormat.N_QUADS)
+    else:
+        path = Path(source)
+        store.bulk_load(path=str(path), format=format_of(path))
+    store.bulk_load(path=str(ONTOLOGY_PATH), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+    materialise(store)
+    return store
+
+
+def format_of(path: Path) -> ox.RdfFormat:
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) if path.suffix else None
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF file extension; use .ttl, .nt, .nq, .trig")
+    return fmt
+
+
+def write_store(source: Source, store_dir: str | os.PathLike[str]) -> Path:
+    """Build a persistent Oxigraph store atomically (temp folder, then rename).
+
+    Args:
+        source: the graph ``G`` (or its statements) or an RDF file.
+        store_dir: the store folder to create or replace (``output/store``).
+
+    Returns:
+        The store folder.
+    """
+    target = Path(store_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        store = fill_store(ox.Store(str(tmp)), source)
+        store.flush()
+        store.optimize()
+        del store  # closes RocksDB before the folder moves
+        old = target.with_name(target.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
