@@ -452,7 +452,7 @@ def child_stages(folder: Path, jobs: int, out: Path) -> dict[str, Any]:
     extractions = [r for r in results if not isinstance(r, InputError)]
     stages["extract"] = time.perf_counter() - start
     start = time.perf_counter()
-    G, _ = pipeline.resolve_and_assemble(extractions, config)
+    G, report = pipeline.resolve_and_assemble(extractions, config)
     stages["assemble"] = time.perf_counter() - start
     start = time.perf_counter()
     write_outputs(G, out)

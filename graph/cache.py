@@ -18,7 +18,7 @@ the extractions it keeps, under fixed keys, the last build's article count per
 language (:data:`LANGUAGES_KEY`, for :func:`graph.workers.early_worker`), the
 language models' compiled tokenizer patterns (:mod:`graph.extract.regexcache`)
 and, for each one-article file, a pointer from its name and bytes to its
-content hash (:class:`KnownFiles`).
+content hash (:class:`BuildCache`).
 """
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ class ExtractionCache:
             log.debug("cache write failed for %s: %s", path, exc)
 
 
-class KnownFiles:
+class BuildCache:
     """The extraction cache as the build uses it: per-article entries under the
     content hash, and for a one-article file a pointer from the hash of its name
     and raw bytes, which ingest asks (``__call__``) so that a rebuild does not

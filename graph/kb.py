@@ -27,7 +27,7 @@ from graph.errors import ConfigError
 from graph.event_types import EVENT_TYPES, EventType
 from graph.languages import CODES, read_table
 from graph.resources import DATA_DIR
-from graph.text import fold, slug, translit_key
+from graph.text import slug
 from graph.types import EntityKind
 
 __all__ = [
@@ -37,10 +37,7 @@ __all__ = [
     "Position",
     "RolePattern",
     "default_kb",
-    "fold",
     "load_kb",
-    "slug",
-    "translit_key",
 ]
 
 WIKIDATA = "http://www.wikidata.org/entity/"

@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.assemble import assemble
-from graph.cache import LANGUAGES_KEY, ExtractionCache, KnownFiles
+from graph.cache import LANGUAGES_KEY, BuildCache, ExtractionCache
 from graph.config import BuildConfig
 from graph.errors import InputError
 from graph.extract import events_in_year
@@ -64,7 +64,7 @@ class _Extracted:
 
 
 def _to_extract(
-    items: Iterable[Article | InputError], known: KnownFiles | None, found: _Extracted
+    items: Iterable[Article | InputError], known: BuildCache | None, found: _Extracted
 ) -> Iterator[Article]:
     """Articles still to extract, streamed: skips are logged, cache hits set aside.
 
@@ -96,7 +96,7 @@ def _extract_inputs(
 ) -> _Extracted:
     """Ingest and extract every input, from the cache where it can."""
     found = _Extracted()
-    known = KnownFiles(cache) if cache is not None else None
+    known = BuildCache(cache) if cache is not None else None
     todo = _to_extract(read_inputs(inputs, known=known), known, found)
     with early_worker(cache, config) as early:
         for result in extract_all(todo, config, _expected_articles(inputs), early):
@@ -117,7 +117,7 @@ def build(
     config: BuildConfig | None = None,
     *,
     memory: dict[Path, object] | None = None,
-) -> tuple[nx.MultiDiGraph, BuildReport]:
+) -> tuple[nx.MultiDiGraph[str], BuildReport]:
     """Build the story graph of the given files and folders.
 
     Args:
@@ -158,7 +158,7 @@ def build(
 
 def resolve_and_assemble(
     extractions: Sequence[Extraction], config: BuildConfig
-) -> tuple[nx.MultiDiGraph, BuildReport]:
+) -> tuple[nx.MultiDiGraph[str], BuildReport]:
     """Resolve the per-article extractions and assemble the graph.
 
     Returns:

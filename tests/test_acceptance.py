@@ -12,8 +12,8 @@ import json
 import pytest
 from rdflib import Graph
 
-from graph.pipeline import BuildConfig, build
 from graph.export.rdf import to_rdf
+from graph.pipeline import BuildConfig, build
 from tests.expected_check import check, check_one_story
 from tests.paths import ROOT, SHARED
 

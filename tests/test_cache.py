@@ -7,12 +7,10 @@ from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
-from graph import extract, workers
-from graph.cache import LANGUAGES_KEY
-from graph.cache import ExtractionCache
-from graph import pipeline
-from graph.pipeline import BuildConfig, build
+from graph import extract, pipeline, workers
+from graph.cache import LANGUAGES_KEY, ExtractionCache
 from graph.export.rdf import to_rdf
+from graph.pipeline import BuildConfig, build
 from graph.types import Article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,20 +9,24 @@ facts. The scores may rise but never fall below the floors pinned in
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from rdflib import Graph
 
-from graph.pipeline import BuildConfig, build
 from graph.export.rdf import to_rdf
+from graph.export.statements import statements
+from graph.pipeline import BuildConfig, build
 from tests.expected_check import check, name_sources, story_of_articles
 from tests.paths import DEV
 
 pytestmark = pytest.mark.usefixtures("shared_data")  # required data: never skipped
 
 BASELINE = Path(__file__).with_name("quality_baseline.json")
+DIGESTS = Path(__file__).with_name("dev_corpus_nq.json")
 
 
 def _load(name: str) -> list | dict:
@@ -83,9 +87,20 @@ def _scores(rdf: Graph) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def text_rdf() -> Graph:
+def text_graph() -> nx.MultiDiGraph:
     G, _ = build([DEV / "articles"], BuildConfig(jobs=2))
-    return to_rdf(G)
+    return G
+
+
+@pytest.fixture(scope="module")
+def jsonl_graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    G, _ = build([jsonl_corpus(tmp_path_factory.mktemp("dev"))], BuildConfig(jobs=2))
+    return G
+
+
+@pytest.fixture(scope="module")
+def text_rdf(text_graph: nx.MultiDiGraph) -> Graph:
+    return to_rdf(text_graph)
 
 
 @pytest.fixture(scope="module")
@@ -94,10 +109,24 @@ def text_scores(text_rdf: Graph) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def jsonl_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
-    path = jsonl_corpus(tmp_path_factory.mktemp("dev"))
-    G, _ = build([path], BuildConfig(jobs=2))
-    return _scores(to_rdf(G))
+def jsonl_scores(jsonl_graph: nx.MultiDiGraph) -> dict[str, float]:
+    return _scores(to_rdf(jsonl_graph))
+
+
+def nquads_digest(G: nx.MultiDiGraph) -> str:
+    """SHA-256 of the graph.nq a build of ``G`` writes."""
+    return hashlib.sha256(b"".join(statements(G).lines(quads=True))).hexdigest()
+
+
+def test_dev_corpus_graph_is_what_it_was(text_graph, jsonl_graph) -> None:
+    """A move, rename or refactoring changes no byte of the output: the dev
+    corpus's graph.nq, built as plain text and as JSON lines, has the digest
+    stored in tests/dev_corpus_nq.json. A change meant to alter the output
+    updates that file in its own commit, saying why
+    (``python -m tests.test_dev_corpus`` prints the digests)."""
+    stored = json.loads(DIGESTS.read_text(encoding="utf-8"))
+    built = {"plain_text": nquads_digest(text_graph), "jsonl": nquads_digest(jsonl_graph)}
+    assert built == {k: stored[k] for k in built}
 
 
 def _assert_floors(scores: dict[str, float], floors: dict[str, float]) -> None:
@@ -135,3 +164,4 @@ if __name__ == "__main__":
         ):
             G, _ = build(inputs, BuildConfig(jobs=2))
             print(name, json.dumps(_scores(to_rdf(G)), indent=1))
+            print(name, "graph.nq sha256", nquads_digest(G))

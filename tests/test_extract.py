@@ -13,9 +13,9 @@ import pytest
 from graph.config import BuildConfig
 from graph.extract.entities import analyse
 from graph.extract.events import extract_events
+from graph.extract.nlp import load_model
 from graph.kb import default_kb, french_inflections
 from graph.text import fold, slug, translit_key
-from graph.extract.nlp import load_model
 from graph.types import Article
 
 FR_ARTICLE = """Le ministre fictif Paulin Marchetti a rencontré mardi 4 mars 2025 à Lisbonne son homologue Edvard Lindqvist.

@@ -223,8 +223,8 @@ def test_any_text_survives_turtle_round_trip(headline: str, alias: str) -> None:
 
 
 def test_every_event_type_has_its_ontology_class_with_labels() -> None:
-    from graph.kb import default_kb
     from graph.export.rdf import EVENT_CLASSES
+    from graph.kb import default_kb
     from graph.resources import ontology_dir
 
     ontology = Graph().parse(ontology_dir() / "storygraph.ttl")

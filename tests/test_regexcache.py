@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract import regexcache
 from graph.cache import ExtractionCache
+from graph.extract import regexcache
 from graph.extract.regexcache import PatternRecord, preload, record_of, recording
 
 # long, case-insensitive over a large Unicode class: slow to compile, like spaCy's

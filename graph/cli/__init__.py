@@ -21,6 +21,7 @@ from graph import __version__
 from graph.cli.query import add_commands
 from graph.config import BuildConfig, all_cores_if_zero, load_config
 from graph.errors import StorygraphError
+from graph.languages import CODES
 
 if TYPE_CHECKING:
     from graph.pipeline import BuildReport
@@ -47,8 +48,8 @@ def _watch_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if _missing_inputs(args):
         return EXIT_USAGE
-    from graph.workers import warm_up
     from graph.watch import watch
+    from graph.workers import warm_up
 
     languages: set[str] = set()
     memory: dict[Path, object] = {}  # the cache entries, read from disk once
@@ -148,7 +149,7 @@ def _add_build_options(b: argparse.ArgumentParser) -> None:
     b.add_argument(
         "--language",
         default=None,
-        choices=["fr", "en"],
+        choices=CODES,
         help="language assumed when detection is unsure (default fr)",
     )
     b.add_argument(
@@ -199,4 +200,3 @@ def run() -> NoReturn:
     except BrokenPipeError:  # a reader that stopped early, as in main()
         pass
     os._exit(code)
-

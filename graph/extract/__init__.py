@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["events_in_year", "extract_article", "with_publication_date"]
 
+
 def with_publication_date(article: Article) -> Article:
     """Infer the publication date from the text when the page states none."""
     if article.published is not None:
@@ -69,7 +70,9 @@ def extract_article(
     return Extraction(article, mentions, tuple(events), pending)
 
 
-def events_in_year(extraction: Extraction, year: int, kb: KnowledgeBase) -> tuple[EventMention, ...]:
+def events_in_year(
+    extraction: Extraction, year: int, kb: KnowledgeBase
+) -> tuple[EventMention, ...]:
     """The events of a report that printed no date nor year, read again from its
     analysed sentences (``Extraction.pending``) as if it were known to be from
     ``year``: what :mod:`graph.resolve.storydates` is given to try a story's years."""

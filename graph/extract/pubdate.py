@@ -27,7 +27,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Final
 
-from graph.extract.dates import UndatedDay, find_time_expressions, find_undated_days, is_future_tense
+from graph.extract.dates import (
+    UndatedDay,
+    find_time_expressions,
+    find_undated_days,
+    is_future_tense,
+)
 
 __all__ = ["infer_publication_date", "infer_publication_year"]
 

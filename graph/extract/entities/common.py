@@ -11,7 +11,7 @@ from typing import Final
 from spacy.tokens import Doc, Span
 
 from graph import schema as model
-from graph.kb import slug
+from graph.text import slug
 from graph.types import EntityKind
 
 ACTOR_KINDS: Final = frozenset(model.ACTOR_KINDS)  # mention kinds are the graph's node kinds

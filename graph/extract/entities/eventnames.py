@@ -11,8 +11,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from graph.event_types import NAMEABLE
 from graph.extract.entities.common import _CLOSING_QUOTES, _OPENING_QUOTES
-from graph.kb import KnowledgeBase, fold
+from graph.kb import KnowledgeBase
+from graph.text import fold
 from graph.types import AnalysedSentence, EntityMention
 
 EVENT_NAME_LABEL = "storygraph:event-name"
@@ -24,10 +26,6 @@ _NER_EVENT_NAME_SOURCES = _NER_EVENT_LABELS | {"LOC", "GPE", "FAC"}
 _NAMING_WORDS = ("baptis", "dénomm", "nomm", "intitul", "surnomm",
                  "dubbed", "named", "code-named", "codenamed", "titled", "entitled",
                  "called")  # fmt: skip
-# event types whose instances get proper names (exercises, summits, missions…);
-# not those whose triggers are verbs of saying or meeting ("a déclaré Marion Castellan")
-_NAMEABLE_TYPES = frozenset({"MilitaryExercise", "Patrol", "Summit", "Launch", "Invasion",
-                             "Attack", "Agreement", "Election"})  # fmt: skip
 # an adjective may sit between the event noun and the name ("exercices militaires
 # Aurore"); a preposition or article may not ("attaque contre Lyon")
 _NOT_BETWEEN = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "contre",
@@ -44,8 +42,10 @@ def _one_word_triggers(kb: KnowledgeBase, language: str, types: frozenset[str]) 
 
 @lru_cache(maxsize=8)
 def event_nouns(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
-    """One-word trigger stems of nameable event types ("exercice", "sommet", "drill")."""
-    return tuple(t for t in _one_word_triggers(kb, language, _NAMEABLE_TYPES) if len(t) >= 4)
+    """One-word trigger stems of nameable event types ("exercice", "sommet", "drill"):
+    those whose instances get proper names, not verbs of saying or meeting
+    ("a déclaré Marion Castellan"); the ``nameable`` column of event_types.tsv."""
+    return tuple(t for t in _one_word_triggers(kb, language, NAMEABLE) if len(t) >= 4)
 
 
 def _before_quotes(span: Span) -> int:

@@ -14,6 +14,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
+from graph.event_types import SAYING
 from graph.extract.entities.common import (
     _AROUND_NAMES,
     _ASCII_HYPHEN,
@@ -31,7 +32,8 @@ from graph.extract.entities.eventnames import (
 from graph.extract.entities.matchers import _Matchers
 from graph.extract.entities.places import _locative_word_before
 from graph.extract.entities.things import _name_end
-from graph.kb import KnowledgeBase, fold
+from graph.kb import KnowledgeBase
+from graph.text import fold
 from graph.types import AnalysedSentence, EntityMention
 
 # Words of names that say what an institution is, not whose ("Defence Ministry",
@@ -106,7 +108,7 @@ def _common_phrase(span: Span, common: frozenset[str]) -> bool:
 @lru_cache(maxsize=8)
 def _saying_words(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
     """One-word stems of verbs of saying ("déclar", "said"): the triggers of statements."""
-    return tuple(_one_word_triggers(kb, language, frozenset({"Statement"})))
+    return tuple(_one_word_triggers(kb, language, frozenset({SAYING})))
 
 
 def _speaker(span: Span, saying: tuple[str, ...]) -> Span:

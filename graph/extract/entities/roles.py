@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from graph.extract.entities.matchers import _Matchers
-from graph.kb import KnowledgeBase, fold
+from graph.kb import KnowledgeBase
+from graph.text import fold
 from graph.types import EntityMention, RoleMention
 
 

@@ -40,7 +40,8 @@ from graph.extract.entities.places import (
 )
 from graph.extract.entities.roles import _attach_appositions, _roles
 from graph.extract.entities.things import THING_LABEL, _named_things
-from graph.kb import KnowledgeBase, fold
+from graph.kb import KnowledgeBase
+from graph.text import fold
 from graph.types import AnalysedSentence, EntityMention
 
 _MAX_PARAGRAPH = 10_000  # characters given to the model at once
