@@ -31,80 +31,80 @@ from typing import Any
 
 import networkx as nx
 
-from graph import schema as model
+from graph import schema
 from graph.atomic import atomic_write
 from graph.export.layout import Layout, layout_graph, ordered_events, story_of
 
 MAX_DRAWN_NODES = 2000
 """Above this many nodes, kinds in :data:`DROP_ORDER` are left out of the drawing."""
-DROP_ORDER = (model.ARTICLE, model.TOPIC, model.PLACE_KIND)
+DROP_ORDER = (schema.ARTICLE, schema.TOPIC, schema.PLACE_KIND)
 """Kinds left undrawn first when the graph is too big (details stay in the panel)."""
 LABEL_WIDTH = 24
 """Characters per line of a node label on the canvas."""
 
 KIND_STYLES: tuple[dict[str, Any], ...] = (
-    {"kind": model.EVENT, "name": "Event", "shape": "dot", "color": "#e03131", "size": 13},
-    {"kind": model.PERSON, "name": "Person", "shape": "triangle", "color": "#1971c2", "size": 12},
+    {"kind": schema.EVENT, "name": "Event", "shape": "dot", "color": "#e03131", "size": 13},
+    {"kind": schema.PERSON, "name": "Person", "shape": "triangle", "color": "#1971c2", "size": 12},
     {
-        "kind": model.ORGANIZATION,
+        "kind": schema.ORGANIZATION,
         "name": "Organisation",
         "shape": "star",
         "color": "#7048e8",
         "size": 13,
     },
-    {"kind": model.COUNTRY, "name": "Country", "shape": "hexagon", "color": "#2f9e44", "size": 12},
+    {"kind": schema.COUNTRY, "name": "Country", "shape": "hexagon", "color": "#2f9e44", "size": 12},
     {
-        "kind": model.THING,
+        "kind": schema.THING,
         "name": "Named thing",
         "shape": "ellipse",
         "color": "#c2255c",
         "size": 11,
     },
     {
-        "kind": model.PLACE_KIND,
+        "kind": schema.PLACE_KIND,
         "name": "Place",
         "shape": "triangleDown",
         "color": "#0c8599",
         "size": 11,
     },
-    {"kind": model.TOPIC, "name": "Topic", "shape": "diamond", "color": "#f08c00", "size": 10},
-    {"kind": model.ARTICLE, "name": "Article", "shape": "square", "color": "#868e96", "size": 9},
-    {"kind": model.STORY, "name": "Story", "shape": "box", "color": "#343a40", "size": 16},
+    {"kind": schema.TOPIC, "name": "Topic", "shape": "diamond", "color": "#f08c00", "size": 10},
+    {"kind": schema.ARTICLE, "name": "Article", "shape": "square", "color": "#868e96", "size": 9},
+    {"kind": schema.STORY, "name": "Story", "shape": "box", "color": "#343a40", "size": 16},
 )
 """Shape and colour per node kind; the page's legend is drawn from this table."""
 
 REL_STYLES: dict[str, dict[str, Any]] = {
-    model.NEXT: {"label": "next", "color": "#495057", "width": 2.5, "arrows": True},
-    model.ACTOR: {"label": "actor", "color": "#74c0fc", "width": 1.2, "arrows": False},
-    model.PLACE: {"label": "place", "color": "#66d9e8", "width": 1.2, "arrows": False},
-    model.SUBJECT: {"label": "subject", "color": "#ffd43b", "width": 1.2, "arrows": False},
-    model.DERIVED_FROM: {"label": "source", "color": "#ced4da", "width": 1, "arrows": True},
+    schema.NEXT: {"label": "next", "color": "#495057", "width": 2.5, "arrows": True},
+    schema.ACTOR: {"label": "actor", "color": "#74c0fc", "width": 1.2, "arrows": False},
+    schema.PLACE: {"label": "place", "color": "#66d9e8", "width": 1.2, "arrows": False},
+    schema.SUBJECT: {"label": "subject", "color": "#ffd43b", "width": 1.2, "arrows": False},
+    schema.DERIVED_FROM: {"label": "source", "color": "#ced4da", "width": 1, "arrows": True},
 }
 """How each drawn relation looks. SUB_EVENT and HAS_ARTICLE are shown by the
 story lanes instead of lines (one line per event would cross the whole page)."""
 
 DETAIL_ATTRS = (
-    model.HEADLINE,
-    model.PUBLISHER,
-    model.AUTHOR,
-    model.PUBLISHED,
-    model.PUBLISHED_HOW,
-    model.PUBLISHED_EVIDENCE,
-    model.SOURCE,
-    model.URL,
-    model.LANGUAGE,
-    model.BEGIN,
-    model.END,
-    model.GRANULARITY,
-    model.DATE_TEXT,
-    model.EVENT_TYPE,
-    model.EVIDENCE,
-    model.DATE_AUDIT,
-    model.MERGE_REASON,
-    model.STORY_OF,
-    model.ALIASES,
-    model.WIKIDATA,
-    model.CONCEPT,
+    schema.HEADLINE,
+    schema.PUBLISHER,
+    schema.AUTHOR,
+    schema.PUBLISHED,
+    schema.PUBLISHED_HOW,
+    schema.PUBLISHED_EVIDENCE,
+    schema.SOURCE,
+    schema.URL,
+    schema.LANGUAGE,
+    schema.BEGIN,
+    schema.END,
+    schema.GRANULARITY,
+    schema.DATE_TEXT,
+    schema.EVENT_TYPE,
+    schema.EVIDENCE,
+    schema.DATE_AUDIT,
+    schema.MERGE_REASON,
+    schema.STORY_OF,
+    schema.ALIASES,
+    schema.WIKIDATA,
+    schema.CONCEPT,
 )
 """Node attributes copied into the page for the details panel."""
 
@@ -195,9 +195,9 @@ def page_data(G: nx.MultiDiGraph[str], *, max_nodes: int = MAX_DRAWN_NODES) -> d
     drawn, omitted = choose_drawn(G, max_nodes)
     layout = layout_graph(G, drawn)
     return {
-        "schema": schema(),
+        "schema": schema_names(),
         "kinds": list(KIND_STYLES),
-        "actorKinds": list(model.ACTOR_KINDS),
+        "actorKinds": list(schema.ACTOR_KINDS),
         "rels": REL_STYLES,
         "nodes": [node_record(G, n, layout) for n in sorted(G.nodes)],
         "edges": edge_records(G, drawn),
@@ -209,9 +209,9 @@ def page_data(G: nx.MultiDiGraph[str], *, max_nodes: int = MAX_DRAWN_NODES) -> d
     }
 
 
-def schema() -> dict[str, str]:
+def schema_names() -> dict[str, str]:
     """Return the string constants of :mod:`graph.schema` by name."""
-    return {k: v for k, v in sorted(vars(model).items()) if k.isupper() and isinstance(v, str)}
+    return {k: v for k, v in sorted(vars(schema).items()) if k.isupper() and isinstance(v, str)}
 
 
 def choose_drawn(G: nx.MultiDiGraph[str], max_nodes: int) -> tuple[list[str], list[list[Any]]]:
@@ -220,7 +220,7 @@ def choose_drawn(G: nx.MultiDiGraph[str], max_nodes: int) -> tuple[list[str], li
     Kinds in :data:`DROP_ORDER` are left out one after the other until the
     drawing fits ``max_nodes`` (events, actors and stories are always drawn).
     """
-    kinds = {str(n): str(k) for n, k in G.nodes(data=model.KIND)}
+    kinds = {str(n): str(k) for n, k in G.nodes(data=schema.KIND)}
     counts = Counter(kinds.values())
     total = len(kinds)
     omitted: list[list[Any]] = []
@@ -238,16 +238,16 @@ def choose_drawn(G: nx.MultiDiGraph[str], max_nodes: int) -> tuple[list[str], li
 def node_record(G: nx.MultiDiGraph[str], node: str, layout: Layout) -> dict[str, Any]:
     """Return the page's record of one node: details, and position when drawn."""
     attrs = G.nodes[node]
-    kind = str(attrs.get(model.KIND, ""))
-    label = str(attrs.get(model.LABEL, "") or attrs.get(model.HEADLINE, "") or node)
-    record: dict[str, Any] = {"id": node, model.KIND: kind, model.LABEL: label}
+    kind = str(attrs.get(schema.KIND, ""))
+    label = str(attrs.get(schema.LABEL, "") or attrs.get(schema.HEADLINE, "") or node)
+    record: dict[str, Any] = {"id": node, schema.KIND: kind, schema.LABEL: label}
     for key in DETAIL_ATTRS:
         value = plain(attrs.get(key))
         if value not in (None, "", []):
             record[key] = value
     if node in layout.positions:
         record["x"], record["y"] = layout.positions[node]
-        record["text"] = canvas_label(kind, label, str(attrs.get(model.DATE_TEXT, "")))
+        record["text"] = canvas_label(kind, label, str(attrs.get(schema.DATE_TEXT, "")))
     return record
 
 
@@ -266,8 +266,8 @@ def canvas_label(kind: str, label: str, date_text: str) -> str:
     >>> canvas_label("event", "The minister meets his counterpart in the capital", "May 2024")
     'May 2024\\nThe minister meets his…'
     """
-    lines = wrap(label, 1 if kind == model.EVENT and date_text else 2)
-    if kind == model.EVENT and date_text:
+    lines = wrap(label, 1 if kind == schema.EVENT and date_text else 2)
+    if kind == schema.EVENT and date_text:
         lines.insert(0, shorten(date_text, LABEL_WIDTH))
     return "\n".join(lines)
 
@@ -313,13 +313,13 @@ def edge_records(G: nx.MultiDiGraph[str], drawn: Iterable[str]) -> list[dict[str
     shown = set(drawn)
     records = []
     for source, target, key, attrs in G.edges(keys=True, data=True):
-        rel = str(attrs.get(model.REL, ""))
+        rel = str(attrs.get(schema.REL, ""))
         record: dict[str, Any] = {"from": source, "to": target, "rel": rel}
-        for name in (model.ROLE, model.EVIDENCE):
+        for name in (schema.ROLE, schema.EVIDENCE):
             if value := attrs.get(name):  # most edges have neither: no call for them
                 record[name] = plain(value)
         record["drawn"] = rel in REL_STYLES and source in shown and target in shown
-        records.append((source, target, rel, str(record.get(model.ROLE, "")), str(key), record))
+        records.append((source, target, rel, str(record.get(schema.ROLE, "")), str(key), record))
     return [r[-1] for r in sorted(records, key=lambda r: r[:-1])]
 
 
@@ -329,7 +329,7 @@ def story_records(G: nx.MultiDiGraph[str], layout: Layout) -> list[dict[str, Any
     for event in layout.event_order or ordered_events(G):
         members.get(story_of(G, event), []).append(event)
     return [
-        {"id": story, "label": str(G.nodes[story].get(model.LABEL, story)), "events": events}
+        {"id": story, "label": str(G.nodes[story].get(schema.LABEL, story)), "events": events}
         for story, events in members.items()
     ]
 

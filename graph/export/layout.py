@@ -32,7 +32,7 @@ from typing import cast
 
 import networkx as nx
 
-from graph import schema as model
+from graph import schema
 
 EVENT_STEP = 100.0
 """Horizontal distance between two consecutive events on the same day."""
@@ -55,8 +55,8 @@ LANE_PAD = 70.0
 STORY_OFFSET = 200.0
 """How far left of a lane's first event its story node sits."""
 
-ABOVE_KINDS = (model.PERSON, model.ORGANIZATION, model.COUNTRY)
-BELOW_KINDS = (model.PLACE_KIND, model.TOPIC, model.ARTICLE)
+ABOVE_KINDS = (schema.PERSON, schema.ORGANIZATION, schema.COUNTRY)
+BELOW_KINDS = (schema.PLACE_KIND, schema.TOPIC, schema.ARTICLE)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 NO_STORY = ""
 
@@ -125,15 +125,15 @@ def nodes_of_kind(G: nx.MultiDiGraph[str], kinds: Iterable[str]) -> list[str]:
     """Return the sorted ids of the nodes whose ``KIND`` is in ``kinds``."""
     wanted = set(kinds)
     # types-networkx has NodeDataView yield (id, data dict) even for data=<attribute name>
-    kind_of = cast("Iterable[tuple[str, object]]", G.nodes(data=model.KIND))
+    kind_of = cast("Iterable[tuple[str, object]]", G.nodes(data=schema.KIND))
     return sorted(n for n, k in kind_of if k in wanted)
 
 
 def event_sort_key(G: nx.MultiDiGraph[str], event: str) -> tuple[int, str, str, str]:
     """Sort key putting dated events first, by begin, end and then id."""
     attrs = G.nodes[event]
-    begin = parse_day(attrs.get(model.BEGIN))
-    end = parse_day(attrs.get(model.END)) or begin
+    begin = parse_day(attrs.get(schema.BEGIN))
+    end = parse_day(attrs.get(schema.END)) or begin
     if begin is None:
         return (1, "", "", event)
     return (0, begin.isoformat(), (end or begin).isoformat(), event)
@@ -141,7 +141,7 @@ def event_sort_key(G: nx.MultiDiGraph[str], event: str) -> tuple[int, str, str, 
 
 def ordered_events(G: nx.MultiDiGraph[str]) -> list[str]:
     """Return every event id in chronological order (undated ones last)."""
-    return sorted(nodes_of_kind(G, [model.EVENT]), key=lambda e: event_sort_key(G, e))
+    return sorted(nodes_of_kind(G, [schema.EVENT]), key=lambda e: event_sort_key(G, e))
 
 
 def event_columns(G: nx.MultiDiGraph[str], events: Sequence[str]) -> dict[str, float]:
@@ -150,7 +150,7 @@ def event_columns(G: nx.MultiDiGraph[str], events: Sequence[str]) -> dict[str, f
     x = 0.0
     previous: date | None = None
     for index, event in enumerate(events):
-        day = parse_day(G.nodes[event].get(model.BEGIN))
+        day = parse_day(G.nodes[event].get(schema.BEGIN))
         if index:
             x += EVENT_STEP
             if day is not None and previous is not None:
@@ -164,12 +164,12 @@ def event_columns(G: nx.MultiDiGraph[str], events: Sequence[str]) -> dict[str, f
 
 def story_of(G: nx.MultiDiGraph[str], event: str) -> str:
     """Return the story id of ``event`` (``NO_STORY`` when it has none)."""
-    story = G.nodes[event].get(model.STORY_OF)
+    story = G.nodes[event].get(schema.STORY_OF)
     if isinstance(story, str) and story in G:
         return story
     rel: object  # types-networkx cannot infer the type of an edge attribute's values
-    for source, _, rel in G.in_edges(event, data=model.REL):
-        if rel == model.SUB_EVENT:
+    for source, _, rel in G.in_edges(event, data=schema.REL):
+        if rel == schema.SUB_EVENT:
             return str(source)
     return NO_STORY
 
@@ -178,7 +178,7 @@ def lane_order(G: nx.MultiDiGraph[str], events: Sequence[str]) -> list[str]:
     """Return the stories by their first event's date, then the event-less ones."""
     order = list(dict.fromkeys(story_of(G, event) for event in events))
     seen = set(order)
-    order.extend(s for s in nodes_of_kind(G, [model.STORY]) if s not in seen)
+    order.extend(s for s in nodes_of_kind(G, [schema.STORY]) if s not in seen)
     return order
 
 
@@ -187,7 +187,7 @@ def event_neighbours(G: nx.MultiDiGraph[str], node: str) -> list[str]:
     linked = {
         other
         for other in [*G.predecessors(node), *G.successors(node)]
-        if G.nodes[other].get(model.KIND) == model.EVENT
+        if G.nodes[other].get(schema.KIND) == schema.EVENT
     }
     return sorted(linked)
 
@@ -257,8 +257,8 @@ def group_members(
     rank = {story: i for i, story in enumerate(order)}
     first_x = min(xs.values(), default=0.0)
     for node in drawn:
-        kind = str(G.nodes[node].get(model.KIND, ""))
-        if kind in (model.EVENT, model.STORY):
+        kind = str(G.nodes[node].get(schema.KIND, ""))
+        if kind in (schema.EVENT, schema.STORY):
             continue
         events = event_neighbours(G, node)
         if events:
@@ -308,7 +308,7 @@ def layout_graph(G: nx.MultiDiGraph[str], drawn: Iterable[str]) -> Layout:
             if node in drawn_set:
                 positions[node] = (round(x), round(centre + y))
         bottom = centre + max(ys) + LANE_PAD
-        label = str(G.nodes[story].get(model.LABEL, story)) if story else "Other"
+        label = str(G.nodes[story].get(schema.LABEL, story)) if story else "Other"
         lanes.append(Lane(story, label, round(top), round(bottom), round(centre)))
         top = bottom
     return Layout(positions, lanes, time_ticks(G, events, xs), events)
@@ -325,7 +325,7 @@ def anchors(
     """
     by_day: dict[int, list[float]] = defaultdict(list)
     for event in events:
-        day = parse_day(G.nodes[event].get(model.BEGIN))
+        day = parse_day(G.nodes[event].get(schema.BEGIN))
         if day is not None:
             by_day[day.toordinal()].append(xs[event])
     points: list[tuple[float, float]] = []

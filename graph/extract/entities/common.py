@@ -10,11 +10,11 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
-from graph import schema as model
+from graph import schema
 from graph.text import slug
 from graph.types import EntityKind
 
-ACTOR_KINDS: Final = frozenset(model.ACTOR_KINDS)  # mention kinds are the graph's node kinds
+ACTOR_KINDS: Final = frozenset(schema.ACTOR_KINDS)  # mention kinds are the graph's node kinds
 _NER_KINDS: dict[str, EntityKind] = {
     "PER": "person",
     "PERSON": "person",
