@@ -114,6 +114,7 @@ def _add_event(
             M.DATE_TEXT: dates.describe_interval(event.begin, event.last, event.granularity),
             M.EVIDENCE: tuple(sorted({m.sentence for m in event.mentions})),
             M.DATE_AUDIT: tuple(sorted({_audit(m.time) for m in event.mentions})),
+            M.DATING: dating_method(event),
             M.MERGE_REASON: event.merge_reason or "",
             M.STORY_OF: story,
         },
@@ -141,6 +142,18 @@ def _add_event(
             key=f"{M.DERIVED_FROM}:{target}",
             **{M.REL: M.DERIVED_FROM, M.EVIDENCE: tuple(sorted(set(by_article[source])))},
         )
+
+
+# the extract stage's rules for a time not the sentence's own (graph.extract.events, .undated)
+_DATING_BY_RULE = {"same-day-as-previous-sentence": M.DISCOURSE_TIME,
+                   "discourse-time": M.DISCOURSE_TIME, "report-time": M.REPORT_TIME}  # fmt: skip
+
+
+def dating_method(event: Event) -> str:
+    """How the event was dated: the best method of its mentions
+    (:data:`graph.schema.DATING_METHODS`: its own date, discourse time, report time)."""
+    methods = {_DATING_BY_RULE.get(m.time.rule, M.OWN_DATE) for m in event.mentions}
+    return next(method for method in M.DATING_METHODS if method in methods)
 
 
 def _audit(time: TimeExpression) -> str:

@@ -67,6 +67,7 @@ BEGIN = "begin"
 END = "end"
 GRANULARITY = "granularity"
 DATE_TEXT = "date_text"
+DATING = "dating"  # how the event was dated: one of DATING_METHODS
 EVENT_TYPE = "event_type"
 EVIDENCE = "evidence"
 DATE_AUDIT = "date_audit"
@@ -87,3 +88,10 @@ SUB_EVENT = "sub_event"
 HAS_ARTICLE = "has_article"
 NEXT = "next"
 MENTIONS = "mentions"
+
+# how an event was dated, best first: a date of its own in the sentence, the
+# time of the dated event it goes on telling, the time of its report
+OWN_DATE = "own-date"
+DISCOURSE_TIME = "discourse-time"
+REPORT_TIME = "report-time"
+DATING_METHODS = (OWN_DATE, DISCOURSE_TIME, REPORT_TIME)

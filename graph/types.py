@@ -37,6 +37,8 @@ Granularity = Literal[
     "about-day",
     "days-before",
     "days-after",
+    "reported",  # told without a date: on or just before the report's publication
+    "planned",  # told as to come, without a date: just after the report's publication
 ]
 PublishedHow = Literal["metadata", "text", "url", "inferred", "unknown"]
 
@@ -116,15 +118,33 @@ class RoleMention:
     person: str | None = None
 
 
+#: a verb's tense as the language model reads it; "anterior": a past before
+#: another past ("avait déclaré", "had said"); "" when it does not say
+Tense = Literal["past", "anterior", "present", "future", ""]
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A verb of a sentence (offsets in the sentence) and its tense."""
+
+    start: int
+    end: int
+    tense: Tense = ""
+    negated: bool = False  # "n'a pas condamné", "did not attend"
+
+
 @dataclass(frozen=True)
 class AnalysedSentence:
-    """One sentence of an article with its mentions (offsets relative to ``text``)."""
+    """One sentence of an article with its mentions (offsets relative to ``text``),
+    role phrases, locatives and verbs: what later steps read instead of the text."""
 
     index: int
     text: str
     mentions: tuple[EntityMention, ...]
     roles: tuple[RoleMention, ...]
     locative: frozenset[str]  # keys of mentions used as a location ("à Pékin", "en Russie")
+    verbs: tuple[Verb, ...] = ()
+    paragraph: int = 0  # the sentence's paragraph (line of the body), counted from 0
 
 
 @dataclass(frozen=True)

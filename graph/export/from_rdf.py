@@ -13,12 +13,13 @@ from typing import Any
 from urllib.parse import unquote
 
 import networkx as nx
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from graph import schema as m
 from graph.export.vocabulary import (
     DCTERMS,
+    METHOD_OF_IRI,
     OWL,
     PROV,
     RDF,
@@ -87,6 +88,8 @@ def _read_node(rdf: Graph, s: Node, kind: str) -> dict[str, Any]:
         d[m.GRANULARITY] = _one(rdf, interval, SG.granularity) if interval else ""
         d[m.DATE_TEXT] = _one(rdf, interval, SG.dateText) if interval else ""
         d[m.EVENT_TYPE] = _one(rdf, s, SG.eventType)
+        method = next(iter(rdf.objects(s, SG.datingMethod)), None)
+        d[m.DATING] = METHOD_OF_IRI.get(URIRef(str(method)), "") if method is not None else ""
         d[m.EVIDENCE] = _many(rdf, s, SG.evidence)
         d[m.DATE_AUDIT] = _many(rdf, s, SG.dateAudit)
         d[m.MERGE_REASON] = _one(rdf, s, SG.mergeReason)

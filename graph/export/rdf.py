@@ -78,6 +78,7 @@ from graph import schema as m
 from graph.export.from_rdf import from_rdf, triples_of
 from graph.export.vocabulary import (
     ACTOR_CLASSES,
+    DATING_IRIS,
     DCTERMS,
     EVENT_CLASSES,
     INSTANCE_PREFIXES,
@@ -213,6 +214,8 @@ def _event_time(s: URIRef, d: dict[str, Any]) -> Iterator[Triple]:
     yield interval, TIME.unitType, UNIT_BY_GRANULARITY.get(granularity, TIME.unitDay)
     yield from _lit(interval, SG.granularity, granularity)
     yield from _lit(interval, SG.dateText, d.get(m.DATE_TEXT))
+    if (method := d.get(m.DATING)) in DATING_IRIS:
+        yield s, SG.datingMethod, DATING_IRIS[method]
 
 
 def _event(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[Owned]:

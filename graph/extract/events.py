@@ -9,8 +9,11 @@ word stands nearest to it, the sentence's actors (people, organisations,
 countries, and the holders of role phrases), the place nearest the trigger and
 the topics the sentence's words evoke.
 
-Method and limits: a sentence with no time expression yields no event (news
-sentences without a date are background, not timeline). Actors are all actors
+Method and limits: a sentence with no time expression of its own is an event
+when it has an event trigger and an actor: it takes the day of the dated event
+it goes on telling (rule ``same-day-as-previous-sentence``) or else the time of
+its report (rule ``report-time``: on or just before publication, just after it
+when told as to come). Actors are all actors
 of the sentence, not of the clause; "les deux pays" / "the two countries"
 borrow the countries of the two preceding sentences; a sentence with a trigger
 but no actor borrows the actors of the preceding sentence.
@@ -22,9 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
-from graph.event_types import FALLBACK, EventType
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
@@ -35,7 +36,9 @@ from graph.extract.actors import (
     with_represented_countries,
 )
 from graph.extract.entities import ACTOR_KINDS
-from graph.extract.topics import match_topics, stem_regex
+from graph.extract.topics import match_topics
+from graph.extract.triggers import event_type_near
+from graph.extract.undated import Happening, discourse_time, report_time, told_happening
 from graph.kb import KnowledgeBase
 from graph.types import (
     AnalysedSentence,
@@ -54,49 +57,7 @@ _SAME_DAY_RULE = "same-day-as-previous-sentence"
 _UNTIL_RULE = "until"
 _UNTIL = re.compile(r"(?:jusqu['’]\s*(?:au|à|a|en)|until|till|through)\s*$", re.IGNORECASE)
 _UNTIL_MAX_DAYS = 60  # an event told as lasting "until" a day began at most this long before
-# A statement verb is the weakest evidence of what happened: prefer any other
-# trigger unless it is much farther from the date.
-_STATEMENT_PENALTY = 40
-_OUTSIDE_CLAUSE_PENALTY = 10_000  # characters: any trigger in the clause comes first
 _COUNTRY_PLACE_PENALTY = 30
-
-
-@lru_cache(maxsize=8)
-def _trigger_regexes(
-    kb: KnowledgeBase, language: str
-) -> tuple[tuple[EventType, re.Pattern[str]], ...]:
-    pairs = []
-    for event_type in kb.event_types:
-        regex = stem_regex(event_type.triggers.get(language, ()))
-        if regex is not None:
-            pairs.append((event_type, regex))
-    return tuple(pairs)
-
-
-def _event_type(
-    sentence: str, time: TimeExpression, kb: KnowledgeBase, language: str
-) -> tuple[str, str | None, int]:
-    """Type, trigger word and trigger offset for the time expression ``time``.
-
-    The nearest trigger in the date's own clause wins ("X said on Tuesday that
-    the patrol…" is a statement on Tuesday, not a patrol), a verb of saying
-    only when nothing else is near; outside the clause only when it has none;
-    of two as near, the longer ("general strike", not "strike").
-    """
-    best: tuple[int, int, str, str | None, int] = (10**9, 0, FALLBACK, None, time.start)
-    whole = time.end > time.start
-    clause = dates.clause_span(sentence, time.start, time.end, commas=False) if whole else None
-    for event_type, regex in _trigger_regexes(kb, language):
-        for match in regex.finditer(sentence):
-            distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
-            if event_type.role == "saying":
-                distance += _STATEMENT_PENALTY
-            if clause and not clause[0] <= match.start() < clause[1]:
-                distance += _OUTSIDE_CLAUSE_PENALTY
-            candidate = (distance, -len(match.group(0)), event_type.name, match.group(0))
-            if candidate[:2] < best[:2]:
-                best = (*candidate, match.start())
-    return best[2], best[3], best[4]
 
 
 def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:
@@ -167,6 +128,13 @@ def extract_events(
                  if not _in_dateline(sentence.text, t)]  # fmt: skip
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
+        happening: Happening | None = None
+        told = told_happening(sentence, kb, language) if not times else None
+        if told is not None:
+            happening, tense = told
+            when = discourse_time(sentence, tense, events, sentences, kb, language)
+            when = when or report_time(tense, anchor, year)
+            times = [when] if when is not None else []
         day_before = None
         for time in times:
             if _is_vague(time, anchor):
@@ -176,7 +144,8 @@ def extract_events(
                 continue
             seen.add(signature)
             previous = sentences[max(0, i - _CONTEXT_SENTENCES) : i]
-            mention = _event(article, sentence, time, previous, (registry, article_role), kb)
+            roles = (registry, article_role)
+            mention = _event(article, sentence, time, previous, roles, kb, happening)
             if mention is not None:
                 events.append(mention)
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
@@ -231,7 +200,7 @@ def _same_day(
     an event word and two actors of its own ("Il a ensuite rencontré Edvard
     Lindqvist et Marion Castellan au port") take the previous sentence's day,
     with that day's words and this rule in the audit trail."""
-    _, trigger, _ = _event_type(sentence.text, day, kb, language)
+    _, trigger, _ = event_type_near(sentence.text, day, kb, language)
     actors = {m.key for m in sentence.mentions if m.kind in ACTOR_KINDS}
     if trigger is None or len(actors) + len(sentence.roles) < 2:
         return []
@@ -248,12 +217,22 @@ def _event(
     previous: Sequence[AnalysedSentence],
     roles: tuple[dict[tuple[str, str], str], str | None],
     kb: KnowledgeBase,
+    happening: Happening | None = None,
 ) -> EventMention | None:
+    """The event mention of ``sentence`` at ``time``: its type (the trigger
+    nearest the date, or the ``happening`` an undated sentence tells), actors
+    and place; None without an actor."""
     language = article.language or "fr"
-    event_type, trigger, trigger_at = _event_type(sentence.text, time, kb, language)
+    if happening is None:
+        event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language)
+    else:
+        event_type, trigger, trigger_at = happening
     holders = role_holders(sentence.roles, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language)
-    if not actors and trigger is not None and previous and not TWO_COUNTRIES.search(sentence.text):
+    # a sentence's own date makes it a happening even if its actor is only the
+    # sentence before's; without one, only an actor of its own (or an anaphor's) does
+    borrow_last = happening is None and trigger is not None and previous
+    if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
         kept = {m.key: m for m in reversed(previous[-1].mentions) if m.kind in ACTOR_KINDS}
         actors = tuple(sorted(kept.values(), key=lambda m: m.key))

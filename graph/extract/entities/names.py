@@ -301,8 +301,6 @@ def _link_article_surnames(sentences: list[AnalysedSentence]) -> list[AnalysedSe
     out, i = [], 0
     for s in sentences:
         n = len(s.mentions)
-        out.append(
-            AnalysedSentence(s.index, s.text, tuple(linked_all[i : i + n]), s.roles, s.locative)
-        )
+        out.append(replace(s, mentions=tuple(linked_all[i : i + n])))
         i += n
     return out

@@ -5,6 +5,7 @@ each doc, and the mentions they make.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -40,6 +41,7 @@ from graph.extract.entities.places import (
 )
 from graph.extract.entities.roles import _attach_appositions, _roles
 from graph.extract.entities.things import THING_LABEL, _named_things
+from graph.extract.verbs import verbs_of
 from graph.kb import KnowledgeBase
 from graph.text import fold
 from graph.types import AnalysedSentence, EntityMention
@@ -63,16 +65,19 @@ def analyse(
         The sentences in text order, each with its mentions sorted by offset.
     """
     matchers = _matchers(nlp, kb, language)
-    paragraphs = [c for p in body.split("\n") if p.strip() for c in _bounded(p.strip())]
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    pieces = [(number, piece) for number, line in enumerate(lines) for piece in _bounded(line)]
     sentences: list[AnalysedSentence] = []
     # One doc per paragraph: a line break always ends a sentence in saved pages
     # (headings, captions), which the statistical splitter does not know.
     common = frozenset(fold(w) for w in _WORD.findall(body) if w.islower())
-    for doc in nlp.pipe(paragraphs):
+    for number, doc in zip((n for n, _ in pieces), nlp.pipe(p for _, p in pieces), strict=True):
         doc.user_data["storygraph_common"] = common
         for sent in doc.sents:
             if sent.text.strip():
-                sentences.append(_analyse_sentence(len(sentences), sent, matchers, kb, language))
+                analysed = _analyse_sentence(len(sentences), sent, matchers, kb, language)
+                sentences.append(replace(analysed, verbs=verbs_of(sent, language),
+                                         paragraph=number))  # fmt: skip
     named = _repeat_names(_repeat_event_names(sentences), language)
     return _link_article_surnames(_expand_acronyms(named))
 

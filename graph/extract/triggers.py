@@ -1,0 +1,78 @@
+"""Extract: event triggers, the words that say what kind of happening a sentence tells.
+
+Requires the event types of :mod:`graph.event_types` (trigger stems per
+language, through the knowledge base). Gives, for a sentence and a time
+expression in it, the type whose trigger stands nearest to the date in its
+clause (:func:`event_type_near`), and every trigger of a sentence
+(:func:`triggers_in`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.event_types import FALLBACK, EventType
+from graph.extract import dates
+from graph.extract.topics import stem_regex
+from graph.kb import KnowledgeBase
+from graph.types import TimeExpression
+
+__all__ = ["Trigger", "event_type_near", "trigger_regexes", "triggers_in"]
+
+# A statement verb is the weakest evidence of what happened: prefer any other
+# trigger unless it is much farther from the date.
+_STATEMENT_PENALTY = 40
+_OUTSIDE_CLAUSE_PENALTY = 10_000  # characters: any trigger in the clause comes first
+
+
+@lru_cache(maxsize=8)
+def trigger_regexes(
+    kb: KnowledgeBase, language: str
+) -> tuple[tuple[EventType, re.Pattern[str]], ...]:
+    pairs = []
+    for event_type in kb.event_types:
+        regex = stem_regex(event_type.triggers.get(language, ()))
+        if regex is not None:
+            pairs.append((event_type, regex))
+    return tuple(pairs)
+
+
+def event_type_near(
+    sentence: str, time: TimeExpression, kb: KnowledgeBase, language: str
+) -> tuple[str, str | None, int]:
+    """Type, trigger word and trigger offset for the time expression ``time``.
+
+    The nearest trigger in the date's own clause wins ("X said on Tuesday that
+    the patrol…" is a statement on Tuesday, not a patrol), a verb of saying
+    only when nothing else is near; outside the clause only when it has none;
+    of two as near, the longer ("general strike", not "strike").
+    """
+    best: tuple[int, int, str, str | None, int] = (10**9, 0, FALLBACK, None, time.start)
+    whole = time.end > time.start
+    clause = dates.clause_span(sentence, time.start, time.end, commas=False) if whole else None
+    for event_type, regex in trigger_regexes(kb, language):
+        for match in regex.finditer(sentence):
+            distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
+            if event_type.role == "saying":
+                distance += _STATEMENT_PENALTY
+            if clause and not clause[0] <= match.start() < clause[1]:
+                distance += _OUTSIDE_CLAUSE_PENALTY
+            candidate = (distance, -len(match.group(0)), event_type.name, match.group(0))
+            if candidate[:2] < best[:2]:
+                best = (*candidate, match.start())
+    return best[2], best[3], best[4]
+
+
+#: (event type, the words matched, their start and end in the sentence)
+Trigger = tuple[EventType, str, int, int]
+
+
+def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> list[Trigger]:
+    """Every trigger of the sentence, in text order (the longer first at one offset)."""
+    found = [
+        (event_type, m.group(0), m.start(), m.end())
+        for event_type, regex in trigger_regexes(kb, language)
+        for m in regex.finditer(sentence)
+    ]
+    return sorted(found, key=lambda f: (f[2], -len(f[1])))

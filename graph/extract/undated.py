@@ -1,0 +1,230 @@
+"""Extract: the happening a sentence without a date of its own tells, and its time.
+
+Requires an analysed sentence (its verbs and their tense, :mod:`graph.extract.verbs`),
+the publication day of its article (or the year it is known to be from) and
+the event triggers (:mod:`graph.extract.triggers`). Gives the happening (its
+type, trigger and offset), and its time: that of the dated event it goes on
+telling (rule ``discourse-time``, :func:`discourse_time`), else that of its
+report (rule ``report-time``, :func:`report_time`).
+
+News tells what just happened. A sentence with no date of its own tells a
+happening of its report when:
+
+- a verb of saying is one of its finite verbs ("a indiqué le ministère",
+  "Zhang said"): the saying is the happening, a statement (what was said may
+  be older, or no happening at all);
+- else a trigger is one of its verbs, in the past or future ("Zelensky a
+  décidé", "announced", "will meet"; a present tells a state: "they maintain
+  close ties");
+- else a trigger noun ("les exercices", "the patrol") in a clause whose verb
+  tells it happened or is to come (past or future), not part of a name
+  (capitalised inside the sentence) and not the noun of a circumstance
+  ("amid Western sanctions", the ``background`` cues of ``data/cues.tsv``).
+
+A negated verb tells no happening ("n'a jamais condamné"), a past before
+another ("avait déclaré", "had said") none of the report's days, and neither
+does a sentence with a vague time ("ces derniers mois", "in recent years": the
+``vague_time`` cues).
+
+Its time is the publication day and the :data:`REPORT_DAYS` before it
+(granularity ``reported``), or, told in the future tense, the publication day
+and the :data:`PLANNED_DAYS` after it (``planned``); a report known only by
+its year gives that year. A question, or a sentence with no trigger, tells none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Final
+
+from graph.event_types import family
+from graph.extract import dates
+from graph.extract.triggers import Trigger, triggers_in
+from graph.kb import KnowledgeBase
+from graph.languages import CODES, read_table
+from graph.resources import DATA_DIR
+from graph.types import AnalysedSentence, EventMention, Tense, TimeExpression
+
+__all__ = [
+    "DISCOURSE_RULE",
+    "PLANNED_DAYS",
+    "REPORT_DAYS",
+    "REPORT_TIME_RULE",
+    "Happening",
+    "discourse_time",
+    "report_time",
+    "told_happening",
+]
+
+REPORT_TIME_RULE: Final = "report-time"
+DISCOURSE_RULE: Final = "discourse-time"
+DISCOURSE_SENTENCES: Final = 3  # how far back a definite event noun may point
+_DEFINITE_BEFORE: Final = re.compile(
+    r"(?:\b(?:ce|cet|cette|ces|le|la|les|du|des|au|aux|the|this|these|that|those)\s+"
+    r"|\bl['’]\s*)(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# A report tells the news of its day or the day before (a wire piece filed in the
+# evening, printed the next morning; a weekend edition): the publication day and
+# the REPORT_DAYS before it. What it tells as to come, the PLANNED_DAYS after it.
+REPORT_DAYS: Final = 2
+PLANNED_DAYS: Final = 7
+_BACKGROUND_REACH: Final = 30  # characters between a circumstance's preposition and its noun
+
+#: what an undated sentence tells: (event type, trigger words, trigger offset)
+Happening = tuple[str, str, int]
+
+
+@lru_cache(maxsize=8)
+def _cue(name: str, language: str) -> re.Pattern[str] | None:
+    """The words of one cue of ``data/cues.tsv`` in one language, as a regex."""
+    rows = [r for r in read_table(DATA_DIR / "cues.tsv") if r["cue"] == name]
+    words = [w.strip() for r in rows for w in r.get(f"words_{language}", "").split("|")]
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words or language not in CODES:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def _vague_time(text: str, language: str) -> bool:
+    """A time the dates step leaves out as vague ("ces derniers mois",
+    "recently"): the happening is not of the report's days."""
+    cue = _cue("vague_time", language)
+    return cue is not None and cue.search(text) is not None
+
+
+def _verb_tense(sentence: AnalysedSentence, start: int, end: int) -> Tense | None:
+    """The tense of the verb at ``start``–``end``, None when no verb is there
+    (or a negated one: "n'a pas condamné" tells no happening)."""
+    for verb in sentence.verbs:
+        if verb.start < end and start < verb.end:
+            return None if verb.negated else verb.tense
+    return None
+
+
+def _clause_tense(sentence: AnalysedSentence, start: int, end: int, language: str) -> Tense:
+    """The tense the clause around ``start``–``end`` tells: future if one of its
+    verbs is or its words say so (:func:`graph.extract.dates.is_future_tense`:
+    "prévu", "expected to"), else past if one of its verbs is, else present or
+    nothing."""
+    first, last = dates.clause_span(sentence.text, start, end)
+    verbs = [v for v in sentence.verbs if first <= v.start < last]
+    if any(v.negated for v in verbs):
+        return ""  # "le conflit n'a pas été mentionné": no happening told
+    if dates.is_future_tense(sentence.text, language=language, span=(start, end)):
+        return "future"
+    tenses = {v.tense for v in verbs}
+    return next((t for t in ("future", "anterior", "past", "present") if t in tenses), "")
+
+
+def _in_background(text: str, start: int, language: str) -> bool:
+    cue = _cue("background", language)
+    if cue is None:
+        return False
+    before = text[max(0, start - _BACKGROUND_REACH) : start]
+    return any(m.end() <= len(before) for m in cue.finditer(before))
+
+
+def _nominal_ok(sentence: AnalysedSentence, trigger: Trigger, language: str) -> Tense | None:
+    _, words, start, end = trigger
+    if start > 0 and words[:1].isupper():
+        return None  # part of a name or a title ("la Guerre froide" as a title)
+    if _in_background(sentence.text, start, language):
+        return None
+    tense = _clause_tense(sentence, start, end, language)
+    return tense if tense in ("past", "future") else None
+
+
+def told_happening(
+    sentence: AnalysedSentence, kb: KnowledgeBase, language: str
+) -> tuple[Happening, Tense] | None:
+    """The happening an undated sentence tells, and its tense, or None."""
+    if sentence.text.rstrip().endswith("?") or _vague_time(sentence.text, language):
+        return None
+    triggers = [t for t in triggers_in(sentence.text, kb, language) if t[0].role != "fallback"]
+    verbal = [(t, tense) for t in triggers
+              if (tense := _verb_tense(sentence, t[2], t[3])) is not None]  # fmt: skip
+    # a finite verb or participle: "according to" (a source, not a saying) and
+    # infinitives ("to visit") tell no happening; a present tells one when
+    # somebody says something ("Zhang says"), else a state ("they maintain ties")
+    saying = [(t, tense) for t, tense in verbal
+              if t[0].role == "saying" and tense in ("past", "present", "future")]  # fmt: skip
+    doing = [(t, tense) for t, tense in verbal
+             if t[0].role != "saying" and tense in ("past", "future")]  # fmt: skip
+    for t, tense in saying or doing:
+        if tense != "future" and _clause_tense(sentence, t[2], t[3], language) == "future":
+            tense = "future"  # "Il est prévu que … soient adoptés": the clause says it is to come
+        return (t[0].name, t[1], t[2]), tense
+    for t in triggers:
+        if t[0].role != "saying" and (tense := _nominal_ok(sentence, t, language)) is not None:
+            return (t[0].name, t[1], t[2]), tense
+    return None
+
+
+def report_time(tense: Tense, published: date | None, year: int | None) -> TimeExpression | None:
+    """The time of the report for a happening told without a date, in ``tense``:
+    the days up to publication, the days after it for what is to come, the
+    report's year when only that is known; None when nothing dates the report."""
+    whole = TimeExpression("", 0, 0, date.min, date.min, "reported", REPORT_TIME_RULE)
+    if published is None:
+        if year is None:
+            return None
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        return replace(whole, begin=first, last=last, granularity="year", anchor_kind="year")
+    if tense == "future":
+        after = published + timedelta(days=PLANNED_DAYS)
+        return replace(whole, begin=published, last=after, granularity="planned",
+                       anchor=published, relation="after-anchor")  # fmt: skip
+    before = published - timedelta(days=REPORT_DAYS)
+    return replace(whole, begin=before, last=published, anchor=published,
+                   relation="before-anchor")  # fmt: skip
+
+
+def _definite_event_noun(sentence: AnalysedSentence, kb: KnowledgeBase, language: str) -> set[str]:
+    """The families of the event nouns the sentence points back at with a definite
+    or demonstrative article ("cette visite", "l'entretien", "the talks")."""
+    families = set()
+    for event_type, _, start, _ in triggers_in(sentence.text, kb, language):
+        if _DEFINITE_BEFORE.search(sentence.text[max(0, start - 12) : start]):
+            families.add(family(event_type.name))
+    return families
+
+
+def discourse_time(
+    sentence: AnalysedSentence,
+    tense: Tense,
+    earlier: Sequence[EventMention],
+    sentences: Sequence[AnalysedSentence],
+    kb: KnowledgeBase,
+    language: str,
+) -> TimeExpression | None:
+    """The time of the dated event an undated sentence goes on telling, or None.
+
+    It goes on telling the latest event of the article dated by its own words
+    (not by its report) when it points back at it with a definite event noun of
+    the same family ("lors de cette visite", "after the talks"), within
+    :data:`DISCOURSE_SENTENCES` sentences, or when it is the next sentence of
+    the same paragraph and names one of its actors. What is told as to come
+    never takes the time of what was told before.
+    """
+    if tense == "future":
+        return None
+    dated = [e for e in earlier if e.time.rule not in (REPORT_TIME_RULE, DISCOURSE_RULE)]
+    near = [e for e in dated if 0 < sentence.index - e.sentence_index <= DISCOURSE_SENTENCES]
+    if not near:
+        return None
+    pointed = _definite_event_noun(sentence, kb, language)
+    own = {m.key for m in sentence.mentions}
+    for event in reversed(near):
+        anaphor = family(event.event_type) in pointed
+        continued = (sentence.index - event.sentence_index == 1
+                     and sentence.paragraph == sentences[event.sentence_index].paragraph
+                     and own & {a.key for a in event.actors})  # fmt: skip
+        if anaphor or continued:
+            return replace(event.time, start=0, end=0, rule=DISCOURSE_RULE,
+                           anchor=event.time.begin, anchor_kind="event", relation="at")  # fmt: skip
+    return None

@@ -1,0 +1,110 @@
+"""Extract: the verbs of a sentence and their tense, as the language model tags them.
+
+Requires a spaCy sentence whose tokens carry part-of-speech tags (French:
+the morphologizer's ``VerbForm``, ``Tense`` and ``Mood``; English: the tagger's
+Penn tags). Gives one :class:`~graph.types.Verb` per verb or auxiliary, with
+offsets in the sentence: the predicates an event trigger can be, and the tense
+that tells a report of the past from a plan or a state.
+
+Tense of a verb:
+
+- a finite verb: French ``Tense=Fut`` future, ``Past``/``Imp`` past, ``Pres``
+  present (a conditional says nothing); English ``VBD`` past, ``VBZ``/``VBP``
+  present, a bare verb after "will", "shall" or "would" (the future of
+  reported speech; adverbs and "not" between) future;
+- a participle after an auxiliary ("a rencontré", "est arrivé", "has met",
+  "was sealed"): past, or future after a future auxiliary ("aura signé"); a
+  participle with no auxiliary before it is an adjective and says nothing
+  (the small models also tag some nouns so);
+- a participle after an auxiliary in the imperfect ("avait déclaré", "had
+  said"): anterior, a past before the report's own;
+- anything else (infinitives, gerunds, "is expected"): nothing ("").
+
+A verb is negated when "ne"/"n'" (French) or "not"/"n't"/"never" (English)
+stands before it or its auxiliaries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from graph.types import Tense, Verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["verbs_of"]
+
+_VERB_POS: Final = frozenset({"VERB", "AUX"})
+_FRENCH_TENSES: Final[dict[str, Tense]] = {
+    "Fut": "future", "Past": "past", "Imp": "past", "Pres": "present"
+}  # fmt: skip
+_ENGLISH_FINITE: Final[dict[str, Tense]] = {"VBD": "past", "VBZ": "present", "VBP": "present"}
+_ENGLISH_FUTURE: Final = frozenset({"will", "'ll", "shall", "would", "'d", "wo"})
+_ENGLISH_PASSIVE_PRESENT: Final = frozenset({"is", "are", "am", "'s", "'re", "be", "being"})
+_BETWEEN: Final = frozenset({"ADV", "PART", "PRON"})  # "ne", "pas", "s'", "also", "not"
+_AUX_REACH: Final = 3  # tokens between an auxiliary and its participle, at most
+_NEGATIONS: Final = {"fr": frozenset({"ne", "n'", "n’"}), "en": frozenset({"not", "n't", "never"})}
+
+
+def _auxiliary_before(token: Token) -> Token | None:
+    """The auxiliary that governs ``token`` (adverbs, "not", clitics between)."""
+    i, start = token.i - 1, max(token.sent.start, token.i - 1 - _AUX_REACH)
+    while i >= start and token.doc[i].pos_ in _BETWEEN:
+        i -= 1
+    if i >= start and token.doc[i].pos_ == "AUX":
+        return token.doc[i]
+    return None
+
+
+def _french_tense(token: Token) -> Tense:
+    form = token.morph.get("VerbForm", [])
+    if "Part" in form:
+        aux = _auxiliary_before(token)
+        if aux is None:
+            return ""
+        if "Imp" in aux.morph.get("Tense", []):
+            return "anterior"  # plus-que-parfait: "avait déclaré"
+        return "future" if _french_tense(aux) == "future" else "past"
+    if "Fin" not in form or "Cnd" in token.morph.get("Mood", []):
+        return ""
+    return next((_FRENCH_TENSES[t] for t in token.morph.get("Tense", []) if t in _FRENCH_TENSES),
+                "")  # fmt: skip
+
+
+def _english_tense(token: Token) -> Tense:
+    aux = _auxiliary_before(token)
+    if token.tag_ == "VB":
+        return "future" if aux is not None and aux.lower_ in _ENGLISH_FUTURE else ""
+    if token.tag_ == "VBN":
+        if aux is None or aux.lower_ in _ENGLISH_PASSIVE_PRESENT:
+            return ""  # an adjective, or a present passive ("is expected")
+        if aux.lower_ in {"had", "'d"}:
+            return "anterior"  # past perfect: "had said"
+        return "future" if aux.lower_ in _ENGLISH_FUTURE else "past"
+    return _ENGLISH_FINITE.get(token.tag_, "")
+
+
+def _negated(token: Token, language: str) -> bool:
+    """Whether a negation governs the verb: French "ne"/"n'" before it or its
+    auxiliary ("n'a pas condamné", "ne participera pas"); English "not", "n't",
+    "never" in its auxiliary chain ("did not attend", "has never met")."""
+    start = max(token.sent.start, token.i - 1 - 2 * _AUX_REACH)
+    for i in range(token.i - 1, start - 1, -1):
+        word = token.doc[i]
+        if word.lower_ in _NEGATIONS.get(language, frozenset()):
+            return True
+        if word.pos_ not in _BETWEEN and word.pos_ != "AUX":
+            return False
+    return False
+
+
+def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
+    """The verbs and auxiliaries of ``sent`` with their tense (offsets in the sentence)."""
+    base = sent.start_char
+    tense = _french_tense if language == "fr" else _english_tense
+    return tuple(
+        Verb(t.idx - base, t.idx - base + len(t.text), tense(t), _negated(t, language))
+        for t in sent
+        if t.pos_ in _VERB_POS
+    )

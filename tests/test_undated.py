@@ -1,0 +1,120 @@
+"""Happenings told without a date of their own (graph.extract.undated, .verbs):
+invented sentences in the shapes of real news, French and English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.extract.entities import analyse
+from graph.extract.events import extract_events
+from graph.extract.nlp import load_model
+from graph.kb import default_kb
+from graph.types import Article
+
+PUBLISHED = date(2031, 5, 14)
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return default_kb(None)
+
+
+def _events(body: str, language: str, kb, published: date | None = PUBLISHED, year=None):
+    article = Article(source=f"t-{language}.txt", body=body, language=language, published=published)
+    sentences = analyse(body, language=language, nlp=load_model(language), kb=kb)
+    return sentences, extract_events(article, sentences, kb=kb, year=year)
+
+
+def _told(body: str, language: str, kb, **kw) -> list[tuple[str, str, date, date, str]]:
+    _, events = _events(body, language, kb, **kw)
+    return [(e.event_type, e.time.rule, e.time.begin, e.time.last, e.time.granularity)
+            for e in events]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "event_type"),
+    [
+        (
+            "fr",
+            "Le ministère norvégien de la Défense a annoncé l'envoi de deux frégates.",
+            "Statement",
+        ),
+        (
+            "fr",
+            "Des avions finlandais et suédois ont effectué des patrouilles au-dessus de la Baltique.",
+            "Patrol",
+        ),
+        ("en", "Nordvik's coast guard said its ships had left the port.", "Statement"),
+        ("en", "Edvard Lindqvist met Marion Castellan in Brest.", "Meeting"),
+    ],
+)
+def test_a_happening_told_without_a_date_is_dated_by_its_report(
+    kb, language, sentence, event_type
+) -> None:
+    told = _told(sentence, language, kb)
+    assert told == [(event_type, "report-time", date(2031, 5, 12), PUBLISHED, "reported")]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Edvard Lindqvist rencontrera Marion Castellan à Brest."),
+        ("en", "Edvard Lindqvist will also meet Marion Castellan in Brest."),
+    ],
+)
+def test_a_plan_told_without_a_date_comes_after_its_report(kb, language, sentence) -> None:
+    assert _told(sentence, language, kb) == [
+        ("Meeting", "report-time", PUBLISHED, date(2031, 5, 21), "planned")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        # negated, background, a state, a question, a vague time, a past before the report's
+        ("fr", "Edvard Lindqvist n'a jamais rencontré Marion Castellan."),
+        ("en", "Edvard Lindqvist did not meet Marion Castellan."),
+        ("en", "Nordvik has grown richer amid Western sanctions against Brest."),
+        ("fr", "Les relations entre Nordvik et Brest sont excellentes."),
+        ("fr", "Nordvik et Brest entretiennent des liens étroits."),
+        ("en", "Will Edvard Lindqvist meet Marion Castellan?"),
+        ("fr", "Nordvik et Brest ont mené plusieurs exercices conjoints ces derniers mois."),
+        ("fr", "Nordvik avait déclaré sa neutralité dans le conflit."),
+        ("en", "Nordvik had said it would stay neutral."),
+    ],
+)
+def test_what_is_no_happening_of_the_report_is_no_event(kb, language, sentence) -> None:
+    assert _told(sentence, language, kb) == []
+
+
+def test_an_undated_sentence_pointing_back_at_the_visit_takes_its_day(kb) -> None:
+    body = (
+        "Paulin Marchetti est arrivé à Brest le lundi 12 mai 2031 pour une visite officielle.\n"
+        "Le maire a salué le président nordvikois.\n"
+        "Lors de cette visite, Paulin Marchetti a signé un accord avec la ville."
+    )
+    _, events = _events(body, "fr", kb)
+    last = [e for e in events if e.sentence_index == 2]
+    assert [(e.time.begin, e.time.rule, e.time.anchor_kind) for e in last] == [
+        (date(2031, 5, 12), "discourse-time", "event")
+    ]
+
+
+def test_a_report_known_only_by_its_year_dates_its_happenings_in_that_year(kb) -> None:
+    told = _told("Edvard Lindqvist met Marion Castellan in Brest.", "en", kb, published=None,
+                 year=2031)  # fmt: skip
+    assert told == [("Meeting", "report-time", date(2031, 1, 1), date(2031, 12, 31), "year")]
+    assert _told("Edvard Lindqvist met Marion Castellan in Brest.", "en", kb, published=None) == []
+
+
+def test_verbs_carry_their_tense_and_negation() -> None:
+    from graph.extract.verbs import verbs_of
+
+    nlp = load_model("en")
+    sent = next(nlp("He had said they would not attend, and she has met them.").sents)
+    found = {sent.text[v.start : v.end]: (v.tense, v.negated) for v in verbs_of(sent, "en")}
+    assert found["said"] == ("anterior", False)
+    assert found["attend"] == ("future", True)
+    assert found["met"] == ("past", False)
