@@ -132,7 +132,7 @@ def extract_events(
         told = told_happening(sentence, kb, language) if not times else None
         if told is not None:
             happening, tense = told
-            when = discourse_time(sentence, tense, events, sentences, kb, language)
+            when = discourse_time(sentence, tense, events, sentences, kb, language, anchor)
             when = when or report_time(tense, anchor, year)
             times = [when] if when is not None else []
         day_before = None

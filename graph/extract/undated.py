@@ -63,6 +63,8 @@ __all__ = [
 REPORT_TIME_RULE: Final = "report-time"
 DISCOURSE_RULE: Final = "discourse-time"
 DISCOURSE_SENTENCES: Final = 3  # how far back a definite event noun may point
+RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
+_CONTINUING_KINDS: Final = frozenset({"person", "organization", "thing"})
 _DEFINITE_BEFORE: Final = re.compile(
     r"(?:\b(?:ce|cet|cette|ces|le|la|les|du|des|au|aux|the|this|these|that|those)\s+"
     r"|\bl['’]\s*)(?:\w+\s+)?$",
@@ -194,6 +196,12 @@ def _definite_event_noun(sentence: AnalysedSentence, kb: KnowledgeBase, language
     return families
 
 
+def _recent(time: TimeExpression, published: date | None) -> bool:
+    """Whether a dated happening is news of the report's weeks, not background
+    ("ses derniers exercices ont eu lieu en 2018")."""
+    return published is None or (published - time.last).days <= RECENT_DAYS
+
+
 def discourse_time(
     sentence: AnalysedSentence,
     tense: Tense,
@@ -201,24 +209,30 @@ def discourse_time(
     sentences: Sequence[AnalysedSentence],
     kb: KnowledgeBase,
     language: str,
+    published: date | None = None,
 ) -> TimeExpression | None:
     """The time of the dated event an undated sentence goes on telling, or None.
 
     It goes on telling the latest event of the article dated by its own words
-    (not by its report) when it points back at it with a definite event noun of
-    the same family ("lors de cette visite", "after the talks"), within
+    (not by its report), finer than a year and news of the report's weeks
+    (:data:`RECENT_DAYS` before publication at most: "ses derniers exercices,
+    en 2018" is background), when it points back at it with a definite event
+    noun of the same family ("lors de cette visite", "after the talks"), within
     :data:`DISCOURSE_SENTENCES` sentences, or when it is the next sentence of
-    the same paragraph and names one of its actors. What is told as to come
-    never takes the time of what was told before.
+    the same paragraph and names one of its people, organisations or named
+    things. What is told as to come never takes the time of what was told before.
     """
     if tense == "future":
         return None
-    dated = [e for e in earlier if e.time.rule not in (REPORT_TIME_RULE, DISCOURSE_RULE)]
+    dated = [e for e in earlier if e.time.rule not in (REPORT_TIME_RULE, DISCOURSE_RULE)
+             and e.time.granularity != "year" and _recent(e.time, published)]  # fmt: skip
     near = [e for e in dated if 0 < sentence.index - e.sentence_index <= DISCOURSE_SENTENCES]
     if not near:
         return None
     pointed = _definite_event_noun(sentence, kb, language)
-    own = {m.key for m in sentence.mentions}
+    # a country is named by every sentence of a story: only a person, an
+    # organisation or a named thing says the next sentence goes on with it
+    own = {m.key for m in sentence.mentions if m.kind in _CONTINUING_KINDS}
     for event in reversed(near):
         anaphor = family(event.event_type) in pointed
         continued = (sentence.index - event.sentence_index == 1
