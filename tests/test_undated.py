@@ -118,3 +118,23 @@ def test_verbs_carry_their_tense_and_negation() -> None:
     assert found["said"] == ("anterior", False)
     assert found["attend"] == ("future", True)
     assert found["met"] == ("past", False)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "not_a_name"),
+    [
+        (
+            "fr",
+            "Les Occidentaux et l'Alliance militaire ont répondu à Edvard Lindqvist.",
+            "Alliance militaire",
+        ),
+        ("en", "The Committee has gained confidence, Edvard Lindqvist said.", "Committee"),
+    ],
+)
+def test_common_nouns_and_lone_institution_nouns_are_no_names(
+    kb, language, sentence, not_a_name
+) -> None:
+    sentences = analyse(sentence, language=language, nlp=load_model(language), kb=kb)
+    names = {m.text for s in sentences for m in s.mentions}
+    assert not_a_name not in names
+    assert "Edvard Lindqvist" in names

@@ -30,7 +30,7 @@ from graph.extract.entities.eventnames import (
     _one_word_triggers,
 )
 from graph.extract.entities.matchers import _Matchers
-from graph.extract.entities.places import _locative_word_before
+from graph.extract.entities.places import _INSTITUTION_HEADS, _institution, _locative_word_before
 from graph.extract.entities.things import _name_end
 from graph.kb import KnowledgeBase
 from graph.text import fold
@@ -92,7 +92,27 @@ def _keep_ner(span: Span, common: frozenset[str]) -> bool:
         and not any(c.isdigit() for c in text)
         and span.label_ in _NER_KINDS
         and not _common_phrase(span, common)
+        and (_has_proper_noun(span) or _institution(span, span.doc.lang_))
+        and not _generic_institution(span)
     )
+
+
+def _has_proper_noun(span: Span) -> bool:
+    """Whether the tagger reads a word of the span as a proper noun: a span of
+    common nouns and adjectives ("Alliance militaire", "Les Occidentaux",
+    "The Substance") is a phrase the model took for a name, unless an
+    institution noun heads it ("Assemblée nationale"). Where the model tags no
+    part of speech at all, every span passes."""
+    tags = {token.pos_ for token in span}
+    return "PROPN" in tags or not tags - {""}
+
+
+def _generic_institution(span: Span) -> bool:
+    """A lone institution noun ("the Committee", "le Conseil") names no one by
+    itself: which committee is told by the full name the article gave before."""
+    heads = _INSTITUTION_HEADS.get(span.doc.lang_, frozenset())
+    words = [t for t in span if t.is_alpha]
+    return len(words) == 1 and fold(words[0].text) in {fold(h) for h in heads}
 
 
 def _common_phrase(span: Span, common: frozenset[str]) -> bool:
