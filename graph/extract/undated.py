@@ -233,10 +233,11 @@ def discourse_time(
     # a country is named by every sentence of a story: only a person, an
     # organisation or a named thing says the next sentence goes on with it
     own = {m.key for m in sentence.mentions if m.kind in _CONTINUING_KINDS}
+    paragraph_of = {s.index: s.paragraph for s in sentences}
     for event in reversed(near):
         anaphor = family(event.event_type) in pointed
         continued = (sentence.index - event.sentence_index == 1
-                     and sentence.paragraph == sentences[event.sentence_index].paragraph
+                     and sentence.paragraph == paragraph_of.get(event.sentence_index)
                      and own & {a.key for a in event.actors})  # fmt: skip
         if anaphor or continued:
             return replace(event.time, start=0, end=0, rule=DISCOURSE_RULE,

@@ -2,16 +2,9 @@
 
 A build's output folder (its persistent store, else its RDF files), a store
 folder or an RDF file; an RDF file is loaded into an in-memory store by
-:func:`graph.export.store.fill_store`, with the same layout:
-
-- the data graphs of :func:`graph.export.rdf.to_dataset`: ``sgid:graph/<article id>`` per
-  article plus ``sgid:graph/shared`` (a triples-only file is loaded into the default
-  graph instead);
-- ``sgid:graph/ontology``: ``ontology/storygraph.ttl``;
-- ``sgid:graph/inferred``: the ``rdf:type`` triples entailed by the ontology's
-  ``rdfs:subClassOf`` closure, materialised at load time (so ``?x a sem:Event`` also
-  finds stories and ``?x a schema:Place`` finds countries) and only where no graph
-  already asserts them. No other entailment is run.
+:func:`graph.export.store.fill_store`, in the store layout that module
+describes (one graph per article, the shared graph, the ontology, the
+inferred types).
 
 Queries run with the default graph as the union of all graphs; since the data
 partition puts each triple in one graph and the inferred graph adds only new
