@@ -138,3 +138,9 @@ def test_common_nouns_and_lone_institution_nouns_are_no_names(
     names = {m.text for s in sentences for m in s.mentions}
     assert not_a_name not in names
     assert "Edvard Lindqvist" in names
+
+
+def test_a_duration_after_a_superlative_is_no_date_to_come(kb) -> None:
+    body = "The central bank of Nordvik cut rates on Wednesday, its first cut in four years."
+    told = _told(body, "en", kb)
+    assert told and all(begin.year == 2031 for _, _, begin, _, _ in told)  # never 2035

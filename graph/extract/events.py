@@ -38,7 +38,7 @@ from graph.extract.actors import (
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near
-from graph.extract.undated import Happening, discourse_time, report_time, told_happening
+from graph.extract.undated import Happening, cue, discourse_time, report_time, told_happening
 from graph.kb import KnowledgeBase
 from graph.types import (
     AnalysedSentence,
@@ -125,7 +125,7 @@ def extract_events(
             sentence.text, language=language, anchor=anchor, year=year
         )
         times = [_until(t, sentence, events, anchor) for t in times
-                 if not _in_dateline(sentence.text, t)]  # fmt: skip
+                 if _dates_it(sentence, t, language)]  # fmt: skip
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         happening: Happening | None = None
@@ -191,6 +191,22 @@ def _in_dateline(text: str, time: TimeExpression) -> bool:
     return bool(
         _DATELINE_BEFORE.fullmatch(text[: time.start]) and _DATELINE_AFTER.match(text, time.end)
     )
+
+
+_CUE_REACH = 40  # characters before a time expression that a cue word may stand in
+
+
+def _dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
+    """Whether a time expression of the sentence can date what it tells."""
+    return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
+
+
+def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
+    """A time expression that dates no happening of its sentence: a duration
+    ("the first cut in four years", not four years from now)."""
+    superlative = cue("superlative", language)
+    before = text[max(0, time.start - _CUE_REACH) : time.start]
+    return time.rule == "from-now" and superlative is not None and bool(superlative.search(before))
 
 
 def _same_day(

@@ -55,6 +55,7 @@ __all__ = [
     "REPORT_DAYS",
     "REPORT_TIME_RULE",
     "Happening",
+    "cue",
     "discourse_time",
     "report_time",
     "told_happening",
@@ -81,8 +82,8 @@ _BACKGROUND_REACH: Final = 30  # characters between a circumstance's preposition
 Happening = tuple[str, str, int]
 
 
-@lru_cache(maxsize=8)
-def _cue(name: str, language: str) -> re.Pattern[str] | None:
+@lru_cache(maxsize=16)
+def cue(name: str, language: str) -> re.Pattern[str] | None:
     """The words of one cue of ``data/cues.tsv`` in one language, as a regex."""
     rows = [r for r in read_table(DATA_DIR / "cues.tsv") if r["cue"] == name]
     words = [w.strip() for r in rows for w in r.get(f"words_{language}", "").split("|")]
@@ -95,8 +96,8 @@ def _cue(name: str, language: str) -> re.Pattern[str] | None:
 def _vague_time(text: str, language: str) -> bool:
     """A time the dates step leaves out as vague ("ces derniers mois",
     "recently"): the happening is not of the report's days."""
-    cue = _cue("vague_time", language)
-    return cue is not None and cue.search(text) is not None
+    vague = cue("vague_time", language)
+    return vague is not None and vague.search(text) is not None
 
 
 def _verb_tense(sentence: AnalysedSentence, start: int, end: int) -> Tense | None:
@@ -124,11 +125,11 @@ def _clause_tense(sentence: AnalysedSentence, start: int, end: int, language: st
 
 
 def _in_background(text: str, start: int, language: str) -> bool:
-    cue = _cue("background", language)
-    if cue is None:
+    background = cue("background", language)
+    if background is None:
         return False
     before = text[max(0, start - _BACKGROUND_REACH) : start]
-    return any(m.end() <= len(before) for m in cue.finditer(before))
+    return any(m.end() <= len(before) for m in background.finditer(before))
 
 
 def _nominal_ok(sentence: AnalysedSentence, trigger: Trigger, language: str) -> Tense | None:
