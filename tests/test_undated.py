@@ -144,3 +144,12 @@ def test_a_duration_after_a_superlative_is_no_date_to_come(kb) -> None:
     body = "The central bank of Nordvik cut rates on Wednesday, its first cut in four years."
     told = _told(body, "en", kb)
     assert told and all(begin.year == 2031 for _, _, begin, _, _ in told)  # never 2035
+
+
+def test_who_is_named_in_an_aside_is_no_actor(kb) -> None:
+    body = ("Envoy Peter Novak, who has stoked tensions with Finland, on Monday signed a pact "
+            "with Marion Castellan.")  # fmt: skip
+    _, events = _events(body, "en", kb)
+    actors = {m.label for e in events for m in e.actors}
+    assert {"Peter Novak", "Marion Castellan"} <= actors
+    assert "Finland" not in actors

@@ -20,11 +20,13 @@ from datetime import date
 from functools import lru_cache
 
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
+from graph.extract.undated import cue
 from graph.kb import KnowledgeBase
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
     "TWO_COUNTRIES",
+    "asides",
     "first_role",
     "role_holders",
     "role_registry",
@@ -120,17 +122,43 @@ def role_registry(
     return registry
 
 
+def asides(text: str, language: str, keep: int | None) -> list[tuple[int, int]]:
+    """The spans of the sentence's asides, a relative clause between commas
+    ("Kim, who has stoked tensions with South Korea, signed…"), but the one
+    holding offset ``keep`` (the trigger: what the sentence tells)."""
+    pronoun = cue("relative", language)
+    if pronoun is None:
+        return []
+    spans = []
+    for comma in re.finditer(r",\s*", text):
+        opener = pronoun.match(text, comma.end())
+        if opener is None:
+            continue
+        end = text.find(",", opener.end())
+        end = len(text) if end < 0 else end
+        if keep is None or not comma.start() <= keep < end:
+            spans.append((comma.start(), end))
+    return spans
+
+
 def sentence_actors(
     sentence: AnalysedSentence,
     holders: list[tuple[str, str]],
     kb: KnowledgeBase,
     previous: Sequence[AnalysedSentence],
     language: str,
+    trigger_at: int | None = None,
 ) -> tuple[EntityMention, ...]:
+    """The actors of the event the sentence tells: its people, organisations,
+    countries and named things but those named only in an aside (a relative
+    clause between commas that does not hold the trigger), the holders of its
+    role phrases, and what its anaphora point back at."""
     found: dict[str, EntityMention] = {}
-    for m in sentence.mentions:
-        if m.kind in ACTOR_KINDS:
-            found.setdefault(m.key, m)
+    spans = asides(sentence.text, language, trigger_at)
+    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS]
+    main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
+    for m in main or acting:
+        found.setdefault(m.key, m)
     for person, role_text in holders:
         known = kb.entities.get(person.split("/", 1)[1])
         label = known.label if known else person.split("/", 1)[1]

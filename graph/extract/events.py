@@ -29,6 +29,7 @@ from datetime import date
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
+    asides,
     first_role,
     role_holders,
     role_registry,
@@ -243,8 +244,10 @@ def _event(
         event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language)
     else:
         event_type, trigger, trigger_at = happening
-    holders = role_holders(sentence.roles, time.begin, kb, *roles)
-    actors = sentence_actors(sentence, holders, kb, previous, language)
+    spans = asides(sentence.text, language, trigger_at)
+    told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
+    holders = role_holders(told, time.begin, kb, *roles)
+    actors = sentence_actors(sentence, holders, kb, previous, language, trigger_at)
     # a sentence's own date makes it a happening even if its actor is only the
     # sentence before's; without one, only an actor of its own (or an anaphor's) does
     borrow_last = happening is None and trigger is not None and previous
