@@ -1,4 +1,4 @@
-"""Tests for graph.dates and graph.pubdate: every rule in French and English."""
+"""Tests for graph.extract.dates and graph.extract.pubdate: every rule in French and English."""
 
 from __future__ import annotations
 

@@ -136,7 +136,7 @@ def node_iri(node_id: str) -> URIRef:
     """
     kind, sep, rest = node_id.partition("/")
     if not sep:
-        raise ValueError(f"node id {node_id!r} is not '<kind>/<slug>'; fix graph.build")
+        raise ValueError(f"node id {node_id!r} is not '<kind>/<slug>'; fix graph.assemble")
     return URIRef(m.BASE_IRI + quote_segment(kind) + "/" + quote_segment(rest))
 
 

@@ -4,7 +4,7 @@ A concept's ``skos:hiddenLabel`` values in a language are stems: each matches
 the start of a word ("patrouill" matches "patrouille", "patrouillé"), a phrase
 matches as written, caselessly; a stem ending in ``$`` matches only the whole
 word ("report$" matches "report", not "reporters"). The same stem matcher serves event types
-(:mod:`graph.kb` trigger lists), so both vocabularies extend by data alone.
+(:mod:`graph.event_types` trigger lists), so both vocabularies extend by data alone.
 """
 
 from __future__ import annotations

@@ -92,7 +92,7 @@ def push(target: str | os.PathLike[str], endpoint: str, *, timeout: float = 60.0
 
     Raises:
         PushError: on an HTTP error or an unreachable endpoint.
-        graph.store.StoreError: when the graph cannot be read.
+        graph.errors.StoreError: when the graph cannot be read.
     """
     if urlsplit(endpoint).scheme not in ("http", "https"):
         raise PushError(f"endpoint {endpoint!r} is not an http(s) URL")

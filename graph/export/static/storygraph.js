@@ -3,7 +3,7 @@
  * Reads the graph from the JSON block #data and draws it with vis-network.
  * Every string from the data is rendered with textContent / canvas text,
  * never as HTML. Positions come from Python; physics is off. Node records
- * use the attribute names of graph/model.py; kinds and relations are read
+ * use the attribute names of graph/schema.py; kinds and relations are read
  * through DATA.schema (the model constants by name).
  */
 (function () {
