@@ -368,3 +368,45 @@ def test_degenerate_graphs_open_cleanly(browser: Any, tmp_path: Path, make: Any)
         assert positions["event/dated"]["x"] < positions["event/undated"]["x"]
     assert o.blocked == [] and o.errors == []
     o.page.close()
+
+
+EVENTS_IN_VIEW = """() => {
+    const net = storygraph.network, box = document.getElementById('graph').getBoundingClientRect();
+    const ids = storygraph.nodes.getIds().filter(id => String(id).startsWith('event'));
+    const pos = net.getPositions(ids);
+    const inside = ids.filter(id => { const d = net.canvasToDOM(pos[id]);
+        return d.x >= 0 && d.x <= box.width && d.y >= 0 && d.y <= box.height; });
+    return {events: ids.length, inside: inside.length};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (900, 600)])
+def test_the_seeds_open_with_every_event_in_view(browser: Any, width: int, height: int) -> None:
+    """The committed seeds page, at any window size: its one story's events all
+    in the visible network (the 1949 and 2026 ends both)."""
+    from tests.paths import ROOT
+
+    o = Opened(browser, ROOT / "output" / "graph.html", width=width, height=height)
+    try:
+        seen = o.js(EVENTS_IN_VIEW)
+        assert seen["events"] == 12 and seen["inside"] == seen["events"], seen
+        assert o.errors == [] and o.blocked == []
+    finally:
+        o.page.close()
+
+
+def test_the_first_view_fits_the_most_recent_large_story(opened: Opened) -> None:
+    G = fx.story_graph()
+    large = [st for st in {G.nodes[e][m.STORY_OF] for e in ordered_events(G)}
+             if len(story_events(G, st)) >= 3]  # fmt: skip
+    assert large
+    latest = max(large, key=lambda st: max(G.nodes[e][m.END] for e in story_events(G, st)))
+    inside = opened.js(
+        """ids => { const net = storygraph.network;
+            const box = document.getElementById('graph').getBoundingClientRect();
+            const pos = net.getPositions(ids);
+            return ids.filter(id => { const d = net.canvasToDOM(pos[id]);
+                return d.x >= 0 && d.x <= box.width && d.y >= 0 && d.y <= box.height; }); }""",
+        story_events(G, latest),
+    )
+    assert sorted(inside) == sorted(story_events(G, latest))

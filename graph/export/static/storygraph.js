@@ -629,20 +629,32 @@
     notice.hidden = false;
   }
 
-  /* Fit the whole graph, unless labels would be unreadable: then start at the left. */
-  function initialView() {
-    network.fit();
-    if (network.getScale() >= MIN_START_SCALE || !drawnNodes.length) return;
-    const xs = drawnNodes.map((n) => n.x);
-    const ys = drawnNodes.map((n) => n.y);
-    const minX = Math.min(...xs) - 120;
-    const [minY, maxY] = [Math.min(...ys) - 60, Math.max(...ys) + 60];
-    const s = MIN_START_SCALE;
-    const halfH = container.clientHeight / 2 / s;
-    const y = maxY - minY < 2 * halfH ? (minY + maxY) / 2 : minY + halfH - 30 / s;
-    network.moveTo({ position: { x: minX + container.clientWidth / 2 / s, y }, scale: s });
+  /* The story the page opens on: the most recent of the large ones (three
+   * events or more, else any), the one with more events on a tie. */
+  function openingStory() {
+    const large = DATA.stories.filter((s) => s.events.length >= OPENING_MIN_EVENTS);
+    const pool = large.length ? large : DATA.stories;
+    const byId = new Map(drawnNodes.map((n) => [n.id, n]));
+    const last = (s) => s.events.reduce((m, id) => {
+      const n = byId.get(id);
+      const day = n ? n.end || n.begin || "" : "";
+      return day > m ? day : m;
+    }, "");
+    return pool.slice().sort((a, b) => cmp(last(b), last(a)) || b.events.length - a.events.length)[0];
   }
-  const MIN_START_SCALE = 0.6;
+  const OPENING_MIN_EVENTS = 3;
+
+  /* Open with every event of that story in view, whatever the window's size
+   * (labels appear as one zooms in); the whole graph when no story is drawn. */
+  function initialView() {
+    const story = openingStory();
+    const drawn = new Set(drawnNodes.map((n) => n.id));
+    const ids = story ? story.events.filter((id) => drawn.has(id)) : [];
+    if (ids.length) network.fit({ nodes: ids });
+    else network.fit();
+    network.moveTo({ scale: network.getScale() * OPENING_MARGIN }); // room for the edge labels
+  }
+  const OPENING_MARGIN = 0.92;
 
   initFilters();
   initLegend();
