@@ -410,3 +410,41 @@ def test_the_first_view_fits_the_most_recent_large_story(opened: Opened) -> None
         story_events(G, latest),
     )
     assert sorted(inside) == sorted(story_events(G, latest))
+
+
+def test_the_story_index_lists_stories_most_recent_first_and_fits_one(opened: Opened) -> None:
+    G = fx.story_graph()
+    stories = sorted({G.nodes[e][m.STORY_OF] for e in ordered_events(G)},
+                     key=lambda st: max(G.nodes[e][m.END] for e in story_events(G, st)),
+                     reverse=True)  # fmt: skip
+    listed = opened.js(
+        "() => [...document.querySelectorAll('#story-index li')].map(li => li.dataset.story)"
+    )
+    assert listed == stories
+    rows = opened.page.inner_text("#story-index")
+    assert f"{len(story_events(G, stories[0]))} events" in rows
+    last = stories[-1]
+    opened.page.click(f"#story-index li[data-story='{last}'] button")
+    opened.page.wait_for_timeout(500)  # the fit is animated
+    inside = opened.js(
+        """ids => { const net = storygraph.network;
+            const box = document.getElementById('graph').getBoundingClientRect();
+            const pos = net.getPositions(ids);
+            return ids.filter(id => { const d = net.canvasToDOM(pos[id]);
+                return d.x >= 0 && d.x <= box.width && d.y >= 0 && d.y <= box.height; }).length; }""",
+        story_events(G, last),
+    )
+    assert inside == len(story_events(G, last))
+
+
+def test_set_time_window_narrows_the_visible_events_and_restores_them(opened: Opened) -> None:
+    G = fx.story_graph()
+    events = ordered_events(G)
+    shown = "() => storygraph.visibleNodeIds().filter(id => String(id).startsWith('event')).length"
+    everything = opened.js(shown)
+    first = G.nodes[events[0]]
+    opened.js("([a, b]) => storygraph.setTimeWindow(a, b)", [first[m.BEGIN], first[m.END]])
+    narrowed = opened.js(shown)
+    assert 1 <= narrowed < everything
+    opened.js("() => storygraph.setTimeWindow(null, null)")
+    assert opened.js(shown) == everything == len(events)

@@ -374,6 +374,7 @@ TEMPLATE = """<!DOCTYPE html>
       <fieldset id="f-kinds"><legend>Show</legend></fieldset>
       <button id="f-reset" type="button">Reset filters</button>
     </details>
+    <nav id="story-index" aria-label="Stories"></nav>
     <section id="details" aria-live="polite"></section>
   </aside>
 </main>

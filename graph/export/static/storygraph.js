@@ -656,12 +656,68 @@
   }
   const OPENING_MARGIN = 0.92;
 
+  /* ---------- story index, time window ---------- */
+
+  /* One row per story, the most recent first: name, time span, articles,
+   * events and main actors; choosing one fits its events into view. */
+  function storyRows() {
+    const span = (s) => {
+      const days = s.events.map((id) => byId.get(id)).filter(Boolean);
+      const first = days.reduce((m, n) => (n.begin && (!m || n.begin < m) ? n.begin : m), "");
+      const last = days.reduce((m, n) => ((n.end || n.begin || "") > m ? n.end || n.begin : m), "");
+      return [first, last];
+    };
+    const actorsOf = (s) => {
+      const counts = new Map();
+      for (const id of s.events) {
+        for (const e of neighbours(id, K.ACTOR, "out")) counts.set(e.to, (counts.get(e.to) || 0) + 1);
+      }
+      return [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).slice(0, STORY_ACTORS)
+        .map(([id]) => (byId.get(id) || { label: id }).label);
+    };
+    return DATA.stories.map((s) => ({
+      id: s.id, label: s.label, events: s.events, span: span(s), actors: actorsOf(s),
+      articles: neighbours(s.id, K.HAS_ARTICLE, "out").length,
+    })).sort((a, b) => cmp(b.span[1], a.span[1]) || b.events.length - a.events.length || cmp(a.id, b.id));
+  }
+  const STORY_ACTORS = 3;
+  function initStoryIndex() {
+    const index = document.getElementById("story-index");
+    index.append(el("div", "Stories", "title"));
+    const list = el("ol");
+    for (const row of storyRows()) {
+      const item = el("li");
+      item.dataset.story = row.id;
+      const button = el("button", row.label);
+      button.type = "button";
+      button.addEventListener("click", () => fitStory(row.id));
+      const when = row.span[0] ? row.span[0] + (row.span[1] !== row.span[0] ? " – " + row.span[1] : "") : "undated";
+      item.append(button, el("div", when + " · " + row.articles + " articles · " + row.events.length +
+        " events", "muted"), el("div", row.actors.join(", "), "muted"));
+      list.append(item);
+    }
+    index.append(list);
+  }
+  function fitStory(id) {
+    const story = storyById.get(id);
+    const ids = story ? story.events.filter((e) => nodes.get(e)) : [];
+    if (ids.length) network.fit({ nodes: ids, animation: { duration: 300 } });
+    return ids.length;
+  }
+  /* Show only the events within [from, to] (ISO dates; null, null shows all). */
+  function setTimeWindow(from, to) {
+    filterEls.from.value = from || "";
+    filterEls.to.value = to || "";
+    applyFilters();
+  }
+
   initFilters();
+  initStoryIndex();
   initLegend();
   initNotice();
   renderDetails(null);
   updateStatus();
   initialView();
   window.storygraph = { network, nodes, edges, data: DATA, search, select, step, applyFilters, visibleNodeIds,
-    selected: () => selected };
+    setTimeWindow, fitStory, selected: () => selected };
 })();
