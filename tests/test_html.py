@@ -448,3 +448,26 @@ def test_set_time_window_narrows_the_visible_events_and_restores_them(opened: Op
     assert 1 <= narrowed < everything
     opened.js("() => storygraph.setTimeWindow(null, null)")
     assert opened.js(shown) == everything == len(events)
+
+
+def test_the_time_bar_draws_a_histogram_and_a_drag_chooses_the_window(opened: Opened) -> None:
+    shown = "() => storygraph.visibleNodeIds().filter(id => String(id).startsWith('event')).length"
+    everything = opened.js(shown)
+    bars = opened.js("() => document.querySelectorAll('#tb-chart rect.bin').length")
+    assert bars >= 2
+    box = opened.page.locator("#tb-chart").bounding_box()
+    y = box["y"] + box["height"] / 2
+    opened.page.mouse.move(box["x"] + 1, y)
+    opened.page.mouse.down()
+    opened.page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    opened.page.mouse.up()
+    narrowed = opened.js(shown)
+    assert 0 < narrowed < everything
+    assert opened.js("() => document.getElementById('f-from').value") != ""
+    assert opened.js("() => document.querySelectorAll('#tb-chart rect.brush').length") == 1
+    before = opened.js("() => document.getElementById('f-from').value")
+    assert opened.js("() => storygraph.moveWindow(1)") is True  # the window starts at the left end
+    assert opened.js("() => document.getElementById('f-from').value") > before
+    opened.page.click("#tb-clear")
+    assert opened.js(shown) == everything
+    assert opened.js("() => document.querySelectorAll('#tb-chart rect.brush').length") == 0

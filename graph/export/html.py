@@ -359,8 +359,20 @@ TEMPLATE = """<!DOCTYPE html>
 </header>
 <div id="notice" role="note" hidden></div>
 <main>
-  <div id="graph" aria-label="Story graph"></div>
-  <div id="legend" aria-label="Legend"></div>
+  <div id="stage">
+    <div id="graph" aria-label="Story graph"></div>
+    <div id="timebar" aria-label="Events over time">
+      <div class="controls">
+        <button id="tb-back" type="button" title="Move the window back">◀</button>
+        <button id="tb-play" type="button" title="Play the window through time">▶ Play</button>
+        <button id="tb-forward" type="button" title="Move the window forward">▶</button>
+        <button id="tb-clear" type="button" title="Show every date">All dates</button>
+        <span id="tb-window" class="muted"></span>
+      </div>
+      <svg id="tb-chart" role="img" aria-label="Events per period; drag to choose a time window"></svg>
+    </div>
+    <div id="legend" aria-label="Legend"></div>
+  </div>
   <aside id="side">
     <details id="filters" open>
       <summary>Filters</summary>

@@ -681,6 +681,8 @@
     })).sort((a, b) => cmp(b.span[1], a.span[1]) || b.events.length - a.events.length || cmp(a.id, b.id));
   }
   const STORY_ACTORS = 3;
+  const TIMEBAR_MONTHS_UP_TO_YEARS = 4; // a wider span is drawn in years
+  const TIMEBAR_PLAY_MS = 1200;
   function initStoryIndex() {
     const index = document.getElementById("story-index");
     index.append(el("div", "Stories", "title"));
@@ -709,15 +711,155 @@
     filterEls.from.value = from || "";
     filterEls.to.value = to || "";
     applyFilters();
+    drawBrush();
+  }
+
+  /* ---------- time bar: events per period, stacked by story; drag to choose a window ---------- */
+
+  const SVG = "http://www.w3.org/2000/svg";
+  const STORY_COLOURS = ["#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599", "#c2255c", "#5c940d"];
+  const chart = document.getElementById("tb-chart");
+  const datedEvents = drawnNodes.filter((n) => n.kind === K.EVENT && n.begin);
+  const years = datedEvents.map((n) => Number(n.begin.slice(0, 4)));
+  const firstYear = years.length ? Math.min(...years) : 0;
+  const lastYear = years.length ? Math.max(...years) : 0;
+  const byMonth = lastYear - firstYear <= TIMEBAR_MONTHS_UP_TO_YEARS;
+  /* The periods of the bar: months over a few years, else years; linear in time. */
+  function periodOf(day) {
+    const year = Number(day.slice(0, 4));
+    return byMonth ? (year - firstYear) * 12 + Number(day.slice(5, 7)) - 1 : year - firstYear;
+  }
+  function periodStart(i) {
+    if (!byMonth) return String(firstYear + i) + "-01-01";
+    const year = firstYear + Math.floor(i / 12);
+    return year + "-" + String((i % 12) + 1).padStart(2, "0") + "-01";
+  }
+  function periodEnd(i) {
+    const next = periodStart(i + 1);
+    const d = new Date(next + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() - 1);
+    return d.toISOString().slice(0, 10);
+  }
+  const periods = years.length ? periodOf(String(lastYear) + "-12-31") + 1 : 0;
+  const storyIndex = new Map(DATA.stories.map((s, i) => [s.id, i]));
+  let brush = null; // [first period, last period] or null
+  function chartSize() {
+    const box = chart.getBoundingClientRect();
+    return { width: Math.max(box.width, 100), height: Math.max(box.height, 40) };
+  }
+  function drawTimebar() {
+    chart.replaceChildren();
+    if (!periods) return;
+    const { width, height } = chartSize();
+    const counts = Array.from({ length: periods }, () => new Map());
+    for (const n of datedEvents) {
+      const bin = counts[periodOf(n.begin)];
+      const key = storyIndex.has(n.story) ? storyIndex.get(n.story) : -1;
+      bin.set(key, (bin.get(key) || 0) + 1);
+    }
+    const top = Math.max(1, ...counts.map((c) => [...c.values()].reduce((a, b) => a + b, 0)));
+    const w = width / periods;
+    const plot = height - 14;
+    counts.forEach((bin, i) => {
+      let y = plot;
+      for (const [key, count] of [...bin].sort((a, b) => a[0] - b[0])) {
+        const h = (count / top) * (plot - 4);
+        const rect = document.createElementNS(SVG, "rect");
+        rect.setAttribute("class", "bin");
+        rect.setAttribute("x", String(i * w + 0.5));
+        rect.setAttribute("y", String(y - h));
+        rect.setAttribute("width", String(Math.max(w - 1, 1)));
+        rect.setAttribute("height", String(h));
+        rect.setAttribute("fill", key < 0 ? "#adb5bd" : STORY_COLOURS[key % STORY_COLOURS.length]);
+        const title = document.createElementNS(SVG, "title");
+        title.textContent = periodStart(i).slice(0, byMonth ? 7 : 4) + ": " + count + " events";
+        rect.append(title);
+        chart.append(rect);
+        y -= h;
+      }
+    });
+    const step = Math.max(1, Math.ceil(periods / Math.max(1, Math.floor(width / 60))));
+    for (let i = 0; i < periods; i += step) {
+      const label = document.createElementNS(SVG, "text");
+      label.setAttribute("x", String(i * w + 1));
+      label.setAttribute("y", String(height - 2));
+      label.textContent = periodStart(i).slice(0, byMonth ? 7 : 4);
+      chart.append(label);
+    }
+    drawBrush();
+  }
+  function drawBrush() {
+    const old = chart.querySelector(".brush");
+    if (old) old.remove();
+    const from = filterEls.from.value, to = filterEls.to.value;
+    const shown = document.getElementById("tb-window");
+    shown.textContent = from || to ? (from || "…") + " – " + (to || "…") : "all dates";
+    if (!periods || (!from && !to)) { brush = null; return; }
+    const a = from ? Math.max(0, periodOf(from)) : 0;
+    const b = to ? Math.min(periods - 1, periodOf(to)) : periods - 1;
+    brush = [Math.min(a, b), Math.max(a, b)];
+    const { width, height } = chartSize();
+    const w = width / periods;
+    const rect = document.createElementNS(SVG, "rect");
+    rect.setAttribute("class", "brush");
+    rect.setAttribute("x", String(brush[0] * w));
+    rect.setAttribute("y", "0");
+    rect.setAttribute("width", String((brush[1] - brush[0] + 1) * w));
+    rect.setAttribute("height", String(height - 14));
+    chart.append(rect);
+  }
+  function periodAt(clientX) {
+    const box = chart.getBoundingClientRect();
+    return Math.min(periods - 1, Math.max(0, Math.floor(((clientX - box.left) / box.width) * periods)));
+  }
+  function windowOf(a, b) {
+    const [first, last] = [Math.min(a, b), Math.max(a, b)];
+    setTimeWindow(periodStart(first), periodEnd(last));
+  }
+  function moveWindow(direction) {
+    if (!brush) return false;
+    const span = brush[1] - brush[0] + 1;
+    const first = brush[0] + direction * span;
+    if (first > periods - 1 || first + span - 1 < 0) return false;
+    windowOf(Math.max(0, first), Math.min(periods - 1, first + span - 1));
+    return true;
+  }
+  let playing = null;
+  function play() {
+    const button = document.getElementById("tb-play");
+    if (playing) { clearInterval(playing); playing = null; button.textContent = "▶ Play"; return; }
+    if (!brush) windowOf(0, Math.min(periods - 1, Math.max(0, Math.floor(periods / 10))));
+    button.textContent = "❚❚ Pause";
+    playing = setInterval(() => { if (!moveWindow(1)) play(); }, TIMEBAR_PLAY_MS);
+  }
+  function initTimebar() {
+    let start = null;
+    chart.addEventListener("pointerdown", (ev) => { start = periodAt(ev.clientX); chart.setPointerCapture(ev.pointerId); });
+    chart.addEventListener("pointerup", (ev) => {
+      if (start === null) return;
+      const end = periodAt(ev.clientX);
+      if (end === start && brush && brush[0] === start && brush[1] === start) setTimeWindow(null, null);
+      else windowOf(start, end);
+      start = null;
+    });
+    document.getElementById("tb-back").addEventListener("click", () => moveWindow(-1));
+    document.getElementById("tb-forward").addEventListener("click", () => moveWindow(1));
+    document.getElementById("tb-clear").addEventListener("click", () => setTimeWindow(null, null));
+    document.getElementById("tb-play").addEventListener("click", play);
+    for (const control of [filterEls.from, filterEls.to]) control.addEventListener("change", drawBrush);
+    document.getElementById("f-reset").addEventListener("click", drawBrush);
+    window.addEventListener("resize", drawTimebar);
+    drawTimebar();
   }
 
   initFilters();
   initStoryIndex();
+  initTimebar();
   initLegend();
   initNotice();
   renderDetails(null);
   updateStatus();
   initialView();
   window.storygraph = { network, nodes, edges, data: DATA, search, select, step, applyFilters, visibleNodeIds,
-    setTimeWindow, fitStory, selected: () => selected };
+    setTimeWindow, fitStory, moveWindow, selected: () => selected };
 })();
