@@ -471,3 +471,28 @@ def test_the_time_bar_draws_a_histogram_and_a_drag_chooses_the_window(opened: Op
     opened.page.click("#tb-clear")
     assert opened.js(shown) == everything
     assert opened.js("() => document.querySelectorAll('#tb-chart rect.brush').length") == 0
+
+
+def test_the_lanes_view_draws_who_took_part_in_what_and_goes_back(opened: Opened) -> None:
+    G = fx.story_graph()
+    assert opened.js("() => storygraph.setView('lanes')") == "lanes"
+    assert opened.js("() => document.getElementById('graph').hidden") is True
+    marks = opened.js(
+        "() => [...document.querySelectorAll('#lanes-chart .mark')].map(m => m.dataset.event)"
+    )
+    names = opened.js(
+        "() => [...document.querySelectorAll('#lanes-chart .name')].map(t => t.textContent)"
+    )
+    actor_edges = [(u, v) for u, v, d in G.edges(data=True) if d.get(m.REL) == m.ACTOR
+                   and G.nodes[u].get(m.BEGIN)]  # fmt: skip
+    assert len(marks) == len(actor_edges)  # one mark per actor of each dated event
+    assert {G.nodes[v][m.LABEL] for _, v in actor_edges} == set(names)
+    # the lanes follow the time window
+    first = G.nodes[ordered_events(G)[0]]
+    opened.js("([a, b]) => storygraph.setTimeWindow(a, b)", [first[m.BEGIN], first[m.END]])
+    assert (
+        0 < opened.js("() => document.querySelectorAll('#lanes-chart .mark').length") < len(marks)
+    )
+    opened.js("() => storygraph.setTimeWindow(null, null)")
+    assert opened.js("() => storygraph.setView('graph')") == "graph"
+    assert opened.js("() => document.getElementById('lanes').hidden") is True

@@ -355,12 +355,16 @@ TEMPLATE = """<!DOCTYPE html>
   <button id="prev" type="button" title="Previous event of the story (←)">◀ Previous</button>
   <button id="next" type="button" title="Next event of the story (→)">Next ▶</button>
   <button id="fit" type="button" title="Show the whole graph">Fit</button>
+  <button id="view" type="button" title="Switch between the graph and the entity lanes">Lanes</button>
   <span id="status" role="status"></span>
 </header>
 <div id="notice" role="note" hidden></div>
 <main>
   <div id="stage">
     <div id="graph" aria-label="Story graph"></div>
+    <div id="lanes" aria-label="Entity lanes: who took part in what, when" hidden>
+      <svg id="lanes-chart" role="img"></svg>
+    </div>
     <div id="timebar" aria-label="Events over time">
       <div class="controls">
         <button id="tb-back" type="button" title="Move the window back">◀</button>

@@ -558,6 +558,7 @@
     }
     if (updates.length) nodes.update(updates);
     updateStatus();
+    if (!document.getElementById("lanes").hidden) drawLanes(); // the lanes follow the filters too
   }
   function resetFilters() {
     for (const control of Object.values(filterEls)) control.value = "";
@@ -832,6 +833,105 @@
     button.textContent = "❚❚ Pause";
     playing = setInterval(() => { if (!moveWindow(1)) play(); }, TIMEBAR_PLAY_MS);
   }
+  /* ---------- entity lanes: one row per actor, events as marks joined across rows ---------- */
+
+  const lanesBox = document.getElementById("lanes");
+  const lanesChart = document.getElementById("lanes-chart");
+  let view = "graph";
+  function dayNumber(day) {
+    return Date.parse(day + "T00:00:00Z") / 86400000;
+  }
+  /* The visible events (the time window and filters apply), their actors by
+   * how many of them they take part in (the LANES_MAX busiest), and a linear
+   * time scale over the events' span. */
+  function drawLanes() {
+    lanesChart.replaceChildren();
+    const shown = new Set(visibleNodeIds());
+    const events = drawnNodes.filter((n) => n.kind === K.EVENT && n.begin && shown.has(n.id));
+    const taking = new Map();
+    for (const e of events) {
+      for (const edge of neighbours(e.id, K.ACTOR, "out")) {
+        if (!taking.has(edge.to)) taking.set(edge.to, []);
+        taking.get(edge.to).push(e.id);
+      }
+    }
+    const actors = [...taking].sort((a, b) => b[1].length - a[1].length || cmp(a[0], b[0]))
+      .slice(0, LANES_MAX).map(([id]) => id);
+    const row = new Map(actors.map((id, i) => [id, i]));
+    const width = Math.max(lanesBox.clientWidth - 20, 400);
+    const height = LANES_TOP + actors.length * LANES_ROW + 10;
+    lanesChart.setAttribute("width", String(width));
+    lanesChart.setAttribute("height", String(height));
+    if (!events.length) return;
+    // Linear in time, but a gap of more than LANES_BREAK_DAYS between two
+    // events is drawn as a break of that width (marked on the axis).
+    const days = [...new Set(events.map((e) => dayNumber(e.begin)))].sort((a, b) => a - b);
+    const offset = new Map([[days[0], 0]]);
+    const breaks = [];
+    for (let i = 1; i < days.length; i++) {
+      const gap = days[i] - days[i - 1];
+      if (gap > LANES_BREAK_DAYS) breaks.push(offset.get(days[i - 1]) + LANES_BREAK_DAYS / 2);
+      offset.set(days[i], offset.get(days[i - 1]) + Math.min(gap, LANES_BREAK_DAYS));
+    }
+    const span = Math.max(offset.get(days[days.length - 1]), 1);
+    const scale = (width - LANES_LEFT - 60) / span;
+    const x = (day) => LANES_LEFT + offset.get(day) * scale;
+    const y = (i) => LANES_TOP + i * LANES_ROW + LANES_ROW / 2;
+    const add = (tag, attrs, text) => {
+      const node = document.createElementNS(SVG, tag);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+      if (text !== undefined) node.textContent = text;
+      lanesChart.append(node);
+      return node;
+    };
+    actors.forEach((id, i) => {
+      add("line", { class: "row", x1: LANES_LEFT, x2: width - 10, y1: y(i), y2: y(i) });
+      add("text", { class: "name", x: 4, y: y(i) + 4 }, (byId.get(id) || { label: id }).label);
+    });
+    let lastTick = -Infinity;
+    for (const day of days) {
+      if (x(day) - lastTick < LANES_TICK_GAP) continue;
+      lastTick = x(day);
+      add("text", { class: "tick", x: x(day) - 4, y: 14 }, new Date(day * 86400000).toISOString().slice(0, 10));
+    }
+    for (const at of breaks) {
+      const bx = LANES_LEFT + at * scale;
+      add("text", { class: "tick", x: bx - 4, y: 28 }, "≈");
+      add("line", { class: "row", x1: bx, x2: bx, y1: LANES_TOP, y2: height - 10, "stroke-dasharray": "2 4" });
+    }
+    for (const e of events) {
+      const rows = neighbours(e.id, K.ACTOR, "out").map((edge) => row.get(edge.to))
+        .filter((i) => i !== undefined).sort((a, b) => a - b);
+      if (!rows.length) continue;
+      const at = x(dayNumber(e.begin));
+      if (rows.length > 1) add("line", { class: "join", x1: at, x2: at, y1: y(rows[0]), y2: y(rows[rows.length - 1]) });
+      for (const i of rows) {
+        const mark = add("circle", { class: "mark", cx: at, cy: y(i), r: 5, "data-event": e.id });
+        const title = document.createElementNS(SVG, "title");
+        title.textContent = e.label + " · " + (e.date_text || e.begin);
+        mark.append(title);
+        mark.addEventListener("click", () => select(e.id));
+      }
+    }
+  }
+  const LANES_MAX = 24;
+  const LANES_ROW = 26;
+  const LANES_TOP = 24;
+  const LANES_LEFT = 170;
+  const LANES_BREAK_DAYS = 60; // a longer gap between events is drawn as a break
+  const LANES_TICK_GAP = 80; // pixels between date labels, at least
+  /* "graph" (the network) or "lanes" (who took part in what, when). */
+  function setView(name) {
+    view = name === "lanes" ? "lanes" : "graph";
+    lanesBox.hidden = view !== "lanes";
+    container.hidden = view === "lanes";
+    document.getElementById("legend").hidden = view === "lanes"; // the legend is the graph's
+    document.getElementById("view").textContent = view === "lanes" ? "Graph" : "Lanes";
+    if (view === "lanes") drawLanes();
+    else network.redraw();
+    return view;
+  }
+
   function initTimebar() {
     let start = null;
     chart.addEventListener("pointerdown", (ev) => { start = periodAt(ev.clientX); chart.setPointerCapture(ev.pointerId); });
@@ -849,6 +949,7 @@
     for (const control of [filterEls.from, filterEls.to]) control.addEventListener("change", drawBrush);
     document.getElementById("f-reset").addEventListener("click", drawBrush);
     window.addEventListener("resize", drawTimebar);
+    document.getElementById("view").addEventListener("click", () => setView(view === "lanes" ? "graph" : "lanes"));
     drawTimebar();
   }
 
@@ -861,5 +962,5 @@
   updateStatus();
   initialView();
   window.storygraph = { network, nodes, edges, data: DATA, search, select, step, applyFilters, visibleNodeIds,
-    setTimeWindow, fitStory, moveWindow, selected: () => selected };
+    setTimeWindow, fitStory, moveWindow, setView, selected: () => selected };
 })();
