@@ -540,6 +540,13 @@
     if (f.topic && !neighbours(n.id, K.SUBJECT, "out").some((e) => e.to === f.topic)) return false;
     return true;
   }
+  // what applyFilters reads for every node at every change, computed once
+  const linkedCache = new Map();
+  function linkedEvents(id) {
+    if (!linkedCache.has(id)) linkedCache.set(id, eventsOf(id));
+    return linkedCache.get(id);
+  }
+  const hiddenNow = new Map(); // node id -> hidden, as last given to the DataSet
   function applyFilters() {
     const f = {};
     for (const [name, control] of Object.entries(filterEls)) f[name] = control.value;
@@ -551,10 +558,13 @@
       if (visible && n.kind === K.EVENT) visible = shownEvents.has(n.id);
       else if (visible && n.kind === K.STORY) visible = !f.story || f.story === n.id;
       else if (visible) {
-        const evs = eventsOf(n.id);
+        const evs = linkedEvents(n.id);
         visible = !evs.length || evs.some((id) => shownEvents.has(id));
       }
-      if (nodes.get(n.id).hidden !== !visible) updates.push({ id: n.id, hidden: !visible });
+      if ((hiddenNow.get(n.id) || false) !== !visible) {
+        updates.push({ id: n.id, hidden: !visible });
+        hiddenNow.set(n.id, !visible);
+      }
     }
     if (updates.length) nodes.update(updates);
     updateStatus();
