@@ -355,7 +355,7 @@ TEMPLATE = """<!DOCTYPE html>
   <button id="prev" type="button" title="Previous event of the story (←)">◀ Previous</button>
   <button id="next" type="button" title="Next event of the story (→)">Next ▶</button>
   <button id="fit" type="button" title="Show the whole graph">Fit</button>
-  <button id="view" type="button" title="Switch between the graph and the entity lanes">Lanes</button>
+  <button id="view" type="button" title="Switch between graph and entity lanes">Lanes</button>
   <span id="status" role="status"></span>
 </header>
 <div id="notice" role="note" hidden></div>
@@ -373,7 +373,7 @@ TEMPLATE = """<!DOCTYPE html>
         <button id="tb-clear" type="button" title="Show every date">All dates</button>
         <span id="tb-window" class="muted"></span>
       </div>
-      <svg id="tb-chart" role="img" aria-label="Events per period; drag to choose a time window"></svg>
+      <svg id="tb-chart" role="img" aria-label="Events per period; drag to choose a window"></svg>
     </div>
     <div id="legend" aria-label="Legend"></div>
   </div>
