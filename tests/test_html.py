@@ -496,3 +496,33 @@ def test_the_lanes_view_draws_who_took_part_in_what_and_goes_back(opened: Opened
     opened.js("() => storygraph.setTimeWindow(null, null)")
     assert opened.js("() => storygraph.setView('graph')") == "graph"
     assert opened.js("() => document.getElementById('lanes').hidden") is True
+
+
+def test_event_details_mark_date_words_and_actor_names_and_count_reports(opened: Opened) -> None:
+    G = fx.story_graph()
+
+    def actors_of(e: str) -> set[str]:
+        return {
+            G.nodes[v][m.LABEL] for _, v, d in G.out_edges(e, data=True) if d.get(m.REL) == m.ACTOR
+        }
+
+    event = next(e for e in ordered_events(G)
+                 if any(a in " ".join(G.nodes[e][m.EVIDENCE]) for a in actors_of(e)))  # fmt: skip
+    opened.js("id => storygraph.select(id)", event)
+    marks = opened.js(
+        "() => [...document.querySelectorAll('#details mark')].map(x => [x.className, x.textContent])"
+    )
+    evidence = " ".join(G.nodes[event][m.EVIDENCE])
+    assert {text for cls, text in marks if cls == "actor"} >= {
+        a for a in actors_of(event) if a in evidence
+    }
+    said = [a.split(" | ")[0] for a in G.nodes[event].get(m.DATE_AUDIT, ())]
+    assert {text for cls, text in marks if cls == "date"} == {
+        w for w in said if w and w in evidence
+    }
+    reports = sum(1 for _, _, d in G.out_edges(event, data=True) if d.get(m.REL) == m.DERIVED_FROM)
+    assert f"{reports} article" in opened.details()
+    # what the evidence holds stays text: only <mark>s are made
+    assert opened.js(
+        "() => [...document.querySelectorAll('#details blockquote *')].every(x => x.tagName === 'MARK')"
+    )

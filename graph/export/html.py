@@ -100,6 +100,7 @@ DETAIL_ATTRS = (
     schema.EVENT_TYPE,
     schema.EVIDENCE,
     schema.DATE_AUDIT,
+    schema.DATING,
     schema.MERGE_REASON,
     schema.STORY_OF,
     schema.ALIASES,

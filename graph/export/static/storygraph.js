@@ -311,21 +311,56 @@
     return neighbours(id, rel, "out").map((e) => nodeButton(e.to, e.role ? "(" + e.role + ")" : ""));
   }
 
+  /* A sentence as DOM text with the words that dated the event and the names
+   * of its actors marked (text nodes and <mark>s only: never parsed as HTML). */
+  function markedSentence(sentence, n) {
+    const words = [];
+    for (const audit of n.date_audit || []) {
+      const said = audit.split(" | ")[0];
+      if (said) words.push([said, "date"]);
+    }
+    for (const e of neighbours(n.id, K.ACTOR, "out")) {
+      const actor = byId.get(e.to);
+      if (actor) for (const name of [actor.label, ...(actor.aliases || [])]) words.push([name, "actor"]);
+    }
+    const quote = el("blockquote");
+    const found = [];
+    for (const [word, cls] of words.filter(([w]) => w.length > 1).sort((a, b) => b[0].length - a[0].length)) {
+      let at = sentence.indexOf(word);
+      while (at >= 0) {
+        if (!found.some(([s, e]) => at < e && s < at + word.length)) found.push([at, at + word.length, cls]);
+        at = sentence.indexOf(word, at + word.length);
+      }
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    let pos = 0;
+    for (const [start, end, cls] of found) {
+      quote.append(document.createTextNode(sentence.slice(pos, start)), el("mark", sentence.slice(start, end), cls));
+      pos = end;
+    }
+    quote.append(document.createTextNode(sentence.slice(pos)));
+    return quote;
+  }
+  const DATING_NAMES = { "own-date": "stated in its sentence", "discourse-time": "from the event it goes on telling",
+    "report-time": "from its report (told without a date)" };
   function renderEvent(n) {
     const story = storyById.get(n.story);
     const interval = n.begin ? n.begin + (n.end && n.end !== n.begin ? " – " + n.end : "") : "";
+    const reports = neighbours(n.id, K.DERIVED_FROM, "out");
     const parts = [
       fields([
         ["Date", n.date_text || interval],
         ["Interval", n.date_text ? interval : ""],
+        ["Dated", DATING_NAMES[n.dating] || ""],
         ["Type", n.event_type],
         ["Story", story ? nodeButton(story.id) : ""],
+        ["Reported by", reports.length + (reports.length === 1 ? " article" : " articles")],
       ]),
       section("Actors", linked(n.id, K.ACTOR)),
       section("Place", linked(n.id, K.PLACE)),
       section("Topics", linked(n.id, K.SUBJECT)),
-      section("Evidence", (n.evidence || []).map((s) => el("blockquote", s))),
-      section("Reported in", neighbours(n.id, K.DERIVED_FROM, "out").map(sourceBox)),
+      section("Evidence", (n.evidence || []).map((s) => markedSentence(s, n))),
+      section("Reported in", reports.map(sourceBox)),
     ];
     if (n.date_audit && n.date_audit.length) parts.push(section("Date audit", n.date_audit.map((s) => el("span", s, "muted"))));
     if (n.merge_reason) parts.push(fields([["Merged", n.merge_reason]]));
