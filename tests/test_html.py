@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import time
@@ -526,3 +527,15 @@ def test_event_details_mark_date_words_and_actor_names_and_count_reports(opened:
     assert opened.js(
         "() => [...document.querySelectorAll('#details blockquote *')].every(x => x.tagName === 'MARK')"
     )
+
+
+def test_the_axis_marks_a_break_where_it_skips_more_than_a_year() -> None:
+    from datetime import date as day
+
+    G = fx.story_graph()
+    days = sorted({day.fromisoformat(G.nodes[e][m.BEGIN]) for e in ordered_events(G)
+                   if G.nodes[e].get(m.BEGIN)})  # fmt: skip
+    long_gaps = sum((b - a).days > 365 for a, b in itertools.pairwise(days))
+    breaks = page_data(G)["breaks"]
+    assert long_gaps >= 1 and len(breaks) == long_gaps
+    assert breaks == sorted(breaks)  # left to right

@@ -205,6 +205,7 @@ def page_data(G: nx.MultiDiGraph[str], *, max_nodes: int = MAX_DRAWN_NODES) -> d
         "stories": story_records(G, layout),
         "lanes": [vars(lane) for lane in layout.lanes],
         "ticks": [vars(tick) for tick in layout.ticks],
+        "breaks": layout.breaks,
         "omitted": omitted,
         "max_nodes": max_nodes,
     }

@@ -14,7 +14,8 @@ The picture:
 - actors sit in rows above their events, places, topics and articles in rows
   below (nodes of any other kind under those), at the mean x of the events
   they take part in, packed into rows so labels do not overlap;
-- the axis marks years and months, placed by the same monotone date -> x map.
+- the axis marks years and months, placed by the same monotone date -> x map,
+  and a break where it skips more than a year between two events.
 
 Unchecked assumptions: ``BEGIN``/``END`` are ISO dates or empty; an event whose
 ``BEGIN`` does not parse is placed after every dated event and gets no mark.
@@ -90,6 +91,8 @@ class Layout:
     lanes: list[Lane]
     ticks: list[Tick]
     event_order: list[str] = field(default_factory=list)
+    # x of each place where the axis skips a long stretch of time (drawn as a break)
+    breaks: list[float] = field(default_factory=list)
 
 
 def parse_day(value: object) -> date | None:
@@ -311,7 +314,7 @@ def layout_graph(G: nx.MultiDiGraph[str], drawn: Iterable[str]) -> Layout:
         label = str(G.nodes[story].get(schema.LABEL, story)) if story else "Other"
         lanes.append(Lane(story, label, round(top), round(bottom), round(centre)))
         top = bottom
-    return Layout(positions, lanes, time_ticks(G, events, xs), events)
+    return Layout(positions, lanes, time_ticks(G, events, xs), events, time_breaks(G, events, xs))
 
 
 def anchors(
@@ -349,6 +352,20 @@ def x_of_day(points: Sequence[tuple[float, float]], ordinal: float) -> float:
         if t0 <= ordinal <= t1:
             return x0 + (x1 - x0) * (ordinal - t0) / (t1 - t0)
     return last_x
+
+
+BREAK_DAYS = 365  # two events further apart have a compressed stretch between them
+
+
+def time_breaks(
+    G: nx.MultiDiGraph[str], events: Sequence[str], xs: dict[str, float]
+) -> list[float]:
+    """The x midway between two consecutive dated events more than
+    :data:`BREAK_DAYS` apart: there the axis is not linear (its gap grows with
+    the logarithm of the days), and the page says so with a break mark."""
+    points = anchors(G, events, xs)
+    return [round((x0 + x1) / 2, 1) for (t0, x0), (t1, x1) in itertools.pairwise(points)
+            if t1 - t0 > BREAK_DAYS]  # fmt: skip
 
 
 def time_ticks(G: nx.MultiDiGraph[str], events: Sequence[str], xs: dict[str, float]) -> list[Tick]:

@@ -204,6 +204,21 @@
       ctx.fillStyle = tick.major ? "#212529" : "#868e96";
       ctx.fillText(tick.label, tick.x + 4 * px, v.y0 + (AXIS_HEIGHT / 2) * px);
     }
+    // where the axis skips years: a break, not a linear stretch
+    for (const x of DATA.breaks || []) {
+      if (x < v.x0 || x > v.x1) continue;
+      const y = v.y0 + AXIS_HEIGHT * px;
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(x - 5 * px, y - 8 * px, 10 * px, 16 * px);
+      ctx.strokeStyle = "#495057";
+      ctx.lineWidth = 1.5 * px;
+      for (const dx of [-3, 3]) {
+        ctx.beginPath();
+        ctx.moveTo(x + (dx - 3) * px, y + 7 * px);
+        ctx.lineTo(x + (dx + 3) * px, y - 7 * px);
+        ctx.stroke();
+      }
+    }
     ctx.font = "bold " + 13 * px + "px system-ui, sans-serif";
     DATA.lanes.forEach((lane) => {
       const y = Math.max(lane.top + 16 * px, v.y0 + (AXIS_HEIGHT + 16) * px);
