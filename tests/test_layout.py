@@ -102,3 +102,9 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
     assert all(set(t.triggers) == set(CODES) for t in kb.event_types)
     assert all(BuildConfig().model_for(code) == DEFAULT_MODELS[code] for code in CODES)
     assert BuildConfig(models=(("en", "my_model"),)).model_for("en") == "my_model"
+
+
+def test_few_modules_flat_in_graph() -> None:
+    """Only what every stage shares and the orchestration sit at the top."""
+    flat = sorted(p.name for p in GRAPH.glob("*.py") if p.name != "__init__.py")
+    assert len(flat) <= 14, flat

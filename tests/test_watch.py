@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.cli import main
-from graph.watch import input_snapshot, watch
+from graph.cli.watch import input_snapshot, watch
 
 ARTICLE = (
     "Le ministre fictif Paulin Marchetti a rencontré mardi 4 mars 2031 à Lisbonne "

@@ -48,7 +48,7 @@ def _watch_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if _missing_inputs(args):
         return EXIT_USAGE
-    from graph.watch import watch
+    from graph.cli.watch import watch
     from graph.workers import warm_up
 
     languages: set[str] = set()

@@ -45,7 +45,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph import schema as m
-from graph.atomic import atomic_open, atomic_write
+from graph.export.atomic import atomic_open, atomic_write
 from graph.export.rdf import INSTANCE_PREFIXES, PREFIXES, node_iri
 from graph.export.statements import Statements, statements
 from graph.export.store import CONTEXT_PATH

@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 
 from graph import schema
-from graph.atomic import atomic_write
+from graph.export.atomic import atomic_write
 from graph.export.layout import Layout, layout_graph, ordered_events, story_of
 
 MAX_DRAWN_NODES = 2000
