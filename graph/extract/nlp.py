@@ -46,7 +46,7 @@ def models_loaded() -> bool:
 
 @lru_cache(maxsize=8)
 def load_model(language: str, name: str | None = None) -> Language:
-    """Load the spaCy pipeline for ``language`` with only NER and sentences.
+    """Load the spaCy pipeline for ``language`` with only NER, tags and sentences.
 
     Raises:
         ConfigError: no model is configured for the language or it is not installed.

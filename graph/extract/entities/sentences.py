@@ -58,7 +58,7 @@ def analyse(
     Args:
         body: the article's clean text.
         language: ISO 639-1 code of the article ("fr", "en").
-        nlp: a spaCy pipeline with NER and sentence boundaries for that language.
+        nlp: a spaCy pipeline with NER, part-of-speech tags and sentence boundaries.
         kb: the knowledge base.
 
     Returns:
