@@ -44,6 +44,8 @@ class BuildConfig:
     default_language: str = "fr"
     cache_dir: str | None = None
     models: tuple[tuple[str, str], ...] = ()
+    executor: str = "local"  # or "dask": the per-article stage on dask.distributed
+    scheduler: str | None = None  # a dask scheduler's address; None: a LocalCluster of jobs workers
 
     def model_for(self, language: str) -> str | None:
         """The spaCy pipeline to load for ``language``: the configured one, else

@@ -1,4 +1,5 @@
-"""Where the per-article extraction runs: this process, one early worker, or a pool.
+"""Where the per-article extraction runs: this process, one early worker, a pool,
+or a dask.distributed cluster (``--executor dask``).
 
 Requires articles still to extract and the build settings; yields one
 :class:`~graph.types.Extraction` or one :class:`~graph.errors.InputError` per
@@ -17,7 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from functools import partial
 from itertools import chain, islice, repeat
@@ -28,7 +29,7 @@ from tqdm import tqdm
 
 from graph.cache import LANGUAGES_KEY, ExtractionCache
 from graph.config import BuildConfig
-from graph.errors import FailedInput, InputError
+from graph.errors import ConfigError, FailedInput, InputError
 from graph.extract import extract_article
 from graph.extract.nlp import models_loaded
 from graph.types import Article, Extraction
@@ -45,6 +46,7 @@ __all__ = [
 log = logging.getLogger("storygraph")
 _PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth drawing
 _ARTICLES_PER_WORKER = 8
+_DASK_BATCH = 64  # articles sent to a dask cluster at once
 
 
 def pattern_store(config: BuildConfig) -> ExtractionCache | None:
@@ -82,7 +84,8 @@ def early_worker(cache: ExtractionCache | None, config: BuildConfig) -> Iterator
     language from, or the models are already loaded here (watch mode).
     """
     counts = cache.get(LANGUAGES_KEY) if cache is not None else None
-    if config.jobs <= 1 or models_loaded() or not isinstance(counts, Counter) or not counts:
+    if (config.jobs <= 1 or config.executor != "local" or models_loaded()
+            or not isinstance(counts, Counter) or not counts):  # fmt: skip
         yield None
         return
     language = min(counts, key=lambda name: (-counts[name], name))
@@ -130,6 +133,11 @@ def extract_all(
     first = list(islice(pending, _ARTICLES_PER_WORKER * config.jobs))
     jobs = min(config.jobs, max(1, len(first) // _ARTICLES_PER_WORKER))
     with progress:
+        if config.executor == "dask":
+            for result in _dask_extract(chain(first, pending), config):
+                yield result
+                progress.update()
+            return
         if jobs <= 1:
             extract = partial(safe_extract, config=config)
             work = chain(first, pending)
@@ -146,6 +154,47 @@ def extract_all(
             for result in pool.map(safe_extract, work, repeat(config), chunksize=4):
                 yield result
                 progress.update()
+
+
+def _dask_extract(
+    articles: Iterable[Article], config: BuildConfig
+) -> Iterator[Extraction | InputError]:
+    """:func:`safe_extract` on dask.distributed workers, in input order.
+
+    A LocalCluster of ``config.jobs`` single-threaded worker processes, or the
+    cluster at ``config.scheduler``. Articles go to the workers in batches of
+    :data:`_DASK_BATCH` (so memory holds a batch, not the corpus); each worker
+    process loads a language model once and keeps it for every article it gets.
+    The results are the local pool's, so the outputs are the same bytes.
+
+    Raises:
+        ConfigError: dask.distributed is not installed.
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ConfigError(
+            "--executor dask needs dask.distributed: pip install 'storygraph[dask]'"
+        ) from exc
+    # distributed's constructors carry no type hints (its stubs are partial): the
+    # ignores are for those three calls only
+    with ExitStack() as stack:
+        if config.scheduler:
+            client = stack.enter_context(Client(config.scheduler))  # type: ignore[no-untyped-call]
+        else:
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=max(1, config.jobs),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            stack.enter_context(cluster)
+            client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+        log.info("extracting on the dask cluster at %s", client.scheduler.address)
+        pending = iter(articles)
+        while batch := list(islice(pending, _DASK_BATCH)):
+            futures = client.map(safe_extract, batch, config=config, pure=False)
+            yield from client.gather(futures)
 
 
 @contextmanager

@@ -35,6 +35,9 @@ def _missing_inputs(args: argparse.Namespace) -> bool:
     missing = [item for item in args.inputs if item != "-" and not os.path.lexists(item)]
     for item in missing:
         log.error("%s: input not found; check the path", item)
+    if args.scheduler and args.executor != "dask":
+        log.error("--scheduler names a dask cluster: give --executor dask with it")
+        return True
     return bool(missing)
 
 
@@ -106,6 +109,8 @@ def _config(args: argparse.Namespace) -> BuildConfig:
         "story_threshold": args.story_threshold,
         "kb_dir": args.kb,
         "jobs": all_cores_if_zero(args.jobs) if args.jobs is not None else None,
+        "executor": args.executor,
+        "scheduler": args.scheduler,
         "default_language": args.language,
     }
     cache = None if args.no_cache else str(Path(args.out) / ".cache")
@@ -139,6 +144,18 @@ def _add_build_options(b: argparse.ArgumentParser) -> None:
     b.add_argument("--out", default="output", help="output folder (default: output/)")
     b.add_argument("--config", default=None, help="TOML file of build settings ([build] table)")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument(
+        "--executor",
+        choices=["local", "dask"],
+        default=None,
+        help="where articles are extracted: local processes (default) or dask.distributed",
+    )
+    b.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="with --executor dask: an existing cluster's scheduler (default: a LocalCluster)",
+    )
     b.add_argument(
         "--story-threshold",
         type=float,
