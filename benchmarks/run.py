@@ -496,6 +496,16 @@ def bench_size(size: int, jobs: int, stages: bool) -> dict[str, Any]:
             "maxrss_mb": maxrss,
             "summary": out.get("stdout", "").splitlines()[:1],
         }
+        print(f"[{size}] the same build with --executor dask…", file=sys.stderr)
+        _, dask_wall, dask_peak, _ = run_child(
+            [*command[:-4], "--out", f"{tmp}/dask", "--jobs", str(jobs),
+             "--executor", "dask", "--no-cache"]
+        )  # fmt: skip
+        same = (Path(tmp) / "dask" / "graph.nq").read_bytes() == (
+            Path(tmp) / "cli" / "graph.nq"
+        ).read_bytes()
+        row["dask"] = {"wall_s": dask_wall, "articles_per_s": size / dask_wall,
+                       "peak_mb": dask_peak, "same_bytes": same}  # fmt: skip
         print(f"[{size}] the same build again with one article more…", file=sys.stderr)
         language, text = extra_article(size)
         (corpus / f"zz_extra_{language}.txt").write_text(text, encoding="utf-8")
@@ -792,6 +802,21 @@ def render(rows: list[dict[str, Any]], html: dict[str, Any] | None, jobs: int) -
                 )
                 + f"CLI: {' '.join(r['build']['summary'])}"
             )
+        dask_rows = [r for r in rows if r.get("dask")]
+        if dask_rows:
+            lines += [
+                "",
+                "`--executor dask` (a LocalCluster of the same number of single-threaded "
+                "worker processes, no cache) vs the local pool, same run:",
+                "",
+                "| articles | local s | dask s | dask / local | same graph.nq bytes |",
+                "|---:|---:|---:|---:|---|",
+            ]
+            for r in dask_rows:
+                d = r["dask"]
+                ratio = d["wall_s"] / r["build"]["wall_s"]
+                lines.append(f"| {r['size']:,} | {_f(r['build']['wall_s'])} | {_f(d['wall_s'])} "
+                             f"| {ratio:.2f} | {d['same_bytes']} |")  # fmt: skip
         lines += [
             "",
             "Incremental build (goal < 10 % of the full build): the same command again on "
