@@ -147,14 +147,13 @@ def sentence_actors(
     kb: KnowledgeBase,
     previous: Sequence[AnalysedSentence],
     language: str,
-    trigger_at: int | None = None,
+    spans: Sequence[tuple[int, int]] = (),
 ) -> tuple[EntityMention, ...]:
     """The actors of the event the sentence tells: its people, organisations,
-    countries and named things but those named only in an aside (a relative
-    clause between commas that does not hold the trigger), the holders of its
-    role phrases, and what its anaphora point back at."""
+    countries and named things but those named only in an aside (``spans``,
+    from :func:`asides`), the holders of its role phrases, and what its
+    anaphora point back at."""
     found: dict[str, EntityMention] = {}
-    spans = asides(sentence.text, language, trigger_at)
     acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS]
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     for m in main or acting:

@@ -247,7 +247,7 @@ def _event(
     spans = asides(sentence.text, language, trigger_at)
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
-    actors = sentence_actors(sentence, holders, kb, previous, language, trigger_at)
+    actors = sentence_actors(sentence, holders, kb, previous, language, spans)
     # a sentence's own date makes it a happening even if its actor is only the
     # sentence before's; without one, only an actor of its own (or an anaphor's) does
     borrow_last = happening is None and trigger is not None and previous

@@ -68,11 +68,14 @@ def event_type_near(
 Trigger = tuple[EventType, str, int, int]
 
 
-def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> list[Trigger]:
+# an undated sentence is read for its happening, then for an event noun it
+# points back with (graph.extract.undated): one scan serves both
+@lru_cache(maxsize=256)
+def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigger, ...]:
     """Every trigger of the sentence, in text order (the longer first at one offset)."""
     found = [
         (event_type, m.group(0), m.start(), m.end())
         for event_type, regex in trigger_regexes(kb, language)
         for m in regex.finditer(sentence)
     ]
-    return sorted(found, key=lambda f: (f[2], -len(f[1])))
+    return tuple(sorted(found, key=lambda f: (f[2], -len(f[1]))))
