@@ -40,6 +40,14 @@
     if (cls) node.className = cls;
     return node;
   }
+  /* An SVG element with these attributes (and text), appended to ``parent``. */
+  function svgEl(parent, tag, attrs, text) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+    if (text !== undefined) node.textContent = text;
+    parent.append(node);
+    return node;
+  }
   function fold(text) {
     return String(text || "")
       .normalize("NFD")
@@ -638,11 +646,7 @@
 
   function icon(kind) {
     const style = kindStyle.get(kind) || { shape: "dot", color: "#adb5bd" };
-    const ns = "http://www.w3.org/2000/svg";
-    const svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("width", "14");
-    svg.setAttribute("height", "14");
-    svg.setAttribute("viewBox", "-7 -7 14 14");
+    const svg = svgEl(document.createDocumentFragment(), "svg", { width: 14, height: 14, viewBox: "-7 -7 14 14" });
     const shapes = {
       dot: ["circle", { r: "5.5" }],
       triangle: ["polygon", { points: "0,-6 6,5 -6,5" }],
@@ -654,10 +658,7 @@
       box: ["rect", { x: "-6.5", y: "-4.5", width: "13", height: "9", rx: "2" }],
     };
     const [tag, attrs] = shapes[style.shape] || shapes.dot;
-    const shape = document.createElementNS(ns, tag);
-    for (const [name, value] of Object.entries(attrs)) shape.setAttribute(name, value);
-    shape.setAttribute("fill", style.color);
-    svg.append(shape);
+    svgEl(svg, tag, { ...attrs, fill: style.color });
     return svg;
   }
   function initLegend() {
@@ -777,7 +778,6 @@
 
   /* ---------- time bar: events per period, stacked by story; drag to choose a window ---------- */
 
-  const SVG = "http://www.w3.org/2000/svg";
   const STORY_COLOURS = ["#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599", "#c2255c", "#5c940d"];
   const chart = document.getElementById("tb-chart");
   const datedEvents = drawnNodes.filter((n) => n.kind === K.EVENT && n.begin);
@@ -825,27 +825,17 @@
       let y = plot;
       for (const [key, count] of [...bin].sort((a, b) => a[0] - b[0])) {
         const h = (count / top) * (plot - 4);
-        const rect = document.createElementNS(SVG, "rect");
-        rect.setAttribute("class", "bin");
-        rect.setAttribute("x", String(i * w + 0.5));
-        rect.setAttribute("y", String(y - h));
-        rect.setAttribute("width", String(Math.max(w - 1, 1)));
-        rect.setAttribute("height", String(h));
-        rect.setAttribute("fill", key < 0 ? "#adb5bd" : STORY_COLOURS[key % STORY_COLOURS.length]);
-        const title = document.createElementNS(SVG, "title");
-        title.textContent = periodStart(i).slice(0, byMonth ? 7 : 4) + ": " + count + " events";
-        rect.append(title);
-        chart.append(rect);
+        const rect = svgEl(chart, "rect", {
+          class: "bin", x: i * w + 0.5, y: y - h, width: Math.max(w - 1, 1), height: h,
+          fill: key < 0 ? "#adb5bd" : STORY_COLOURS[key % STORY_COLOURS.length],
+        });
+        svgEl(rect, "title", {}, periodStart(i).slice(0, byMonth ? 7 : 4) + ": " + count + " events");
         y -= h;
       }
     });
     const step = Math.max(1, Math.ceil(periods / Math.max(1, Math.floor(width / 60))));
     for (let i = 0; i < periods; i += step) {
-      const label = document.createElementNS(SVG, "text");
-      label.setAttribute("x", String(i * w + 1));
-      label.setAttribute("y", String(height - 2));
-      label.textContent = periodStart(i).slice(0, byMonth ? 7 : 4);
-      chart.append(label);
+      svgEl(chart, "text", { x: i * w + 1, y: height - 2 }, periodStart(i).slice(0, byMonth ? 7 : 4));
     }
     drawBrush();
   }
@@ -861,13 +851,8 @@
     brush = [Math.min(a, b), Math.max(a, b)];
     const { width, height } = chartSize();
     const w = width / periods;
-    const rect = document.createElementNS(SVG, "rect");
-    rect.setAttribute("class", "brush");
-    rect.setAttribute("x", String(brush[0] * w));
-    rect.setAttribute("y", "0");
-    rect.setAttribute("width", String((brush[1] - brush[0] + 1) * w));
-    rect.setAttribute("height", String(height - 14));
-    chart.append(rect);
+    svgEl(chart, "rect", { class: "brush", x: brush[0] * w, y: 0, width: (brush[1] - brush[0] + 1) * w,
+      height: height - 14 });
   }
   function periodAt(clientX) {
     const box = chart.getBoundingClientRect();
@@ -937,13 +922,7 @@
     const scale = (width - LANES_LEFT - 60) / span;
     const x = (day) => LANES_LEFT + offset.get(day) * scale;
     const y = (i) => LANES_TOP + i * LANES_ROW + LANES_ROW / 2;
-    const add = (tag, attrs, text) => {
-      const node = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-      if (text !== undefined) node.textContent = text;
-      lanesChart.append(node);
-      return node;
-    };
+    const add = (tag, attrs, text) => svgEl(lanesChart, tag, attrs, text);
     actors.forEach((id, i) => {
       add("line", { class: "row", x1: LANES_LEFT, x2: width - 10, y1: y(i), y2: y(i) });
       add("text", { class: "name", x: 4, y: y(i) + 4 }, (byId.get(id) || { label: id }).label);
@@ -967,9 +946,7 @@
       if (rows.length > 1) add("line", { class: "join", x1: at, x2: at, y1: y(rows[0]), y2: y(rows[rows.length - 1]) });
       for (const i of rows) {
         const mark = add("circle", { class: "mark", cx: at, cy: y(i), r: 5, "data-event": e.id });
-        const title = document.createElementNS(SVG, "title");
-        title.textContent = e.label + " · " + (e.date_text || e.begin);
-        mark.append(title);
+        svgEl(mark, "title", {}, e.label + " · " + (e.date_text || e.begin));
         mark.addEventListener("click", () => select(e.id));
       }
     }
