@@ -96,7 +96,8 @@ def extraction_sources(roots: Iterable[str] = _EXTRACTION_ROOTS) -> list[Path]:
 def fingerprint(kb_dir: str | None, models: tuple[tuple[str, str], ...] = ()) -> str:
     """Hash of the code version, source files, data files and models an extraction depends on."""
     digest = hashlib.sha256(__version__.encode())
-    files = [*extraction_sources(), *sorted(DATA_DIR.glob("*")), TOPICS_FILE]
+    data = sorted(path for path in DATA_DIR.rglob("*") if path.is_file())  # languages/ too
+    files = [*extraction_sources(), *data, TOPICS_FILE]
     if kb_dir:
         files += sorted(Path(kb_dir).glob("*.tsv"))
     for path in files:

@@ -1,9 +1,10 @@
 """The one vocabulary of event types, read from ``graph/data/event_types.tsv``.
 
 Every stage that needs the types reads them here: extract (the trigger stems
-per language, the nameable types, the verbs of saying), resolve (the merge
-families), export (the RDF classes ``sg:<type>``, ontology labels checked by a
-test). Adding a type is a row in the file (and its class in the ontology).
+per language, from each language file's ``[triggers]``; the nameable types,
+the verbs of saying), resolve (the merge families), export (the RDF classes
+``sg:<type>``, ontology labels checked by a test). Adding a type is a row in
+the file, its triggers in each language file (and its class in the ontology).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from graph.errors import ConfigError
-from graph.languages import CODES, read_table
+from graph.languages import LANGUAGES, Language, read_table
 from graph.resources import DATA_DIR
 
 __all__ = [
@@ -44,26 +45,31 @@ class EventType:
         return hash(self.name)
 
 
-def _stems(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
-
-
-def load_event_types(path: Path = DATA_DIR / "event_types.tsv") -> tuple[EventType, ...]:
-    """The event types of ``path``, in file order (the order breaks trigger ties).
+def load_event_types(
+    path: Path = DATA_DIR / "event_types.tsv", languages: tuple[Language, ...] = LANGUAGES
+) -> tuple[EventType, ...]:
+    """The event types of ``path``, in file order (the order breaks trigger ties),
+    with the trigger stems each language file lists for them (``[triggers]``).
 
     Raises:
-        ConfigError: a role other than saying/fallback, or not exactly one of each.
+        ConfigError: a role other than saying/fallback, or not exactly one of
+            each; a language file lists triggers of a type ``path`` lacks.
     """
+    rows = read_table(path)
+    names = {row["type"] for row in rows}
+    for language in languages:
+        if extra := sorted(set(language.triggers) - names):
+            raise ConfigError(f"{language.source}: [triggers] {extra[0]}: no such event type")
     types = tuple(
         EventType(
             name=row["type"],
             label=row["label_en"],
-            triggers={code: _stems(row.get(f"triggers_{code}", "")) for code in CODES},
+            triggers={x.code: x.triggers.get(row["type"], ()) for x in languages},
             family=row["family"] or row["type"],
             nameable=row["nameable"] == "yes",
             role=row["role"],
         )
-        for row in read_table(path)
+        for row in rows
     )
     for role in ("saying", "fallback"):
         if sum(t.role == role for t in types) != 1:

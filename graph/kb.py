@@ -25,7 +25,7 @@ from pathlib import Path
 
 from graph.errors import ConfigError
 from graph.event_types import EVENT_TYPES, EventType
-from graph.languages import CODES, read_table
+from graph.languages import CODES, LANGUAGES, read_table
 from graph.resources import DATA_DIR
 from graph.text import slug
 from graph.types import EntityKind
@@ -205,10 +205,16 @@ def _load_people_orgs(path: Path, entities: dict[str, KnownEntity]) -> None:
 
 
 def _load_roles(path: Path) -> tuple[RolePattern, ...]:
+    """The roles of ``path`` with the phrases each language file lists (``[roles]``)."""
+    rows = read_table(path)
+    names = {row["role"] for row in rows}
+    for language in LANGUAGES:
+        if unknown := sorted(set(language.roles) - names):
+            raise ConfigError(f"{language.source}: [roles] {unknown[0]}: no such role")
     return tuple(
         RolePattern(row["role"], row["label_en"],
-                    {code: _split(row.get(f"patterns_{code}", "")) for code in CODES})
-        for row in read_table(path)
+                    {x.code: x.roles.get(row["role"], ()) for x in LANGUAGES})
+        for row in rows
     )  # fmt: skip
 
 

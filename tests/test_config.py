@@ -29,7 +29,7 @@ def test_a_file_overrides_only_the_keys_it_sets(tmp_path: Path) -> None:
         ("[build]\nthreshold = 0.5\n", "unknown key [build].threshold; available: story_threshold"),
         ('[build]\njobs = "two"\n', "[build].jobs must be a int"),
         ("[build]\nstory_threshold = 3\n", "story_threshold must be in (0, 1]"),
-        ('[build]\nlanguage = "de"\n', "language must be one of fr, en"),
+        ('[build]\nlanguage = "de"\n', "language must be one of en, fr"),
         ("not toml = = =\n", "not valid TOML"),
     ],
 )

@@ -689,7 +689,7 @@ def test_read_inputs_never_raises_on_text_lines(lines: list[str]) -> None:
 
 def test_module_constants() -> None:
     assert ingest.MAX_ARTICLE_BYTES == 5_000_000
-    assert ingest.SUPPORTED_LANGUAGES == ("fr", "en")
+    assert ingest.SUPPORTED_LANGUAGES == ("en", "fr")  # the language files, by code
 
 
 def test_progress_total_counts_json_lines_records(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near
 from graph.extract.undated import Happening, cue, discourse_time, report_time, told_happening
 from graph.kb import KnowledgeBase
+from graph.languages import LANGUAGES
 from graph.types import (
     AnalysedSentence,
     AnchorKind,
@@ -56,7 +57,10 @@ from graph.types import (
 _CONTEXT_SENTENCES = 6
 _SAME_DAY_RULE = "same-day-as-previous-sentence"
 _UNTIL_RULE = "until"
-_UNTIL = re.compile(r"(?:jusqu['’]\s*(?:au|à|a|en)|until|till|through)\s*$", re.IGNORECASE)
+# words before a day that ends its event: [dates] until of every language file
+_UNTIL = re.compile(
+    "(?:" + "|".join(p for x in LANGUAGES for p in x.dates.until) + r")\s*$", re.IGNORECASE
+)
 _UNTIL_MAX_DAYS = 60  # an event told as lasting "until" a day began at most this long before
 _COUNTRY_PLACE_PENALTY = 30
 

@@ -19,7 +19,7 @@ happening of its report when:
 - else a trigger noun ("les exercices", "the patrol") in a clause whose verb
   tells it happened or is to come (past or future), not part of a name
   (capitalised inside the sentence) and not the noun of a circumstance
-  ("amid Western sanctions", the ``background`` cues of ``data/cues.tsv``).
+  ("amid Western sanctions", the ``background`` cues of the language file).
 
 A negated verb tells no happening ("n'a jamais condamné"), a past before
 another ("avait déclaré", "had said") none of the report's days, and neither
@@ -45,8 +45,7 @@ from graph.event_types import family
 from graph.extract import dates
 from graph.extract.triggers import Trigger, triggers_in
 from graph.kb import KnowledgeBase
-from graph.languages import CODES, read_table
-from graph.resources import DATA_DIR
+from graph.languages import BY_CODE
 from graph.types import AnalysedSentence, EventMention, Tense, TimeExpression
 
 __all__ = [
@@ -84,11 +83,10 @@ Happening = tuple[str, str, int]
 
 @lru_cache(maxsize=16)
 def cue(name: str, language: str) -> re.Pattern[str] | None:
-    """The words of one cue of ``data/cues.tsv`` in one language, as a regex."""
-    rows = [r for r in read_table(DATA_DIR / "cues.tsv") if r["cue"] == name]
-    words = [w.strip() for r in rows for w in r.get(f"words_{language}", "").split("|")]
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    if not words or language not in CODES:
+    """The words of one cue (the ``[cues]`` section of the language's file), as a regex."""
+    registered = BY_CODE.get(language)
+    words = sorted(set(registered.cues.get(name, ()) if registered else ()), key=len, reverse=True)
+    if not words:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
 

@@ -22,12 +22,17 @@ Tense of a verb:
 
 A verb is negated when "ne"/"n'" (French) or "not"/"n't"/"never" (English)
 stands before it or its auxiliaries.
+
+Which reading a language takes (``morphology`` or ``auxiliaries``), its
+auxiliaries and its negations are the ``[tense]`` section of its file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
+from graph.languages import BY_CODE, TenseWords
 from graph.types import Tense, Verb
 
 if TYPE_CHECKING:
@@ -39,12 +44,9 @@ _VERB_POS: Final = frozenset({"VERB", "AUX"})
 _FRENCH_TENSES: Final[dict[str, Tense]] = {
     "Fut": "future", "Past": "past", "Imp": "past", "Pres": "present"
 }  # fmt: skip
-_ENGLISH_FINITE: Final[dict[str, Tense]] = {"VBD": "past", "VBZ": "present", "VBP": "present"}
-_ENGLISH_FUTURE: Final = frozenset({"will", "'ll", "shall", "would", "'d", "wo"})
-_ENGLISH_PASSIVE_PRESENT: Final = frozenset({"is", "are", "am", "'s", "'re", "be", "being"})
+_PENN_FINITE: Final[dict[str, Tense]] = {"VBD": "past", "VBZ": "present", "VBP": "present"}
 _BETWEEN: Final = frozenset({"ADV", "PART", "PRON"})  # "ne", "pas", "s'", "also", "not"
 _AUX_REACH: Final = 3  # tokens between an auxiliary and its participle, at most
-_NEGATIONS: Final = {"fr": frozenset({"ne", "n'", "n’"}), "en": frozenset({"not", "n't", "never"})}
 
 
 def _auxiliary_before(token: Token) -> Token | None:
@@ -57,7 +59,8 @@ def _auxiliary_before(token: Token) -> Token | None:
     return None
 
 
-def _french_tense(token: Token) -> Tense:
+def _morphology_tense(token: Token, words: TenseWords) -> Tense:
+    """The tense the tagger's morphology gives (Tense, VerbForm, Mood: French)."""
     form = token.morph.get("VerbForm", [])
     if "Part" in form:
         aux = _auxiliary_before(token)
@@ -65,34 +68,42 @@ def _french_tense(token: Token) -> Tense:
             return ""
         if "Imp" in aux.morph.get("Tense", []):
             return "anterior"  # plus-que-parfait: "avait déclaré"
-        return "future" if _french_tense(aux) == "future" else "past"
+        return "future" if _morphology_tense(aux, words) == "future" else "past"
     if "Fin" not in form or "Cnd" in token.morph.get("Mood", []):
         return ""
     return next((_FRENCH_TENSES[t] for t in token.morph.get("Tense", []) if t in _FRENCH_TENSES),
                 "")  # fmt: skip
 
 
-def _english_tense(token: Token) -> Tense:
+def _auxiliaries_tense(token: Token, words: TenseWords) -> Tense:
+    """The tense Penn Treebank tags and the auxiliary words give (English)."""
     aux = _auxiliary_before(token)
     if token.tag_ == "VB":
-        return "future" if aux is not None and aux.lower_ in _ENGLISH_FUTURE else ""
+        return "future" if aux is not None and aux.lower_ in words.future_auxiliaries else ""
     if token.tag_ == "VBN":
-        if aux is None or aux.lower_ in _ENGLISH_PASSIVE_PRESENT:
+        if aux is None or aux.lower_ in words.present_passive_auxiliaries:
             return ""  # an adjective, or a present passive ("is expected")
-        if aux.lower_ in {"had", "'d"}:
+        if aux.lower_ in words.past_perfect_auxiliaries:
             return "anterior"  # past perfect: "had said"
-        return "future" if aux.lower_ in _ENGLISH_FUTURE else "past"
-    return _ENGLISH_FINITE.get(token.tag_, "")
+        return "future" if aux.lower_ in words.future_auxiliaries else "past"
+    return _PENN_FINITE.get(token.tag_, "")
 
 
-def _negated(token: Token, language: str) -> bool:
+# [tense] verbs of a language file names one of these
+_TENSE: Final[dict[str, Callable[[Token, TenseWords], Tense]]] = {
+    "morphology": _morphology_tense,
+    "auxiliaries": _auxiliaries_tense,
+}
+
+
+def _negated(token: Token, negations: frozenset[str]) -> bool:
     """Whether a negation governs the verb: French "ne"/"n'" before it or its
     auxiliary ("n'a pas condamné", "ne participera pas"); English "not", "n't",
     "never" in its auxiliary chain ("did not attend", "has never met")."""
     start = max(token.sent.start, token.i - 1 - 2 * _AUX_REACH)
     for i in range(token.i - 1, start - 1, -1):
         word = token.doc[i]
-        if word.lower_ in _NEGATIONS.get(language, frozenset()):
+        if word.lower_ in negations:
             return True
         if word.pos_ not in _BETWEEN and word.pos_ != "AUX":
             return False
@@ -101,10 +112,12 @@ def _negated(token: Token, language: str) -> bool:
 
 def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
     """The verbs and auxiliaries of ``sent`` with their tense (offsets in the sentence)."""
-    base = sent.start_char
-    tense = _french_tense if language == "fr" else _english_tense
+    base, words = sent.start_char, BY_CODE[language].tense
+    tense = _TENSE[words.verbs]
     return tuple(
-        Verb(t.idx - base, t.idx - base + len(t.text), tense(t), _negated(t, language))
+        Verb(
+            t.idx - base, t.idx - base + len(t.text), tense(t, words), _negated(t, words.negations)
+        )
         for t in sent
         if t.pos_ in _VERB_POS
     )

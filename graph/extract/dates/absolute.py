@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Final
+from typing import Final, cast
 
 from graph.extract.dates.arithmetic import (
     _month_end,
@@ -18,7 +18,8 @@ from graph.extract.dates.arithmetic import (
     _weekday_conflict,
 )
 from graph.extract.dates.context import _BLOCK, _capitalised, _Ctx, _Outcome, _Res
-from graph.extract.dates.vocabulary import _PARTS, _SEASONS, _direction, _month, _weekday
+from graph.extract.dates.vocabulary import _direction, _month, _weekday, _words
+from graph.types import Granularity
 
 
 def _h_date(m: re.Match[str], ctx: _Ctx) -> _Outcome:
@@ -47,7 +48,7 @@ def _h_date(m: re.Match[str], ctx: _Ctx) -> _Outcome:
 
 def _h_numeric(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     a, b = int(m["a"]), int(m["b"])
-    day, month = (a, b) if ctx.lang == "fr" or a > 12 else (b, a)
+    day, month = (a, b) if _words(ctx.lang).day_first or a > 12 else (b, a)
     found = _safe_date(int(m["y"]), month, day)
     return _Res(found, found, "day", absolute=True) if found else _BLOCK
 
@@ -124,7 +125,10 @@ def _h_part(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     month = _month(ctx.lang, m["m"])
     if month is None or not _capitalised(m, ctx, "m"):
         return None
-    part = next(_PARTS[w] for w in re.split(r"[\s-]+", m["p"].lower()) if w in _PARTS)
+    parts = _words(ctx.lang).month_parts
+    part = next(
+        cast(Granularity, parts[w]) for w in re.split(r"[\s-]+", m["p"].lower()) if w in parts
+    )
     first, final = {"early-month": (1, 10), "mid-month": (11, 20)}.get(part, (21, 31))
     future = ctx.anchor is not None and ctx.future(m)
     if m["y"]:
@@ -152,7 +156,7 @@ def _h_part(m: re.Match[str], ctx: _Ctx) -> _Outcome:
 
 
 def _h_season(m: re.Match[str], ctx: _Ctx) -> _Outcome:
-    name = _SEASONS.get(m["s"].lower())
+    name = _words(ctx.lang).seasons.get(m["s"].lower())
     pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
     if name is None:
         return None
@@ -166,7 +170,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> _Outcome:
         return _BLOCK
     a = ctx.anchor
     options = [_season(name, y) for y in range(a.year - 2, a.year + 2)]
-    step = _direction(direction) if direction else 0
+    step = _direction(ctx.lang, direction) if direction else 0
     if step < 0:
         begin, last = max(o for o in options if o[1] < a)
     elif step > 0 or pre == "this coming":

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from graph.languages import LANGUAGES
+
 # clause boundaries; "and"/"et" before a future predicate starts one too ("left
 # Brest on Monday and will patrol until April 18": Monday is past)
 _BOUNDARY: Final = re.compile(
@@ -70,19 +72,11 @@ def clause_span(sentence: str, start: int, end: int, *, commas: bool = True) -> 
 
 
 _FUTURE: Final[dict[str, re.Pattern[str]]] = {
-    "fr": re.compile(
-        r"\b(?!vrai|environs)[a-zàâçéèêëîïôûùüœ]{1,}(?:e|i|d|u|r|v|tt|c)"
-        r"(?:ra|ront|rai|rons|rez|ras|rait|raient)\b"
-        r"|\bdevr(?:ai|aie)nt?\b|\bdoi(?:t|vent)\b|\bprévu(?:e|s|es)?\b|\bà\s+venir\b"
-        r"|\b(?:va|vont)\s+(?:\w+\s+)?[a-zàâçéèêëîïôûùü]+(?:er|ir|re|oir)\b"
-    ),
-    "en": re.compile(
-        r"\b(?:will|won['’]t|shall|should|would(?!\s+(?:not\s+)?have\b)|scheduled"
-        r"|expected\s+to|due\s+to\s+(?!the\b)\w+"
-        r"|(?:is|are)\s+(?:set\s+|going\s+|due\s+)?to|plans?\s+to|upcoming)\b|\w['’]ll\b",
-        re.IGNORECASE,
-    ),
-}
+    language.code: re.compile(
+        language.tense.future, 0 if language.tense.future_case_sensitive else re.IGNORECASE
+    )
+    for language in LANGUAGES
+}  # each language file's [tense] future
 
 
 def is_future_tense(text: str, *, language: str, span: tuple[int, int] | None = None) -> bool:

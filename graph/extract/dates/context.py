@@ -15,6 +15,7 @@ from datetime import date
 from typing import Final
 
 from graph.extract.dates.clauses import is_future_tense
+from graph.extract.dates.vocabulary import _direction, _words
 from graph.types import Granularity, Relation
 
 
@@ -58,17 +59,15 @@ _Handler = Callable[[re.Match[str], _Ctx], _Outcome]
 
 
 def _past_or_future(ctx: _Ctx, m: re.Match[str], direction: str | None) -> str:
-    word = (direction or "").lower()
-    if word in {"dernier", "dernière", "derniere", "passé", "passe", "last", "past"}:
-        return "last"
-    if word in {"prochain", "prochaine", "next", "coming"}:
-        return "next"
+    step = _direction(ctx.lang, direction)
+    if step:
+        return "last" if step < 0 else "next"
     return "future" if ctx.future(m) else "past"
 
 
 def _capitalised(m: re.Match[str], ctx: _Ctx, *names: str) -> bool:
     """English month and weekday names are proper nouns ("in may" is a modal)."""
-    if ctx.lang != "en":
+    if not _words(ctx.lang).capitalised_names:
         return True
     found = m.groupdict()  # a pattern may name only some of the groups
     return all(not found.get(n) or found[n][0].isupper() for n in names)

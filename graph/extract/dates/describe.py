@@ -1,50 +1,30 @@
 """Display: :func:`describe_interval` gives the short label of an interval shown
-in the UI ("14 Oct 2024", "early October 2024", "winter 2024–25"), in English
-or French, from the month names and qualifier words kept here.
+in the UI ("14 Oct 2024", "early October 2024", "winter 2024–25"), in the
+language asked for, from the month names and qualifier words of its file's
+``[display]`` section.
 """
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from typing import Final
 
-_EN_MONTH_ABBR: Final = list(calendar.month_abbr)
+from graph.languages import BY_CODE, Display
+
+_FALLBACK: Final = "en"  # the labels of a language that is not registered
 
 
-_FR_MONTHS: Final = [
-    "", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-    "nov.", "déc.",
-]  # fmt: skip
-_FR_MONTHS_FULL: Final = [
-    "", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-]  # fmt: skip
-_WORDS: Final[dict[str, dict[str, str]]] = {
-    "en": {
-        "about": "about {}", "early-month": "early {}", "mid-month": "mid-{}",
-        "late-month": "late {}", "week": "week of {}", "days-before": "a few days before {}",
-        "days-after": "a few days after {}", "reported": "reported by {}",
-        "planned": "planned from {}", "spring": "spring", "summer": "summer",
-        "autumn": "autumn", "winter": "winter",
-    },
-    "fr": {
-        "about": "vers le {}", "early-month": "début {}", "mid-month": "mi-{}",
-        "late-month": "fin {}", "week": "semaine du {}",
-        "days-before": "quelques jours avant le {}", "days-after": "quelques jours après le {}",
-        "reported": "rapporté au {}", "planned": "prévu à partir du {}",
-        "spring": "printemps", "summer": "été", "autumn": "automne", "winter": "hiver",
-    },
-}  # fmt: skip
+def _display(lang: str) -> Display:
+    return BY_CODE[lang].display
 
 
 def _day_text(d: date, lang: str, year: bool = True) -> str:
-    month = _FR_MONTHS[d.month] if lang == "fr" else _EN_MONTH_ABBR[d.month]
+    month = _display(lang).month_abbreviations[d.month - 1]
     return f"{d.day} {month} {d.year}" if year else f"{d.day} {month}"
 
 
 def _month_text(d: date, lang: str) -> str:
-    return f"{_FR_MONTHS_FULL[d.month] if lang == 'fr' else calendar.month_name[d.month]} {d.year}"
+    return f"{_display(lang).months[d.month - 1]} {d.year}"
 
 
 def _range_text(begin: date, last: date, lang: str) -> str:
@@ -62,7 +42,7 @@ def describe_interval(begin: date, last: date, granularity: str, language: str =
         begin: First day of the interval.
         last: Last day of the interval (inclusive).
         granularity: A ``graph.types.Granularity`` value; unknown ones show the range.
-        language: ``"en"`` (default) or ``"fr"``.
+        language: a registered code (``"en"``, the default, for any other).
 
     Returns:
         A short label such as "14 Oct 2024", "May 2024" or "early October 2024".
@@ -77,8 +57,8 @@ def describe_interval(begin: date, last: date, granularity: str, language: str =
         >>> describe_interval(date(2026, 1, 25), date(2026, 1, 27), "reported")
         'reported by 27 Jan 2026'
     """
-    lang = "fr" if language[:2].lower() == "fr" else "en"
-    words = _WORDS[lang]
+    lang = language[:2].lower() if language[:2].lower() in BY_CODE else _FALLBACK
+    words = _display(lang).words
     if last < begin:
         begin, last = last, begin
     if granularity == "day":

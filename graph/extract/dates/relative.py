@@ -54,7 +54,7 @@ def _h_this_month(m: re.Match[str], ctx: _Ctx) -> _Outcome:
         return None
     if ctx.anchor is None:
         return _BLOCK
-    y, mo = _shift_month(ctx.anchor, _direction(m["dir"]))
+    y, mo = _shift_month(ctx.anchor, _direction(ctx.lang, m["dir"]))
     begin, last = date(y, mo, 1), _month_end(y, mo)
     side = (m["side"] or "").lower()
     if (y, mo) == (ctx.anchor.year, ctx.anchor.month):
@@ -72,7 +72,7 @@ def _h_week(m: re.Match[str], ctx: _Ctx) -> _Outcome:
         return None
     if ctx.anchor is None:
         return _BLOCK
-    monday = _shift(ctx.anchor, 7 * _direction(m["dir"]) - ctx.anchor.weekday())
+    monday = _shift(ctx.anchor, 7 * _direction(ctx.lang, m["dir"]) - ctx.anchor.weekday())
     return _Res(monday, _shift(monday, 6), "week")
 
 
@@ -81,7 +81,7 @@ def _h_year_relative(m: re.Match[str], ctx: _Ctx) -> _Outcome:
         return None
     if ctx.anchor is None:
         return _BLOCK
-    year = ctx.anchor.year + _direction(m["dir"])
+    year = ctx.anchor.year + _direction(ctx.lang, m["dir"])
     return _Res(date(year, 1, 1), date(year, 12, 31), "year")
 
 
@@ -145,13 +145,13 @@ def _h_eve(m: re.Match[str], ctx: _Ctx) -> _Outcome:
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     if ctx.anchor is None:
         return _BLOCK
-    return _offset(ctx.anchor, _num(ctx.lang, m["n"]), _unit(m["u"]), -1) or _BLOCK
+    return _offset(ctx.anchor, _num(ctx.lang, m["n"]), _unit(ctx.lang, m["u"]), -1) or _BLOCK
 
 
 def _h_from_now(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     if ctx.anchor is None:
         return _BLOCK
-    return _offset(ctx.anchor, _num(ctx.lang, m["n"]), _unit(m["u"]), 1) or _BLOCK
+    return _offset(ctx.anchor, _num(ctx.lang, m["n"]), _unit(ctx.lang, m["u"]), 1) or _BLOCK
 
 
 _BEFORE_WORDS: Final = frozenset(
@@ -170,7 +170,7 @@ def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     preposition = bool(words & {"avant", "après", "apres", "before", "after", "prior"})
     named = preposition and (m["obj"] is not None or m["more"] is not None)
     sign = (1 if before else -1) if named else (-1 if before else 1)
-    found = _offset(ctx.anchor, _num(ctx.lang, m["n"]), _unit(m["u"]), sign)
+    found = _offset(ctx.anchor, _num(ctx.lang, m["n"]), _unit(ctx.lang, m["u"]), sign)
     if found is None:
         return _BLOCK
     return _Res(

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from graph.event_types import NAMEABLE
 from graph.extract.entities.common import _CLOSING_QUOTES, _OPENING_QUOTES
 from graph.kb import KnowledgeBase
+from graph.languages import LANGUAGES
 from graph.text import fold
 from graph.types import AnalysedSentence, EntityMention
 
@@ -23,15 +24,12 @@ _NER_EVENT_LABELS = frozenset({"MISC", "EVENT"})
 # what a model may tag an exercise's name as; never people, organisations, dates
 _NER_EVENT_NAME_SOURCES = _NER_EVENT_LABELS | {"LOC", "GPE", "FAC"}
 # words that give a name ("manœuvres baptisées « Aurore »", "drills dubbed …")
-_NAMING_WORDS = ("baptis", "dénomm", "nomm", "intitul", "surnomm",
-                 "dubbed", "named", "code-named", "codenamed", "titled", "entitled",
-                 "called")  # fmt: skip
+# (the [entities] event_naming_stems of each language file)
+_NAMING_WORDS = tuple(stem for x in LANGUAGES for stem in x.entities.event_naming_stems)
 # an adjective may sit between the event noun and the name ("exercices militaires
 # Aurore"); a preposition or article may not ("attaque contre Lyon")
-_NOT_BETWEEN = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "contre",
-                          "avec", "pour", "par", "sur", "dans", "le", "la", "les", "l'", "l’",
-                          "of", "in", "on", "at", "against", "with", "for", "by", "from",
-                          "to", "near", "the", "a", "an"})  # fmt: skip
+# (event_name_not_between)
+_NOT_BETWEEN = frozenset().union(*(x.entities.event_name_not_between for x in LANGUAGES))
 
 
 def _one_word_triggers(kb: KnowledgeBase, language: str, types: frozenset[str]) -> list[str]:

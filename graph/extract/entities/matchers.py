@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from graph.kb import KnowledgeBase
+from graph.languages import BY_CODE
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,12 @@ def _matchers(nlp: Language, kb: KnowledgeBase, language: str) -> _Matchers:
         names.add(key, [nlp.make_doc(v) for v in sorted(_name_variants(alias))])
     exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    match_case = BY_CODE[language].entities.demonyms_match_case
     for form, key in sorted(kb.demonyms[language].items()):
         # English demonyms are always capitalised; French ones are lower-case
-        # adjectives or capitalised nouns ("les Russes"), so match them caselessly.
-        (exact if language == "en" else lower).add(key, [nlp.make_doc(form)])
+        # adjectives or capitalised nouns ("les Russes"), so match them caselessly
+        # ([entities] demonyms_match_case of the language file).
+        (exact if match_case else lower).add(key, [nlp.make_doc(form)])
     roles, role_names = _role_regex(kb, language)
     heads = _role_heads(kb, language)
     return _Matchers(names, exact, lower, roles, role_names, heads, kb, language)

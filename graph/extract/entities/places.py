@@ -12,61 +12,21 @@ from typing import Final
 from spacy.tokens import Span
 
 from graph.extract.entities.common import _NER_KINDS
+from graph.languages import BY_CODE, LANGUAGES
 
 # Heads of institution names: what the model reads as a place but that opens
 # with one ("Cour suprême de Nordvik", "Assemblée nationale", "Ministry of
 # Defence") or, in English, ends with one ("Supreme Court") is an organisation.
-_INSTITUTION_HEADS: Final = {
-    "fr": frozenset({"cour", "conseil", "ministère", "parlement", "sénat", "commission",
-                     "comité", "agence", "assemblée", "tribunal", "université", "banque"}),
-    "en": frozenset({"court", "council", "ministry", "parliament", "senate", "commission",
-                     "committee", "agency", "assembly", "tribunal", "university"}),
-}  # fmt: skip
+_INSTITUTION_HEADS: Final = {code: x.entities.institution_heads for code, x in BY_CODE.items()}
 _DASHES = frozenset({"-", "–", "—", "--"})
 _RUBRIC_ENDS = frozenset({".", ":"})
 _DATELINE_PLACE_ENDS = _DASHES | {","}
 _DATELINE_TOKENS = 8  # a dateline's agency comes within the first words of a paragraph
-_LOCATIVES = {
-    "fr": {
-        "à",
-        "a",
-        "au",
-        "aux",
-        "en",
-        "dans",
-        "vers",
-        "depuis",
-        "sur",
-        "près",
-        "de",
-        "visité",
-        "quitté",
-        "rejoint",
-        "gagné",
-    },
-    "en": {
-        "in",
-        "at",
-        "to",
-        "from",
-        "near",
-        "into",
-        "inside",
-        "across",
-        "over",
-        "off",
-        "visited",
-        "visiting",
-        "visit",
-        "visits",
-        "toured",
-        "reached",
-        "left",
-        "leaving",
-    },
-}
-_SOURCE_CUES = (("according", "to"), ("selon",), ("d'", "après"), ("d’", "après"), ("d'après",),
-                ("d’après",), ("reported", "by"), ("cited", "by"))  # fmt: skip
+# [entities] of each language file: locatives, articles between them and a name,
+# source cues ("selon Pékin": the name is a source, not a place)
+_LOCATIVES: Final = {code: x.entities.locatives for code, x in BY_CODE.items()}
+_ARTICLES: Final = frozenset().union(*(x.entities.articles for x in LANGUAGES))
+_SOURCE_CUES: Final = tuple(cue for x in LANGUAGES for cue in x.entities.source_cues)
 
 
 def _after_source_cue(span: Span) -> bool:
@@ -78,7 +38,8 @@ def _institution(span: Span, language: str) -> bool:
     """Whether the name is an institution's ("Cour suprême de Nordvik", "Supreme Court")."""
     heads = _INSTITUTION_HEADS.get(language, frozenset())
     words = [t.lower_ for t in span if t.is_alpha]
-    return bool(words) and (words[0] in heads or (language == "en" and words[-1] in heads))
+    last = language in BY_CODE and BY_CODE[language].entities.institution_head_last
+    return bool(words) and (words[0] in heads or (last and words[-1] in heads))
 
 
 def _is_locative(span: Span, language: str) -> bool:
@@ -89,9 +50,9 @@ def _is_locative(span: Span, language: str) -> bool:
 def _locative_before(words: list[str], language: str) -> bool:
     """Whether the (up to two, lower-case) words before a name make it a
     location: "à", "in", or either before an article ("in the", "à la")."""
-    if words and words[-1] in {"la", "le", "les", "l'", "l’", "the"}:
+    if words and words[-1] in _ARTICLES:
         words = words[:-1]
-    return bool(words) and words[-1] in _LOCATIVES.get(language, set())
+    return bool(words) and words[-1] in _LOCATIVES.get(language, frozenset())
 
 
 def _locative_word_before(text: str, start: int, language: str) -> bool:

@@ -10,25 +10,18 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.dates import is_calendar_word
 from graph.extract.entities.common import _OPENING_QUOTES, _glued_hyphen, _tokens
+from graph.languages import BY_CODE, LANGUAGES
 
 THING_LABEL = "storygraph:thing"
 # Nouns of named craft, missions, gatherings and storms. A capitalised name right after
 # one is that thing's name ("la sonde Aster-3", "the vessel Polar Anchor"); in
 # English it may come before a lower-case one ("the Aster-3 probe"). The model
 # often misses such names or calls a ship a person: the rule is what finds them.
-THING_NOUNS: Final = {
-    "fr": frozenset({"mission", "sonde", "capsule", "vaisseau", "satellite", "fusée", "lanceur",
-                     "rover", "atterrisseur", "navire", "frégate", "destroyer", "porte-avions",
-                     "sous-marin", "brise-glace", "festival", "tournoi", "championnat", "salon",
-                     "rallye", "biennale", "tempête", "ouragan", "cyclone", "typhon"}),
-    "en": frozenset({"mission", "probe", "spacecraft", "capsule", "lander", "rover", "satellite",
-                     "rocket", "ship", "vessel", "frigate", "destroyer", "submarine", "icebreaker",
-                     "cutter", "festival", "tournament", "championship", "rally", "biennale",
-                     "storm", "hurricane", "typhoon", "cyclone"}),
-}  # fmt: skip
+# The nouns are each language file's [entities] thing_nouns.
+THING_NOUNS: Final = {code: language.entities.thing_nouns for code, language in BY_CODE.items()}
 # gatherings named after their town keep the noun: "le festival de Brest"
-_GATHERING_NOUNS: Final = frozenset({"festival", "tournoi", "championnat", "salon", "rallye"})
-_OF: Final = frozenset({"de", "d'", "d’", "du"})
+_GATHERING_NOUNS: Final = frozenset().union(*(x.entities.gathering_nouns for x in LANGUAGES))
+_OF: Final = frozenset().union(*(x.entities.gathering_of for x in LANGUAGES))
 # what the model must not have found in a name before a thing noun ("the Nordvik
 # ship" is a ship of a place, not one named Nordvik)
 _NOT_THING_NER: Final = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "ORG", "FAC"})
@@ -38,11 +31,12 @@ _MAX_THING_TOKENS = 4
 def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
     """Named craft, missions and gatherings (:data:`THING_NOUNS`), outside ``taken``."""
     nouns = THING_NOUNS.get(language, frozenset())
+    before = language in BY_CODE and BY_CODE[language].entities.thing_name_before_noun
     found: list[Span] = []
     for i, token in enumerate(doc):
         if token.lower_ not in nouns and _hyphenated(doc, i) not in nouns:
             continue
-        span = _thing_after(doc, i, taken) or (_thing_before(doc, i) if language == "en" else None)
+        span = _thing_after(doc, i, taken) or (_thing_before(doc, i) if before else None)
         if span is not None and not taken & _tokens([span]):
             found.append(span)
             taken = taken | _tokens([span])
