@@ -89,15 +89,27 @@ def test_no_module_over_five_hundred_lines() -> None:
 
 def test_one_registry_of_languages_read_by_every_stage() -> None:
     from graph.config import BuildConfig
-    from graph.extract.dates.rules import _COMPILED
+    from graph.event_types import FALLBACK
+    from graph.extract.dates.rules import _COMPILED, _RULES
     from graph.ingest import SUPPORTED_LANGUAGES
     from graph.kb import default_kb
-    from graph.languages import CODES, DEFAULT_MODELS
+    from graph.languages import CODES, DEFAULT_MODELS, LANGUAGES, REQUIRED_SECTIONS
 
     assert set(_COMPILED) == set(CODES)  # date rules exist for every registered language
+    kb = default_kb(None)
+    for language in LANGUAGES:  # every section of every language file is filled
+        assert all(hasattr(language, section) for section in REQUIRED_SECTIONS)
+        assert set(language.date_rules) == {key for key, _, _ in _RULES}, language.code
+        assert _COMPILED[language.code] and language.dates.months and language.dates.weekdays
+        assert language.tense.negations and language.tense.future
+        assert len(language.display.months) == 12
+        assert language.entities.thing_nouns and language.entities.locatives
+        assert set(language.cues) == {"background", "vague_time", "relative", "superlative"}
+        assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)
+        assert FALLBACK not in language.triggers
+        assert {role.role for role in kb.roles} <= set(language.roles), language.code
     assert tuple(SUPPORTED_LANGUAGES) == CODES
     assert set(DEFAULT_MODELS) == set(CODES)
-    kb = default_kb(None)
     assert set(kb.demonyms) == set(CODES)
     assert all(set(t.triggers) == set(CODES) for t in kb.event_types)
     assert all(BuildConfig().model_for(code) == DEFAULT_MODELS[code] for code in CODES)
