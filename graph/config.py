@@ -35,7 +35,7 @@ class BuildConfig:
     """Settings of a build: shipped defaults here, overlaid by :func:`load_config`.
 
     ``models`` holds (language code, spaCy pipeline name) pairs that replace the
-    registry's default models (``graph/data/languages.tsv``), sorted by code.
+    registry's default models (``graph/data/languages/<code>.toml``), sorted by code.
     """
 
     story_threshold: float = DEFAULT_THRESHOLD

@@ -1,5 +1,5 @@
 """Language models, chosen per language by name: the registry's default
-(``graph/data/languages.tsv``), or another installed spaCy pipeline named in
+(``graph/data/languages/<code>.toml``), or another installed spaCy pipeline named in
 the configuration (``[build.models]``, :class:`graph.config.BuildConfig`).
 
 Only the components the extraction needs run: the tokenizer, ``tok2vec``,

@@ -8,7 +8,7 @@ from typing import Any
 
 from graph.languages import CODES
 
-SUPPORTED_LANGUAGES = CODES  # the registry's, graph/data/languages.tsv
+SUPPORTED_LANGUAGES = CODES  # the registry's, graph/data/languages/*.toml
 DEFAULT_LANGUAGE = "en"  # for text with no evidence either way
 
 
