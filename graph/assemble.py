@@ -18,7 +18,7 @@ from graph import schema as M
 from graph.extract import dates
 from graph.extract.topics import TOPIC_BASE, load_concepts
 from graph.text import slug
-from graph.types import Article, Entity, Event, Story, TimeExpression
+from graph.types import Article, Entity, Event, Story, Storyline, TimeExpression
 
 
 def article_key(source: str) -> str:
@@ -31,6 +31,7 @@ def assemble(
     entities: Mapping[str, Entity],
     events: Sequence[Event],
     stories: Sequence[Story],
+    storylines: Sequence[Storyline] = (),
 ) -> nx.MultiDiGraph[str]:
     """Assemble the story graph.
 
@@ -38,7 +39,8 @@ def assemble(
         articles: the ingested articles (with publication dates as resolved).
         entities: resolved entities by key.
         events: resolved events.
-        stories: stories with their events in time order.
+        stories: episodes with their events in time order.
+        storylines: storylines with their episodes.
 
     Returns:
         The graph, with nodes and edges added in sorted order so that every
@@ -56,6 +58,14 @@ def assemble(
         _add_event(G, event, entities, story_of.get(event.key, ""))
     for story in stories:
         _add_story(G, story)
+    by_key = {event.key: event for event in events}
+    episodes = {story.key: story for story in stories}
+    for storyline in storylines:
+        _add_storyline(G, storyline)
+        keys = {e for ep in storyline.episodes for e in episodes[ep].events}
+        timeline = sorted((by_key[k] for k in keys), key=lambda e: (e.begin, e.last, e.key))
+        for earlier, later in pairwise(timeline):
+            G.add_edge(earlier.key, later.key, key=f"{M.NEXT}:{storyline.key}", **{M.REL: M.NEXT})
     return G
 
 
@@ -173,5 +183,12 @@ def _add_story(G: nx.MultiDiGraph[str], story: Story) -> None:
     for source in story.articles:
         target = article_key(source)
         G.add_edge(story.key, target, key=f"{M.HAS_ARTICLE}:{target}", **{M.REL: M.HAS_ARTICLE})
-    for earlier, later in pairwise(story.events):
-        G.add_edge(earlier, later, key=f"{M.NEXT}:{story.key}", **{M.REL: M.NEXT})
+
+
+def _add_storyline(G: nx.MultiDiGraph[str], storyline: Storyline) -> None:
+    G.add_node(storyline.key, **{M.KIND: M.STORYLINE, M.LABEL: storyline.label})
+    for episode in storyline.episodes:
+        G.add_edge(storyline.key, episode, key=f"{M.SUB_EVENT}:{episode}", **{M.REL: M.SUB_EVENT})
+    for other in storyline.related:
+        G.add_edge(storyline.key, other, key=f"{M.RELATED_STORY}:{other}",
+                   **{M.REL: M.RELATED_STORY})  # fmt: skip

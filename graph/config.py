@@ -28,6 +28,20 @@ from graph.errors import ConfigError
 from graph.languages import CODES, DEFAULT_MODELS
 
 DEFAULT_THRESHOLD = 0.35  # cosine from which two articles share a story (graph.resolve.stories)
+DEFAULT_EPISODE_WINDOW = 30  # most days between the publications of one episode's articles
+
+
+@dataclass(frozen=True)
+class StorylineSettings:
+    """How episodes gather into storylines (:mod:`graph.resolve.storylines` says
+    what each threshold means)."""
+
+    threshold: float = 0.3
+    topic_weight: float = 0.5
+    min_entities: float = 0.12
+    half_life_days: float = 730.0
+    decay_floor: float = 0.5
+    related: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,8 @@ class BuildConfig:
     """
 
     story_threshold: float = DEFAULT_THRESHOLD
+    episode_window_days: int = DEFAULT_EPISODE_WINDOW
+    storylines: StorylineSettings = StorylineSettings()
     kb_dir: str | None = None
     jobs: int = 1
     default_language: str = "fr"

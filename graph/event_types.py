@@ -85,6 +85,7 @@ FALLBACK: Final = next(t.name for t in EVENT_TYPES if t.role == "fallback")
 SAYING: Final = next(t.name for t in EVENT_TYPES if t.role == "saying")
 NAMEABLE: Final = frozenset(t.name for t in EVENT_TYPES if t.nameable)
 _FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}
+LABELS: Final = {t.name: t.label for t in EVENT_TYPES}
 
 
 def family(event_type: str) -> str:

@@ -27,8 +27,9 @@ from graph.extract import events_in_year
 from graph.ingest import count_articles, iter_input_files, read_inputs
 from graph.kb import default_kb
 from graph.resolve import resolve_entities, resolve_events
-from graph.resolve.stories import article_groups, assign_stories
+from graph.resolve.stories import article_groups, assign_stories, episode_days
 from graph.resolve.storydates import date_from_stories
+from graph.resolve.storylines import assign_storylines
 from graph.types import Article, EntityMention, Extraction
 from graph.workers import collecting_rarely, early_worker, extract_all
 
@@ -46,6 +47,7 @@ class BuildReport:
     events: int = 0
     event_mentions: int = 0
     stories: int = 0
+    storylines: int = 0
     cached: int = 0
     languages: frozenset[str] = frozenset()
 
@@ -150,6 +152,7 @@ def build(
         events=report.events,
         event_mentions=report.event_mentions,
         stories=report.stories,
+        storylines=report.storylines,
         cached=found.cached,
         languages=report.languages,
     )
@@ -167,23 +170,32 @@ def resolve_and_assemble(
     kb = default_kb(config.kb_dir)
     extractions = sorted(extractions, key=lambda x: x.article.source)
     entities, redirect = resolve_entities(_named(extractions), kb)
+    days = {x.article.source: x.article.published for x in extractions}
     if any(x.pending for x in extractions):
         features = {x.article.source: _features(x, redirect) for x in extractions}
-        groups = article_groups(features, config.story_threshold)
+        groups = article_groups(features, config.story_threshold, days, config.episode_window_days)
         extractions = date_from_stories(extractions, groups, kb, events_in_year=events_in_year)
         entities, redirect = resolve_entities(_named(extractions), kb)  # the new events' actors
     labels = {k: e.label for k, e in entities.items()}
     all_mentions = [e for x in extractions for e in x.events]
     events = resolve_events(all_mentions, redirect, labels)
     features = {x.article.source: _features(x, redirect) for x in extractions}
-    stories = assign_stories(features, events, labels, config.story_threshold)
-    G = assemble([x.article for x in extractions], entities, events, stories)
+    stories = assign_stories(
+        features, events, labels, config.story_threshold, days, config.episode_window_days
+    )
+    profiles = {x.article.source: x.topics for x in extractions}
+    storylines = assign_storylines(
+        stories, features, profiles, episode_days(stories, events, days), labels,
+        config.storylines,
+    )  # fmt: skip
+    G = assemble([x.article for x in extractions], entities, events, stories, storylines)
     report = BuildReport(
         articles=len(extractions),
         languages=frozenset(_languages(extractions)),
         event_mentions=len(all_mentions),
         events=len(events),
         stories=len(stories),
+        storylines=len(storylines),
     )
     return G, report
 
@@ -204,6 +216,7 @@ def _named(extractions: Sequence[Extraction]) -> list[tuple[str, EntityMention]]
 
 def _features(x: Extraction, redirect: dict[str, str]) -> Counter[str]:
     counts: Counter[str] = Counter(redirect.get(m.key, m.key) for m in x.mentions)
-    for event in x.events:
-        counts.update(f"topic/{t}" for t in event.topics)
+    # what the whole article speaks of, not only its dated events: a report
+    # on an exercise and one on a summit between the same leaders stay apart
+    counts.update({f"topic/{slug}": n for slug, n in x.topics})
     return counts

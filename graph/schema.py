@@ -16,11 +16,12 @@ graph serialises to GraphML/JSON without conversion):
 - event: ``BEGIN``, ``END`` (ISO dates), ``GRANULARITY``, ``DATE_TEXT`` (as the
   text supports it, e.g. "May 2024"), ``EVENT_TYPE``, ``EVIDENCE`` (tuple of
   sentences), ``DATE_AUDIT`` (tuple of "words | anchor | rule | conflict"),
-  ``MERGE_REASON``, ``STORY`` (story node id)
+  ``MERGE_REASON``, ``STORY`` (its episode's node id)
 - person/organization/country/thing/place: ``ALIASES`` (tuple of surface forms),
   ``WIKIDATA`` (IRI or "")
 - topic: ``LABEL`` is the preferred label; ``CONCEPT`` is the SKOS concept IRI
-- story: ``LABEL``
+- story (an episode: one happening told by one or more articles): ``LABEL``
+- storyline (one subject over time, made of episodes): ``LABEL``
 
 Edges (``REL`` attribute on a MultiDiGraph edge):
 
@@ -30,7 +31,9 @@ Edges (``REL`` attribute on a MultiDiGraph edge):
 - event -> article: ``DERIVED_FROM`` (one per reporting article, with ``EVIDENCE``)
 - story -> event: ``SUB_EVENT``
 - story -> article: ``HAS_ARTICLE``
-- event -> event: ``NEXT`` (consecutive events of one story, time order)
+- storyline -> story: ``SUB_EVENT`` (its episodes)
+- storyline -> storyline: ``RELATED_STORY`` (a related subject, both ways; never a sub-event)
+- event -> event: ``NEXT`` (consecutive events of one storyline, time order)
 - article -> entity: ``MENTIONS`` (every actor or place the article names)
 """
 
@@ -43,6 +46,7 @@ ONTOLOGY_IRI = "https://storygraph.example.org/ontology#"
 ARTICLE = "article"
 EVENT = "event"
 STORY = "story"
+STORYLINE = "storyline"
 PERSON = "person"
 ORGANIZATION = "organization"
 COUNTRY = "country"
@@ -87,6 +91,7 @@ DERIVED_FROM = "derived_from"
 SUB_EVENT = "sub_event"
 HAS_ARTICLE = "has_article"
 NEXT = "next"
+RELATED_STORY = "related_story"
 MENTIONS = "mentions"
 
 # how an event was dated, best first: a date of its own in the sentence, the

@@ -2,7 +2,8 @@
 
 ingest -> ``Article``; extract -> ``TimeExpression``, ``EntityMention``,
 ``RoleMention`` and ``AnalysedSentence`` (one sentence analysed once), ``EventMention``,
-all of one article in an ``Extraction``; resolve -> ``Entity``, ``Event``, ``Story``;
+all of one article in an ``Extraction``; resolve -> ``Entity``, ``Event``, ``Story``
+(an episode), ``Storyline``;
 assemble -> the networkx graph. Every record is a frozen dataclass: stages return new records
 (``dataclasses.replace``) instead of mutating what they were given, which keeps
 the data flow one-way and the output deterministic.
@@ -172,6 +173,9 @@ class Extraction:
     # the sentences of a report that states neither a date nor a year, kept so
     # that the year of its story can date them (graph.resolve.storydates)
     pending: tuple[AnalysedSentence, ...] = ()
+    # the article's topic profile: (concept slug, number of its sentences that
+    # speak of it), sorted by slug; what storylines compare (graph.resolve.storylines)
+    topics: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,9 +214,20 @@ class Event:
 
 @dataclass(frozen=True)
 class Story:
-    """A group of articles on one subject, with its events in time order."""
+    """An episode: one happening told by one or more articles, with its events
+    in time order (``sg:Story``, also typed ``sg:Episode``)."""
 
     key: str
     label: str
     articles: tuple[str, ...]
     events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Storyline:
+    """One subject over time, made of episodes that may be years apart."""
+
+    key: str
+    label: str
+    episodes: tuple[str, ...]  # Story keys, oldest first
+    related: tuple[str, ...] = ()  # keys of storylines about a related subject

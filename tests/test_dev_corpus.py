@@ -20,7 +20,7 @@ from rdflib import Graph
 from graph.export.rdf import to_rdf
 from graph.export.statements import statements
 from graph.pipeline import BuildConfig, build
-from tests.expected_check import check, name_sources, story_of_articles
+from tests.expected_check import _basename, check, name_sources, story_of_articles
 from tests.paths import DEV
 
 pytestmark = pytest.mark.usefixtures("shared_data")  # required data: never skipped
@@ -78,6 +78,53 @@ def story_scores(rdf: Graph, manifest: list[dict]) -> dict[str, float]:
     }
 
 
+def _members(rdf: Graph, cls: str) -> dict[str, set[str]]:
+    """IRI of each node of ``cls`` (sg:Episode, sg:Storyline) -> its article files."""
+    rows = rdf.query(
+        "PREFIX sg: <https://storygraph.example.org/ontology#> "
+        "PREFIX dcterms: <http://purl.org/dc/terms/> "
+        f"SELECT ?s ?src WHERE {{ ?s a sg:{cls} ; sg:hasArticle ?a . ?a dcterms:source ?src }}"
+    )
+    found: dict[str, set[str]] = {}
+    for s, src in rows:
+        found.setdefault(str(s), set()).add(_basename(str(src)))
+    return found
+
+
+def bcubed_f1(clusters: dict[str, set[str]], gold: dict[str, str]) -> float:
+    """B-cubed F1 of article clusters against gold labels (articles in no cluster
+    count as clusters of their own)."""
+    of = {a: key for key, members in clusters.items() for a in members if a in gold}
+    of.update({a: a for a in gold if a not in of})
+    precision = recall = 0.0
+    for a in gold:
+        mine = [b for b in gold if of[b] == of[a]]
+        same = [b for b in gold if gold[b] == gold[a]]
+        both = sum(gold[b] == gold[a] for b in mine)
+        precision += both / len(mine)
+        recall += both / len(same)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def storyline_scores(rdf: Graph, manifest: list[dict]) -> dict[str, float]:
+    """Episodes against the manifest's story ids (B-cubed F1), and the storyline
+    holding most of the main topic group: how much of that group it holds, how
+    much of the related group it keeps out, and whether it holds no unrelated article."""
+    gold = {m["file"]: m["story"] for m in manifest}
+    lines = _members(rdf, "Storyline")
+    group = [m["file"] for m in manifest if m["topic_group"] == "china-russia-defence"]
+    related = [m["file"] for m in manifest if m["topic_group"] == "related-geopolitics"]
+    unrelated = {m["file"] for m in manifest if m["topic_group"] == "unrelated"}
+    main = max(lines.values(), key=lambda v: (len(v & set(group)), -len(v)), default=set())
+    return {
+        "episodes_bcubed_f1": round(bcubed_f1(_members(rdf, "Episode"), gold), 3),
+        "storyline_holds_group": round(len(main & set(group)) / len(group), 3),
+        "storyline_keeps_related_out": round(1 - len(main & set(related)) / len(related), 3),
+        "storyline_no_unrelated": float(not main & unrelated),
+    }
+
+
 def gold() -> dict:
     """The dev corpus's facts: ``expected.json`` (happenings told with a date)
     and ``reported.json`` (told without one, dated to the report)."""
@@ -102,6 +149,7 @@ def _scores(rdf: Graph, articles: set[str] | None = None) -> dict[str, float]:
     name_sources({m["url"]: m["file"] for m in manifest})
     ratios = check(rdf, gold(), articles).ratios()
     ratios.update(story_scores(rdf, manifest))
+    ratios.update(storyline_scores(rdf, manifest))
     return ratios
 
 

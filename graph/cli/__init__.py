@@ -93,7 +93,8 @@ def _build_once(
     log.info("wrote %d outputs in %.1f s", len(written), time.perf_counter() - started)
     print(
         f"{report.articles} articles, {report.events} events "
-        f"({report.event_mentions} mentions), {report.stories} stories; "
+        f"({report.event_mentions} mentions), {report.storylines} storylines of "
+        f"{report.stories} episodes; "
         f"{len(report.skipped)} skipped, {report.cached} from cache"
     )
     for path in written:

@@ -56,7 +56,7 @@ REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "role"]
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _KIND_LABELS = {m.PERSON: "Person", m.ORGANIZATION: "Organization", m.COUNTRY: "Country",
                m.THING: "Thing", m.PLACE_KIND: "Place", m.ARTICLE: "Article", m.EVENT: "Event",
-               m.STORY: "Story", m.TOPIC: "Topic"}  # fmt: skip
+               m.STORY: "Story", m.STORYLINE: "Storyline", m.TOPIC: "Topic"}  # fmt: skip
 
 
 def neo4j_labels(kind: str) -> str:

@@ -49,13 +49,14 @@ def triples_of(rdf: Graph | Iterable[Triple]) -> Graph:
     return merged
 
 
-_KIND_BY_CLASS = ((SCHEMA.NewsArticle, m.ARTICLE), (SG.Story, m.STORY),
+_KIND_BY_CLASS = ((SCHEMA.NewsArticle, m.ARTICLE), (SG.Episode, m.STORY),
+                  (SG.Storyline, m.STORYLINE),
                   (SCHEMA.Person, m.PERSON), (SCHEMA.Organization, m.ORGANIZATION),
                   (SCHEMA.Country, m.COUNTRY), (SG.NamedThing, m.THING), (SEM.Place, m.PLACE_KIND),
                   (SKOS.Concept, m.TOPIC), (SEM.Event, m.EVENT))  # fmt: skip
 _EDGE_BY_PRED = ((SEM.hasPlace, m.PLACE), (DCTERMS.subject, m.SUBJECT),
                  (SEM.hasSubEvent, m.SUB_EVENT), (SG.hasArticle, m.HAS_ARTICLE),
-                 (SG.nextEvent, m.NEXT))  # fmt: skip
+                 (SG.nextEvent, m.NEXT), (SG.relatedStory, m.RELATED_STORY))  # fmt: skip
 
 
 def _one(rdf: Graph, s: Node, p: Node) -> str:
@@ -93,11 +94,12 @@ def _read_node(rdf: Graph, s: Node, kind: str) -> dict[str, Any]:
         d[m.EVIDENCE] = _many(rdf, s, SG.evidence)
         d[m.DATE_AUDIT] = _many(rdf, s, SG.dateAudit)
         d[m.MERGE_REASON] = _one(rdf, s, SG.mergeReason)
-        d[m.STORY_OF] = next((node_id_of(x) or "" for x in rdf.subjects(SEM.hasSubEvent, s)), "")
+        d[m.STORY_OF] = next((node_id_of(x) or "" for x in rdf.subjects(SEM.hasSubEvent, s)
+                              if (x, RDF.type, SG.Episode) in rdf), "")  # fmt: skip
     elif kind == m.TOPIC:
         d[m.LABEL] = _one(rdf, s, SKOS.prefLabel)
         d[m.CONCEPT] = str(s)
-    elif kind != m.STORY:
+    elif kind not in (m.STORY, m.STORYLINE):
         d[m.ALIASES] = _many(rdf, s, SKOS.altLabel)
         d[m.WIKIDATA] = _one(rdf, s, OWL.sameAs)
     return d
@@ -108,8 +110,12 @@ def _topic_id(iri: Node) -> str:
 
 
 def _read_edges(rdf: Graph, G: nx.MultiDiGraph[str], ids: dict[Node, str]) -> None:
+    lines = set(rdf.subjects(RDF.type, SG.Storyline))
     for pred, rel in _EDGE_BY_PRED:
         for s, o in sorted(rdf.subject_objects(pred)):
+            # a storyline's events and articles are its episodes', materialised in RDF
+            if s in lines and pred != SG.relatedStory and (o, RDF.type, SG.Episode) not in rdf:
+                continue
             if s in ids and o in ids:
                 G.add_edge(ids[s], ids[o], key=rel, **{m.REL: rel})
     for s, o in sorted(rdf.subject_objects(SEM.hasActor)):

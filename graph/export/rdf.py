@@ -35,10 +35,15 @@ in ``ontology/storygraph.ttl``) and ``sgid:`` (instances, :data:`graph.schema.BA
   matched exactly, and so through the store's index, by the actor queries).
 - topic: the node's ``CONCEPT`` IRI, ``a skos:Concept``, ``skos:prefLabel``,
   ``skos:inScheme <https://storygraph.example.org/topic/>`` (``ontology/topics.ttl``).
-- story ``sgid:story/…``: ``a sg:Story`` (a subclass of ``sem:Event``), ``rdfs:label``,
+- storyline ``sgid:storyline/…`` (the story): ``a sg:Story, sg:Storyline`` (subclasses
+  of ``sem:Event``), ``rdfs:label``, ``sem:hasSubEvent`` its episodes and, materialised,
+  their events, ``sg:hasArticle`` every article of its episodes,
+  ``sem:hasBeginTimeStamp`` / ``sem:hasEndTimeStamp`` spanning its events,
+  ``sg:relatedStory`` another storyline on a related subject (never a sub-event);
+  consecutive events ``sg:nextEvent`` / ``sg:previousEvent`` along the storyline.
+- episode ``sgid:story/…``: ``a sg:Episode`` (a subclass of ``sem:Event``), ``rdfs:label``,
   ``sem:hasSubEvent``, ``sem:hasBeginTimeStamp`` / ``sem:hasEndTimeStamp`` spanning
-  its events, ``sg:hasArticle``; consecutive events ``sg:nextEvent`` /
-  ``sg:previousEvent``.
+  its events, ``sg:hasArticle``.
 
 IRIs are minted only from node ids through :func:`node_iri`, which percent-encodes
 every character but ``[A-Za-z0-9-_~]`` (and keeps the one ``/`` after the kind), so no
@@ -295,7 +300,7 @@ def _story(
     G: nx.MultiDiGraph[str], node: str, d: dict[str, Any], members: list[str]
 ) -> Iterator[Triple]:
     s = node_iri(node)
-    yield s, RDF.type, SG.Story
+    yield s, RDF.type, SG.Episode
     yield from _lit(s, RDFS.label, d.get(m.LABEL))
     events = sorted({t for t, _ in _edges(G, node, m.SUB_EVENT)} | set(members))
     begins = [x for e in events if (x := _date(G.nodes[e].get(m.BEGIN))) is not None]
@@ -308,6 +313,28 @@ def _story(
         yield s, SEM.hasEndTimeStamp, max(ends, key=str)
     for target, _ in _edges(G, node, m.HAS_ARTICLE):
         yield s, SG.hasArticle, node_iri(target)
+
+
+def _storyline(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[Triple]:
+    s = node_iri(node)
+    yield s, RDF.type, SG.Story
+    yield s, RDF.type, SG.Storyline
+    yield from _lit(s, RDFS.label, d.get(m.LABEL))
+    episodes = sorted(t for t, _ in _edges(G, node, m.SUB_EVENT))
+    events = sorted({e for ep in episodes for e, _ in _edges(G, ep, m.SUB_EVENT)})
+    begins = [x for e in events if (x := _date(G.nodes[e].get(m.BEGIN))) is not None]
+    ends = [x for e in events
+            if (x := _date(G.nodes[e].get(m.END) or G.nodes[e].get(m.BEGIN)))]  # fmt: skip
+    # the episodes' events too, materialised: one hop reads the whole timeline
+    for part in episodes + events:
+        yield s, SEM.hasSubEvent, node_iri(part)
+    for article in sorted({a for ep in episodes for a, _ in _edges(G, ep, m.HAS_ARTICLE)}):
+        yield s, SG.hasArticle, node_iri(article)
+    if begins and ends:
+        yield s, SEM.hasBeginTimeStamp, min(begins, key=str)
+        yield s, SEM.hasEndTimeStamp, max(ends, key=str)
+    for other, _ in _edges(G, node, m.RELATED_STORY):
+        yield s, SG.relatedStory, node_iri(other)
 
 
 def _story_members(G: nx.MultiDiGraph[str]) -> dict[str, list[str]]:
@@ -339,6 +366,8 @@ def owned_triples(G: nx.MultiDiGraph[str]) -> Iterator[Owned]:
             yield from ((None, t) for t in _topic(G, node, d))
         elif kind == m.STORY:
             yield from ((None, t) for t in _story(G, node, d, members.get(node, [])))
+        elif kind == m.STORYLINE:
+            yield from ((None, t) for t in _storyline(G, node, d))
 
 
 def to_rdf(G: nx.MultiDiGraph[str]) -> Graph:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from graph.config import BuildConfig
 from graph.extract import pubdate
+from graph.extract.topics import topic_profile
 from graph.kb import KnowledgeBase, default_kb
 from graph.types import Article, EventMention, Extraction
 
@@ -67,7 +68,8 @@ def extract_article(
             article = replace(article, published_evidence=reason)
     events = extract_events(article, sentences, kb=kb, year=year)
     pending = tuple(sentences) if article.published is None and year is None else ()
-    return Extraction(article, mentions, tuple(events), pending)
+    texts = [article.headline or "", *(s.text for s in sentences)]
+    return Extraction(article, mentions, tuple(events), pending, topic_profile(texts, language))
 
 
 def events_in_year(

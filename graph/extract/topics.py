@@ -10,6 +10,7 @@ word ("report$" matches "report", not "reporters"). The same stem matcher serves
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,7 @@ class Concept:
     slug: str
     labels: dict[str, str]
     stems: dict[str, tuple[str, ...]]
+    broader: str | None = None  # the slug of its skos:broader concept, if any
 
 
 def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
@@ -60,12 +62,15 @@ def load_concepts(path: Path = TOPICS_FILE) -> tuple[Concept, ...]:
         stems: dict[str, list[str]] = {}
         for lit in rdf.objects(iri, SKOS.hiddenLabel):
             stems.setdefault(_lang(lit), []).append(str(lit))
+        broader = min((str(b).rsplit("/", 1)[-1] for b in rdf.objects(iri, SKOS.broader)),
+                      default=None)  # fmt: skip
         concepts.append(
             Concept(
                 str(iri),
                 str(iri).rsplit("/", 1)[-1],
                 labels,
                 {k: tuple(sorted(v)) for k, v in stems.items()},
+                broader,
             )
         )
     return tuple(concepts)
@@ -83,6 +88,17 @@ def _regexes(language: str) -> tuple[tuple[Concept, re.Pattern[str]], ...]:
         if regex is not None:
             pairs.append((concept, regex))
     return tuple(pairs)
+
+
+def topic_profile(texts: Iterable[str], language: str) -> tuple[tuple[str, int], ...]:
+    """How many of ``texts`` (an article's headline and sentences) speak of each
+    concept, as sorted (slug, count) pairs: the article's topic profile.
+
+    >>> topic_profile(["Joint naval drills began.", "The fleet sailed.", "Rain."], "en")
+    (('defence-cooperation', 1), ('military-exercise', 2))
+    """
+    counts = Counter(slug for text in texts for slug in match_topics(text, language))
+    return tuple(sorted(counts.items()))
 
 
 def match_topics(text: str, language: str) -> tuple[str, ...]:

@@ -1,0 +1,262 @@
+"""Resolve stage, part 3: gather episodes into storylines.
+
+Requires: the episodes (:class:`~graph.types.Story`, from
+:mod:`graph.resolve.stories`), each article's entity features and topic
+profile (:attr:`~graph.types.Extraction.topics`), and the day of each episode.
+
+Adds: :class:`~graph.types.Storyline` records, one subject over time made of
+episodes that may be years apart, and the pairs of storylines that are related
+without being one.
+
+Method — single-pass clustering in time order, as topic detection and tracking
+(TDT) does it: each episode, oldest first, joins the storyline it is most alike,
+or starts a new one. Alike means two things at once:
+
+- **what it is about**: the topic profile (the share of the articles' sentences
+  that speak of each SKOS concept of ``ontology/topics.ttl``, a narrower
+  concept also counting for its broader one), compared by cosine; an episode
+  joins only a storyline whose dominant top concept is its own;
+- **who and where**: the entities (people, organisations, named things and
+  events, places, countries), each weighted by how often the episode names it
+  and by its rarity among the episodes (inverse document frequency: "Dong Jun"
+  says more than "China"), compared by cosine.
+
+The score is ``topic_weight * topics + (1 - topic_weight) * entities``, times
+a time decay ``0.5 ** (gap / half_life_days)`` between the episode and the
+storyline's latest one, floored at ``decay_floor`` so that a subject may come
+back years later. An episode joins when the score reaches ``threshold`` *and*
+the entity cosine reaches ``min_entities`` (two sports stories share a topic,
+not a storyline). A storyline's profile is the sum of its episodes'. Storylines
+that reach ``related`` (without the time decay) but are not one are related
+(``sg:relatedStory``). Candidates come from an inverted index on entities, so
+an episode is compared only with the storylines it shares one with, and a new
+episode is placed without clustering the others again. Deterministic: ties go
+to the oldest storyline, the order is (day, key).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph.config import StorylineSettings
+from graph.extract.topics import load_concepts
+from graph.types import Story, Storyline
+
+__all__ = ["assign_storylines", "storyline_name", "topic_vector"]
+
+_Vector = dict[str, float]
+NARROW = 0.5  # what a narrower concept weighs beside the broader one it also counts for
+
+
+@dataclass
+class _Line:
+    """A storyline while it grows (private to :func:`assign_storylines`)."""
+
+    episodes: list[Story] = field(default_factory=list)
+    topics: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    entities: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    last: date | None = None
+
+    def add(self, episode: Story, topics: _Vector, entities: _Vector, day: date | None) -> None:
+        self.episodes.append(episode)
+        for total, vector in ((self.topics, topics), (self.entities, entities)):
+            for k, v in vector.items():
+                total[k] += v
+        if day is not None:
+            self.last = max(self.last, day) if self.last else day
+
+
+def topic_vector(profiles: Sequence[Sequence[tuple[str, int]]]) -> _Vector:
+    """The topic vector of a group of articles: each article's share of
+    sentences per concept, a narrower concept counting fully for its broader
+    and half for itself (a storyline is a broad subject: an exercise and a
+    ministers' visit are both defence cooperation).
+
+    >>> topic_vector([[("military-exercise", 3), ("diplomacy", 1)]])
+    {'military-exercise': 0.375, 'defence-cooperation': 0.75, 'diplomacy': 0.25}
+    """
+    broader = {c.slug: c.broader for c in load_concepts()}
+    vector: dict[str, float] = defaultdict(float)
+    for profile in profiles:
+        total = sum(count for _, count in profile) or 1
+        for slug, count in profile:
+            up = broader.get(slug)
+            vector[slug] += (NARROW if up else 1.0) * count / total
+            if up:
+                vector[up] += count / total
+    return dict(vector)
+
+
+def dominant_subject(topics: Mapping[str, float]) -> str | None:
+    """The top concept (one with no broader) that ``topics`` weighs most, if any.
+
+    >>> dominant_subject(topic_vector([[("military-exercise", 2), ("diplomacy", 1)]]))
+    'defence-cooperation'
+    """
+    tops = {c.slug for c in load_concepts() if c.broader is None}
+    ranked = sorted((slug for slug in topics if slug in tops), key=lambda t: (-topics[t], t))
+    return ranked[0] if ranked else None
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    na = math.sqrt(math.fsum(v * v for v in a.values()))
+    nb = math.sqrt(math.fsum(v * v for v in b.values()))
+    if not na or not nb:
+        return 0.0
+    return math.fsum(a[k] * b[k] for k in sorted(a.keys() & b.keys())) / (na * nb)
+
+
+def _entity_vectors(
+    episodes: Sequence[Story], features: Mapping[str, Counter[str]]
+) -> dict[str, _Vector]:
+    """Each episode's entities weighted by kind and rarity among the episodes."""
+    counts: dict[str, dict[str, float]] = {}
+    for episode in episodes:
+        c: dict[str, float] = defaultdict(float)
+        for article in episode.articles:
+            for f, n in features[article].items():
+                if not f.startswith("topic/"):
+                    c[f] += 1 + math.log(n)
+        counts[episode.key] = c
+    df: Counter[str] = Counter(f for c in counts.values() for f in c)
+    n = len(episodes) + 10  # background pseudo-episodes, as for articles
+    return {
+        key: {f: v * math.log((n + 1) / (df[f] + 1))
+              for f, v in c.items()}
+        for key, c in counts.items()
+    }  # fmt: skip
+
+
+def _decay(a: date | None, b: date | None, settings: StorylineSettings) -> float:
+    if a is None or b is None:
+        return 1.0
+    fade: float = 0.5 ** (abs((a - b).days) / settings.half_life_days)
+    return settings.decay_floor + (1 - settings.decay_floor) * fade
+
+
+def _score(
+    line: _Line, topics: _Vector, entities: _Vector, day: date | None, s: StorylineSettings
+) -> tuple[float, float]:
+    """(score with time decay, entity cosine) of an episode against a storyline."""
+    by_entities = _cosine(entities, line.entities)
+    alike = s.topic_weight * _cosine(topics, line.topics) + (1 - s.topic_weight) * by_entities
+    return alike * _decay(day, line.last, s), by_entities
+
+
+def assign_storylines(
+    episodes: Sequence[Story],
+    features: Mapping[str, Counter[str]],
+    profiles: Mapping[str, Sequence[tuple[str, int]]],
+    days: Mapping[str, date | None],
+    labels: Mapping[str, str],
+    settings: StorylineSettings | None = None,
+) -> list[Storyline]:
+    """Gather episodes into storylines (see the module docstring for the method).
+
+    Args:
+        episodes: the episodes, each with its articles.
+        features: article source -> counts of entity keys (``topic/`` ones are ignored).
+        profiles: article source -> its topic profile.
+        days: episode key -> its day (its latest report), None when unknown.
+        labels: entity key -> label, for storyline names.
+        settings: the thresholds.
+
+    Returns:
+        Storylines sorted by their first episode's day, then key; each episode
+        in exactly one.
+    """
+    s = settings or StorylineSettings()
+    entity_vectors = _entity_vectors(episodes, features)
+    topic_vectors = {e.key: topic_vector([profiles.get(a, ()) for a in e.articles])
+                     for e in episodes}  # fmt: skip
+    order = sorted(episodes, key=lambda e: (days.get(e.key) or date.min, e.key))
+    lines: list[_Line] = []
+    postings: dict[str, list[int]] = defaultdict(list)  # entity -> storylines holding it
+    for episode in order:
+        topics, entities = topic_vectors[episode.key], entity_vectors[episode.key]
+        day = days.get(episode.key)
+        best, best_score = None, 0.0
+        subject = dominant_subject(topics)
+        for index in sorted({i for f in entities for i in postings.get(f, ())}):
+            if dominant_subject(lines[index].topics) != subject:
+                continue
+            score, by_entities = _score(lines[index], topics, entities, day, s)
+            if score >= s.threshold and by_entities >= s.min_entities and score > best_score:
+                best, best_score = index, score
+        if best is None:
+            best = len(lines)
+            lines.append(_Line())
+        for f in entities.keys() - lines[best].entities.keys():
+            postings[f].append(best)
+        lines[best].add(episode, topics, entities, day)
+    return _storylines(lines, days, labels, features, s)
+
+
+def _storylines(
+    lines: Sequence[_Line], days: Mapping[str, date | None], labels: Mapping[str, str],
+    features: Mapping[str, Counter[str]], s: StorylineSettings,
+) -> list[Storyline]:  # fmt: skip
+    keys = ["storyline/" + _slug(line) for line in lines]
+    related: dict[int, set[str]] = defaultdict(set)
+    for i, a in enumerate(lines):
+        for j in range(i + 1, len(lines)):
+            b = lines[j]
+            alike = s.topic_weight * _cosine(a.topics, b.topics) + (1 - s.topic_weight) * _cosine(
+                a.entities, b.entities
+            )
+            if alike >= s.related and _cosine(a.entities, b.entities) >= s.min_entities:
+                related[i].add(keys[j])
+                related[j].add(keys[i])
+    storylines = [
+        Storyline(
+            key=keys[i],
+            label=storyline_name(line.topics, _actors_by_episodes(line.episodes, features), labels),
+            episodes=tuple(e.key for e in line.episodes),
+            related=tuple(sorted(related[i])),
+        )
+        for i, line in enumerate(lines)
+    ]
+    first = {e.key: days.get(e.key) or date.min for line in lines for e in line.episodes}
+    return sorted(storylines, key=lambda t: (first[t.episodes[0]], t.key))
+
+
+def _slug(line: _Line) -> str:
+    articles = sorted(a for e in line.episodes for a in e.articles)
+    return hashlib.sha1("\n".join(articles).encode()).hexdigest()[:12]
+
+
+_ACTOR_KINDS = ("person/", "organization/", "country/")
+
+
+def _actors_by_episodes(
+    episodes: Sequence[Story], features: Mapping[str, Counter[str]]
+) -> Counter[str]:
+    """In how many of the episodes each actor is named."""
+    present: Counter[str] = Counter()
+    for episode in episodes:
+        named = {f for a in episode.articles for f in features[a] if f.startswith(_ACTOR_KINDS)}
+        present.update(named)
+    return present
+
+
+def storyline_name(
+    topics: Mapping[str, float], present: Mapping[str, int], labels: Mapping[str, str]
+) -> str:
+    """A storyline's headline: its two actors named in most episodes and its
+    dominant top concept.
+
+    >>> storyline_name({"sport": 1.0}, {"country/chile": 2, "person/ana-x": 1}, {})
+    'chile–ana-x sport'
+    """
+    actors = [labels.get(k, k.split("/", 1)[-1]) for k, _ in
+              sorted(present.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]  # fmt: skip
+    concepts = {c.slug: c for c in load_concepts()}
+    top = sorted((slug for slug in topics if concepts.get(slug) and not concepts[slug].broader),
+                 key=lambda slug: (-topics[slug], slug))  # fmt: skip
+    subject = concepts[top[0]].labels.get("en", top[0]) if top else ""
+    return " ".join(part for part in ("–".join(actors), subject) if part) or "Storyline"

@@ -1,0 +1,101 @@
+"""Episodes and storylines (graph.resolve.stories, graph.resolve.storylines) on
+invented records: what joins, what stays apart, and why."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from graph.config import StorylineSettings
+from graph.resolve.stories import article_groups
+from graph.resolve.storylines import assign_storylines, dominant_subject, topic_vector
+from graph.types import Story
+
+DEFENCE = (("defence-cooperation", 4), ("military-exercise", 3))
+SUMMIT = (("diplomacy", 5), ("economy", 1))
+SPORT = (("sport", 6),)
+
+
+def _feats(*keys: str) -> Counter[str]:
+    return Counter({k: 2 for k in keys})
+
+
+def _episode(key: str, *articles: str) -> Story:
+    return Story(key=f"story/{key}", label=key, articles=articles, events=())
+
+
+def _lines(episodes, features, profiles, days):
+    return assign_storylines(episodes, features, profiles, days, {}, StorylineSettings())
+
+
+def test_a_subject_told_years_apart_is_one_storyline_and_sport_stays_out() -> None:
+    features = {
+        "a": _feats("country/aland", "country/borduria", "event-name/north-wind"),
+        "b": _feats("country/aland", "country/borduria", "person/jo-lee"),
+        "c": _feats("country/aland", "country/borduria", "organization/navy-of-aland"),
+        "s": _feats("country/aland", "person/ana-ruiz", "place/stadium"),
+        "t": _feats("country/borduria", "person/kim-oh", "place/arena"),
+    }
+    profiles = {"a": DEFENCE, "b": DEFENCE, "c": DEFENCE, "s": SPORT, "t": SPORT}
+    episodes = [_episode(k, k) for k in features]
+    days = {"story/a": date(2022, 9, 1), "story/b": date(2024, 10, 14),
+            "story/c": date(2026, 1, 27), "story/s": date(2024, 7, 21),
+            "story/t": date(2024, 8, 1)}  # fmt: skip
+    lines = _lines(episodes, features, profiles, days)
+    by_episode = {e: line.key for line in lines for e in line.episodes}
+    assert by_episode["story/a"] == by_episode["story/b"] == by_episode["story/c"]
+    assert by_episode["story/s"] not in {by_episode["story/a"], by_episode["story/t"]}
+    assert sorted(len(line.episodes) for line in lines) == [1, 1, 3]
+    assert all(line.label for line in lines)
+
+
+def test_same_leaders_on_another_subject_start_another_storyline() -> None:
+    features = {
+        "x": _feats("country/aland", "country/borduria", "person/leader-a", "person/leader-b"),
+        "y": _feats("country/aland", "country/borduria", "person/leader-a", "person/leader-b"),
+    }
+    profiles = {"x": DEFENCE, "y": SUMMIT}
+    episodes = [_episode("x", "x"), _episode("y", "y")]
+    days = {"story/x": date(2024, 1, 1), "story/y": date(2024, 3, 1)}
+    lines = _lines(episodes, features, profiles, days)
+    assert len(lines) == 2
+    # the same actors on another matter: related, never a sub-event
+    assert lines[0].related == (lines[1].key,) and lines[1].related == (lines[0].key,)
+
+
+def test_storylines_do_not_depend_on_the_input_order() -> None:
+    features = {k: _feats("country/aland", "country/borduria", f"person/p{k}") for k in "abcd"}
+    profiles = dict.fromkeys(features, DEFENCE)
+    episodes = [_episode(k, k) for k in features]
+    days = {f"story/{k}": date(2020 + i, 1, 1) for i, k in enumerate(features)}
+    forward = _lines(episodes, features, profiles, days)
+    backward = _lines(list(reversed(episodes)), features, profiles, days)
+    assert forward == backward
+
+
+def test_topic_vector_counts_a_narrower_concept_for_its_broader() -> None:
+    vector = topic_vector([(("military-exercise", 2),)])
+    assert vector["defence-cooperation"] == 1.0 and vector["military-exercise"] == 0.5
+    assert dominant_subject(vector) == "defence-cooperation"
+    assert dominant_subject({}) is None
+
+
+def test_reports_of_two_years_are_two_episodes_even_when_alike() -> None:
+    same = _feats("person/leader-a", "person/leader-b", "place/capital")
+    features = {"2023": same, "2024": same, "2024b": same}
+    days = {"2023": date(2023, 3, 21), "2024": date(2024, 5, 16), "2024b": date(2024, 5, 17)}
+    groups = article_groups(features, 0.35, days, 30)
+    assert groups == [("2023",), ("2024", "2024b")]
+    assert article_groups(features, 0.35) == [("2023", "2024", "2024b")]  # no days: no window
+
+
+def test_an_undated_article_cannot_chain_two_years_into_one_episode() -> None:
+    features = {
+        "old": _feats("person/leader-a", "event-name/north-wind"),
+        "undated": _feats("person/leader-a", "event-name/north-wind", "person/leader-b"),
+        "new": _feats("person/leader-b", "place/capital"),
+    }
+    days = {"old": date(2022, 9, 1), "undated": None, "new": date(2024, 5, 16)}
+    groups = article_groups(features, 0.2, days, 30)
+    assert ("new",) in groups or ("old",) in groups
+    assert not any({"old", "new"} <= set(g) for g in groups)
