@@ -2,7 +2,7 @@
 
 Two articles (one with a URL, one without publisher), six events from 2022 to 2026
 with people, organisations, countries and a named ship, places, topics, one story with
-sub-events and a NEXT chain, accented aliases, and hostile strings.
+sub-events (an episode) in a storyline with a NEXT chain, accented aliases, and hostile strings.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ SLASHY_NAME = 'Org/"Quoted" \\ Name <&> /x/'
 A1 = "article/moscow-beijing-talks"
 A2 = "article/defence-review"
 STORY = "story/russia-china-defence"
+STORYLINE = "storyline/russia-china-defence"
 BELOUSOV = "person/andrei-belousov"
 DONG = "person/dong-jun"
 NATO = "organization/nato"
@@ -150,4 +151,6 @@ def build_fixture_graph() -> nx.MultiDiGraph:
         G.add_edge(before, after, **{m.REL: m.NEXT})
     for article in (A1, A2):
         G.add_edge(STORY, article, **{m.REL: m.HAS_ARTICLE})
+    G.add_node(STORYLINE, **{m.KIND: m.STORYLINE, m.LABEL: "Russia–China defence cooperation"})
+    G.add_edge(STORYLINE, STORY, **{m.REL: m.SUB_EVENT})
     return G

@@ -172,7 +172,7 @@ def test_opens_offline_and_draws_every_node(opened: Opened) -> None:
         "Place",
         "Topic",
         "Article",
-        "Story",
+        "Episode",  # the fixture's stories are episodes of no storyline: each heads a lane
     ]:
         assert name in legend
 
@@ -396,6 +396,40 @@ def test_the_seeds_open_with_every_event_in_view(browser: Any, width: int, heigh
         o.page.close()
 
 
+def test_the_seeds_storyline_lists_its_episodes_and_fits_one(browser: Any) -> None:
+    """The seeds page: one storyline in the index with its two episodes (newest
+    first); choosing an episode fits just its events into view."""
+    from tests.paths import ROOT
+
+    o = Opened(browser, ROOT / "output" / "graph.html", width=1400, height=900)
+    try:
+        assert o.js("() => document.querySelectorAll('#story-index li[data-story]').length") == 1
+        episodes = o.js(
+            "() => [...document.querySelectorAll('#story-index ol.episodes button')]"
+            ".map(b => b.textContent)"
+        )
+        story = o.js("() => storygraph.data.stories[0]")
+        assert story["id"].startswith("storyline/") and len(story["episodes"]) == 2
+        assert len(episodes) == 2 and all("events)" in text for text in episodes)
+        assert sum(len(ep["events"]) for ep in story["episodes"]) == len(story["events"]) == 12
+        o.page.click("#story-index ol.episodes li:first-child button")
+        o.page.wait_for_timeout(500)  # the fit is animated
+        newest = story["episodes"][-1]["events"]
+        inside = o.js(
+            """ids => { const net = storygraph.network;
+                const box = document.getElementById('graph').getBoundingClientRect();
+                const pos = net.getPositions(ids);
+                return ids.filter(id => { const d = net.canvasToDOM(pos[id]);
+                    return d.x >= 0 && d.x <= box.width && d.y >= 0 && d.y <= box.height; }); }""",
+            newest,
+        )
+        assert sorted(inside) == sorted(newest)
+        assert o.js(EVENTS_IN_VIEW)["inside"] < 12  # zoomed onto the episode, not the whole
+        assert o.errors == [] and o.blocked == []
+    finally:
+        o.page.close()
+
+
 def test_the_first_view_fits_the_most_recent_large_story(opened: Opened) -> None:
     G = fx.story_graph()
     large = [st for st in {G.nodes[e][m.STORY_OF] for e in ordered_events(G)}
@@ -419,7 +453,7 @@ def test_the_story_index_lists_stories_most_recent_first_and_fits_one(opened: Op
                      key=lambda st: max(G.nodes[e][m.END] for e in story_events(G, st)),
                      reverse=True)  # fmt: skip
     listed = opened.js(
-        "() => [...document.querySelectorAll('#story-index li')].map(li => li.dataset.story)"
+        "() => [...document.querySelectorAll('#story-index li[data-story]')].map(li => li.dataset.story)"
     )
     assert listed == stories
     rows = opened.page.inner_text("#story-index")

@@ -80,14 +80,14 @@ def test_the_first_view_shows_the_opening_story_whole(page: Any) -> None:
     seen = page.evaluate(
         """() => { const sg = storygraph, net = sg.network;
             const box = document.getElementById('graph').getBoundingClientRect();
-            const first = document.querySelector('#story-index li').dataset.story;
+            const first = document.querySelector('#story-index li[data-story]').dataset.story;
             const large = sg.data.stories.filter(s => s.events.length >= 3);
             const story = sg.data.stories.find(s => s.id === first);
             const ids = story.events.filter(id => sg.nodes.get(id));
             const pos = net.getPositions(ids);
             const inside = ids.filter(id => { const d = net.canvasToDOM(pos[id]);
                 return d.x >= 0 && d.x <= box.width && d.y >= 0 && d.y <= box.height; });
-            return {stories: sg.data.stories.length, listed: document.querySelectorAll('#story-index li').length,
+            return {stories: sg.data.stories.length, listed: document.querySelectorAll('#story-index li[data-story]').length,
                     large: large.length, opening: ids.length, inside: inside.length}; }"""
     )
     assert seen["listed"] == seen["stories"] > 1

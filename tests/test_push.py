@@ -101,7 +101,7 @@ def test_push_reads_back_same_count_and_answers(server: str, built: Path) -> Non
     assert len(sent) == 5  # 2 articles, shared, ontology, inferred
     expected = len(open_store(built))
     assert int(remote(server, COUNT)[0]["n"]) == expected == sum(i.triples for i in sent)
-    timeline = bind(get_query("story-timeline"), {"story": fx.STORY})
+    timeline = bind(get_query("story-timeline"), {"story": fx.STORYLINE})
     assert remote(server, timeline) == local(built, timeline)
     assert len(local(built, timeline)) == len(fx.STORY_EVENTS)
 

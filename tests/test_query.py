@@ -55,16 +55,23 @@ def iri(node: str) -> str:
 def test_list_has_the_named_queries() -> None:
     assert [q.name for q in list_queries()] == [
         "actor-timeline", "actors-by-events", "events-between", "shared-events",
-        "story-timeline", "who-met-whom",
+        "story-timeline", "storyline-episodes", "who-met-whom",
     ]  # fmt: skip
 
 
 def test_story_timeline(store: ox.Store) -> None:
     expected = [iri(e) for e in fx.STORY_EVENTS]
     assert [r["event"] for r in named(store, "story-timeline")] == expected
-    one = named(store, "story-timeline", story=fx.STORY)
+    one = named(store, "story-timeline", story=fx.STORYLINE)
     assert [(r["begin"], r["end"]) for r in one] == [fx.EVENTS[e][2:4] for e in fx.STORY_EVENTS]
-    assert named(store, "story-timeline", story="story/none") == []
+    assert named(store, "story-timeline", story="storyline/none") == []
+    assert named(store, "story-timeline", story=fx.STORY) == []  # an episode is no storyline
+
+
+def test_storyline_episodes(store: ox.Store) -> None:
+    found = named(store, "storyline-episodes")
+    assert [(r["story"], r["episode"]) for r in found] == [(iri(fx.STORYLINE), iri(fx.STORY))]
+    assert (int(found[0]["articles"]), int(found[0]["events"])) == (2, len(fx.STORY_EVENTS))
 
 
 @pytest.mark.parametrize("name", ["Belousov", "Belooussov", "Andreï Belooussov", "ANDREI belousov"])
@@ -103,7 +110,7 @@ def test_events_between(store: ox.Store) -> None:
         e for e, v in sorted(fx.EVENTS.items()) if v[2] <= "2025-03-05" and v[3] >= "2024-01-01"
     ]
     assert [r["event"] for r in found] == [iri(e) for e in expected]
-    assert iri(fx.STORY) not in {r["event"] for r in found}
+    assert not {iri(fx.STORY), iri(fx.STORYLINE)} & {r["event"] for r in found}
 
 
 def test_shared_events(store: ox.Store) -> None:
@@ -124,7 +131,8 @@ def test_actors_by_events(store: ox.Store) -> None:
 
 def test_subclass_reasoning(store: ox.Store) -> None:
     events = run_query(store, SEM_PREFIX + "SELECT ?e WHERE { ?e a sem:Event }")
-    assert iri(fx.STORY) in {r[0] for r in rows(events)[1]}  # type: ignore[arg-type]
+    found_events = {r[0] for r in rows(events)[1]}  # type: ignore[arg-type]
+    assert {iri(fx.STORY), iri(fx.STORYLINE)} <= found_events
     actors = run_query(store, SEM_PREFIX + "SELECT ?a WHERE { ?a a sem:Actor }")
     found = {r[0] for r in rows(actors)[1]}  # type: ignore[arg-type]
     assert {iri(fx.BELOUSOV), iri(fx.NATO), iri(fx.RUSSIA)} <= found
@@ -237,12 +245,20 @@ def test_shacl_lets_a_story_without_events_be_undated_but_no_other_story() -> No
     G.add_node("story/undated", **{m.KIND: m.STORY, m.LABEL: "Pages that print no date"})
     for article in (fx.A1, fx.A2):
         G.add_edge("story/undated", article, **{m.REL: m.HAS_ARTICLE})
+    G.add_node("storyline/undated", **{m.KIND: m.STORYLINE, m.LABEL: "Undated"})
+    G.add_edge("storyline/undated", "story/undated", **{m.REL: m.SUB_EVENT})
     conforms, report = validate(to_rdf(G))
     assert conforms, report
     undated = to_rdf(G)
     undated.remove((node_iri(fx.STORY), SEM.hasBeginTimeStamp, None))
     undated.remove((node_iri(fx.STORY), SEM.hasEndTimeStamp, None))
     assert not validate(undated)[0]  # it has events: it must be dated
+    lined = to_rdf(G)
+    lined.remove((node_iri(fx.STORYLINE), SEM.hasBeginTimeStamp, None))
+    assert not validate(lined)[0]  # a storyline of dated events must be dated too
+    orphan = to_rdf(G)
+    orphan.remove((node_iri(fx.STORYLINE), SEM.hasSubEvent, node_iri(fx.STORY)))
+    assert not validate(orphan)[0]  # every episode belongs to a storyline
 
 
 def _refusing_port() -> int:

@@ -111,10 +111,18 @@ def test_entities_topics_story(rdf: Graph) -> None:
     assert (topic, RDF.type, SKOS.Concept) in rdf
     assert (node_iri(fx.E_MEETING), URIRef("http://purl.org/dc/terms/subject"), topic) in rdf
     story = node_iri(fx.STORY)
-    assert (story, RDF.type, SG.Story) in rdf
+    assert (story, RDF.type, SG.Episode) in rdf and (story, RDF.type, SG.Story) not in rdf
     assert len(set(rdf.objects(story, SEM.hasSubEvent))) == 4
     assert str(rdf.value(story, SEM.hasBeginTimeStamp)) == "2023-07-01"
     assert str(rdf.value(story, SEM.hasEndTimeStamp)) == "2025-03-31"
+    line = node_iri(fx.STORYLINE)
+    assert {SG.Story, SG.Storyline} <= set(rdf.objects(line, RDF.type))
+    # its episode and, materialised, the episode's events; its articles
+    assert set(rdf.objects(line, SEM.hasSubEvent)) == {story} | set(
+        rdf.objects(story, SEM.hasSubEvent)
+    )
+    assert set(rdf.objects(line, SG.hasArticle)) == {node_iri(fx.A1), node_iri(fx.A2)}
+    assert str(rdf.value(line, SEM.hasBeginTimeStamp)) == "2023-07-01"
 
 
 def test_round_trip_is_isomorphic(G: nx.MultiDiGraph, rdf: Graph) -> None:

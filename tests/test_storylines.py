@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
+import pytest
+
+from graph import schema as M
 from graph.config import StorylineSettings
 from graph.resolve.stories import article_groups
 from graph.resolve.storylines import assign_storylines, dominant_subject, topic_vector
@@ -99,3 +103,49 @@ def test_an_undated_article_cannot_chain_two_years_into_one_episode() -> None:
     groups = article_groups(features, 0.2, days, 30)
     assert ("new",) in groups or ("old",) in groups
     assert not any({"old", "new"} <= set(g) for g in groups)
+
+
+# ---------- the whole pipeline on invented wire copy (tests/fixtures/storylines) ----------
+
+STORYLINES = Path(__file__).parent / "fixtures" / "storylines"
+
+
+@pytest.fixture(scope="module")
+def built():
+    from graph.pipeline import BuildConfig, build
+
+    G, report = build([STORYLINES], BuildConfig(jobs=1))
+    assert report.articles == 5 and not report.skipped
+    return G
+
+
+def _episode_of(G, source: str) -> str:
+    (article,) = [n for n, d in G.nodes(data=True) if d.get(M.SOURCE) == source]
+    (episode,) = [u for u, _, r in G.in_edges(article, data=M.REL) if r == M.HAS_ARTICLE]
+    return episode
+
+
+def _storyline_of(G, source: str) -> str:
+    episode = _episode_of(G, source)
+    (line,) = [u for u, _, r in G.in_edges(episode, data=M.REL)
+               if r == M.SUB_EVENT and G.nodes[u][M.KIND] == M.STORYLINE]  # fmt: skip
+    return line
+
+
+def test_one_visit_told_in_two_languages_is_one_episode(built) -> None:
+    assert _episode_of(built, "fr_2031_visit.txt") == _episode_of(built, "en_2031_visit.txt")
+    assert _episode_of(built, "en_2029_drills.txt") != _episode_of(built, "en_2031_visit.txt")
+
+
+def test_drills_and_a_visit_two_years_later_are_one_storyline(built) -> None:
+    defence = _storyline_of(built, "en_2029_drills.txt")
+    assert _storyline_of(built, "fr_2031_visit.txt") == defence
+    assert "defence" in built.nodes[defence][M.LABEL]
+
+
+def test_trade_and_football_between_the_same_countries_stay_apart(built) -> None:
+    defence = _storyline_of(built, "en_2029_drills.txt")
+    trade = _storyline_of(built, "en_2031_trade.txt")
+    football = _storyline_of(built, "en_2031_football.txt")
+    assert len({defence, trade, football}) == 3
+    assert sum(d.get(M.KIND) == M.STORYLINE for _, d in built.nodes(data=True)) == 3

@@ -33,7 +33,14 @@ import networkx as nx
 
 from graph import schema
 from graph.export.atomic import atomic_write
-from graph.export.layout import Layout, layout_graph, ordered_events, story_of
+from graph.export.layout import (
+    Layout,
+    episode_of,
+    layout_graph,
+    ordered_events,
+    page_stories,
+    story_of,
+)
 
 MAX_DRAWN_NODES = 2000
 """Above this many nodes, kinds in :data:`DROP_ORDER` are left out of the drawing."""
@@ -69,7 +76,8 @@ KIND_STYLES: tuple[dict[str, Any], ...] = (
     },
     {"kind": schema.TOPIC, "name": "Topic", "shape": "diamond", "color": "#f08c00", "size": 10},
     {"kind": schema.ARTICLE, "name": "Article", "shape": "square", "color": "#868e96", "size": 9},
-    {"kind": schema.STORY, "name": "Story", "shape": "box", "color": "#343a40", "size": 16},
+    {"kind": schema.STORYLINE, "name": "Storyline", "shape": "box", "color": "#343a40", "size": 16},
+    {"kind": schema.STORY, "name": "Episode", "shape": "box", "color": "#343a40", "size": 16},
 )
 """Shape and colour per node kind; the page's legend is drawn from this table."""
 
@@ -233,7 +241,10 @@ def choose_drawn(G: nx.MultiDiGraph[str], max_nodes: int) -> tuple[list[str], li
             omitted.append([kind, counts[kind]])
             total -= counts[kind]
     dropped = {kind for kind, _ in omitted}
-    drawn = sorted(n for n, k in kinds.items() if k not in dropped)
+    # an episode is listed under its storyline, not drawn: the storyline heads the lane
+    heads = set(page_stories(G))
+    drawn = sorted(n for n, k in kinds.items()
+                   if k not in dropped and (k != schema.STORY or n in heads))  # fmt: skip
     return drawn, omitted
 
 
@@ -326,14 +337,38 @@ def edge_records(G: nx.MultiDiGraph[str], drawn: Iterable[str]) -> list[dict[str
 
 
 def story_records(G: nx.MultiDiGraph[str], layout: Layout) -> list[dict[str, Any]]:
-    """Return each story (lane order) with its events in time order."""
+    """Return each story the page draws (a storyline, in lane order) with its
+    events in time order, its articles, and its episodes with theirs."""
     members: dict[str, list[str]] = {lane.story: [] for lane in layout.lanes if lane.story}
+    episodes: dict[str, dict[str, list[str]]] = {story: {} for story in members}
     for event in layout.event_order or ordered_events(G):
-        members.get(story_of(G, event), []).append(event)
+        story = story_of(G, event)
+        members.get(story, []).append(event)
+        if story in episodes:
+            episodes[story].setdefault(episode_of(G, event), []).append(event)
     return [
-        {"id": story, "label": str(G.nodes[story].get(schema.LABEL, story)), "events": events}
+        {
+            "id": story,
+            "label": str(G.nodes[story].get(schema.LABEL, story)),
+            "events": events,
+            "articles": _articles_of(G, story),
+            "episodes": [
+                {"id": e, "label": str(G.nodes[e].get(schema.LABEL, e)), "events": evs}
+                for e, evs in episodes[story].items()
+            ],
+        }
         for story, events in members.items()
     ]
+
+
+def _articles_of(G: nx.MultiDiGraph[str], story: str) -> list[str]:
+    """The articles of a storyline's episodes (or of an episode)."""
+
+    def linked(node: str, rel: str) -> list[str]:
+        return [t for _, t, d in G.out_edges(node, data=True) if d.get(schema.REL) == rel]
+
+    parts = linked(story, schema.SUB_EVENT)
+    return sorted({a for node in [story, *parts] for a in linked(node, schema.HAS_ARTICLE)})
 
 
 TEMPLATE = """<!DOCTYPE html>

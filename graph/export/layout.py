@@ -165,14 +165,35 @@ def event_columns(G: nx.MultiDiGraph[str], events: Sequence[str]) -> dict[str, f
     return xs
 
 
-def story_of(G: nx.MultiDiGraph[str], event: str) -> str:
-    """Return the story id of ``event`` (``NO_STORY`` when it has none)."""
+def episode_of(G: nx.MultiDiGraph[str], event: str) -> str:
+    """Return the episode id of ``event`` (``NO_STORY`` when it has none)."""
     story = G.nodes[event].get(schema.STORY_OF)
     if isinstance(story, str) and story in G:
         return story
+    return _parent(G, event, schema.STORY)
+
+
+def story_of(G: nx.MultiDiGraph[str], event: str) -> str:
+    """Return the id of the story the page draws ``event`` in: the storyline of
+    its episode, else its episode (``NO_STORY`` when it has neither)."""
+    episode = episode_of(G, event)
+    if episode == NO_STORY:
+        return NO_STORY
+    return _parent(G, episode, schema.STORYLINE) or episode
+
+
+def page_stories(G: nx.MultiDiGraph[str]) -> list[str]:
+    """The stories the page draws as lanes: the storylines, and any episode
+    that belongs to none (a graph built by hand or read from older RDF)."""
+    lines = nodes_of_kind(G, [schema.STORYLINE])
+    alone = [e for e in nodes_of_kind(G, [schema.STORY]) if not _parent(G, e, schema.STORYLINE)]
+    return sorted(lines + alone)
+
+
+def _parent(G: nx.MultiDiGraph[str], node: str, kind: str) -> str:
     rel: object  # types-networkx cannot infer the type of an edge attribute's values
-    for source, _, rel in G.in_edges(event, data=schema.REL):
-        if rel == schema.SUB_EVENT:
+    for source, _, rel in G.in_edges(node, data=schema.REL):
+        if rel == schema.SUB_EVENT and G.nodes[source].get(schema.KIND) == kind:
             return str(source)
     return NO_STORY
 
@@ -181,7 +202,7 @@ def lane_order(G: nx.MultiDiGraph[str], events: Sequence[str]) -> list[str]:
     """Return the stories by their first event's date, then the event-less ones."""
     order = list(dict.fromkeys(story_of(G, event) for event in events))
     seen = set(order)
-    order.extend(s for s in nodes_of_kind(G, [schema.STORY]) if s not in seen)
+    order.extend(s for s in page_stories(G) if s not in seen)
     return order
 
 
@@ -261,7 +282,7 @@ def group_members(
     first_x = min(xs.values(), default=0.0)
     for node in drawn:
         kind = str(G.nodes[node].get(schema.KIND, ""))
-        if kind in (schema.EVENT, schema.STORY):
+        if kind in (schema.EVENT, schema.STORY, schema.STORYLINE):
             continue
         events = event_neighbours(G, node)
         if events:

@@ -205,7 +205,12 @@ def assign_stories(
         stories.append(
             Story(
                 key="story/" + _story_slug(articles),
-                label=episode_name(story_events, labels, _latest(articles, days))
+                label=episode_name(
+                    story_events,
+                    labels,
+                    _latest(articles, days),
+                    sum((features[a] for a in articles), Counter()),
+                )
                 or _label(articles, features, labels),
                 articles=articles,
                 events=tuple(e.key for e in story_events),
@@ -237,21 +242,29 @@ def _story_slug(articles: tuple[str, ...]) -> str:
 
 
 def episode_name(
-    events: Sequence[Event], labels: Mapping[str, str], day: date | None = None
+    events: Sequence[Event],
+    labels: Mapping[str, str],
+    day: date | None = None,
+    salience: Mapping[str, int] | None = None,
 ) -> str | None:
     """An episode's headline from its main event: one of the news (within a
     month of ``day``, its latest report, or of its latest event) rather than
-    background, a typed happening before a statement, then the one reported by
-    most articles, with most actors, the latest ("Andrei Belousov, Dong Jun:
-    meeting in Beijing, Oct 2024")."""
+    background, a typed happening before a statement, then the one whose actors
+    the episode's articles name most (``salience``: mentions per entity key),
+    reported by most articles, the latest ("Andrei Belousov, Dong Jun: meeting
+    in Beijing, Oct 2024")."""
     if not events:
         return None
+    weight = salience or {}
     anchor = day or max(e.last for e in events)
     main = min(events, key=lambda e: (
         abs((e.last - anchor).days) > DEFAULT_EPISODE_WINDOW, e.event_type in (FALLBACK, SAYING),
-        -len({m.article for m in e.mentions}), -len(e.actors), -e.begin.toordinal(), e.key,
+        -sum(weight.get(a, 0) for a in e.actors), -len({m.article for m in e.mentions}),
+        -e.begin.toordinal(), e.key,
     ))  # fmt: skip
-    who = ", ".join(labels.get(a, a.split("/", 1)[-1]) for a in main.actors[:2])
+    # a headline names people and organisations before the countries they act for
+    actors = sorted(main.actors, key=lambda a: (a.startswith("country/"), -weight.get(a, 0), a))[:2]
+    who = ", ".join(labels.get(a, a.split("/", 1)[-1]) for a in actors)
     what = LABELS.get(main.event_type, main.event_type).lower()
     where = f" in {labels.get(main.places[0], main.places[0])}" if main.places else ""
     when = main.begin.strftime("%b %Y") if main.begin.year == main.last.year else ""

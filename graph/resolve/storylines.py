@@ -230,7 +230,7 @@ def _slug(line: _Line) -> str:
     return hashlib.sha1("\n".join(articles).encode()).hexdigest()[:12]
 
 
-_ACTOR_KINDS = ("person/", "organization/", "country/")
+_ACTOR_KINDS = ("country/", "organization/", "person/")
 
 
 def _actors_by_episodes(
@@ -253,8 +253,10 @@ def storyline_name(
     >>> storyline_name({"sport": 1.0}, {"country/chile": 2, "person/ana-x": 1}, {})
     'chile–ana-x sport'
     """
+    # at equal presence a subject is named by its countries, then organisations
     actors = [labels.get(k, k.split("/", 1)[-1]) for k, _ in
-              sorted(present.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]  # fmt: skip
+              sorted(present.items(), key=lambda kv: (-kv[1], _ACTOR_KINDS.index(
+                  kv[0].split("/", 1)[0] + "/"), kv[0]))[:2]]  # fmt: skip
     concepts = {c.slug: c for c in load_concepts()}
     top = sorted((slug for slug in topics if concepts.get(slug) and not concepts[slug].broader),
                  key=lambda slug: (-topics[slug], slug))  # fmt: skip

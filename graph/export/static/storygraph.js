@@ -86,7 +86,7 @@
   const big = drawnNodes.length > 800;
   function visNode(n) {
     const style = kindStyle.get(n.kind) || { shape: "dot", color: "#adb5bd", size: 10 };
-    const isStory = n.kind === K.STORY;
+    const isStory = storyById.has(n.id);
     const node = {
       id: n.id,
       x: n.x,
@@ -428,11 +428,20 @@
     ];
   }
   function renderStory(n) {
-    const story = storyById.get(n.id);
+    const story = storyById.get(n.id) || { events: [], articles: [], episodes: [] };
     return [
-      section("Timeline", (story ? story.events : []).map(eventLine)),
-      section("Articles", neighbours(n.id, K.HAS_ARTICLE, "out").map((e) => nodeButton(e.to))),
+      section("Episodes", story.episodes.map((ep) => episodeLine(ep))),
+      section("Timeline", story.events.map(eventLine)),
+      section("Articles", story.articles.map((id) => nodeButton(id))),
     ];
+  }
+  /* An episode of a storyline: its name and events; choosing it fits them. */
+  function episodeLine(ep) {
+    const button = el("button", ep.label + " (" + ep.events.length + " events)");
+    button.type = "button";
+    button.className = "episode";
+    button.addEventListener("click", () => fitEvents(ep.events));
+    return button;
   }
   function renderDetails(id) {
     details.replaceChildren();
@@ -445,7 +454,7 @@
     const hidden = n.x === undefined ? "Not drawn (large graph)." : isHidden(n.id) ? "Hidden by the filters." : "";
     if (hidden) details.append(el("p", hidden, "muted"));
     const render =
-      n.kind === K.EVENT ? renderEvent : n.kind === K.ARTICLE ? renderArticle : n.kind === K.STORY ? renderStory : renderEntity;
+      n.kind === K.EVENT ? renderEvent : n.kind === K.ARTICLE ? renderArticle : storyById.has(n.id) ? renderStory : renderEntity;
     details.append(...render(n));
   }
 
@@ -529,7 +538,7 @@
   function currentStoryEvents() {
     const n = byId.get(selected);
     if (n && n.kind === K.EVENT && storyById.get(n.story)) return storyById.get(n.story).events;
-    if (n && n.kind === K.STORY && storyById.get(n.id)) return storyById.get(n.id).events;
+    if (n && storyById.get(n.id)) return storyById.get(n.id).events;
     return DATA.stories.length ? DATA.stories[0].events : [];
   }
   function step(direction) {
@@ -614,7 +623,7 @@
     for (const n of drawnNodes) {
       let visible = kindOn(n.kind);
       if (visible && n.kind === K.EVENT) visible = shownEvents.has(n.id);
-      else if (visible && n.kind === K.STORY) visible = !f.story || f.story === n.id;
+      else if (visible && storyById.has(n.id)) visible = !f.story || f.story === n.id;
       else if (visible) {
         const evs = linkedEvents(n.id);
         visible = !evs.length || evs.some((id) => shownEvents.has(id));
@@ -664,7 +673,7 @@
   function initLegend() {
     const legend = document.getElementById("legend");
     legend.append(el("div", "Legend", "title"));
-    const present = new Set(DATA.nodes.map((n) => n.kind));
+    const present = new Set(drawnNodes.map((n) => n.kind));
     for (const k of DATA.kinds.filter((k) => present.has(k.kind))) {
       const item = el("div", null, "item");
       item.append(icon(k.kind), el("span", k.name));
@@ -739,7 +748,7 @@
     };
     return DATA.stories.map((s) => ({
       id: s.id, label: s.label, events: s.events, span: span(s), actors: actorsOf(s),
-      articles: neighbours(s.id, K.HAS_ARTICLE, "out").length,
+      articles: s.articles.length, episodes: s.episodes,
     })).sort((a, b) => cmp(b.span[1], a.span[1]) || b.events.length - a.events.length || cmp(a.id, b.id));
   }
   const STORY_ACTORS = 3;
@@ -756,15 +765,27 @@
       button.type = "button";
       button.addEventListener("click", () => fitStory(row.id));
       const when = row.span[0] ? row.span[0] + (row.span[1] !== row.span[0] ? " – " + row.span[1] : "") : "undated";
-      item.append(button, el("div", when + " · " + row.articles + " articles · " + row.events.length +
-        " events", "muted"), el("div", row.actors.join(", "), "muted"));
+      item.append(button, el("div", when + " · " + row.episodes.length + " episodes · " + row.articles +
+        " articles · " + row.events.length + " events", "muted"), el("div", row.actors.join(", "), "muted"));
+      if (row.episodes.length > 1) {
+        const episodes = el("ol", null, "episodes");
+        for (const ep of row.episodes.slice().reverse()) {
+          const line = el("li");
+          line.append(episodeLine(ep));
+          episodes.append(line);
+        }
+        item.append(episodes);
+      }
       list.append(item);
     }
     index.append(list);
   }
   function fitStory(id) {
     const story = storyById.get(id);
-    const ids = story ? story.events.filter((e) => nodes.get(e)) : [];
+    return fitEvents(story ? story.events : []);
+  }
+  function fitEvents(events) {
+    const ids = events.filter((e) => nodes.get(e));
     if (ids.length) network.fit({ nodes: ids, animation: { duration: 300 } });
     return ids.length;
   }
