@@ -65,6 +65,7 @@ class KnownEntity:
     wikidata: str | None = None
     capital_of: str | None = None
     positions: tuple[Position, ...] = ()
+    media: bool = False  # a news outlet: it reports happenings, it rarely takes part
 
 
 @dataclass(frozen=True)
@@ -192,8 +193,9 @@ def _load_places(path: Path, entities: dict[str, KnownEntity]) -> None:
 def _load_people_orgs(path: Path, entities: dict[str, KnownEntity]) -> None:
     for row in _rows(path):
         kind, key, qid, label = row[0], _key(row[1]), row[2], row[3]
-        if kind not in ("person", "organization"):
-            raise ConfigError(f"{path}: unknown kind {kind!r} (expected person or organization)")
+        if kind not in ("person", "organization", "media"):
+            raise ConfigError(f"{path}: unknown kind {kind!r} (expected person, organization "
+                              "or media)")  # fmt: skip
         entities[key] = KnownEntity(
             key,
             "person" if kind == "person" else "organization",
@@ -201,6 +203,7 @@ def _load_people_orgs(path: Path, entities: dict[str, KnownEntity]) -> None:
             _split(_col(row, 4)),
             _wikidata(qid),
             positions=_positions(_col(row, 5)),
+            media=kind == "media",
         )
 
 

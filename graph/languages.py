@@ -119,6 +119,9 @@ class EntityWords:
     demonyms_match_case: bool
     event_naming_stems: _Words  # "baptisées", "dubbed"
     event_name_not_between: frozenset[str]
+    media_words: frozenset[str] = frozenset()  # a name holding one is a news outlet ("NBC News")
+    honorifics: frozenset[str] = frozenset()  # "M.", "Mrs": before a name, not part of it
+    title_words: frozenset[str] = frozenset()  # a name made of these alone is a role ("State")
 
 
 @dataclass(frozen=True)
@@ -308,6 +311,9 @@ def _entities(r: _Reader) -> EntityWords:
         demonyms_match_case=r.flag(t, w, "demonyms_match_case", False),
         event_naming_stems=r.words(t, w, "event_naming_stems"),
         event_name_not_between=words("event_name_not_between"),
+        media_words=words("media_words"),
+        honorifics=words("honorifics"),
+        title_words=words("title_words"),
     )
 
 

@@ -662,3 +662,28 @@ def test_a_generic_institution_is_its_owners(kb) -> None:
     # a name of its own is not qualified
     own = _mentions("Nordvik's Marchetti Shipyards said on Monday that it had closed.", "en", kb)
     assert all("(" not in m.label for m in own)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "full", "short"),
+    [
+        ("La porte-parole Mme Karine Lemoine a confirmé la visite lundi. Selon Mme Lemoine, "
+         "les pourparlers reprendront.", "fr", "Karine Lemoine", "Lemoine"),
+        ("Ms. Jane Alder, a spokeswoman, confirmed the visit on Monday. Dr. Alder said talks "
+         "would resume.", "en", "Jane Alder", "Alder"),
+    ],
+)  # fmt: skip
+def test_an_honorific_is_no_part_of_the_name(kb, body: str, language: str, full, short) -> None:
+    found = _mentions(body, language, kb)
+    people = {(m.text, m.key) for m in found if m.kind == "person"}
+    keys = {key for _, key in people}
+    assert len(keys) == 1, people  # "Mme Lemoine" is the Karine Lemoine named before
+    assert {text for text, _ in people} == {full, short}
+
+
+def test_title_words_alone_are_a_role_not_a_name(kb) -> None:
+    body = ("Secretary of State Marco Rubio said on Monday the talks would continue. "
+            "Defense officials and State Department aides agreed.")  # fmt: skip
+    names = {m.text for m in _mentions(body, "en", kb)}
+    assert "Marco Rubio" in names and "State Department" in names
+    assert not {"State", "Defense", "Secretary", "Secretary of State"} & names

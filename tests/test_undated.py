@@ -153,3 +153,36 @@ def test_who_is_named_in_an_aside_is_no_actor(kb) -> None:
     actors = {m.label for e in events for m in e.actors}
     assert {"Peter Novak", "Marion Castellan"} <= actors
     assert "Finland" not in actors
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "outlet"),
+    [
+        ("Warships of Nordvik and Valdoria patrolled the Grey Sea on Monday, "
+         "state broadcaster CCTV reported.", "en", "CCTV"),
+        ("Nordvik and Valdoria signed a fisheries pact on Monday, Ostland Daily News reported.",
+         "en", "Ostland Daily News"),
+        ("La Norvège et la Finlande ont signé lundi un accord de pêche, selon l'agence Xinhua.",
+         "fr", "Xinhua"),
+    ],
+)  # fmt: skip
+def test_a_news_outlet_cited_as_source_is_no_actor(kb, body: str, language: str, outlet) -> None:
+    sentences, events = _events(body, language, kb)
+    assert outlet in {m.label for s in sentences for m in s.mentions}  # found as a name...
+    assert events and all(outlet not in {m.label for m in e.actors} for e in events)  # ...no actor
+
+
+def test_who_and_where_a_quote_names_are_not_the_statements(kb) -> None:
+    body = ('"The examples of Venezuela and Iran demand constant analysis," Defence Minister '
+            "Henrik Aaland said on Monday in Nordby.")  # fmt: skip
+    _, events = _events(body, "en", kb)
+    assert events
+    for event in events:
+        assert not {"Venezuela", "Iran"} & {m.label for m in event.actors}
+        assert event.place is None or event.place.label not in {"Venezuela", "Iran"}
+
+
+def test_a_quoted_name_is_still_an_actor(kb) -> None:
+    body = 'The ship "Meishan" entered the Arctic Ocean on Tuesday with a Russian patrol vessel.'
+    _, events = _events(body, "en", kb)
+    assert any("Meishan" in {m.label for m in e.actors} for e in events)

@@ -22,12 +22,14 @@ from functools import lru_cache
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.extract.undated import cue
 from graph.kb import KnowledgeBase
+from graph.languages import BY_CODE
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
     "TWO_COUNTRIES",
     "asides",
     "first_role",
+    "is_news_outlet",
     "role_holders",
     "role_registry",
     "sentence_actors",
@@ -122,14 +124,26 @@ def role_registry(
     return registry
 
 
-def asides(text: str, language: str, keep: int | None) -> list[tuple[int, int]]:
-    """The spans of the sentence's asides, a relative clause between commas
-    ("Kim, who has stoked tensions with South Korea, signed…"), but the one
-    holding offset ``keep`` (the trigger: what the sentence tells)."""
+# a quoted statement of three words or more (a quoted name, "Meishan", is no statement)
+_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_QUOTE_MIN_WORDS = 3
+
+
+def asides(
+    text: str, language: str, keep: int | None, *, quotes: bool = False
+) -> list[tuple[int, int]]:
+    """The spans of the sentence's asides, but the one holding offset ``keep``
+    (the trigger: what the sentence tells): a relative clause between commas
+    ("Kim, who has stoked tensions with South Korea, signed…") and, with
+    ``quotes``, a quoted statement (who and where a speaker cites, "les
+    exemples du Venezuela et de l'Iran", are not who and where the speaking
+    happens)."""
+    spans = [(q.start(), q.end()) for q in _QUOTE.finditer(text) if quotes
+             and len(q.group().split()) >= _QUOTE_MIN_WORDS
+             and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
     pronoun = cue("relative", language)
     if pronoun is None:
-        return []
-    spans = []
+        return spans
     for comma in re.finditer(r",\s*", text):
         opener = pronoun.match(text, comma.end())
         if opener is None:
@@ -181,6 +195,26 @@ def sentence_actors(
                     found.setdefault(key, m)
                 break
     return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+def is_news_outlet(mention: EntityMention, kb: KnowledgeBase, language: str) -> bool:
+    """Whether ``mention`` names a news outlet: one the knowledge base knows as
+    media, or an organisation whose name holds a media word of the language
+    ("NBC News", "France Télévisions"). An outlet cited as the source of a
+    report publishes the claim; it is no actor of the happening."""
+    if mention.kind != "organization":
+        return False
+    known = kb.entities.get(mention.key.split("/", 1)[-1])
+    if known is not None:
+        return known.media
+    words = {w.lower() for w in re.findall(r"\w+", mention.label or mention.text)}
+    return bool(words & _media_words(language))
+
+
+@lru_cache(maxsize=8)
+def _media_words(language: str) -> frozenset[str]:
+    found = BY_CODE.get(language)
+    return found.entities.media_words if found else frozenset()
 
 
 def with_represented_countries(

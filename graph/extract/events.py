@@ -26,11 +26,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from graph.event_types import SAYING
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
     asides,
     first_role,
+    is_news_outlet,
     role_holders,
     role_registry,
     sentence_actors,
@@ -65,11 +67,14 @@ _UNTIL_MAX_DAYS = 60  # an event told as lasting "until" a day began at most thi
 _COUNTRY_PLACE_PENALTY = 30
 
 
-def _place(sentence: AnalysedSentence, trigger_at: int) -> EntityMention | None:
+def _place(
+    sentence: AnalysedSentence, trigger_at: int, spans: Sequence[tuple[int, int]] = ()
+) -> EntityMention | None:
     places = [
         m
         for m in sentence.mentions
-        if m.kind == "place" or (m.kind == "country" and m.key in sentence.locative)
+        if (m.kind == "place" or (m.kind == "country" and m.key in sentence.locative))
+        and not any(a <= m.start < b for a, b in spans)  # not a place an aside names
     ]
     if not places:
         return None
@@ -248,10 +253,14 @@ def _event(
         event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language)
     else:
         event_type, trigger, trigger_at = happening
-    spans = asides(sentence.text, language, trigger_at)
+    # a statement's actors are its speakers, not whom the quote names; a quote
+    # never says where a happening is
+    quoted = asides(sentence.text, language, trigger_at, quotes=True)
+    spans = quoted if event_type == SAYING else asides(sentence.text, language, trigger_at)
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
+    actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
     # a sentence's own date makes it a happening even if its actor is only the
     # sentence before's; without one, only an actor of its own (or an anaphor's) does
     borrow_last = happening is None and trigger is not None and previous
@@ -270,6 +279,6 @@ def _event(
         event_type=event_type,
         trigger=trigger,
         actors=actors,
-        place=_place(sentence, trigger_at),
+        place=_place(sentence, trigger_at, quoted),
         topics=match_topics(sentence.text, language),
     )

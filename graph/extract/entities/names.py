@@ -33,6 +33,7 @@ from graph.extract.entities.matchers import _Matchers
 from graph.extract.entities.places import _INSTITUTION_HEADS, _institution, _locative_word_before
 from graph.extract.entities.things import _name_end
 from graph.kb import KnowledgeBase
+from graph.languages import BY_CODE
 from graph.text import fold
 from graph.types import AnalysedSentence, EntityMention
 
@@ -94,6 +95,7 @@ def _keep_ner(span: Span, common: frozenset[str]) -> bool:
         and not _common_phrase(span, common)
         and (_has_proper_noun(span) or _institution(span, span.doc.lang_))
         and not _generic_institution(span)
+        and not _title_only(span)
     )
 
 
@@ -113,6 +115,22 @@ def _generic_institution(span: Span) -> bool:
     heads = _INSTITUTION_HEADS.get(span.doc.lang_, frozenset())
     words = [t for t in span if t.is_alpha]
     return len(words) == 1 and fold(words[0].text) in {fold(h) for h in heads}
+
+
+def _title_only(span: Span) -> bool:
+    """A name of title words alone ("State" in "Secretary of State", "Defense")
+    is a role or a part of one: who holds it is told by the name beside it."""
+    titles = _folded_words(span.doc.lang_, "title_words")
+    words = [fold(t.text) for t in span if t.is_alpha]
+    return bool(words) and all(w in titles for w in words)
+
+
+@lru_cache(maxsize=16)
+def _folded_words(language: str, field: str) -> frozenset[str]:
+    """A word list of the language's ``[entities]`` (``title_words``, ``honorifics``), folded."""
+    found = BY_CODE.get(language)
+    words: frozenset[str] = getattr(found.entities, field) if found else frozenset()
+    return frozenset(fold(w) for w in words)
 
 
 def _common_phrase(span: Span, common: frozenset[str]) -> bool:
@@ -158,11 +176,17 @@ def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Spa
 
 
 def _clean_ner(span: Span) -> Span:
-    """The span without its leading article, nor a trailing elided word the
-    model took in ("Finistère jusqu’" in "le Finistère jusqu’à mercredi")."""
+    """The span without its leading article or honorific ("M. Witkoff" is
+    Witkoff), nor a trailing elided word the model took in ("Finistère jusqu’"
+    in "le Finistère jusqu’à mercredi")."""
     start, end = span.start, span.end
-    while end - start > 1 and _DETERMINERS.match(span.doc[start].text + " "):
+    honorifics = _folded_words(span.doc.lang_, "honorifics")
+    while end - start > 1 and (
+        _DETERMINERS.match(span.doc[start].text + " ") or fold(span.doc[start].text) in honorifics
+    ):
         start += 1
+        if end - start > 1 and span.doc[start].text == ".":  # "Mr" "." as two tokens
+            start += 1
     while end - start > 1 and span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower:
         end -= 1
     return Span(span.doc, start, end, label=span.label_)
