@@ -111,8 +111,12 @@ def test_the_two_leaders_called_in_december(G) -> None:
 
 
 def test_the_carmaker_opens_its_plant(G) -> None:
-    (opening,) = _events(G, "2031-07-10")
+    (opening,) = _events(G, "2031-07-10", "Other")
     assert "organization/voltaro" in opening["actors"]
+    # what its chief executive said "at the opening ceremony" is of that day too
+    (said,) = _events(G, "2031-07-10", "Statement")
+    assert "organization/voltaro" in said["actors"]
+    assert any("varga" in actor for actor in said["actors"])
 
 
 @pytest.mark.parametrize(

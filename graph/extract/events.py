@@ -22,7 +22,7 @@ but no actor borrows the actors of the preceding sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -65,6 +65,22 @@ _UNTIL = re.compile(
 )
 _UNTIL_MAX_DAYS = 60  # an event told as lasting "until" a day began at most this long before
 _COUNTRY_PLACE_PENALTY = 30
+
+
+def _role_people(
+    sentence: AnalysedSentence,
+    kb: KnowledgeBase,
+    registry: dict[tuple[str, str], str],
+    article_role: str | None,
+) -> Callable[[date], set[str]]:
+    """Who the sentence's role phrases name on a given day ("le président chinois")."""
+
+    def on(day: date) -> set[str]:
+        return {
+            person for person, _ in role_holders(sentence.roles, day, kb, registry, article_role)
+        }
+
+    return on
 
 
 def _place(
@@ -142,7 +158,8 @@ def extract_events(
         told = told_happening(sentence, kb, language) if not times else None
         if told is not None:
             happening, tense = told
-            when = discourse_time(sentence, tense, events, sentences, kb, language, anchor)
+            people = _role_people(sentence, kb, registry, article_role)
+            when = discourse_time(sentence, tense, events, sentences, kb, language, anchor, people)
             when = when or report_time(tense, anchor, year)
             times = [when] if when is not None else []
         day_before = None

@@ -35,7 +35,7 @@ its year gives that year. A question, or a sentence with no trigger, tells none.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -209,6 +209,7 @@ def discourse_time(
     kb: KnowledgeBase,
     language: str,
     published: date | None = None,
+    role_people: Callable[[date], set[str]] | None = None,
 ) -> TimeExpression | None:
     """The time of the dated event an undated sentence goes on telling, or None.
 
@@ -217,9 +218,11 @@ def discourse_time(
     (:data:`RECENT_DAYS` before publication at most: "ses derniers exercices,
     en 2018" is background), when it points back at it with a definite event
     noun of the same family ("lors de cette visite", "after the talks"), within
-    :data:`DISCOURSE_SENTENCES` sentences, or when it is the next sentence of
-    the same paragraph and names one of its people, organisations or named
-    things. What is told as to come never takes the time of what was told before.
+    :data:`DISCOURSE_SENTENCES` sentences, or when it is the next sentence (of
+    the same paragraph or the next one) and names one of its people, organisations or named
+    things, by name or by a role phrase whose holder on the event's day
+    ``role_people`` gives ("le président chinois"). What is told as to come
+    never takes the time of what was told before.
     """
     if tense == "future":
         return None
@@ -235,9 +238,11 @@ def discourse_time(
     paragraph_of = {s.index: s.paragraph for s in sentences}
     for event in reversed(near):
         anaphor = family(event.event_type) in pointed
-        continued = (sentence.index - event.sentence_index == 1
-                     and sentence.paragraph == paragraph_of.get(event.sentence_index)
-                     and own & {a.key for a in event.actors})  # fmt: skip
+        named = own | (role_people(event.time.begin) if role_people else set())
+        # wire copy often gives each sentence a paragraph: the next one still goes on
+        gap = sentence.paragraph - paragraph_of.get(event.sentence_index, -2)
+        continued = (sentence.index - event.sentence_index == 1 and 0 <= gap <= 1
+                     and named & {a.key for a in event.actors})  # fmt: skip
         if anaphor or continued:
             return replace(event.time, start=0, end=0, rule=DISCOURSE_RULE,
                            anchor=event.time.begin, anchor_kind="event", relation="at")  # fmt: skip

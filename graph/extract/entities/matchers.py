@@ -28,9 +28,21 @@ class _Matchers:
 
 
 def _name_variants(alias: str) -> set[str]:
+    """The alias as written, capitalised at a sentence start, and, for a name
+    of several words, with only its first word capitalised: news copy writes
+    "the Nobel committee", "Russia's coast guard" for "Nobel Committee".
+
+    >>> sorted(_name_variants("Nobel Committee"))
+    ['Nobel Committee', 'Nobel committee']
+    >>> sorted(_name_variants("comité Nobel"))
+    ['Comité Nobel', 'comité Nobel']
+    """
     variants = {alias}
     if alias[:1].islower():
         variants.add(alias[:1].upper() + alias[1:])
+    first, _, rest = alias.partition(" ")
+    if rest and first[:1].isupper() and any(w[:1].isupper() for w in rest.split()):
+        variants.add(f"{first} {rest.lower()}")
     return variants
 
 
