@@ -63,7 +63,8 @@ def assemble(
     for storyline in storylines:
         _add_storyline(G, storyline)
         keys = {e for ep in storyline.episodes for e in episodes[ep].events}
-        timeline = sorted((by_key[k] for k in keys), key=lambda e: (e.begin, e.last, e.key))
+        timeline = sorted((by_key[k] for k in keys if by_key[k].granularity != UNKNOWN),
+                          key=lambda e: (e.begin, e.last, e.key))  # fmt: skip
         for earlier, later in pairwise(timeline):
             G.add_edge(earlier.key, later.key, key=f"{M.NEXT}:{storyline.key}", **{M.REL: M.NEXT})
     return G
@@ -112,16 +113,19 @@ def _topic_node(G: nx.MultiDiGraph[str], slug: str) -> str:
 def _add_event(
     G: nx.MultiDiGraph[str], event: Event, entities: Mapping[str, Entity], story: str
 ) -> None:
+    undated = event.granularity == UNKNOWN
     G.add_node(
         event.key,
         **{
             M.KIND: M.EVENT,
             M.LABEL: event.label,
             M.EVENT_TYPE: event.event_type,
-            M.BEGIN: event.begin.isoformat(),
-            M.END: event.last.isoformat(),
+            M.BEGIN: "" if undated else event.begin.isoformat(),
+            M.END: "" if undated else event.last.isoformat(),
             M.GRANULARITY: event.granularity,
-            M.DATE_TEXT: dates.describe_interval(event.begin, event.last, event.granularity),
+            M.DATE_TEXT: "undated"
+            if undated
+            else dates.describe_interval(event.begin, event.last, event.granularity),
             M.EVIDENCE: tuple(sorted({m.sentence for m in event.mentions})),
             M.DATE_AUDIT: tuple(sorted({_audit(m.time) for m in event.mentions})),
             M.DATING: dating_method(event),
@@ -156,7 +160,9 @@ def _add_event(
 
 # the extract stage's rules for a time not the sentence's own (graph.extract.events, .undated)
 _DATING_BY_RULE = {"same-day-as-previous-sentence": M.DISCOURSE_TIME,
-                   "discourse-time": M.DISCOURSE_TIME, "report-time": M.REPORT_TIME}  # fmt: skip
+                   "discourse-time": M.DISCOURSE_TIME, "report-time": M.REPORT_TIME,
+                   "unknown-time": M.UNKNOWN_TIME}  # fmt: skip
+UNKNOWN = "unknown"  # the granularity of a time nothing tells (graph.extract.undated)
 
 
 def dating_method(event: Event) -> str:

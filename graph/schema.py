@@ -99,4 +99,5 @@ MENTIONS = "mentions"
 OWN_DATE = "own-date"
 DISCOURSE_TIME = "discourse-time"
 REPORT_TIME = "report-time"
-DATING_METHODS = (OWN_DATE, DISCOURSE_TIME, REPORT_TIME)
+UNKNOWN_TIME = "unknown-time"  # a report that dates nothing: the event is kept, undated
+DATING_METHODS = (OWN_DATE, DISCOURSE_TIME, REPORT_TIME, UNKNOWN_TIME)

@@ -40,6 +40,7 @@ Granularity = Literal[
     "days-after",
     "reported",  # told without a date: on or just before the report's publication
     "planned",  # told as to come, without a date: just after the report's publication
+    "unknown",  # told without a date by a report that dates nothing: kept, its time unknown
 ]
 PublishedHow = Literal["metadata", "text", "url", "inferred", "unknown"]
 

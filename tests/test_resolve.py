@@ -132,6 +132,14 @@ _UNDATED = {
 }  # fmt: skip
 
 
+_ALONE = {
+    "url": "https://example.org/plant-talks", "language": "en",
+    "title": "Carmaker and minister meet",
+    "text": "Ilse Varga, chief executive of Voltaro, met economy minister Tamas Horvath in "
+            "Szeged to discuss the new battery plant.",
+}  # fmt: skip
+
+
 def test_an_undated_report_takes_the_year_of_its_dated_story(tmp_path: Path) -> None:
     G, _ = build([_report(tmp_path, [_DATED, _UNDATED])], BuildConfig())
     undated = [n for n, d in G.nodes(data=True)
@@ -143,8 +151,11 @@ def test_an_undated_report_takes_the_year_of_its_dated_story(tmp_path: Path) -> 
 
 
 def test_an_undated_report_alone_stays_undated(tmp_path: Path) -> None:
-    _, report = build([_report(tmp_path, [_UNDATED])], BuildConfig())
-    assert report.events == 0
+    G, report = build([_report(tmp_path, [_UNDATED])], BuildConfig())
+    events = [d for _, d in G.nodes(data=True) if d.get(M.KIND) == M.EVENT]
+    # its happenings are kept, none given a date it does not state
+    assert report.events == len(events) >= 1
+    assert all(d[M.BEGIN] == "" and d[M.DATING] == M.UNKNOWN_TIME for d in events)
 
 
 def test_a_name_found_as_a_ship_is_that_thing_where_the_model_read_a_person() -> None:
@@ -158,3 +169,34 @@ def test_a_name_found_as_a_ship_is_that_thing_where_the_model_read_a_person() ->
     entities, redirect = resolve_entities(pairs, default_kb())
     assert redirect == {"person/nordstjerna": "thing/nordstjerna"}
     assert entities["thing/nordstjerna"].kind == "thing"
+
+
+def test_an_undated_event_is_said_so_in_rdf_and_conforms(tmp_path: Path) -> None:
+    from rdflib.namespace import RDF
+
+    from graph.export.rdf import to_rdf
+    from graph.export.vocabulary import SEM, SG
+    from graph.query.store import validate
+
+    G, _ = build([_report(tmp_path, [_UNDATED])], BuildConfig())
+    rdf = to_rdf(G)
+    undated = set(rdf.subjects(SG.datingMethod, SG.UnknownTime))
+    assert undated and undated <= set(rdf.subjects(RDF.type, SEM.Event))
+    assert not any((e, SEM.hasBeginTimeStamp, None) in rdf for e in undated)
+    conforms, report = validate(rdf)
+    assert conforms, report
+
+
+def test_the_page_draws_undated_events_in_a_band_of_their_own(tmp_path: Path) -> None:
+    from graph.export.html import page_data
+
+    G, _ = build([_report(tmp_path, [_DATED, _UNDATED, _ALONE])], BuildConfig())
+    data = page_data(G)
+    xs = {n["id"]: n["x"] for n in data["nodes"] if n["kind"] == M.EVENT and "x" in n}
+    undated = [n["id"] for n in data["nodes"] if n["kind"] == M.EVENT and not n.get(M.BEGIN)]
+    dated = [e for e in xs if e not in undated]
+    assert undated and dated
+    assert min(xs[e] for e in undated) > max(xs[e] for e in dated)  # after every dated one
+    (band,) = [t for t in data["ticks"] if t["label"] == "undated"]
+    assert abs(band["x"] - min(xs[e] for e in undated)) < 1  # positions are whole pixels
+    assert any(max(xs[e] for e in dated) < x < band["x"] for x in data["breaks"])

@@ -106,7 +106,9 @@ def test_a_report_known_only_by_its_year_dates_its_happenings_in_that_year(kb) -
     told = _told("Edvard Lindqvist met Marion Castellan in Brest.", "en", kb, published=None,
                  year=2031)  # fmt: skip
     assert told == [("Meeting", "report-time", date(2031, 1, 1), date(2031, 12, 31), "year")]
-    assert _told("Edvard Lindqvist met Marion Castellan in Brest.", "en", kb, published=None) == []
+    # a report that dates nothing keeps its happening, its time unknown (never dropped)
+    unknown = _told("Edvard Lindqvist met Marion Castellan in Brest.", "en", kb, published=None)
+    assert unknown == [("Meeting", "unknown-time", date.min, date.max, "unknown")]
 
 
 def test_verbs_carry_their_tense_and_negation() -> None:

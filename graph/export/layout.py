@@ -158,11 +158,30 @@ def event_columns(G: nx.MultiDiGraph[str], events: Sequence[str]) -> dict[str, f
             x += EVENT_STEP
             if day is not None and previous is not None:
                 x += gap_px(float((day - previous).days))
-            elif day is None and previous is not None:
-                x += EVENT_STEP
+            elif day is None and previous is not None and _dated_before(G, events, index):
+                x += UNDATED_GAP  # the undated band stands apart from the time axis
         xs[event] = x
         previous = day if day is not None else previous
     return xs
+
+
+UNDATED_GAP = 160.0
+"""Room between the last dated event and the undated band that follows it."""
+UNDATED_LABEL = "undated"
+
+
+def _dated_before(G: nx.MultiDiGraph[str], events: Sequence[str], index: int) -> bool:
+    """Whether ``events[index]`` is the first undated event after a dated one."""
+    return parse_day(G.nodes[events[index - 1]].get(schema.BEGIN)) is not None
+
+
+def undated_start(
+    G: nx.MultiDiGraph[str], events: Sequence[str], xs: dict[str, float]
+) -> float | None:
+    """The x where the band of undated events (sg:UnknownTime, last in
+    :func:`ordered_events`) begins, or None when every event is dated."""
+    undated = [xs[e] for e in events if parse_day(G.nodes[e].get(schema.BEGIN)) is None]
+    return min(undated) if undated else None
 
 
 def episode_of(G: nx.MultiDiGraph[str], event: str) -> str:
@@ -385,15 +404,20 @@ def time_breaks(
     :data:`BREAK_DAYS` apart: there the axis is not linear (its gap grows with
     the logarithm of the days), and the page says so with a break mark."""
     points = anchors(G, events, xs)
-    return [round((x0 + x1) / 2, 1) for (t0, x0), (t1, x1) in itertools.pairwise(points)
-            if t1 - t0 > BREAK_DAYS]  # fmt: skip
+    found = [round((x0 + x1) / 2, 1) for (t0, x0), (t1, x1) in itertools.pairwise(points)
+             if t1 - t0 > BREAK_DAYS]  # fmt: skip
+    start = undated_start(G, events, xs)
+    if start is not None and points:
+        found.append(round(start - UNDATED_GAP / 2, 1))  # the undated band follows no time
+    return found
 
 
 def time_ticks(G: nx.MultiDiGraph[str], events: Sequence[str], xs: dict[str, float]) -> list[Tick]:
     """Return year and month marks from the first event's year to the last's."""
     points = anchors(G, events, xs)
     if not points:
-        return []
+        start = undated_start(G, events, xs)
+        return [Tick(round(start, 1), UNDATED_LABEL, True, 0)] if start is not None else []
     first = date.fromordinal(int(points[0][0])).replace(day=1)
     last = date.fromordinal(int(points[-1][0])).replace(day=1)
     ticks: list[Tick] = []
@@ -405,4 +429,8 @@ def time_ticks(G: nx.MultiDiGraph[str], events: Sequence[str], xs: dict[str, flo
                 continue
             label = str(year) if major else MONTHS[month - 1]
             ticks.append(Tick(round(x_of_day(points, day.toordinal()), 1), label, major, year))
+    start = undated_start(G, events, xs)
+    if start is not None:
+        ticks = [t for t in ticks if t.x < start - UNDATED_GAP / 2]
+        ticks.append(Tick(round(start, 1), UNDATED_LABEL, True, 0))
     return ticks

@@ -202,9 +202,11 @@ def _article(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[
 
 
 def _event_time(s: URIRef, d: dict[str, Any]) -> Iterator[Triple]:
+    if (method := d.get(m.DATING)) in DATING_IRIS:
+        yield s, SG.datingMethod, DATING_IRIS[method]
     begin, end = _date(d.get(m.BEGIN)), _date(d.get(m.END) or d.get(m.BEGIN))
     if begin is None or end is None:
-        return
+        return  # an undated event (sg:UnknownTime): no timestamps, no interval
     yield s, SEM.hasBeginTimeStamp, begin
     yield s, SEM.hasEndTimeStamp, end
     interval = URIRef(s + "/time")
@@ -219,8 +221,6 @@ def _event_time(s: URIRef, d: dict[str, Any]) -> Iterator[Triple]:
     yield interval, TIME.unitType, UNIT_BY_GRANULARITY.get(granularity, TIME.unitDay)
     yield from _lit(interval, SG.granularity, granularity)
     yield from _lit(interval, SG.dateText, d.get(m.DATE_TEXT))
-    if (method := d.get(m.DATING)) in DATING_IRIS:
-        yield s, SG.datingMethod, DATING_IRIS[method]
 
 
 def _event(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[Owned]:

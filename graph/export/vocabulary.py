@@ -85,7 +85,7 @@ UNIT_BY_GRANULARITY = {"week": TIME.unitWeek, "month": TIME.unitMonth,
                        "year": TIME.unitYear}  # fmt: skip
 #: sg:datingMethod values (individuals of sg:DatingMethod in the ontology)
 DATING_IRIS = {m.OWN_DATE: SG.OwnDate, m.DISCOURSE_TIME: SG.DiscourseTime,
-               m.REPORT_TIME: SG.ReportTime}  # fmt: skip
+               m.REPORT_TIME: SG.ReportTime, m.UNKNOWN_TIME: SG.UnknownTime}  # fmt: skip
 METHOD_OF_IRI = {iri: method for method, iri in DATING_IRIS.items()}
 TOPIC_SCHEME = URIRef("https://storygraph.example.org/topic/")  # as in ontology/topics.ttl
 SHARED_GRAPH = SGID["graph/shared"]

@@ -61,6 +61,7 @@ __all__ = [
 ]
 
 REPORT_TIME_RULE: Final = "report-time"
+UNKNOWN_TIME_RULE: Final = "unknown-time"  # nothing dates the report: the time is unknown
 DISCOURSE_RULE: Final = "discourse-time"
 DISCOURSE_SENTENCES: Final = 3  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
@@ -166,14 +167,17 @@ def told_happening(
     return None
 
 
-def report_time(tense: Tense, published: date | None, year: int | None) -> TimeExpression | None:
+def report_time(tense: Tense, published: date | None, year: int | None) -> TimeExpression:
     """The time of the report for a happening told without a date, in ``tense``:
     the days up to publication, the days after it for what is to come, the
-    report's year when only that is known; None when nothing dates the report."""
+    report's year when only that is known; an unknown time (granularity
+    ``unknown``, rule ``unknown-time``, spanning every day) when nothing dates
+    the report: the happening is kept, never dropped."""
     whole = TimeExpression("", 0, 0, date.min, date.min, "reported", REPORT_TIME_RULE)
     if published is None:
-        if year is None:
-            return None
+        if year is None:  # nothing dates the report: the happening is kept, its time unknown
+            return replace(whole, begin=date.min, last=date.max, granularity="unknown",
+                           rule=UNKNOWN_TIME_RULE, anchor_kind="none")  # fmt: skip
         first, last = date(year, 1, 1), date(year, 12, 31)
         return replace(whole, begin=first, last=last, granularity="year", anchor_kind="year")
     if tense == "future":
@@ -226,7 +230,8 @@ def discourse_time(
     """
     if tense == "future":
         return None
-    dated = [e for e in earlier if e.time.rule not in (REPORT_TIME_RULE, DISCOURSE_RULE)
+    dated = [e for e in earlier if e.time.rule not in (REPORT_TIME_RULE, DISCOURSE_RULE,
+                                                        UNKNOWN_TIME_RULE)
              and e.time.granularity != "year" and _recent(e.time, published)]  # fmt: skip
     near = [e for e in dated if 0 < sentence.index - e.sentence_index <= DISCOURSE_SENTENCES]
     if not near:

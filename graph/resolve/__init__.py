@@ -362,7 +362,8 @@ def _to_event(cluster: _Cluster, redirect: dict[str, str], labels: dict[str, str
     digest = hashlib.sha1(
         f"{first.article}\n{first.sentence}\n{first.time.text}".encode()
     ).hexdigest()[:8]
-    key = f"event/{cluster.begin}-{event_type.lower()}-{digest}"
+    when = "undated" if cluster.granularity == "unknown" else str(cluster.begin)
+    key = f"event/{when}-{event_type.lower()}-{digest}"
     names = [labels.get(a, a) for a in actors if not a.startswith("country/")] or [
         labels.get(a, a) for a in actors
     ]

@@ -228,11 +228,11 @@ def episode_days(
 ) -> dict[str, date | None]:
     """The day of each episode: its latest known publication, else the end of
     its latest event, else None."""
-    last = {event.key: event.last for event in events}
+    last = {event.key: event.last for event in events if event.granularity != "unknown"}
     days: dict[str, date | None] = {}
     for episode in episodes:
         known = [d for a in episode.articles if (d := published.get(a)) is not None]
-        known = known or [last[e] for e in episode.events]
+        known = known or [last[e] for e in episode.events if e in last]
         days[episode.key] = max(known, default=None)
     return days
 
@@ -253,6 +253,7 @@ def episode_name(
     the episode's articles name most (``salience``: mentions per entity key),
     reported by most articles, the latest ("Andrei Belousov, Dong Jun: meeting
     in Beijing, Oct 2024")."""
+    events = [e for e in events if e.granularity != "unknown"] or list(events)
     if not events:
         return None
     weight = salience or {}
@@ -267,7 +268,8 @@ def episode_name(
     who = ", ".join(labels.get(a, a.split("/", 1)[-1]) for a in actors)
     what = LABELS.get(main.event_type, main.event_type).lower()
     where = f" in {labels.get(main.places[0], main.places[0])}" if main.places else ""
-    when = main.begin.strftime("%b %Y") if main.begin.year == main.last.year else ""
+    dated = main.granularity != "unknown" and main.begin.year == main.last.year
+    when = main.begin.strftime("%b %Y") if dated else ""
     head = f"{who}: {what}{where}" if who else f"{what[:1].upper()}{what[1:]}{where}"
     return f"{head}, {when}" if when else head
 
