@@ -526,8 +526,13 @@ def test_the_two_of_them_are_the_actors_told_before(
         ("Marion Castellan was appointed defence minister of Nordvik on Tuesday.", "en",
          "Appointment"),
         ("Marion Castellan a été nommée mardi ministre de la Défense.", "fr", "Appointment"),
-        # a religion is no protest, an investment no appointment
+        ("The Nordvik probe Aster-3 touched down on the Moon on Tuesday.", "en", "Landing"),
+        ("La sonde Aster-3 de Nordvik s'est posée sur la Lune mardi.", "fr", "Landing"),
+        ("La capsule Aster-3 a amerri mardi au large de Brest.", "fr", "Landing"),
+        ("Nordvik launched the Aster-3 probe on Tuesday.", "en", "Launch"),
+        # a religion is no protest, an investment no appointment, a question no landing
         ("Protestant churches in Brest reopened on Tuesday.", "en", "Other"),
+        ("La question s'est posée mardi à Paulin Marchetti.", "fr", "Other"),
         ("Nordvik a investi mardi deux milliards à Brest.", "fr", "Other"),
     ],
 )  # fmt: skip

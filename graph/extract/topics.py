@@ -40,15 +40,22 @@ def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
     True
     >>> [m[0] for m in stem_regex(["report$", "reported"]).finditer("report reporters reported")]
     ['report', 'reported']
+    >>> bool(stem_regex(["s'est posée sur"]).search("elle s’est posée sur la Lune"))
+    True
     >>> stem_regex([]) is None
     True
     """
     ordered = sorted(set(stems), key=len, reverse=True)
     if not ordered:
         return None
-    words = [re.escape(s[:-1]) + r"(?!\w)" if s.endswith("$") else re.escape(s) + r"\w*"
+    # an apostrophe matches its typographic twin: "s'est posée" in "s’est posée"
+    words = [_escape(s[:-1]) + r"(?!\w)" if s.endswith("$") else _escape(s) + r"\w*"
              for s in ordered]  # fmt: skip
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
+def _escape(stem: str) -> str:
+    return "['’]".join(re.escape(part) for part in re.split("['’]", stem))
 
 
 @lru_cache(maxsize=2)
