@@ -196,3 +196,22 @@ def test_graphml_keeps_every_value_exactly(tmp_path: Path) -> None:
     assert dict(H.nodes["place/y"]) == {m.KIND: m.PLACE_KIND, m.LABEL: ""}
     edges = {k: d for _, _, k, d in H.edges(keys=True, data=True)}
     assert edges == {'k"1': {m.REL: m.PLACE, m.EVIDENCE: tricky}, "k2": {m.REL: m.PLACE}}
+
+
+def test_formats_writes_only_the_outputs_asked_for(G: nx.MultiDiGraph, out: Path, tmp_path) -> None:
+    some = tmp_path / "some"
+    written = write_outputs(G, some, formats=("nq", "html"))
+    assert sorted(p.name for p in written) == ["graph.html", "graph.nq"]
+    assert sorted(p.name for p in some.iterdir()) == ["graph.html", "graph.nq"]
+    # the same bytes as a build of every output
+    for name in ("graph.nq", "graph.html"):
+        assert (some / name).read_bytes() == (out / name).read_bytes()
+
+
+def test_cli_formats_refuses_an_unknown_name(tmp_path, capsys) -> None:
+    from graph.cli import main
+
+    code = main(["build", "seeds", "--out", str(tmp_path / "o"), "--formats", "ttl,xml"])
+    assert code == 1
+    assert "xml; available: ttl, nt, nq, jsonld, html, graphml, neo4j" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

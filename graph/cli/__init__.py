@@ -89,7 +89,7 @@ def _build_once(
         return (EXIT_SKIPPED if report.skipped else EXIT_USAGE), report
     started = time.perf_counter()
     with collecting_rarely():
-        written = write_outputs(G, Path(args.out), store=args.store)
+        written = write_outputs(G, Path(args.out), store=args.store, formats=args.formats)
     log.info("wrote %d outputs in %.1f s", len(written), time.perf_counter() - started)
     print(
         f"{report.articles} articles, {report.events} events "
@@ -116,6 +116,15 @@ def _config(args: argparse.Namespace) -> BuildConfig:
     }
     cache = None if args.no_cache else str(Path(args.out) / ".cache")
     return replace(config, cache_dir=cache, **{k: v for k, v in given.items() if v is not None})
+
+
+def _formats(names: str) -> tuple[str, ...]:
+    from graph.export import chosen_formats
+
+    try:
+        return chosen_formats(names)
+    except StorygraphError as exc:  # argparse reports it as a usage error, naming the option
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--formats: ")) from exc
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -174,6 +183,14 @@ def _add_build_options(b: argparse.ArgumentParser) -> None:
         "--store",
         action="store_true",
         help="also keep a persistent Oxigraph SPARQL store in OUT/store",
+    )
+    b.add_argument(
+        "--formats",
+        type=_formats,
+        default=True,
+        metavar="LIST",
+        help="the outputs to write, comma-separated, of ttl,nt,nq,jsonld,html,graphml,neo4j "
+        "(default: all)",
     )
     b.add_argument("--strict", action="store_true", help="any skipped input is fatal")
     b.add_argument(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,25 +40,58 @@ from graph.export.statements import statements
 
 FORK_MAX_EDGES = 250_000  # about 3,000 articles
 
+RDF_FORMATS = ("ttl", "nt", "nq", "jsonld")
+VIEW_FORMATS = ("html", "graphml", "neo4j")
+FORMATS = RDF_FORMATS + VIEW_FORMATS
+"""Every output a build can write, by name (``--formats``): the one list of writers."""
+BASIC_FORMATS = ("ttl", "html")  # what ``formats=False`` keeps: the RDF contract and the page
 
-def _write_views(G: nx.MultiDiGraph[str], out_dir: Path, formats: bool) -> list[Path]:
+
+def chosen_formats(names: str) -> tuple[str, ...]:
+    """The formats of a comma-separated list ("ttl,html"), in :data:`FORMATS` order.
+
+    >>> chosen_formats("html, nq")
+    ('nq', 'html')
+
+    Raises:
+        StorygraphError: a name is not a format, or the list is empty.
+    """
+    wanted = {name.strip().lower() for name in names.split(",") if name.strip()}
+    if not wanted or wanted - set(FORMATS):
+        unknown = ", ".join(sorted(wanted - set(FORMATS))) or "none given"
+        raise StorygraphError(f"--formats: {unknown}; available: {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+def _write_views(G: nx.MultiDiGraph[str], out_dir: Path, formats: Collection[str]) -> list[Path]:
     """The outputs that are not RDF: the HTML page and the property-graph files."""
-    write_html(G, out_dir / "graph.html")
-    written = [out_dir / "graph.html"]
-    if formats:
-        written += [write_graphml(G, out_dir / "graph.graphml"), *write_neo4j(G, out_dir / "neo4j")]
+    written = []
+    if "html" in formats:
+        write_html(G, out_dir / "graph.html")
+        written.append(out_dir / "graph.html")
+    if "graphml" in formats:
+        written.append(write_graphml(G, out_dir / "graph.graphml"))
+    if "neo4j" in formats:
+        written += write_neo4j(G, out_dir / "neo4j")
     return written
 
 
-def _write_rdf(G: nx.MultiDiGraph[str], out_dir: Path, formats: bool, store: bool) -> list[Path]:
+def _write_rdf(
+    G: nx.MultiDiGraph[str], out_dir: Path, formats: Collection[str], store: bool
+) -> list[Path]:
+    if not store and not set(formats) & set(RDF_FORMATS):
+        return []
     lines = statements(G)  # once, for every RDF output
     written = []
-    if formats:  # the N-Triples file first: Turtle and JSON-LD are parsed from it
-        written += [write_ntriples(lines, out_dir / "graph.nt")]
+    if "nt" in formats:  # the N-Triples file first: Turtle and JSON-LD are parsed from it
+        written.append(write_ntriples(lines, out_dir / "graph.nt"))
         lines = replace(lines, document=written[0])
-        written += [write_nquads(lines, out_dir / "graph.nq"),
-                    write_jsonld(lines, out_dir / "graph.jsonld")]  # fmt: skip
-    written.insert(0, write_turtle(lines, out_dir / "graph.ttl"))
+    if "nq" in formats:
+        written.append(write_nquads(lines, out_dir / "graph.nq"))
+    if "jsonld" in formats:
+        written.append(write_jsonld(lines, out_dir / "graph.jsonld"))
+    if "ttl" in formats:
+        written.insert(0, write_turtle(lines, out_dir / "graph.ttl"))
     if store:
         from graph.export.store import write_store  # pyshacl and RocksDB only when asked
 
@@ -65,13 +99,16 @@ def _write_rdf(G: nx.MultiDiGraph[str], out_dir: Path, formats: bool, store: boo
     return written
 
 
-def _view_paths(out_dir: Path, formats: bool) -> list[Path]:
-    extra = [out_dir / "graph.graphml", out_dir / "neo4j" / "nodes.csv",
-             out_dir / "neo4j" / "relationships.csv"] if formats else []  # fmt: skip
-    return [out_dir / "graph.html", *extra]
+def _view_paths(out_dir: Path, formats: Collection[str]) -> list[Path]:
+    paths = {
+        "html": [out_dir / "graph.html"],
+        "graphml": [out_dir / "graph.graphml"],
+        "neo4j": [out_dir / "neo4j" / "nodes.csv", out_dir / "neo4j" / "relationships.csv"],
+    }
+    return [p for name in VIEW_FORMATS if name in formats for p in paths[name]]  # fmt: skip
 
 
-def _child(G: nx.MultiDiGraph[str], out_dir: Path, formats: bool) -> None:
+def _child(G: nx.MultiDiGraph[str], out_dir: Path, formats: Collection[str]) -> None:
     try:
         _write_views(G, out_dir, formats)
     except BaseException as exc:  # reported through the exit code; the parent raises
@@ -80,7 +117,11 @@ def _child(G: nx.MultiDiGraph[str], out_dir: Path, formats: bool) -> None:
 
 
 def write_outputs(
-    G: nx.MultiDiGraph[str], out_dir: Path, *, store: bool = False, formats: bool = True
+    G: nx.MultiDiGraph[str],
+    out_dir: Path,
+    *,
+    store: bool = False,
+    formats: bool | Collection[str] = True,
 ) -> list[Path]:
     """Write the build's outputs into ``out_dir`` and return their paths.
 
@@ -88,14 +129,18 @@ def write_outputs(
         G: the story graph.
         out_dir: the output folder (created if missing).
         store: also build the persistent Oxigraph store in ``out_dir/store``.
-        formats: also write N-Triples, N-Quads, JSON-LD, GraphML and Neo4j CSV.
+        formats: the outputs to write, by name (:data:`FORMATS`); True for all,
+            False for Turtle and the page only. A whole-graph view a build can
+            do without (a feed adding articles all day) is skipped so.
 
     Raises:
         StorygraphError: a writer failed (the files it had not replaced stay as they were).
     """
+    formats = FORMATS if formats is True else BASIC_FORMATS if formats is False else formats
     out_dir.mkdir(parents=True, exist_ok=True)
     forks = "fork" in multiprocessing.get_all_start_methods()
-    if not forks or G.number_of_edges() > FORK_MAX_EDGES:
+    views_wanted = bool(set(formats) & set(VIEW_FORMATS))
+    if not forks or not views_wanted or G.number_of_edges() > FORK_MAX_EDGES:
         rdf = _write_rdf(G, out_dir, formats, store)
         return rdf[:1] + _write_views(G, out_dir, formats) + rdf[1:]
     # fork: the child sees G without pickling it.
