@@ -692,3 +692,15 @@ def test_title_words_alone_are_a_role_not_a_name(kb) -> None:
     names = {m.text for m in _mentions(body, "en", kb)}
     assert "Marco Rubio" in names and "State Department" in names
     assert not {"State", "Defense", "Secretary", "Secretary of State"} & names
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ('Sean Baker won the top prize on Saturday for "Anora".', "en"),
+        ("Le jury a remis samedi la Palme d'or à Sean Baker pour « Anora ».", "fr"),
+    ],
+)  # fmt: skip
+def test_a_quoted_work_title_is_no_person(kb, body: str, language: str) -> None:
+    people = {m.text for m in _mentions(body, language, kb) if m.kind == "person"}
+    assert "Sean Baker" in people and "Anora" not in people

@@ -96,7 +96,23 @@ def _keep_ner(span: Span, common: frozenset[str]) -> bool:
         and (_has_proper_noun(span) or _institution(span, span.doc.lang_))
         and not _generic_institution(span)
         and not _title_only(span)
+        and not _quoted_title(span)
     )
+
+
+_OPENING_QUOTES = frozenset('"«“‘')
+_CLOSING_QUOTES = frozenset('"»”’')
+
+
+def _quoted_title(span: Span) -> bool:
+    """A name the model reads as a person but written alone between quotes
+    ("Anora", « Grand Tour ») is the title of a work, not someone: people are
+    named, not quoted. A ship or a probe so quoted is found by its noun."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    person = _NER_KINDS.get(span.label_) == "person"
+    return person and before[-1:] in _OPENING_QUOTES and after[:1] in _CLOSING_QUOTES
 
 
 def _has_proper_noun(span: Span) -> bool:
