@@ -446,6 +446,10 @@ def test_the_seeds_open_with_every_event_in_view(browser: Any, width: int, heigh
     try:
         seen = o.js(EVENTS_IN_VIEW)
         assert seen["events"] == 12 and seen["inside"] == seen["events"], seen
+        assert o.js("storygraph.level()") == "events"  # the events drawn, not episode marks
+        assert {e for e in o.js("storygraph.drawnIds()") if e.startswith("event")} == set(
+            o.js("storygraph.nodes.getIds().filter(id => id.startsWith('event'))")
+        )
         assert o.errors == [] and o.blocked == []
     finally:
         o.page.close()
