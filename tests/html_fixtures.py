@@ -284,12 +284,16 @@ def story_graph() -> nx.MultiDiGraph:
 
 
 def synthetic_graph(n_events: int = 1000, *, seed: int = 7) -> nx.MultiDiGraph:
-    """Return a large random graph: ``n_events`` events in 10 stories over 5 years."""
+    """Return a large random graph: ``n_events`` events in 80 episodes of 10
+    storylines over 5 years (storyline -SUB_EVENT-> episode -SUB_EVENT-> event)."""
     rng = random.Random(seed)
     G = nx.MultiDiGraph()
-    stories = [f"story/s{i:02d}" for i in range(10)]
-    for i, story in enumerate(stories):
-        G.add_node(story, **{m.KIND: m.STORY, m.LABEL: f"Story {i}"})
+    stories = [f"story/s{i:02d}-{j}" for i in range(10) for j in range(8)]
+    for i in range(10):
+        G.add_node(f"storyline/l{i:02d}", **{m.KIND: m.STORYLINE, m.LABEL: f"Storyline {i}"})
+    for story in stories:
+        G.add_node(story, **{m.KIND: m.STORY, m.LABEL: f"Episode {story[7:]}"})
+        G.add_edge(f"storyline/l{story[7:9]}", story, **{m.REL: m.SUB_EVENT})
     pools: dict[str, list[str]] = {}
     for kind, count in [
         (m.PERSON, 200),

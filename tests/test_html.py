@@ -69,9 +69,14 @@ class Opened:
         return self.page.evaluate(expression, arg)
 
     def hidden(self) -> dict[str, bool]:
+        """Each drawn node and mark: hidden by the filters (the zoom level aside)."""
         return self.js(
-            "() => Object.fromEntries(storygraph.nodes.get().map(n => [n.id, n.hidden === true]))"
+            "() => Object.fromEntries(storygraph.nodes.getIds().map(id => [id, storygraph.isHidden(id)]))"
         )
+
+    def graph_nodes(self) -> int:
+        """How many nodes of the graph are drawn (episode marks not counted)."""
+        return self.js("storygraph.nodes.getIds().filter(id => !id.startsWith('mark:')).length")
 
     def dom_point(self, node: str) -> dict[str, float]:
         """Bring ``node`` into view and return its position in page pixels."""
@@ -160,7 +165,7 @@ def test_write_is_atomic_and_deterministic(tmp_path: Path) -> None:
 
 def test_opens_offline_and_draws_every_node(opened: Opened) -> None:
     G = fx.story_graph()
-    assert opened.js("storygraph.nodes.length") == G.number_of_nodes()
+    assert opened.graph_nodes() == G.number_of_nodes()
     assert opened.js("storygraph.data.nodes.length") == G.number_of_nodes()
     assert opened.page.is_hidden("#notice")
     legend = opened.page.inner_text("#legend")
@@ -331,14 +336,64 @@ def test_thousand_event_graph_loads(browser: Any, tmp_path: Path) -> None:
         f"built in {built:.2f} s, loaded in {loaded:.2f} s"
     )
     assert o.blocked == [] and o.errors == []
-    drawn = sum(1 for _, k in G.nodes(data=m.KIND) if k != m.ARTICLE)
-    assert o.js("storygraph.nodes.length") == drawn
+    # episodes are listed under their storylines, not drawn: marks stand for them
+    drawn = sum(1 for _, k in G.nodes(data=m.KIND) if k not in (m.ARTICLE, m.STORY))
+    assert o.graph_nodes() == drawn
     assert "1000 article nodes" in o.page.inner_text("#notice")
     o.page.screenshot(path=str(tmp_path / "big.png"))
     o.page.fill("#f-from", "2025-01-01")
     hidden = o.hidden()
     assert all(hidden[e] == (G.nodes[e][m.END] < "2025-01-01") for e in ordered_events(G))
+    # opened zoomed out: one mark per episode, counting its events
+    assert o.js("storygraph.level()") == "episodes"
+    episodes = [ep for s in o.js("storygraph.data.stories") for ep in s["episodes"]]
+    assert len(episodes) == sum(1 for _, k in G.nodes(data=m.KIND) if k == m.STORY)
+    for ep in episodes:
+        of_episode = [e for e in ordered_events(G) if G.nodes[e][m.STORY_OF] == ep["id"]]
+        assert ep["events"] == of_episode and ep["text"].endswith(f"\n{len(of_episode)} events")
+        outside = all(G.nodes[e][m.END] < "2025-01-01" for e in of_episode)
+        assert hidden["mark:" + ep["id"]] == outside
+    drawn_now = set(o.js("storygraph.drawnIds()"))
+    assert not any(e in drawn_now for e in ordered_events(G))
+    assert {"mark:" + ep["id"] for ep in episodes if not hidden["mark:" + ep["id"]]} <= drawn_now
+    assert o.blocked == [] and o.errors == []
     o.page.close()
+
+
+def test_zoomed_out_marks_stand_for_the_episodes_and_zoomed_in_the_events(opened: Opened) -> None:
+    """Below the level threshold one mark per episode (its count = its events)
+    replaces the events; past it the events come back and the marks go."""
+    G = fx.story_graph()
+    marks = {"mark:" + s: story_events(G, s) for s in (fx.STORY, fx.FLOODS)}
+    assert opened.js("storygraph.level()") == "events"
+    drawn = set(opened.js("storygraph.drawnIds()"))
+    assert set(ordered_events(G)) <= drawn and not drawn & set(marks)
+    opened.js("() => storygraph.network.moveTo({scale: 0.05})")
+    assert opened.js("storygraph.level()") == "episodes"
+    drawn = set(opened.js("storygraph.drawnIds()"))
+    assert drawn == set(marks) | {fx.STORY, fx.FLOODS}  # the lanes' heads and the marks
+    labels = opened.js("ids => ids.map(id => storygraph.nodes.get(id).label)", list(marks))
+    for label, events in zip(labels, marks.values(), strict=True):
+        assert label.endswith(f"\n{len(events)} events")
+    # choosing a mark zooms in to its events; its details list them
+    opened.js("id => storygraph.select(id)", "mark:" + fx.FLOODS)
+    opened.page.wait_for_timeout(600)  # the zoom is animated
+    assert opened.js("storygraph.level()") == "events"
+    assert set(ordered_events(G)) <= set(opened.js("storygraph.drawnIds()"))
+    details = opened.details()
+    assert "Episode" in details and "The Seine bursts its banks in Paris" in details
+
+
+def test_a_time_window_hides_the_marks_whose_events_are_all_outside(opened: Opened) -> None:
+    opened.js("() => storygraph.network.moveTo({scale: 0.05})")
+    assert opened.js("storygraph.level()") == "episodes"
+    opened.js("() => storygraph.setTimeWindow('2026-01-01', '2026-12-31')")
+    hidden = opened.hidden()
+    assert hidden["mark:" + fx.FLOODS] and not hidden["mark:" + fx.STORY]
+    drawn = set(opened.js("storygraph.drawnIds()"))
+    assert "mark:" + fx.STORY in drawn and "mark:" + fx.FLOODS not in drawn
+    opened.js("() => storygraph.setTimeWindow(null, null)")
+    assert "mark:" + fx.FLOODS in set(opened.js("storygraph.drawnIds()"))
 
 
 def odd_graph() -> Any:
@@ -361,7 +416,7 @@ def test_degenerate_graphs_open_cleanly(browser: Any, tmp_path: Path, make: Any)
     path = tmp_path / "graph.html"
     write_html(G, path)
     o = Opened(browser, path)
-    assert o.js("storygraph.nodes.length") == G.number_of_nodes()
+    assert o.graph_nodes() == G.number_of_nodes()
     o.page.click("#next")
     o.page.fill("#f-from", "2020-01-01")
     positions = o.js("storygraph.network.getPositions()")
@@ -391,6 +446,10 @@ def test_the_seeds_open_with_every_event_in_view(browser: Any, width: int, heigh
     try:
         seen = o.js(EVENTS_IN_VIEW)
         assert seen["events"] == 12 and seen["inside"] == seen["events"], seen
+        assert o.js("storygraph.level()") == "events"  # the events drawn, not episode marks
+        assert {e for e in o.js("storygraph.drawnIds()") if e.startswith("event")} == set(
+            o.js("storygraph.nodes.getIds().filter(id => id.startsWith('event'))")
+        )
         assert o.errors == [] and o.blocked == []
     finally:
         o.page.close()

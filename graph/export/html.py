@@ -34,9 +34,12 @@ import networkx as nx
 from graph import schema
 from graph.export.atomic import atomic_write
 from graph.export.layout import (
+    MARK_FONT,
     Layout,
+    episode_marks,
     episode_of,
     layout_graph,
+    mark_width,
     ordered_events,
     page_stories,
     story_of,
@@ -48,6 +51,9 @@ DROP_ORDER = (schema.ARTICLE, schema.TOPIC, schema.PLACE_KIND)
 """Kinds left undrawn first when the graph is too big (details stay in the panel)."""
 LABEL_WIDTH = 24
 """Characters per line of a node label on the canvas."""
+LEVEL_SCALE = 0.15
+"""Zoomed out below this scale, the page draws one mark per episode instead of
+its events (an event's dot is then under 2 px and its label is not drawn)."""
 
 KIND_STYLES: tuple[dict[str, Any], ...] = (
     {"kind": schema.EVENT, "name": "Event", "shape": "dot", "color": "#e03131", "size": 13},
@@ -216,6 +222,7 @@ def page_data(G: nx.MultiDiGraph[str], *, max_nodes: int = MAX_DRAWN_NODES) -> d
         "breaks": layout.breaks,
         "omitted": omitted,
         "max_nodes": max_nodes,
+        "levels": {"scale": LEVEL_SCALE, "markFont": MARK_FONT},
     }
 
 
@@ -338,7 +345,9 @@ def edge_records(G: nx.MultiDiGraph[str], drawn: Iterable[str]) -> list[dict[str
 
 def story_records(G: nx.MultiDiGraph[str], layout: Layout) -> list[dict[str, Any]]:
     """Return each story the page draws (a storyline, in lane order) with its
-    events in time order, its articles, and its episodes with theirs."""
+    events in time order, its articles, and its episodes with theirs; each
+    episode with events has the position (``x``, ``y``) and label (``text``) of
+    the mark the page draws for it when zoomed out (see :func:`episode_marks`)."""
     members: dict[str, list[str]] = {lane.story: [] for lane in layout.lanes if lane.story}
     episodes: dict[str, dict[str, list[str]]] = {story: {} for story in members}
     for event in layout.event_order or ordered_events(G):
@@ -346,19 +355,42 @@ def story_records(G: nx.MultiDiGraph[str], layout: Layout) -> list[dict[str, Any
         members.get(story, []).append(event)
         if story in episodes:
             episodes[story].setdefault(episode_of(G, event), []).append(event)
+    label = {
+        e: str(G.nodes[e].get(schema.LABEL, e)) if e in G else ""
+        for s in episodes.values()
+        for e in s
+    }
+    text = {e: mark_label(label[e], len(evs)) for s in episodes.values() for e, evs in s.items()}
+    marks = episode_marks(layout, episodes, {e: mark_width(t) for e, t in text.items()})
+
+    def episode_record(episode: str, events: list[str]) -> dict[str, Any]:
+        record: dict[str, Any] = {"id": episode, "label": label[episode], "events": events}
+        if episode in marks:
+            record["x"], record["y"] = marks[episode]
+            record["text"] = text[episode]
+        return record
+
     return [
         {
             "id": story,
             "label": str(G.nodes[story].get(schema.LABEL, story)),
             "events": events,
             "articles": _articles_of(G, story),
-            "episodes": [
-                {"id": e, "label": str(G.nodes[e].get(schema.LABEL, e)), "events": evs}
-                for e, evs in episodes[story].items()
-            ],
+            "episodes": [episode_record(e, evs) for e, evs in episodes[story].items()],
         }
         for story, events in members.items()
     ]
+
+
+def mark_label(label: str, events: int) -> str:
+    """Return the label of an episode's mark: its name, shortened, and its size.
+
+    >>> mark_label("Joint naval exercise in the Sea of Japan", 3)
+    'Joint naval exercise…\\n3 events'
+    """
+    return shorten(" ".join(label.split()) or "Episode", LABEL_WIDTH) + (
+        f"\n{events} event" + ("" if events == 1 else "s")
+    )
 
 
 def _articles_of(G: nx.MultiDiGraph[str], story: str) -> list[str]:

@@ -55,6 +55,11 @@ LANE_PAD = 70.0
 """Space above the top row and below the bottom row of a lane."""
 STORY_OFFSET = 200.0
 """How far left of a lane's first event its story node sits."""
+MARK_FONT = 96.0
+"""Label size of an episode's mark (canvas units): drawn only zoomed out, and
+readable there (6 px and more from a zoom of 1/16)."""
+MARK_ROW = 2.8 * MARK_FONT
+"""Vertical distance between two rows of episode marks in one lane."""
 
 ABOVE_KINDS = (schema.PERSON, schema.ORGANIZATION, schema.COUNTRY)
 BELOW_KINDS = (schema.PLACE_KIND, schema.TOPIC, schema.ARTICLE)
@@ -355,6 +360,59 @@ def layout_graph(G: nx.MultiDiGraph[str], drawn: Iterable[str]) -> Layout:
         lanes.append(Lane(story, label, round(top), round(bottom), round(centre)))
         top = bottom
     return Layout(positions, lanes, time_ticks(G, events, xs), events, time_breaks(G, events, xs))
+
+
+def mark_width(text: str) -> float:
+    """Rough width of an episode mark whose label is ``text`` (canvas units).
+
+    >>> round(mark_width("ab\\nabcd"), 1)
+    307.2
+    """
+    return MARK_FONT * (0.55 * max(len(line) for line in text.split("\n")) + 1)
+
+
+def episode_marks(
+    layout: Layout, episodes: dict[str, dict[str, list[str]]], widths: dict[str, float]
+) -> dict[str, tuple[float, float]]:
+    """Where each episode's mark sits when the page is zoomed out.
+
+    Args:
+        layout: the positions of the drawn nodes and the lanes.
+        episodes: ``{story: {episode: [event, ...]}}``, the events of each
+            episode of each story the page draws as a lane.
+        widths: each episode's mark width (see :func:`mark_width`).
+
+    Returns:
+        ``{episode: (x, y)}``: at the mean x of its events, on its story's
+        lane; a mark that would overlap the one before goes to a row above or
+        below the centre line (within the lane), or, when every row is taken,
+        to the row that is free soonest (an overlap, never a shift in time).
+    """
+    lanes = {lane.story: lane for lane in layout.lanes}
+    placed: dict[str, tuple[float, float]] = {}
+    for story, parts in episodes.items():
+        lane = lanes.get(story)
+        wanted = sorted(
+            (sum(layout.positions[e][0] for e in events) / len(events), episode)
+            for episode, events in parts.items()
+            if events and all(e in layout.positions for e in events)
+        )
+        if lane is None or not wanted:
+            continue
+        offsets, k = [0.0], 1
+        while (lane.y - k * MARK_ROW - MARK_FONT >= lane.top
+               and lane.y + k * MARK_ROW + MARK_FONT <= lane.bottom):  # fmt: skip
+            offsets += [-k * MARK_ROW, k * MARK_ROW]
+            k += 1
+        ends = [-math.inf] * len(offsets)
+        for x, episode in wanted:
+            half = widths.get(episode, 0.0) / 2
+            row = next((r for r, end in enumerate(ends) if end <= x - half), None)
+            if row is None:
+                row = min(range(len(ends)), key=lambda r: (ends[r], r))
+            ends[row] = x + half
+            placed[episode] = (round(x), round(lane.y + offsets[row]))
+    return placed
 
 
 def anchors(

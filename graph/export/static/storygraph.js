@@ -132,9 +132,90 @@
     };
   }
 
-  const nodes = new vis.DataSet(drawnNodes.map(visNode));
-  const edges = new vis.DataSet(DATA.edges.filter((e) => e.drawn).map(visEdge));
+  /* ---------- levels: zoomed out, one mark per episode; zoomed in, its events ---------- */
+
+  /* An episode's mark (positions and labels from Python) is a node of its own,
+   * "mark:" + the episode's id; it stands for the episode's events. */
+  const LEVELS = DATA.levels || { scale: 0, markFont: 96 };
+  const MARK_PREFIX = "mark:";
+  const marks = DATA.stories.flatMap((s) =>
+    s.episodes.filter((ep) => ep.x !== undefined).map((ep) => ({ id: MARK_PREFIX + ep.id, story: s.id, episode: ep })));
+  const markById = new Map(marks.map((mk) => [mk.id, mk]));
+  const markOfEvent = new Map();
+  for (const mk of marks) for (const id of mk.episode.events) markOfEvent.set(id, mk.id);
+  /* "episodes" (zoomed out: storylines and episode marks) or "events" (every drawn node). */
+  let level = "events";
+  /* What the level leaves undrawn: marks when zoomed in; zoomed out, the events
+   * a mark stands for and the actors, places, topics and articles around them. */
+  function levelHides(id) {
+    if (markById.has(id)) return level !== "episodes";
+    if (level !== "episodes" || storyById.has(id)) return false;
+    const n = byId.get(id);
+    return !n || n.kind !== K.EVENT || markOfEvent.has(id);
+  }
+  function visMark(mk) {
+    const ep = mk.episode;
+    return {
+      id: mk.id,
+      x: ep.x,
+      y: ep.y,
+      label: ep.text,
+      title: ep.label + "\n" + ep.events.length + (ep.events.length === 1 ? " event" : " events") + "\nEpisode",
+      shape: "box",
+      margin: LEVELS.markFont / 3,
+      font: { size: LEVELS.markFont, color: "#ffffff", face: "system-ui, sans-serif", strokeWidth: 0, multi: false },
+      color: {
+        background: "#495057",
+        border: "#212529",
+        highlight: { background: "#343a40", border: "#000000" },
+        hover: { background: "#343a40", border: "#000000" },
+      },
+      borderWidth: 1,
+      borderWidthSelected: 3,
+    };
+  }
   const container = document.getElementById("graph");
+  const OPENING_MIN_EVENTS = 3;
+  const OPENING_MARGIN = 0.92;
+  const FIT_PAD = 120; // canvas units kept around fitted nodes: room for their labels
+  /* The view (centre and scale, at most 1) that shows these drawn nodes or marks. */
+  function viewOf(ids) {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (const id of ids) {
+      const p = byId.get(id) || (markById.get(id) || {}).episode;
+      if (!p || p.x === undefined) continue;
+      x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
+    }
+    if (x0 > x1) return null;
+    const w = container.clientWidth || 1, h = container.clientHeight || 1;
+    const scale = Math.min(1, w / (x1 - x0 + 2 * FIT_PAD), h / (y1 - y0 + 2 * FIT_PAD));
+    return { position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale };
+  }
+  function openingView() {
+    const story = openingStory();
+    const view = viewOf(story && story.events.length ? story.events : drawnNodes.map((n) => n.id));
+    return view && { position: view.position, scale: view.scale * OPENING_MARGIN }; // room for the edge labels
+  }
+  // the first draw is of the level the page opens on: it never draws what it hides at once
+  const opening = openingView();
+  level = marks.length && opening && opening.scale < LEVELS.scale ? "episodes" : "events";
+  const drawnHidden = new Map(); // node id -> hidden, as vis-network has it
+  const visNodes = [...drawnNodes.map(visNode), ...marks.map(visMark)];
+  for (const node of visNodes) {
+    node.hidden = levelHides(node.id);
+    drawnHidden.set(node.id, node.hidden);
+  }
+
+  const nodes = new vis.DataSet(visNodes);
+  const visNodeIds = visNodes.map((n) => n.id);
+  /* Every drawn edge touches an event or an entity: none shows zoomed out, so
+   * a page that opens zoomed out gives them to vis-network when first zoomed in
+   * (making 50,000 edges takes it 0.8 s). */
+  const allEdges = DATA.edges.filter((e) => e.drawn).map(visEdge);
+  const visEdgeIds = allEdges.map((e) => e.id);
+  const edgeEnds = allEdges.map((e) => [e.from, e.to]);
+  let edgesGiven = level === "events";
+  const edges = new vis.DataSet(edgesGiven ? allEdges : []);
   const network = new vis.Network(
     container,
     { nodes, edges },
@@ -173,6 +254,8 @@
   }
   network.on("beforeDrawing", (ctx) => {
     const v = viewBox();
+    // a view set without a zoom event (moveTo, focus mid-animation): switch after this frame
+    if (marks.length && (v.s < LEVELS.scale) !== (level === "episodes")) setTimeout(syncLevel, 0);
     DATA.lanes.forEach((lane, i) => {
       if (lane.bottom < v.y0 || lane.top > v.y1) return;
       ctx.fillStyle = i % 2 ? "#f8f9fa" : "#f1f3f5";
@@ -443,8 +526,23 @@
     button.addEventListener("click", () => fitEvents(ep.events));
     return button;
   }
+  function renderEpisode(mk) {
+    const ep = mk.episode;
+    return [
+      fields([
+        ["Storyline", nodeButton(mk.story)],
+        ["Events", String(ep.events.length)],
+      ]),
+      section("Timeline", ep.events.map(eventLine)),
+    ];
+  }
   function renderDetails(id) {
     details.replaceChildren();
+    const mk = markById.get(id);
+    if (mk) {
+      details.append(kindBadge(K.STORY), el("h2", mk.episode.label), ...renderEpisode(mk));
+      return;
+    }
     const n = byId.get(id);
     if (!n) {
       details.append(el("p", "Click or hover a node to see its details. Use ← and → to step along a story.", "hint"));
@@ -460,13 +558,16 @@
 
   /* ---------- selection, search, navigation ---------- */
 
+  /* Hidden by the filters, or not drawn at all (a large graph's left-out kinds). */
   function isHidden(id) {
-    const node = nodes.get(id);
-    return !node || node.hidden === true;
+    return !drawnHidden.has(id) || filteredOut.has(id);
   }
   function select(id, opts) {
     selected = id;
-    if (nodes.get(id)) {
+    if (markById.has(id)) {
+      network.selectNodes([id]);
+      fitEvents(markById.get(id).episode.events, LEVELS.scale * MARK_ZOOM);
+    } else if (drawnHidden.has(id)) {
       network.selectNodes([id]);
       if (opts && opts.focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: { duration: 300 } });
     } else {
@@ -536,6 +637,7 @@
   });
 
   function currentStoryEvents() {
+    if (markById.has(selected)) return markById.get(selected).episode.events;
     const n = byId.get(selected);
     if (n && n.kind === K.EVENT && storyById.get(n.story)) return storyById.get(n.story).events;
     if (n && storyById.get(n.id)) return storyById.get(n.id).events;
@@ -613,13 +715,13 @@
     if (!linkedCache.has(id)) linkedCache.set(id, eventsOf(id));
     return linkedCache.get(id);
   }
-  const hiddenNow = new Map(); // node id -> hidden, as last given to the DataSet
+  let filteredOut = new Set(); // drawn nodes and marks the filters hide
   function applyFilters() {
     const f = {};
     for (const [name, control] of Object.entries(filterEls)) f[name] = control.value;
     const kindOn = (kind) => !kindBoxes.has(kind) || kindBoxes.get(kind).checked;
     const shownEvents = new Set(drawnNodes.filter((n) => n.kind === K.EVENT && eventVisible(n, f)).map((n) => n.id));
-    const updates = [];
+    const out = new Set();
     for (const n of drawnNodes) {
       let visible = kindOn(n.kind);
       if (visible && n.kind === K.EVENT) visible = shownEvents.has(n.id);
@@ -628,27 +730,57 @@
         const evs = linkedEvents(n.id);
         visible = !evs.length || evs.some((id) => shownEvents.has(id));
       }
-      if ((hiddenNow.get(n.id) || false) !== !visible) {
-        updates.push({ id: n.id, hidden: !visible });
-        hiddenNow.set(n.id, !visible);
-      }
+      if (!visible) out.add(n.id);
     }
-    if (updates.length) nodes.update(updates);
+    // a mark shows while any of its events does
+    const eventsOn = kindOn(K.EVENT);
+    for (const mk of marks) if (!eventsOn || !mk.episode.events.some((id) => shownEvents.has(id))) out.add(mk.id);
+    filteredOut = out;
+    refreshVisibility();
     updateStatus();
     if (!document.getElementById("lanes").hidden) drawLanes(); // the lanes follow the filters too
+  }
+  /* Give vis-network the hidden flag of every node whose flag changes (filters
+   * or level), then its lists of drawn nodes and edges, and one redraw on the
+   * next frame. This uses vis-network's internals (9.1.2 as vendored; the
+   * tests check what it draws): a DataSet update re-reads every option of each
+   * changed node and redraws at once (40 ms per 1,000 nodes), and vis's own
+   * refresh after it reconnects every edge (40 ms at 50,000 edges). An edge is
+   * drawn when both its ends are, as vis-network does. */
+  function refreshVisibility() {
+    const body = network.body;
+    let changed = 0;
+    for (const [id, was] of drawnHidden) {
+      const hide = filteredOut.has(id) || levelHides(id);
+      if (hide === was) continue;
+      drawnHidden.set(id, hide);
+      body.nodes[id].options.hidden = hide;
+      changed++;
+    }
+    if (changed) {
+      body.nodeIndices = visNodeIds.filter((id) => !drawnHidden.get(id));
+      body.edgeIndices = !edgesGiven ? [] : visEdgeIds.filter((id, i) => !drawnHidden.get(edgeEnds[i][0]) && !drawnHidden.get(edgeEnds[i][1]));
+      body.emitter.emit("_requestRedraw");
+    }
+    return changed;
   }
   function resetFilters() {
     for (const control of Object.values(filterEls)) control.value = "";
     for (const box of kindBoxes.values()) box.checked = true;
     applyFilters();
   }
+  /* The nodes the filters leave visible (the level aside: zoomed out, events
+   * are folded into their episodes' marks but still count as visible). */
   function visibleNodeIds() {
-    return nodes.getIds({ filter: (n) => n.hidden !== true }).sort();
+    return drawnNodes.map((n) => n.id).filter((id) => !filteredOut.has(id)).sort();
   }
+  const drawnEvents = drawnNodes.filter((n) => n.kind === K.EVENT).map((n) => n.id);
   function updateStatus() {
-    const events = nodes.get({ filter: (n) => n.hidden !== true && byId.get(n.id).kind === K.EVENT }).length;
+    const events = drawnEvents.filter((id) => !filteredOut.has(id)).length;
+    const zoomedOut = level === "episodes"
+      ? " · zoomed out: " + marks.filter((mk) => !filteredOut.has(mk.id)).length + " episodes (zoom in for events)" : "";
     document.getElementById("status").textContent =
-      events + " events shown · " + DATA.stories.length + " stories · " + DATA.nodes.length + " nodes";
+      events + " events shown · " + DATA.stories.length + " stories · " + DATA.nodes.length + " nodes" + zoomedOut;
   }
 
   /* ---------- legend, notice ---------- */
@@ -674,12 +806,13 @@
     const legend = document.getElementById("legend");
     legend.append(el("div", "Legend", "title"));
     const present = new Set(drawnNodes.map((n) => n.kind));
+    if (marks.length) present.add(K.STORY); // episode marks
     for (const k of DATA.kinds.filter((k) => present.has(k.kind))) {
       const item = el("div", null, "item");
       item.append(icon(k.kind), el("span", k.name));
       legend.append(item);
     }
-    const rels = new Set(DATA.edges.filter((e) => e.drawn).map((e) => e.rel));
+    const rels = new Set(DATA.edges.filter((e) => e.drawn).map((e) => e.rel)); // given to vis or not yet
     for (const [rel, style] of Object.entries(DATA.rels).filter(([rel]) => rels.has(rel))) {
       const item = el("div", null, "item");
       const line = el("span", null, "line");
@@ -713,19 +846,34 @@
     }, "");
     return pool.slice().sort((a, b) => cmp(last(b), last(a)) || b.events.length - a.events.length)[0];
   }
-  const OPENING_MIN_EVENTS = 3;
 
   /* Open with every event of that story in view, whatever the window's size
    * (labels appear as one zooms in); the whole graph when no story is drawn. */
   function initialView() {
-    const story = openingStory();
-    const drawn = new Set(drawnNodes.map((n) => n.id));
-    const ids = story ? story.events.filter((id) => drawn.has(id)) : [];
-    if (ids.length) network.fit({ nodes: ids });
-    else network.fit();
-    network.moveTo({ scale: network.getScale() * OPENING_MARGIN }); // room for the edge labels
+    const view = openingView();
+    if (view) network.moveTo(view);
+    syncLevel();
   }
-  const OPENING_MARGIN = 0.92;
+
+  /* The level for the current scale: switched only when the scale crosses
+   * LEVELS.scale (one visibility refresh), never on other zoom steps. */
+  function syncLevel() {
+    const want = marks.length && network.getScale() < LEVELS.scale ? "episodes" : "events";
+    if (want !== level) {
+      level = want;
+      if (!edgesGiven) {
+        edgesGiven = true;
+        network.body.emitter.emit("_blockRedraw");
+        edges.add(allEdges);
+        network.body.emitter.emit("_allowRedraw");
+      }
+      refreshVisibility();
+      updateStatus();
+    }
+    return level;
+  }
+  network.on("zoom", syncLevel);
+  network.on("animationFinished", syncLevel);
 
   /* ---------- story index, time window ---------- */
 
@@ -784,11 +932,17 @@
     const story = storyById.get(id);
     return fitEvents(story ? story.events : []);
   }
-  function fitEvents(events) {
-    const ids = events.filter((e) => nodes.get(e));
-    if (ids.length) network.fit({ nodes: ids, animation: { duration: 300 } });
+  /* Fit these events into view, zooming in to at least ``minScale``. */
+  function fitEvents(events, minScale) {
+    const ids = events.filter((e) => drawnHidden.has(e));
+    const view = viewOf(ids);
+    if (view) {
+      network.moveTo({ position: view.position, scale: Math.max(view.scale, minScale || 0),
+        animation: { duration: 300 } });
+    }
     return ids.length;
   }
+  const MARK_ZOOM = 1.25; // choosing a mark zooms in at least this far past LEVELS.scale: its events show
   /* Show only the events within [from, to] (ISO dates; null, null shows all). */
   function setTimeWindow(from, to) {
     filterEls.from.value = from || "";
@@ -1020,5 +1174,7 @@
   updateStatus();
   initialView();
   window.storygraph = { network, nodes, edges, data: DATA, search, select, step, applyFilters, visibleNodeIds,
-    setTimeWindow, fitStory, moveWindow, setView, selected: () => selected };
+    setTimeWindow, fitStory, moveWindow, setView, selected: () => selected, isHidden,
+    level: syncLevel, markOf: (episode) => MARK_PREFIX + episode,
+    drawnIds: () => network.body.nodeIndices.slice().sort() };
 })();
