@@ -69,7 +69,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any, cast
@@ -303,16 +303,21 @@ def _story(
     yield s, RDF.type, SG.Episode
     yield from _lit(s, RDFS.label, d.get(m.LABEL))
     events = sorted({t for t, _ in _edges(G, node, m.SUB_EVENT)} | set(members))
+    for e in events:
+        yield s, SEM.hasSubEvent, node_iri(e)
+    yield from _span(G, s, events)
+    for target, _ in _edges(G, node, m.HAS_ARTICLE):
+        yield s, SG.hasArticle, node_iri(target)
+
+
+def _span(G: nx.MultiDiGraph[str], s: URIRef, events: Sequence[str]) -> Iterator[Triple]:
+    """The begin and end timestamps of a composite event spanning its dated ``events``."""
     begins = [x for e in events if (x := _date(G.nodes[e].get(m.BEGIN))) is not None]
     ends = [x for e in events
             if (x := _date(G.nodes[e].get(m.END) or G.nodes[e].get(m.BEGIN)))]  # fmt: skip
-    for e in events:
-        yield s, SEM.hasSubEvent, node_iri(e)
     if begins and ends:
         yield s, SEM.hasBeginTimeStamp, min(begins, key=str)
         yield s, SEM.hasEndTimeStamp, max(ends, key=str)
-    for target, _ in _edges(G, node, m.HAS_ARTICLE):
-        yield s, SG.hasArticle, node_iri(target)
 
 
 def _storyline(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[Triple]:
@@ -322,17 +327,12 @@ def _storyline(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterato
     yield from _lit(s, RDFS.label, d.get(m.LABEL))
     episodes = sorted(t for t, _ in _edges(G, node, m.SUB_EVENT))
     events = sorted({e for ep in episodes for e, _ in _edges(G, ep, m.SUB_EVENT)})
-    begins = [x for e in events if (x := _date(G.nodes[e].get(m.BEGIN))) is not None]
-    ends = [x for e in events
-            if (x := _date(G.nodes[e].get(m.END) or G.nodes[e].get(m.BEGIN)))]  # fmt: skip
     # the episodes' events too, materialised: one hop reads the whole timeline
     for part in episodes + events:
         yield s, SEM.hasSubEvent, node_iri(part)
     for article in sorted({a for ep in episodes for a, _ in _edges(G, ep, m.HAS_ARTICLE)}):
         yield s, SG.hasArticle, node_iri(article)
-    if begins and ends:
-        yield s, SEM.hasBeginTimeStamp, min(begins, key=str)
-        yield s, SEM.hasEndTimeStamp, max(ends, key=str)
+    yield from _span(G, s, events)
     for other, _ in _edges(G, node, m.RELATED_STORY):
         yield s, SG.relatedStory, node_iri(other)
 
