@@ -15,18 +15,27 @@ an RDF file); adds nothing to ``G``. The store layout (also what
 
 ``write_store`` builds the persistent store in a temporary folder beside the target
 and renames it into place, so a killed build leaves the previous store intact.
+When the previous store was written from the same ontology, it is updated
+instead of rebuilt: a consistent copy of it (RocksDB checkpoint, hard links)
+replaces only the named graphs whose content changed (a digest per graph is
+kept in the store folder, ``storygraph-digests.json``), removes the graphs of
+articles gone, and materialises the inferred types again; the copy is then
+renamed into place. The content equals a store built from scratch.
 Reading it back is :mod:`graph.query.store`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import networkx as nx
 import pyoxigraph as ox
@@ -37,6 +46,7 @@ from graph.export.rdf import SGID
 from graph.export.statements import Statements, statements
 from graph.resources import ONTOLOGY_DIR
 
+DIGESTS_FILE = "storygraph-digests.json"  # in the store folder: content digest per named graph
 ONTOLOGY_PATH = ONTOLOGY_DIR / "storygraph.ttl"
 CONTEXT_PATH = ONTOLOGY_DIR / "context.jsonld"
 ONTOLOGY_GRAPH = ox.NamedNode(str(SGID["graph/ontology"]))
@@ -113,8 +123,19 @@ def format_of(path: Path) -> ox.RdfFormat:
     return fmt
 
 
+def graph_digests(lines: Statements) -> dict[str, str]:
+    """SHA-256 of each named graph's lines (``"<iri>"`` -> hex), and of the ontology
+    under ``"ontology"``: what tells a store update which graphs changed."""
+    found: dict[str, Any] = {}  # graph -> its running sha256
+    for triple, graph in zip(lines.triples, lines.graphs, strict=True):
+        found.setdefault(graph, hashlib.sha256()).update(triple.encode("utf-8") + b"\n")
+    digests = {graph: h.hexdigest() for graph, h in sorted(found.items())}
+    digests["ontology"] = hashlib.sha256(ONTOLOGY_PATH.read_bytes()).hexdigest()
+    return digests
+
+
 def write_store(source: Source, store_dir: str | os.PathLike[str]) -> Path:
-    """Build a persistent Oxigraph store atomically (temp folder, then rename).
+    """Build or update a persistent Oxigraph store atomically (a copy, then rename).
 
     Args:
         source: the graph ``G`` (or its statements) or an RDF file.
@@ -125,12 +146,22 @@ def write_store(source: Source, store_dir: str | os.PathLike[str]) -> Path:
     """
     target = Path(store_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    tmp = work / "store"
     try:
-        store = fill_store(ox.Store(str(tmp)), source)
-        store.flush()
-        store.optimize()
-        del store  # closes RocksDB before the folder moves
+        lines = statements(source) if isinstance(source, nx.MultiDiGraph) else source
+        digests = graph_digests(lines) if isinstance(lines, Statements) else None
+        previous = _previous_digests(target)
+        same_ontology = previous and digests and previous["ontology"] == digests["ontology"]
+        if isinstance(lines, Statements) and digests and previous and same_ontology:
+            _update_copy(target, tmp, lines, previous, digests)
+        else:
+            store = fill_store(ox.Store(str(tmp)), lines)
+            store.flush()
+            store.optimize()
+            del store  # closes RocksDB before the folder moves
+        if digests is not None:
+            (tmp / DIGESTS_FILE).write_text(json.dumps(digests, indent=0), encoding="utf-8")
         old = target.with_name(target.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if target.exists():
@@ -138,5 +169,40 @@ def write_store(source: Source, store_dir: str | os.PathLike[str]) -> Path:
         os.replace(tmp, target)
         shutil.rmtree(old, ignore_errors=True)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+def _previous_digests(target: Path) -> dict[str, str] | None:
+    try:
+        found = json.loads((target / DIGESTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) and "ontology" in found else None
+
+
+def _update_copy(
+    target: Path,
+    tmp: Path,
+    lines: Statements,
+    previous: Mapping[str, str],
+    digests: Mapping[str, str],
+) -> None:
+    """Copy the store at ``target`` to ``tmp`` and bring its data graphs to ``lines``."""
+    ox.Store(str(target)).backup(str(tmp))  # a consistent checkpoint, not the live files
+    store = ox.Store(str(tmp))
+    graphs = set(previous) | set(digests)
+    stale = sorted(g for g in graphs - {"ontology"} if previous.get(g) != digests.get(g))
+    for graph in stale:
+        if graph in previous:
+            store.remove_graph(ox.NamedNode(graph[1:-1]))
+    wanted = {g for g in stale if g in digests}
+    if wanted:
+        text = "".join(f"{t} {g} .\n" for t, g in zip(lines.triples, lines.graphs, strict=True)
+                       if g in wanted)  # fmt: skip
+        store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    if stale:
+        store.remove_graph(INFERRED_GRAPH)
+        materialise(store)
+    store.flush()
+    del store
