@@ -8,8 +8,14 @@ A user file sets only the keys it wants, under a ``[build]`` table::
     jobs = 4                # worker processes (0 = all cores)
     language = "en"         # assumed when detection is unsure
 
+    episode_window_days = 30  # most days between the reports of one episode
+
     [build.models]          # another installed spaCy pipeline for a language
     en = "en_core_web_md"
+
+    [build.storylines]      # how episodes gather into storylines (graph.resolve.storylines)
+    threshold = 0.3
+    half_life_days = 730
 
 It is validated once at start: an unknown key or a wrong type is an error that
 names the file, the key and the accepted keys. Command-line options win over
@@ -20,7 +26,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +86,8 @@ _KEYS: dict[str, tuple[type, str]] = {
     "jobs": (int, "jobs"),
     "language": (str, "default_language"),
     "models": (dict, "models"),
+    "episode_window_days": (int, "episode_window_days"),
+    "storylines": (dict, "storylines"),
 }
 
 
@@ -116,6 +124,10 @@ def _checked(path: Path, table: dict[str, Any]) -> dict[str, Any]:
         raise ConfigError(f"{path}: [build].language must be one of {', '.join(CODES)}")
     if "models" in values:
         values["models"] = _models(path, values["models"])
+    if "storylines" in values:
+        values["storylines"] = _storylines(path, values["storylines"])
+    if values.get("episode_window_days", DEFAULT_EPISODE_WINDOW) < 0:
+        raise ConfigError(f"{path}: [build].episode_window_days must be 0 or more")
     threshold = values.get("story_threshold", DEFAULT_THRESHOLD)
     if not (isinstance(threshold, float) and 0.0 < threshold <= 1.0):
         raise ConfigError(f"{path}: [build].story_threshold must be in (0, 1]")
@@ -133,3 +145,15 @@ def _models(path: Path, table: dict[str, Any]) -> tuple[tuple[str, str], ...]:
         if not isinstance(name, str) or not name.strip():
             raise ConfigError(f"{path}: [build.models].{code} must name a spaCy pipeline")
     return tuple(sorted((code, name.strip()) for code, name in table.items()))
+
+
+def _storylines(path: Path, table: dict[str, Any]) -> StorylineSettings:
+    """The [build.storylines] table over the shipped settings, checked."""
+    names = [f.name for f in fields(StorylineSettings)]
+    for key, value in table.items():
+        if key not in names:
+            raise ConfigError(f"{path}: unknown key [build.storylines].{key}; "
+                              f"available: {', '.join(names)}")  # fmt: skip
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ConfigError(f"{path}: [build.storylines].{key} must be a number >= 0")
+    return replace(StorylineSettings(), **{k: float(v) for k, v in table.items()})

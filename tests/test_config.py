@@ -58,3 +58,31 @@ def test_cli_rejects_a_bad_config_with_exit_1(tmp_path: Path, capsys) -> None:
     )
     assert code == 1
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_storyline_settings_come_from_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "storygraph.toml"
+    path.write_text(
+        "[build]\nepisode_window_days = 14\n[build.storylines]\nthreshold = 0.45\n"
+        "half_life_days = 365\n",
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.episode_window_days == 14
+    assert (config.storylines.threshold, config.storylines.half_life_days) == (0.45, 365.0)
+    assert config.storylines.topic_weight == load_config(None).storylines.topic_weight
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[build.storylines]\nthreshhold = 0.4\n", "unknown key [build.storylines].threshhold"),
+        ("[build.storylines]\nthreshold = true\n", "[build.storylines].threshold must be"),
+        ("[build]\nepisode_window_days = -1\n", "episode_window_days must be 0 or more"),
+    ],
+)
+def test_bad_storyline_settings_name_the_key(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "storygraph.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_config(path)

@@ -1,7 +1,6 @@
 """Resolve stage, part 2: group articles into episodes (stories).
 
-Requires: for each article, the entity keys it mentions and the topics of its
-events.
+Requires: for each article, the entity keys it mentions and its topic profile.
 
 Adds: :class:`~graph.types.Story` records: each episode's articles and events
 in time order. An episode is one happening told by one or more articles; the
@@ -13,7 +12,8 @@ then organisations, places, and countries least, since a country is shared by
 many unrelated stories) and its topic concepts — scaled
 by a smoothed inverse document frequency. Two articles are linked when the
 cosine of their vectors reaches ``threshold`` (config ``story_threshold``,
-default 0.35); stories are the connected components. Candidate pairs come from
+default 0.35); episodes are their group-average clusters (:func:`article_groups`).
+Candidate pairs come from
 an inverted index on features, so articles that share nothing are never
 compared. A Chinese swimmer's record shares only "China" with a China–Russia
 defence story, whose weight is too small to reach the threshold. Two articles
@@ -135,6 +135,7 @@ def article_groups(
 
     def root(a: str) -> str:
         while group[a] != a:
+            group[a] = group[group[a]]  # path halving: finds stay short as groups grow
             a = group[a]
         return a
 

@@ -29,8 +29,9 @@ the entity cosine reaches ``min_entities`` (two sports stories share a topic,
 not a storyline). A storyline's profile is the sum of its episodes'. Storylines
 that reach ``related`` (without the time decay) but are not one are related
 (``sg:relatedStory``). Candidates come from an inverted index on entities, so
-an episode is compared only with the storylines it shares one with, and a new
-episode is placed without clustering the others again. Deterministic: ties go
+an episode is compared only with the storylines of its subject it shares one
+with (at most :data:`CANDIDATES_PER_ENTITY`, the most recent, per entity), and
+a new episode is placed without clustering the others again. Deterministic: ties go
 to the oldest storyline, the order is (day, key).
 """
 
@@ -114,7 +115,8 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 def _entity_vectors(
     episodes: Sequence[Story], features: Mapping[str, Counter[str]]
 ) -> dict[str, _Vector]:
-    """Each episode's entities weighted by kind and rarity among the episodes."""
+    """Each episode's entities weighted by how much its articles name them and
+    by their rarity among the episodes."""
     counts: dict[str, dict[str, float]] = {}
     for episode in episodes:
         c: dict[str, float] = defaultdict(float)
@@ -143,9 +145,18 @@ def _score(
     line: _Line, topics: _Vector, entities: _Vector, day: date | None, s: StorylineSettings
 ) -> tuple[float, float]:
     """(score with time decay, entity cosine) of an episode against a storyline."""
-    by_entities = _cosine(entities, line.entities)
-    alike = s.topic_weight * _cosine(topics, line.topics) + (1 - s.topic_weight) * by_entities
+    alike, by_entities = _alike(topics, entities, line.topics, line.entities, s)
     return alike * _decay(day, line.last, s), by_entities
+
+
+def _alike(
+    topics: _Vector, entities: _Vector, other_topics: _Vector, other_entities: _Vector,
+    s: StorylineSettings,
+) -> tuple[float, float]:  # fmt: skip
+    """(weighted topic and entity cosine, entity cosine) of two profiles."""
+    by_entities = _cosine(entities, other_entities)
+    by_topics = _cosine(topics, other_topics)
+    return s.topic_weight * by_topics + (1 - s.topic_weight) * by_entities, by_entities
 
 
 def assign_storylines(
@@ -176,13 +187,15 @@ def assign_storylines(
                      for e in episodes}  # fmt: skip
     order = sorted(episodes, key=lambda e: (days.get(e.key) or date.min, e.key))
     lines: list[_Line] = []
-    postings: dict[str, list[int]] = defaultdict(list)  # entity -> storylines holding it
+    subjects: list[str | None] = []  # each storyline's subject: that of its first episode
+    # (subject, entity) -> the storylines of that subject holding it, oldest first
+    postings: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for episode in order:
         topics, entities = topic_vectors[episode.key], entity_vectors[episode.key]
         day = days.get(episode.key)
         best, best_score = None, 0.0
         subject = dominant_subject(topics)
-        for index in sorted({i for f in entities for i in postings.get(f, ())}):
+        for index in _candidates(postings, subject, entities):
             if dominant_subject(lines[index].topics) != subject:
                 continue
             score, by_entities = _score(lines[index], topics, entities, day, s)
@@ -191,10 +204,24 @@ def assign_storylines(
         if best is None:
             best = len(lines)
             lines.append(_Line())
+            subjects.append(subject)
         for f in entities.keys() - lines[best].entities.keys():
-            postings[f].append(best)
+            postings[subjects[best], f].append(best)
         lines[best].add(episode, topics, entities, day)
     return _storylines(lines, days, labels, features, s)
+
+
+CANDIDATES_PER_ENTITY = 64
+"""How many storylines an entity proposes, the most recent of its subject: a
+country in thousands of storylines must not make every episode compare with
+all of them (the work per episode stays bounded as the corpus grows)."""
+
+
+def _candidates(
+    postings: Mapping[tuple[str | None, str], list[int]], subject: str | None, entities: _Vector
+) -> list[int]:
+    found = {i for f in entities for i in postings.get((subject, f), ())[-CANDIDATES_PER_ENTITY:]}
+    return sorted(found)
 
 
 def _storylines(
@@ -203,13 +230,16 @@ def _storylines(
 ) -> list[Storyline]:  # fmt: skip
     keys = ["storyline/" + _slug(line) for line in lines]
     related: dict[int, set[str]] = defaultdict(set)
+    holding: dict[str, list[int]] = defaultdict(list)  # entity -> storylines, oldest first
+    for i, line in enumerate(lines):
+        for f in sorted(line.entities):
+            holding[f].append(i)
     for i, a in enumerate(lines):
-        for j in range(i + 1, len(lines)):
+        others = {j for f in a.entities for j in holding[f][-CANDIDATES_PER_ENTITY:] if j > i}
+        for j in sorted(others):
             b = lines[j]
-            alike = s.topic_weight * _cosine(a.topics, b.topics) + (1 - s.topic_weight) * _cosine(
-                a.entities, b.entities
-            )
-            if alike >= s.related and _cosine(a.entities, b.entities) >= s.min_entities:
+            alike, by_entities = _alike(a.topics, a.entities, b.topics, b.entities, s)
+            if alike >= s.related and by_entities >= s.min_entities:
                 related[i].add(keys[j])
                 related[j].add(keys[i])
     storylines = [
