@@ -23,12 +23,12 @@ from graph.assemble import assemble
 from graph.cache import LANGUAGES_KEY, BuildCache, ExtractionCache
 from graph.config import BuildConfig
 from graph.errors import InputError
-from graph.extract import events_in_year
+from graph.extract import events_in_year, events_on_day
 from graph.ingest import count_articles, iter_input_files, read_inputs
 from graph.kb import default_kb
 from graph.resolve import resolve_entities, resolve_events
 from graph.resolve.stories import article_groups, assign_stories, episode_days
-from graph.resolve.storydates import date_from_stories
+from graph.resolve.storydates import date_from_partners, date_from_stories
 from graph.resolve.storylines import assign_storylines
 from graph.types import Article, EntityMention, Extraction
 from graph.workers import collecting_rarely, early_worker, extract_all
@@ -174,7 +174,11 @@ def resolve_and_assemble(
     if any(x.pending for x in extractions):
         features = {x.article.source: _features(x, redirect) for x in extractions}
         groups = article_groups(features, config.story_threshold, days, config.episode_window_days)
+        extractions = date_from_partners(
+            extractions, groups, kb, events_on_day=events_on_day, redirect=redirect
+        )
         extractions = date_from_stories(extractions, groups, kb, events_in_year=events_in_year)
+        days = {x.article.source: x.article.published for x in extractions}
         entities, redirect = resolve_entities(_named(extractions), kb)  # the new events' actors
     labels = {k: e.label for k, e in entities.items()}
     all_mentions = [e for x in extractions for e in x.events]

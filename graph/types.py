@@ -177,6 +177,8 @@ class Extraction:
     # the article's topic profile: (concept slug, number of its sentences that
     # speak of it), sorted by slug; what storylines compare (graph.resolve.storylines)
     topics: tuple[tuple[str, int], ...] = ()
+    # the year a report that prints no date is known to be from (an event name's), if any
+    year: int | None = None
 
 
 @dataclass(frozen=True)

@@ -200,3 +200,36 @@ def test_the_page_draws_undated_events_in_a_band_of_their_own(tmp_path: Path) ->
     (band,) = [t for t in data["ticks"] if t["label"] == "undated"]
     assert abs(band["x"] - min(xs[e] for e in undated)) < 1  # positions are whole pixels
     assert any(max(xs[e] for e in dated) < x < band["x"] for x in data["breaks"])
+
+
+_MET_DATED = {
+    "url": "https://example.org/2031/10/02/talks", "published": "2031-10-02", "language": "en",
+    "title": "Castellan and Lindqvist hold talks in Tromsø",
+    "text": "Marion Castellan met Edvard Lindqvist in Tromsø on Wednesday to discuss the "
+            "fisheries pact, the Nordvik foreign ministry said.",
+}  # fmt: skip
+_MET_UNDATED = {
+    "url": "https://example.org/talks-tromso", "language": "en",
+    "title": "Fisheries talks in Tromsø",
+    "text": "Edvard Lindqvist met Marion Castellan on Wednesday in Tromsø, where the two "
+            "discussed the fisheries pact.",
+}  # fmt: skip
+
+
+def test_an_undated_report_takes_the_day_its_relative_dates_agree_on(tmp_path: Path) -> None:
+    G, _ = build([_report(tmp_path, [_MET_DATED, _MET_UNDATED])], BuildConfig())
+    (undated,) = [d for _, d in G.nodes(data=True)
+                  if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == _MET_UNDATED["url"]]  # fmt: skip
+    # "Wednesday" is 2031-10-01 for any day from then to the next Tuesday: the day
+    # kept is the one nearest the dated report's, and the evidence names the link
+    assert (undated[M.PUBLISHED], undated[M.PUBLISHED_HOW]) == ("2031-10-02", "inferred")
+    assert "2031-10-01" in undated[M.PUBLISHED_EVIDENCE]
+
+
+def test_an_undated_report_sharing_only_countries_is_not_dated_by_them(tmp_path: Path) -> None:
+    dated = {**_MET_DATED, "text": "Norway and Finland held fisheries talks on Wednesday."}
+    undated = {**_MET_UNDATED, "text": "Finland and Norway met on Wednesday over fisheries."}
+    G, _ = build([_report(tmp_path, [dated, undated])], BuildConfig())
+    (found,) = [d for _, d in G.nodes(data=True)
+                if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == _MET_UNDATED["url"]]  # fmt: skip
+    assert found[M.PUBLISHED] == ""

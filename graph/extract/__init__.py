@@ -14,6 +14,7 @@ pipeline runs it in worker processes and caches its result.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from graph.config import BuildConfig
@@ -25,7 +26,7 @@ from graph.types import Article, EventMention, Extraction
 if TYPE_CHECKING:
     from graph.extract.nlp import Store
 
-__all__ = ["events_in_year", "extract_article", "with_publication_date"]
+__all__ = ["events_in_year", "events_on_day", "extract_article", "with_publication_date"]
 
 
 def with_publication_date(article: Article) -> Article:
@@ -67,9 +68,20 @@ def extract_article(
             year, reason = found
             article = replace(article, published_evidence=reason)
     events = extract_events(article, sentences, kb=kb, year=year)
-    pending = tuple(sentences) if article.published is None and year is None else ()
+    pending = tuple(sentences) if article.published is None else ()
     texts = [article.headline or "", *(s.text for s in sentences)]
-    return Extraction(article, mentions, tuple(events), pending, topic_profile(texts, language))
+    profile = topic_profile(texts, language)
+    return Extraction(article, mentions, tuple(events), pending, profile, year)
+
+
+def events_on_day(extraction: Extraction, day: date, kb: KnowledgeBase) -> tuple[EventMention, ...]:
+    """The events of a report that printed no date, read again from its analysed
+    sentences (``Extraction.pending``) as if it were published on ``day``: what
+    :mod:`graph.resolve.storydates` is given to try the days of its story."""
+    from graph.extract.events import extract_events
+
+    article = replace(extraction.article, published=day)
+    return tuple(extract_events(article, extraction.pending, kb=kb))
 
 
 def events_in_year(

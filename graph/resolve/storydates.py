@@ -1,4 +1,4 @@
-"""Resolve: an undated report takes its year from the dated reports of its story.
+"""Resolve: an undated report takes its day, or its year, from the dated reports of its story.
 
 Requires the per-article extractions and the article groups of
 :func:`graph.resolve.stories.article_groups`; replaces the events of the articles that
@@ -12,13 +12,24 @@ reports were published in, its days, ranges and months are dated in that year
 events lie nearest the dated reports' publication days is kept, when they lie
 within :data:`MAX_DAYS_APART` of one. The article records why
 (``published_evidence``); its events carry a ``year`` anchor in their audit.
+
+Before that, the day (:func:`date_from_partners`): a report that prints no
+date, in an episode with dated reports, is read again as if published on each
+day around theirs (:data:`PARTNER_DAYS` before the first to as many after the
+last). Where its relative dates ("mercredi", "hier") then put one of its events
+on the very day of an event of a dated report with an actor in common (a
+person, an organisation or a named thing; two countries are not enough), that day
+agrees; among the days that agree most, the one nearest a dated report's
+publication is kept. The article is ``published_how = "inferred"``, its
+evidence names the event that links them. Nothing agrees: nothing is guessed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 from graph.kb import KnowledgeBase
@@ -30,6 +41,99 @@ from graph.types import EventMention, Extraction
 EventsInYear = Callable[[Extraction, int, KnowledgeBase], tuple[EventMention, ...]]
 
 MAX_DAYS_APART: Final = 90  # a report tells the news of its weeks, not of another season
+PARTNER_DAYS: Final = 7  # days tried around the dated reports of an episode
+#: the events of a pending report read as if published on a day
+EventsOnDay = Callable[[Extraction, date, KnowledgeBase], tuple[EventMention, ...]]
+
+
+def date_from_partners(
+    extractions: Sequence[Extraction],
+    groups: Iterable[tuple[str, ...]],
+    kb: KnowledgeBase,
+    *,
+    events_on_day: EventsOnDay,
+    redirect: Mapping[str, str],
+) -> list[Extraction]:
+    """The extractions, those of undated reports dated by the dated reports of their
+    episode (``redirect``: mention key -> entity key, as :func:`graph.resolve.resolve_entities`
+    gives it)."""
+    by_source = {x.article.source: x for x in extractions}
+    dated: dict[str, Extraction] = {}
+    for group in groups:
+        partners = [x for a in group if (x := by_source[a]).article.published is not None]
+        for source in group:
+            x = by_source[source]
+            if x.pending and x.article.published is None and partners:
+                found = _agreeing_day(x, partners, kb, events_on_day, redirect)
+                if found is not None:
+                    dated[source] = found
+    return [dated.get(x.article.source, x) for x in extractions]
+
+
+def _agreeing_day(
+    x: Extraction,
+    partners: Sequence[Extraction],
+    kb: KnowledgeBase,
+    events_on_day: EventsOnDay,
+    redirect: Mapping[str, str],
+) -> Extraction | None:
+    published = sorted(p.article.published for p in partners if p.article.published)
+    theirs = [e for p in partners for e in p.events if e.time.granularity == "day"]
+    first, last = published[0], published[-1]
+    start = first - timedelta(days=PARTNER_DAYS)
+    days = [start + timedelta(days=n) for n in range((last - first).days + 2 * PARTNER_DAYS + 1)]
+    by_day = {day: events_on_day(x, day, kb) for day in days}
+    moving = _moving(by_day)
+
+    def key(k: str) -> str:
+        return redirect.get(k, k)
+
+    best: tuple[int, int, date] | None = None
+    chosen: tuple[tuple[EventMention, ...], EventMention, EventMention] | None = None
+    for day, events in by_day.items():
+        links = [(mine, other) for mine in events if _key(mine) in moving
+                 for other in theirs if _same_day_event(mine, other, key)]  # fmt: skip
+        if not links:
+            continue
+        nearest = min(abs((day - p).days) for p in published)
+        rank = (-len(links), nearest, day)
+        if best is None or rank < best:
+            best, chosen = rank, (events, *links[0])
+    if best is None or chosen is None:
+        return None
+    day = best[2]
+    events, mine, other = chosen
+    reason = (f"inferred: its event '{mine.sentence[:60]}' falls on {other.time.begin}, "
+              f"the day of '{other.sentence[:60]}' in {other.article}, a dated report "
+              "of its episode")  # fmt: skip
+    article = replace(x.article, published=day, published_how="inferred", published_evidence=reason)
+    return replace(x, article=article, events=events, pending=())
+
+
+def _key(event: EventMention) -> tuple[int, int, str]:
+    return event.sentence_index, event.time.start, event.time.text
+
+
+def _moving(by_day: dict[date, tuple[EventMention, ...]]) -> set[tuple[int, int, str]]:
+    """The time expressions whose day moves with the day of publication tried
+    ("mercredi", "hier"): only they tell which day it was; "le 21 septembre" is
+    the same whatever the day."""
+    seen: dict[tuple[int, int, str], set[date]] = defaultdict(set)
+    for events in by_day.values():
+        for event in events:
+            seen[_key(event)].add(event.time.begin)
+    return {key for key, begins in seen.items() if len(begins) > 1}
+
+
+def _same_day_event(mine: EventMention, other: EventMention, key: Callable[[str], str]) -> bool:
+    """Two reports of one happening: one day and an actor in common (a person, an
+    organisation or a named thing; keys as resolved). Two reports may type one
+    happening differently (a meeting, the pact it signed): the type is not asked."""
+    if mine.time.granularity != "day" or mine.time.begin != other.time.begin:
+        return False
+    shared = {key(a.key) for a in mine.actors} & {key(a.key) for a in other.actors}
+    # two countries share too many days of news to tell one day from another
+    return any(not k.startswith("country/") for k in shared)
 
 
 def date_from_stories(
@@ -46,7 +150,7 @@ def date_from_stories(
         published = sorted(d for a in group if (d := by_source[a].article.published) is not None)
         for source in group:
             x = by_source[source]
-            if x.pending and published:
+            if x.pending and x.year is None and published:
                 dated[source] = _dated(x, published, kb, events_in_year)
     return [dated.get(x.article.source, x) for x in extractions]
 
@@ -77,4 +181,11 @@ def _distance(events: Sequence[EventMention], published: list[date]) -> int:
     )  # fmt: skip
 
 
-__all__ = ["MAX_DAYS_APART", "EventsInYear", "date_from_stories"]
+__all__ = [
+    "MAX_DAYS_APART",
+    "PARTNER_DAYS",
+    "EventsInYear",
+    "EventsOnDay",
+    "date_from_partners",
+    "date_from_stories",
+]
