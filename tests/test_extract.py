@@ -530,6 +530,8 @@ def test_the_two_of_them_are_the_actors_told_before(
         ("La sonde Aster-3 de Nordvik s'est posée sur la Lune mardi.", "fr", "Landing"),
         ("La capsule Aster-3 a amerri mardi au large de Brest.", "fr", "Landing"),
         ("Nordvik launched the Aster-3 probe on Tuesday.", "en", "Launch"),
+        ("L'alliance de Nordvik a été fondée en 2001 par Paulin Marchetti.", "fr", "Establishment"),
+        ("Marion Castellan founded the Nordvik fisheries council in 2001.", "en", "Establishment"),
         # a religion is no protest, an investment no appointment, a question no landing
         ("Protestant churches in Brest reopened on Tuesday.", "en", "Other"),
         ("La question s'est posée mardi à Paulin Marchetti.", "fr", "Other"),
