@@ -531,6 +531,11 @@ def test_the_two_of_them_are_the_actors_told_before(
         ("La capsule Aster-3 a amerri mardi au large de Brest.", "fr", "Landing"),
         ("Nordvik launched the Aster-3 probe on Tuesday.", "en", "Launch"),
         ("L'alliance de Nordvik a été fondée en 2001 par Paulin Marchetti.", "fr", "Establishment"),
+        # the date of the report's clause dates the report, not what it tells
+        ("Des navires de Nordvik ont patrouillé près de Brest, a rapporté mardi Paulin Marchetti.",
+         "fr", "Announcement"),
+        ("Paulin Marchetti a précisé mardi à Brest que la patrouille s'était bien passée.", "fr",
+         "Statement"),
         ("Marion Castellan founded the Nordvik fisheries council in 2001.", "en", "Establishment"),
         # a religion is no protest, an investment no appointment, a question no landing
         ("Protestant churches in Brest reopened on Tuesday.", "en", "Other"),
