@@ -188,3 +188,12 @@ def test_a_quoted_name_is_still_an_actor(kb) -> None:
     body = 'The ship "Meishan" entered the Arctic Ocean on Tuesday with a Russian patrol vessel.'
     _, events = _events(body, "en", kb)
     assert any("Meishan" in {m.label for m in e.actors} for e in events)
+
+
+def test_a_happening_told_in_a_quote_has_the_actors_the_quote_names(kb) -> None:
+    body = ('"This year marks the 40th anniversary of the fisheries pact between Norway and '
+            'Finland," Marion Castellan told her counterpart on Monday.')  # fmt: skip
+    _, events = _events(body, "en", kb)
+    (founding,) = [e for e in events if e.event_type == "Establishment"]
+    assert {m.label for m in founding.actors} == {"Norway", "Finland"}
+    assert founding.time.begin.year == 1991  # forty years before the report's year

@@ -30,6 +30,7 @@ __all__ = [
     "asides",
     "first_role",
     "is_news_outlet",
+    "outside_quote",
     "role_holders",
     "role_registry",
     "sentence_actors",
@@ -153,6 +154,22 @@ def asides(
         if keep is None or not comma.start() <= keep < end:
             spans.append((comma.start(), end))
     return spans
+
+
+def outside_quote(text: str, offset: int | None) -> list[tuple[int, int]]:
+    """The parts of ``text`` around the quoted statement that holds ``offset``
+    (the trigger), or none: a happening told in a quote ("Cette année marque
+    le 75e anniversaire des relations entre la Chine et la Russie", a indiqué
+    Dong Jun) has the actors the quote names, not the speaker.
+
+    >>> outside_quote('"Talks with Valdoria went well," Jo Vik said.', 2)
+    [(0, 0), (32, 45)]
+    """
+    for q in _QUOTE.finditer(text):
+        inside = offset is not None and q.start() <= offset < q.end()
+        if inside and len(q.group().split()) >= _QUOTE_MIN_WORDS:
+            return [(0, q.start()), (q.end(), len(text))]
+    return []
 
 
 def sentence_actors(

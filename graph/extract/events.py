@@ -33,6 +33,7 @@ from graph.extract.actors import (
     asides,
     first_role,
     is_news_outlet,
+    outside_quote,
     role_holders,
     role_registry,
     sentence_actors,
@@ -274,6 +275,8 @@ def _event(
     # never says where a happening is
     quoted = asides(sentence.text, language, trigger_at, quotes=True)
     spans = quoted if event_type == SAYING else asides(sentence.text, language, trigger_at)
+    if event_type != SAYING:  # a happening told in a quote: who the quote names, not the speaker
+        spans = [*spans, *outside_quote(sentence.text, trigger_at)]
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
