@@ -85,14 +85,14 @@ def _agreeing_day(
     by_day = {day: events_on_day(x, day, kb) for day in days}
     moving = _moving(by_day)
 
-    def key(k: str) -> str:
-        return redirect.get(k, k)
+    def entity(key: str) -> str:
+        return redirect.get(key, key)
 
     best: tuple[int, int, date] | None = None
     chosen: tuple[tuple[EventMention, ...], EventMention, EventMention] | None = None
     for day, events in by_day.items():
         links = [(mine, other) for mine in events if _key(mine) in moving
-                 for other in theirs if _same_day_event(mine, other, key)]  # fmt: skip
+                 for other in theirs if _same_day_event(mine, other, entity)]  # fmt: skip
         if not links:
             continue
         nearest = min(abs((day - p).days) for p in published)
@@ -125,13 +125,13 @@ def _moving(by_day: dict[date, tuple[EventMention, ...]]) -> set[tuple[int, int,
     return {key for key, begins in seen.items() if len(begins) > 1}
 
 
-def _same_day_event(mine: EventMention, other: EventMention, key: Callable[[str], str]) -> bool:
+def _same_day_event(mine: EventMention, other: EventMention, entity: Callable[[str], str]) -> bool:
     """Two reports of one happening: one day and an actor in common (a person, an
     organisation or a named thing; keys as resolved). Two reports may type one
     happening differently (a meeting, the pact it signed): the type is not asked."""
     if mine.time.granularity != "day" or mine.time.begin != other.time.begin:
         return False
-    shared = {key(a.key) for a in mine.actors} & {key(a.key) for a in other.actors}
+    shared = {entity(a.key) for a in mine.actors} & {entity(a.key) for a in other.actors}
     # two countries share too many days of news to tell one day from another
     return any(not k.startswith("country/") for k in shared)
 
