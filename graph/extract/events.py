@@ -271,12 +271,15 @@ def _event(
         event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language)
     else:
         event_type, trigger, trigger_at = happening
-    # a statement's actors are its speakers, not whom the quote names; a quote
-    # never says where a happening is
+    # a statement's actors are its speakers, not whom the quote names; a happening
+    # told in a quote has whom the quote names, not the speaker; a quote never
+    # says where a happening is
     quoted = asides(sentence.text, language, trigger_at, quotes=True)
-    spans = quoted if event_type == SAYING else asides(sentence.text, language, trigger_at)
-    if event_type != SAYING:  # a happening told in a quote: who the quote names, not the speaker
-        spans = [*spans, *outside_quote(sentence.text, trigger_at)]
+    if event_type == SAYING:
+        spans = quoted
+    else:
+        told_in = outside_quote(sentence.text, trigger_at)
+        spans = [*asides(sentence.text, language, trigger_at), *told_in]
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
