@@ -119,7 +119,9 @@ class EntityWords:
     demonyms_match_case: bool
     event_naming_stems: _Words  # "baptisées", "dubbed"
     event_name_not_between: frozenset[str]
-    media_words: frozenset[str] = frozenset()  # a name holding one is a news outlet ("NBC News")
+    media_words: frozenset[str] = (
+        frozenset()
+    )  # a name holding one is a news outlet ("Ostland Daily News")
     honorifics: frozenset[str] = frozenset()  # "M.", "Mrs": before a name, not part of it
     title_words: frozenset[str] = frozenset()  # a name made of these alone is a role ("State")
 

@@ -125,7 +125,7 @@ def role_registry(
     return registry
 
 
-# a quoted statement of three words or more (a quoted name, "Meishan", is no statement)
+# a quoted statement of three words or more (a quoted name, "Polar Star", is no statement)
 _QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 _QUOTE_MIN_WORDS = 3
 
@@ -135,10 +135,10 @@ def asides(
 ) -> list[tuple[int, int]]:
     """The spans of the sentence's asides, but the one holding offset ``keep``
     (the trigger: what the sentence tells): a relative clause between commas
-    ("Kim, who has stoked tensions with South Korea, signed…") and, with
+    ("Novak, who has stoked tensions with Finland, signed…") and, with
     ``quotes``, a quoted statement (who and where a speaker cites, "les
-    exemples du Venezuela et de l'Iran", are not who and where the speaking
-    happens)."""
+    exemples de l'Ostland et de la Valdorie", are not who and where the
+    speaking happens)."""
     spans = [(q.start(), q.end()) for q in _QUOTE.finditer(text) if quotes
              and len(q.group().split()) >= _QUOTE_MIN_WORDS
              and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
@@ -159,8 +159,8 @@ def asides(
 def outside_quote(text: str, offset: int | None) -> list[tuple[int, int]]:
     """The parts of ``text`` around the quoted statement that holds ``offset``
     (the trigger), or none: a happening told in a quote ("Cette année marque
-    le 75e anniversaire des relations entre la Chine et la Russie", a indiqué
-    Dong Jun) has the actors the quote names, not the speaker.
+    le 40e anniversaire du pacte de pêche entre la Norvège et la Finlande", a
+    indiqué Marion Castellan) has the actors the quote names, not the speaker.
 
     >>> outside_quote('"Talks with Valdoria went well," Jo Vik said.', 2)
     [(0, 0), (32, 45)]
@@ -217,7 +217,7 @@ def sentence_actors(
 def is_news_outlet(mention: EntityMention, kb: KnowledgeBase, language: str) -> bool:
     """Whether ``mention`` names a news outlet: one the knowledge base knows as
     media, or an organisation whose name holds a media word of the language
-    ("NBC News", "France Télévisions"). An outlet cited as the source of a
+    ("Ostland Daily News", "Télévision de Nordvik"). An outlet cited as the source of a
     report publishes the claim; it is no actor of the happening."""
     if mention.kind != "organization":
         return False

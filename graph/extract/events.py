@@ -74,7 +74,7 @@ def _role_people(
     registry: dict[tuple[str, str], str],
     article_role: str | None,
 ) -> Callable[[date], set[str]]:
-    """Who the sentence's role phrases name on a given day ("le président chinois")."""
+    """Who the sentence's role phrases name on a given day ("le ministre norvégien")."""
 
     def on(day: date) -> set[str]:
         return {

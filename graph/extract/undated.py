@@ -225,7 +225,7 @@ def discourse_time(
     :data:`DISCOURSE_SENTENCES` sentences, or when it is the next sentence (of
     the same paragraph or the next one) and names one of its people, organisations or named
     things, by name or by a role phrase whose holder on the event's day
-    ``role_people`` gives ("le président chinois"). What is told as to come
+    ``role_people`` gives ("le ministre norvégien"). What is told as to come
     never takes the time of what was told before.
     """
     if tense == "future":

@@ -15,11 +15,11 @@ cosine of their vectors reaches ``threshold`` (config ``story_threshold``,
 default 0.35); episodes are their group-average clusters (:func:`article_groups`).
 Candidate pairs come from
 an inverted index on features, so articles that share nothing are never
-compared. A Chinese swimmer's record shares only "China" with a China–Russia
+compared. A Nordvik swimmer's record shares only "Nordvik" with a Nordvik–Valdoria
 defence story, whose weight is too small to reach the threshold. Two articles
 whose publication days are known and lie more than ``window_days`` apart
 (config ``episode_window_days``, default 30) tell different episodes, however
-alike: a state visit of 2024 is not the summit of 2023 between the same leaders.
+alike: a state visit of 2031 is not the summit of 2030 between the same leaders.
 """
 
 from __future__ import annotations
@@ -252,8 +252,8 @@ def episode_name(
     month of ``day``, its latest report, or of its latest event) rather than
     background, a typed happening before a statement, then the one whose actors
     the episode's articles name most (``salience``: mentions per entity key),
-    reported by most articles, the latest ("Andrei Belousov, Dong Jun: meeting
-    in Beijing, Oct 2024")."""
+    reported by most articles, the latest ("Marion Castellan, Edvard Lindqvist:
+    meeting in Tromsø, Oct 2031")."""
     events = [e for e in events if e.granularity != "unknown"] or list(events)
     if not events:
         return None

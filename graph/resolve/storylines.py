@@ -18,7 +18,7 @@ or starts a new one. Alike means two things at once:
   joins only a storyline whose dominant top concept is its own;
 - **who and where**: the entities (people, organisations, named things and
   events, places, countries), each weighted by how often the episode names it
-  and by its rarity among the episodes (inverse document frequency: "Dong Jun"
+  and by its rarity among the episodes (inverse document frequency: "Marion Castellan"
   says more than "China"), compared by cosine.
 
 The score is ``topic_weight * topics + (1 - topic_weight) * entities``, times

@@ -30,12 +30,12 @@ class _Matchers:
 def _name_variants(alias: str) -> set[str]:
     """The alias as written, capitalised at a sentence start, and, for a name
     of several words, with only its first word capitalised: news copy writes
-    "the Nobel committee", "Russia's coast guard" for "Nobel Committee".
+    "the Nordvik fisheries council" for "Nordvik Fisheries Council".
 
-    >>> sorted(_name_variants("Nobel Committee"))
-    ['Nobel Committee', 'Nobel committee']
-    >>> sorted(_name_variants("comité Nobel"))
-    ['Comité Nobel', 'comité Nobel']
+    >>> sorted(_name_variants("Nordvik Fisheries Council"))
+    ['Nordvik Fisheries Council', 'Nordvik fisheries council']
+    >>> sorted(_name_variants("conseil de Nordvik"))
+    ['Conseil de Nordvik', 'conseil de Nordvik']
     """
     variants = {alias}
     if alias[:1].islower():

@@ -106,7 +106,7 @@ _CLOSING_QUOTES = frozenset('"»”’')
 
 def _quoted_title(span: Span) -> bool:
     """A name the model reads as a person but written alone between quotes
-    ("Anora", « Grand Tour ») is the title of a work, not someone: people are
+    ("Aurora", « Le Grand Large ») is the title of a work, not someone: people are
     named, not quoted. A ship or a probe so quoted is found by its noun."""
     doc = span.doc
     before = doc[span.start - 1].text if span.start > 0 else ""
@@ -192,8 +192,8 @@ def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Spa
 
 
 def _clean_ner(span: Span) -> Span:
-    """The span without its leading article or honorific ("M. Witkoff" is
-    Witkoff), nor a trailing elided word the model took in ("Finistère jusqu’"
+    """The span without its leading article or honorific ("M. Lindqvist" is
+    Lindqvist), nor a trailing elided word the model took in ("Finistère jusqu’"
     in "le Finistère jusqu’à mercredi")."""
     start, end = span.start, span.end
     honorifics = _folded_words(span.doc.lang_, "honorifics")
