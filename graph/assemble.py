@@ -18,7 +18,7 @@ from graph import schema as M
 from graph.extract import dates
 from graph.extract.topics import TOPIC_BASE, load_concepts
 from graph.text import slug
-from graph.types import Article, Entity, Event, Story, Storyline, TimeExpression
+from graph.types import UNKNOWN_TIME, Article, Entity, Event, Story, Storyline, TimeExpression
 
 
 def article_key(source: str) -> str:
@@ -63,7 +63,7 @@ def assemble(
     for storyline in storylines:
         _add_storyline(G, storyline)
         keys = {e for ep in storyline.episodes for e in episodes[ep].events}
-        timeline = sorted((by_key[k] for k in keys if by_key[k].granularity != UNKNOWN),
+        timeline = sorted((by_key[k] for k in keys if by_key[k].granularity != UNKNOWN_TIME),
                           key=lambda e: (e.begin, e.last, e.key))  # fmt: skip
         for earlier, later in pairwise(timeline):
             G.add_edge(earlier.key, later.key, key=f"{M.NEXT}:{storyline.key}", **{M.REL: M.NEXT})
@@ -113,7 +113,7 @@ def _topic_node(G: nx.MultiDiGraph[str], slug: str) -> str:
 def _add_event(
     G: nx.MultiDiGraph[str], event: Event, entities: Mapping[str, Entity], story: str
 ) -> None:
-    undated = event.granularity == UNKNOWN
+    undated = event.granularity == UNKNOWN_TIME
     G.add_node(
         event.key,
         **{
@@ -162,7 +162,6 @@ def _add_event(
 _DATING_BY_RULE = {"same-day-as-previous-sentence": M.DISCOURSE_TIME,
                    "discourse-time": M.DISCOURSE_TIME, "report-time": M.REPORT_TIME,
                    "unknown-time": M.UNKNOWN_TIME}  # fmt: skip
-UNKNOWN = "unknown"  # the granularity of a time nothing tells (graph.extract.undated)
 
 
 def dating_method(event: Event) -> str:

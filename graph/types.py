@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Final, Literal
 
 EntityKind = Literal["person", "organization", "country", "place", "event-name", "thing"]
 #: what a date was resolved against; "year": a year known without its day
@@ -42,6 +42,8 @@ Granularity = Literal[
     "planned",  # told as to come, without a date: just after the report's publication
     "unknown",  # told without a date by a report that dates nothing: kept, its time unknown
 ]
+#: the granularity of a time nothing tells: the event is kept, undated (graph.extract.undated)
+UNKNOWN_TIME: Final = "unknown"
 PublishedHow = Literal["metadata", "text", "url", "inferred", "unknown"]
 
 

@@ -46,7 +46,7 @@ from graph.extract import dates
 from graph.extract.triggers import Trigger, triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE
-from graph.types import AnalysedSentence, EventMention, Tense, TimeExpression
+from graph.types import UNKNOWN_TIME, AnalysedSentence, EventMention, Tense, TimeExpression
 
 __all__ = [
     "DISCOURSE_RULE",
@@ -176,7 +176,7 @@ def report_time(tense: Tense, published: date | None, year: int | None) -> TimeE
     whole = TimeExpression("", 0, 0, date.min, date.min, "reported", REPORT_TIME_RULE)
     if published is None:
         if year is None:  # nothing dates the report: the happening is kept, its time unknown
-            return replace(whole, begin=date.min, last=date.max, granularity="unknown",
+            return replace(whole, begin=date.min, last=date.max, granularity=UNKNOWN_TIME,
                            rule=UNKNOWN_TIME_RULE, anchor_kind="none")  # fmt: skip
         first, last = date(year, 1, 1), date(year, 12, 31)
         return replace(whole, begin=first, last=last, granularity="year", anchor_kind="year")

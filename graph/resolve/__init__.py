@@ -32,7 +32,7 @@ from itertools import combinations
 from graph.event_types import FALLBACK, SAYING, family
 from graph.kb import KnowledgeBase
 from graph.text import translit_key
-from graph.types import Entity, EntityMention, Event, EventMention
+from graph.types import UNKNOWN_TIME, Entity, EntityMention, Event, EventMention
 
 _SPECIFICITY = (
     "day",
@@ -362,7 +362,7 @@ def _to_event(cluster: _Cluster, redirect: dict[str, str], labels: dict[str, str
     digest = hashlib.sha1(
         f"{first.article}\n{first.sentence}\n{first.time.text}".encode()
     ).hexdigest()[:8]
-    when = "undated" if cluster.granularity == "unknown" else str(cluster.begin)
+    when = "undated" if cluster.granularity == UNKNOWN_TIME else str(cluster.begin)
     key = f"event/{when}-{event_type.lower()}-{digest}"
     names = [labels.get(a, a) for a in actors if not a.startswith("country/")] or [
         labels.get(a, a) for a in actors

@@ -33,7 +33,7 @@ from datetime import date
 
 from graph.config import DEFAULT_EPISODE_WINDOW, DEFAULT_THRESHOLD
 from graph.event_types import FALLBACK, LABELS, SAYING
-from graph.types import Event, Story
+from graph.types import UNKNOWN_TIME, Event, Story
 
 KIND_WEIGHTS = {"person": 3.0, "event-name": 3.0, "organization": 2.0, "thing": 2.0, "place": 1.0,
                 "country": 0.5, "topic": 1.0}  # fmt: skip
@@ -229,7 +229,7 @@ def episode_days(
 ) -> dict[str, date | None]:
     """The day of each episode: its latest known publication, else the end of
     its latest event, else None."""
-    last = {event.key: event.last for event in events if event.granularity != "unknown"}
+    last = {event.key: event.last for event in events if event.granularity != UNKNOWN_TIME}
     days: dict[str, date | None] = {}
     for episode in episodes:
         known = [d for a in episode.articles if (d := published.get(a)) is not None]
@@ -254,7 +254,7 @@ def episode_name(
     the episode's articles name most (``salience``: mentions per entity key),
     reported by most articles, the latest ("Marion Castellan, Edvard Lindqvist:
     meeting in Tromsø, Oct 2031")."""
-    events = [e for e in events if e.granularity != "unknown"] or list(events)
+    events = [e for e in events if e.granularity != UNKNOWN_TIME] or list(events)
     if not events:
         return None
     weight = salience or {}
@@ -269,7 +269,7 @@ def episode_name(
     who = ", ".join(labels.get(a, a.split("/", 1)[-1]) for a in actors)
     what = LABELS.get(main.event_type, main.event_type).lower()
     where = f" in {labels.get(main.places[0], main.places[0])}" if main.places else ""
-    dated = main.granularity != "unknown" and main.begin.year == main.last.year
+    dated = main.granularity != UNKNOWN_TIME and main.begin.year == main.last.year
     when = main.begin.strftime("%b %Y") if dated else ""
     head = f"{who}: {what}{where}" if who else f"{what[:1].upper()}{what[1:]}{where}"
     return f"{head}, {when}" if when else head
