@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.extract.dates import describe_interval, find_time_expressions, is_future_tense
-from graph.extract.pubdate import infer_publication_date
+from graph.extract.pubdate import infer_day_in_year, infer_publication_date
 from graph.types import Granularity
 from tests.paths import DEV, ROOT
 
@@ -633,3 +633,16 @@ def test_a_night_between_two_days_is_both(sentence, language, anchor, span):
 def test_two_days_or_two_years_joined_by_and(sentence, language, found):
     expressions = find_time_expressions(sentence, language=language, anchor=D("2031-06-01"))
     assert [(e.begin, e.last) for e in expressions] == [(D(a), D(b)) for a, b in found]
+
+
+def test_a_known_year_and_a_reported_weekday_give_the_day_in_french():
+    texts = [
+        "Nordvik a annoncé mardi des manœuvres navales au cours de ce mois d'octobre.",
+        "En août, les deux marines avaient déjà croisé ensemble.",
+    ]
+    found = infer_day_in_year(texts, language="fr", year=2031)
+    assert found is not None and found[0] == D("2031-10-07")  # the first Tuesday of October
+    # told as to come, October only bounds it from above: August is the latest past
+    texts[0] = texts[0].replace("a annoncé mardi", "a annoncé mardi qu'il mènera")
+    found = infer_day_in_year(texts, language="fr", year=2031)
+    assert found is not None and found[0] == D("2031-08-05")

@@ -251,7 +251,7 @@ def test_an_undated_report_takes_the_year_of_the_exercise_it_names(kb) -> None:
         body=(
             "The navies of Nordvik and Norway began drills titled Northern Shield-2031 near "
             "Brest in early July, officials said. The drills will end on July 19, "
-            "Admiral Edvard Lindqvist said on Friday."
+            "Admiral Edvard Lindqvist said."
         ),
         language="en",
     )
@@ -261,7 +261,30 @@ def test_an_undated_report_takes_the_year_of_the_exercise_it_names(kb) -> None:
     intervals = {(e.time.begin, e.time.last, e.time.anchor_kind) for e in extraction.events}
     assert (date(2031, 7, 1), date(2031, 7, 10), "year") in intervals
     assert (date(2031, 7, 19), date(2031, 7, 19), "year") in intervals
-    assert all(e.time.begin.year == 2031 for e in extraction.events)  # "Friday" dates nothing
+    assert all(e.time.begin.year == 2031 for e in extraction.events)
+
+
+@pytest.mark.parametrize(
+    ("said", "published"),
+    [
+        ("said on Friday", date(2031, 7, 4)),  # 1 July 2031 is a Tuesday
+        ("said", None),  # no weekday: the year alone
+        ("will say on Friday", None),  # a weekday to come tells nothing
+    ],
+)
+def test_the_reported_weekday_dates_a_report_within_its_year(
+    kb, said: str, published: date | None
+) -> None:
+    from graph.extract import extract_article
+
+    body = ("The navies of Nordvik and Norway began drills titled Northern Shield-2031 near "
+            f"Brest in early July. The drills will end on July 19, Admiral Edvard Lindqvist {said}.")  # fmt: skip
+    extraction = extract_article(Article(source="u.txt", body=body, language="en"), BuildConfig())
+    assert extraction.article.published == published
+    if published is not None:
+        assert extraction.article.published_how == "inferred"
+        assert "first Friday" in (extraction.article.published_evidence or "")
+        assert {e.time.begin for e in extraction.events} >= {date(2031, 7, 4)}
 
 
 def test_a_name_the_article_gave_an_event_stays_that_event_when_repeated() -> None:

@@ -13,6 +13,7 @@ pipeline runs it in worker processes and caches its result.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from graph.config import BuildConfig
 from graph.extract import pubdate
 from graph.extract.topics import topic_profile
 from graph.kb import KnowledgeBase, default_kb
-from graph.types import Article, EventMention, Extraction
+from graph.types import AnalysedSentence, Article, EventMention, Extraction
 
 if TYPE_CHECKING:
     from graph.extract.nlp import Store
@@ -61,17 +62,30 @@ def extract_article(
     nlp = load_model_reusing(language, patterns, config.model_for(language))
     sentences = analyse(article.body, language=language, nlp=nlp, kb=kb)
     mentions = tuple(m for s in sentences for m in s.mentions)
-    year = None
-    if article.published is None:
-        names = (m.text for m in mentions if m.kind == "event-name")
-        if (found := pubdate.infer_publication_year(names)) is not None:
-            year, reason = found
-            article = replace(article, published_evidence=reason)
+    article, year = _year_or_day(article, sentences, language)
     events = extract_events(article, sentences, kb=kb, year=year)
     pending = tuple(sentences) if article.published is None else ()
     texts = [article.headline or "", *(s.text for s in sentences)]
     profile = topic_profile(texts, language)
     return Extraction(article, mentions, tuple(events), pending, profile, year)
+
+
+def _year_or_day(
+    article: Article, sentences: Sequence[AnalysedSentence], language: str
+) -> tuple[Article, int | None]:
+    """For a page that states no date: the year its event names tell, and within
+    it the day its bounds and reported weekday give, when they do."""
+    if article.published is not None:
+        return article, None
+    names = (m.text for s in sentences for m in s.mentions if m.kind == "event-name")
+    if (found := pubdate.infer_publication_year(names)) is None:
+        return article, None
+    year, reason = found
+    texts = (s.text for s in sentences)
+    if (day := pubdate.infer_day_in_year(texts, language=language, year=year)) is None:
+        return replace(article, published_evidence=reason), year
+    return replace(article, published=day[0], published_how="inferred",
+                   published_evidence=day[1]), None  # fmt: skip
 
 
 def events_on_day(extraction: Extraction, day: date, kb: KnowledgeBase) -> tuple[EventMention, ...]:

@@ -17,6 +17,14 @@ When no day can be inferred, the year alone may be: events are named after the
 year they are held in ("the Northern Shield-2031 drills", "Aurore 2031"), so a
 report naming one is from that year (the latest, when it names several). Days
 written without a year then take it; nothing relative to a day is resolved.
+
+With the year known, the day may still be bounded (:func:`infer_day_in_year`):
+what the text tells as past began before publication ("began in early July"),
+what it tells as to come ends after it ("will last until July 19"), and the
+weekday its lead reports ("announced Friday") is a day of that window. The
+first such weekday on or after the latest past bound is taken: news is told
+soon after the last happening it reports. Nothing past finer than the year, or
+no weekday, or no such day in the window: the year alone is kept.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 from graph.extract.dates import (
@@ -34,7 +42,7 @@ from graph.extract.dates import (
     is_future_tense,
 )
 
-__all__ = ["infer_publication_date", "infer_publication_year"]
+__all__ = ["infer_day_in_year", "infer_publication_date", "infer_publication_year"]
 
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…])\s+|\n+")
 _YEARS_AFTER: Final = 2
@@ -148,3 +156,56 @@ def infer_publication_year(event_names: Iterable[str]) -> tuple[int, str] | None
         return None
     year, name = dated[-1]
     return year, f"year only: the text names the event '{name.strip()}'"
+
+
+def infer_day_in_year(
+    sentences: Iterable[str], *, language: str, year: int
+) -> tuple[date, str] | None:
+    """The publication day of an article known to be from ``year``, bounded by
+    what it tells as past and as to come and fixed by the weekday it reports.
+
+    >>> infer_day_in_year(
+    ...     ["Nordvik and Valdoria announced Friday joint drills.",
+    ...      "The drills began in early July and will last until July 19."],
+    ...     language="en", year=2031)  # doctest: +NORMALIZE_WHITESPACE
+    (datetime.date(2031, 7, 4), "inferred: the first Friday ('Friday') on or after
+    2031-07-01 ('early July', told as past), before 2031-07-19 ('July 19', told as to come)")
+    >>> infer_day_in_year(["They met Friday."], language="en", year=2031) is None
+    True
+    """
+    texts = list(sentences)
+    lower = upper = None
+    for text in texts:
+        for found in find_time_expressions(text, language=language, anchor=None, year=year):
+            if found.granularity == "year" or year not in (found.begin.year, found.last.year):
+                continue
+            if is_future_tense(text, language=language, span=(found.start, found.end)):
+                if upper is None or found.last < upper[0]:
+                    upper = (found.last, found.text)
+            elif lower is None or found.begin > lower[0]:
+                lower = (found.begin, found.text)
+    if lower is None:
+        return None
+    weekday = _reported_weekday(texts, language, lower[0])
+    if weekday is None:
+        return None
+    day = lower[0] + timedelta(days=(weekday[0] - lower[0].weekday()) % 7)
+    limit = upper[0] if upper is not None else date(year, 12, 31)
+    if day > limit:
+        return None
+    before = f", before {upper[0]} ('{upper[1]}', told as to come)" if upper else ""
+    name = calendar.day_name[weekday[0]]
+    reason = (f"inferred: the first {name} ('{weekday[1]}') on or after {lower[0]} "
+              f"('{lower[1]}', told as past){before}")  # fmt: skip
+    return day, reason
+
+
+def _reported_weekday(texts: list[str], language: str, anchor: date) -> tuple[int, str] | None:
+    """The weekday of the first bare weekday the text tells as past ("announced Friday")."""
+    for text in texts:
+        for found in find_time_expressions(text, language=language, anchor=anchor):
+            if found.rule == "weekday" and not is_future_tense(
+                text, language=language, span=(found.start, found.end)
+            ):
+                return found.begin.weekday(), found.text
+    return None
