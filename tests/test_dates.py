@@ -642,7 +642,32 @@ def test_a_known_year_and_a_reported_weekday_give_the_day_in_french():
     ]
     found = infer_day_in_year(texts, language="fr", year=2031)
     assert found is not None and found[0] == D("2031-10-07")  # the first Tuesday of October
-    # told as to come, October only bounds it from above: August is the latest past
+    # told as to come, October is the bound: the last Tuesday before it
     texts[0] = texts[0].replace("a annoncé mardi", "a annoncé mardi qu'il mènera")
     found = infer_day_in_year(texts, language="fr", year=2031)
-    assert found is not None and found[0] == D("2031-08-05")
+    assert found is not None and found[0] == D("2031-09-30")
+    # a weekday that would fall before what the text tells as past: nothing
+    texts = ["Nordvik a annoncé mardi qu'il mènera des manœuvres le 3 février.",
+             "Le 2 février, les marines ont croisé ensemble."]  # fmt: skip
+    assert infer_day_in_year(texts, language="fr", year=2031) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "future"),
+    [
+        # a name in quotes or a gloss in parentheses does not end the clause
+        ("Nordvik a annoncé son intention de tenir les exercices « Aurore » (Est) "
+         "du 30 août au 5 septembre.", "fr", True),
+        ("Nordvik announced its intention to hold the \"Polar Anchor\" drills on 3 May.", "en",
+         True),
+        ("Nordvik envisage de tenir des exercices le 3 mai.", "fr", True),
+        ("Nordvik a tenu les exercices « Aurore » (Est) le 3 mai.", "fr", False),
+        # a quoted statement still ends it
+        ("Nordvik a déclaré : « nous tiendrons des exercices », le 3 mai.", "fr", False),
+    ],
+)  # fmt: skip
+def test_intentions_speak_of_the_future_across_short_asides(
+    sentence: str, language: str, future: bool
+):
+    [found] = find_time_expressions(sentence, language=language, anchor=D("2031-07-01"))
+    assert is_future_tense(sentence, language=language, span=(found.start, found.end)) is future

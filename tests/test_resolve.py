@@ -150,6 +150,28 @@ def test_an_undated_report_takes_the_year_of_its_dated_story(tmp_path: Path) -> 
     assert "2031-10-02" in {str(day) for day in days}
 
 
+def test_the_year_of_its_story_lets_an_undated_report_fix_its_day(tmp_path: Path) -> None:
+    dated = {
+        "url": "https://example.org/2031/07/10/drills", "published": "2031-07-10",
+        "language": "en", "title": "Edvard Lindqvist's drills off Tromsø",
+        "text": "Admiral Edvard Lindqvist said on Thursday that the drills of Marion "
+                "Castellan's fleet near Tromsø began in early July.",
+    }  # fmt: skip
+    undated = {
+        "url": "https://example.org/drills-end", "language": "en",
+        "title": "Tromsø drills of Marion Castellan to end",
+        "text": "Marion Castellan and Edvard Lindqvist announced on Friday that the drills "
+                "near Tromsø, which began in early July, will end on July 19.",
+    }  # fmt: skip
+    G, _ = build([_report(tmp_path, [dated, undated])], BuildConfig())
+    [node] = [d for _, d in G.nodes(data=True)
+              if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == undated["url"]]  # fmt: skip
+    # 19 July 2031 is a Saturday: the Friday before it, after 1 July
+    assert str(node[M.PUBLISHED]) == "2031-07-18"
+    assert "last Friday before 2031-07-19" in node[M.PUBLISHED_EVIDENCE]
+    assert "year 2031, the year of the dated reports of its story" in node[M.PUBLISHED_EVIDENCE]
+
+
 def test_an_undated_report_alone_stays_undated(tmp_path: Path) -> None:
     G, report = build([_report(tmp_path, [_UNDATED])], BuildConfig())
     events = [d for _, d in G.nodes(data=True) if d.get(M.KIND) == M.EVENT]

@@ -81,11 +81,18 @@ def _year_or_day(
     if (found := pubdate.infer_publication_year(names)) is None:
         return article, None
     year, reason = found
+    article = _day_in_year(replace(article, published_evidence=reason), sentences, year)
+    return article, (None if article.published else year)
+
+
+def _day_in_year(article: Article, sentences: Sequence[AnalysedSentence], year: int) -> Article:
+    """The article dated to the day its text fixes within ``year``
+    (:func:`graph.extract.pubdate.infer_day_in_year`), or as it was."""
     texts = (s.text for s in sentences)
-    if (day := pubdate.infer_day_in_year(texts, language=language, year=year)) is None:
-        return replace(article, published_evidence=reason), year
-    return replace(article, published=day[0], published_how="inferred",
-                   published_evidence=day[1]), None  # fmt: skip
+    day = pubdate.infer_day_in_year(texts, language=article.language or "fr", year=year)
+    if day is None:
+        return article
+    return replace(article, published=day[0], published_how="inferred", published_evidence=day[1])
 
 
 def events_on_day(extraction: Extraction, day: date, kb: KnowledgeBase) -> tuple[EventMention, ...]:
@@ -100,10 +107,14 @@ def events_on_day(extraction: Extraction, day: date, kb: KnowledgeBase) -> tuple
 
 def events_in_year(
     extraction: Extraction, year: int, kb: KnowledgeBase
-) -> tuple[EventMention, ...]:
+) -> tuple[Article, tuple[EventMention, ...]]:
     """The events of a report that printed no date nor year, read again from its
     analysed sentences (``Extraction.pending``) as if it were known to be from
-    ``year``: what :mod:`graph.resolve.storydates` is given to try a story's years."""
+    ``year``, and its article, dated to the day when its bounds and reported
+    weekday fix one in that year (:func:`graph.extract.pubdate.infer_day_in_year`):
+    what :mod:`graph.resolve.storydates` is given to try a story's years."""
     from graph.extract.events import extract_events
 
-    return tuple(extract_events(extraction.article, extraction.pending, kb=kb, year=year))
+    article = _day_in_year(extraction.article, extraction.pending, year)
+    anchor_year = None if article.published else year
+    return article, tuple(extract_events(article, extraction.pending, kb=kb, year=anchor_year))

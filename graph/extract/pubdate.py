@@ -20,11 +20,13 @@ written without a year then take it; nothing relative to a day is resolved.
 
 With the year known, the day may still be bounded (:func:`infer_day_in_year`):
 what the text tells as past began before publication ("began in early July"),
-what it tells as to come ends after it ("will last until July 19"), and the
-weekday its lead reports ("announced Friday") is a day of that window. The
-first such weekday on or after the latest past bound is taken: news is told
-soon after the last happening it reports. Nothing past finer than the year, or
-no weekday, or no such day in the window: the year alone is kept.
+what it tells as to come begins after it ("will last until July 19"), and the
+weekday its lead reports ("announced Friday") is a day of that window. News is
+told close to what it tells: with something to come, the last such weekday
+before it is taken (a plan is reported shortly before it starts), else the
+first on or after the latest past bound (a happening shortly after it). Nothing
+finer than the year, no weekday, or no such day in the window: the year alone
+is kept.
 """
 
 from __future__ import annotations
@@ -168,36 +170,42 @@ def infer_day_in_year(
     ...     ["Nordvik and Valdoria announced Friday joint drills.",
     ...      "The drills began in early July and will last until July 19."],
     ...     language="en", year=2031)  # doctest: +NORMALIZE_WHITESPACE
-    (datetime.date(2031, 7, 4), "inferred: the first Friday ('Friday') on or after
-    2031-07-01 ('early July', told as past), before 2031-07-19 ('July 19', told as to come)")
+    (datetime.date(2031, 7, 18), "inferred: the last Friday before 2031-07-19 ('July 19',
+    told as to come), after 2031-07-01 ('early July', told as past), the day of the weekday
+    it reports ('Friday')")
     >>> infer_day_in_year(["They met Friday."], language="en", year=2031) is None
     True
     """
     texts = list(sentences)
-    lower = upper = None
+    lower: tuple[date, str] | None = None
+    upper: tuple[date, str] | None = None
     for text in texts:
         for found in find_time_expressions(text, language=language, anchor=None, year=year):
             if found.granularity == "year" or year not in (found.begin.year, found.last.year):
                 continue
             if is_future_tense(text, language=language, span=(found.start, found.end)):
-                if upper is None or found.last < upper[0]:
-                    upper = (found.last, found.text)
+                if upper is None or found.begin < upper[0]:
+                    upper = (found.begin, found.text)
             elif lower is None or found.begin > lower[0]:
                 lower = (found.begin, found.text)
-    if lower is None:
+    if lower is None and upper is None:
         return None
-    weekday = _reported_weekday(texts, language, lower[0])
+    weekday = _reported_weekday(texts, language, date(year, 1, 1))
     if weekday is None:
         return None
-    day = lower[0] + timedelta(days=(weekday[0] - lower[0].weekday()) % 7)
-    limit = upper[0] if upper is not None else date(year, 12, 31)
-    if day > limit:
-        return None
-    before = f", before {upper[0]} ('{upper[1]}', told as to come)" if upper else ""
+    first = lower[0] if lower else date(year, 1, 1)
     name = calendar.day_name[weekday[0]]
-    reason = (f"inferred: the first {name} ('{weekday[1]}') on or after {lower[0]} "
-              f"('{lower[1]}', told as past){before}")  # fmt: skip
-    return day, reason
+    if upper is not None:
+        day = upper[0] - timedelta(days=(upper[0].weekday() - weekday[0] - 1) % 7 + 1)
+        how = f"the last {name} before {upper[0]} ('{upper[1]}', told as to come)"
+    else:
+        day = first + timedelta(days=(weekday[0] - first.weekday()) % 7)
+        how = f"the first {name} on or after {first}"
+    if not first <= day <= date(year, 12, 31):
+        return None
+    since = f", after {lower[0]} ('{lower[1]}', told as past)" if lower and upper else ""
+    since = f" ('{lower[1]}', told as past)" if lower and not upper else since
+    return day, f"inferred: {how}{since}, the day of the weekday it reports ('{weekday[1]}')"
 
 
 def _reported_weekday(texts: list[str], language: str, anchor: date) -> tuple[int, str] | None:

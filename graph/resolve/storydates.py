@@ -10,8 +10,11 @@ whose other reports were published in March 2031; for each year those
 reports were published in, its days, ranges and months are dated in that year
 (as with a year from an event name, :mod:`graph.extract.dates`), and the year whose
 events lie nearest the dated reports' publication days is kept, when they lie
-within :data:`MAX_DAYS_APART` of one. The article records why
-(``published_evidence``); its events carry a ``year`` anchor in their audit.
+within :data:`MAX_DAYS_APART` of one. Within that year its own text may fix the
+day (what it tells as past and to come, the weekday it reports:
+:func:`graph.extract.pubdate.infer_day_in_year`); the article is then dated,
+``published_how = "inferred"``, else its events carry a ``year`` anchor. The
+article records why (``published_evidence``).
 
 Before that, the day (:func:`date_from_partners`): a report that prints no
 date, in an episode with dated reports, is read again as if published on each
@@ -33,12 +36,13 @@ from datetime import date, timedelta
 from typing import Final
 
 from graph.kb import KnowledgeBase
-from graph.types import EventMention, Extraction
+from graph.types import Article, EventMention, Extraction
 
 #: the events of a pending report read as if it were from a year
 #: (:func:`graph.extract.events_in_year`): its sentences were analysed once, by
-#: the extract stage; only their dates and events are read again per year tried
-EventsInYear = Callable[[Extraction, int, KnowledgeBase], tuple[EventMention, ...]]
+#: the extract stage; only their dates and events are read again per year tried.
+#: The article comes back dated when the year lets its text fix the day.
+EventsInYear = Callable[[Extraction, int, KnowledgeBase], tuple[Article, tuple[EventMention, ...]]]
 
 MAX_DAYS_APART: Final = 90  # a report tells the news of its weeks, not of another season
 PARTNER_DAYS: Final = 7  # days tried around the dated reports of an episode
@@ -160,16 +164,19 @@ def _dated(
 ) -> Extraction:
     options = []
     for year in sorted({d.year for d in published}):
-        events = events_in_year(x, year, kb)
+        article, events = events_in_year(x, year, kb)
         if events:
-            options.append((_distance(events, published), year, events))
-    distance, year, events = min(options, default=(MAX_DAYS_APART + 1, 0, ()))
-    if distance > MAX_DAYS_APART:
+            options.append((_distance(events, published), year, article, events))
+    if not options or min(o[0] for o in options) > MAX_DAYS_APART:
         return replace(x, pending=())
-    reason = (f"year only: {year}, the year of the dated reports of its story "
+    _, year, article, events = min(options, key=lambda o: o[:2])
+    reason = (f"year {year}, the year of the dated reports of its story "
               f"({len(published)} published {published[0]} to {published[-1]})")  # fmt: skip
-    return replace(x, article=replace(x.article, published_evidence=reason), events=events,
-                   pending=())  # fmt: skip
+    if article.published is None:
+        article = replace(article, published_evidence=f"year only: {reason}")
+    else:
+        article = replace(article, published_evidence=f"{article.published_evidence}; {reason}")
+    return replace(x, article=article, events=events, pending=())
 
 
 def _distance(events: Sequence[EventMention], published: list[date]) -> int:

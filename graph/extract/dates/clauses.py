@@ -25,6 +25,12 @@ _BOUNDARY: Final = re.compile(
 
 
 _COMMA: Final = re.compile(r",|\s[–—-]\s")
+# a name between quotes (« Vostok », "Northern Shield") or a short gloss in
+# parentheses ("(Est)", "(AFP)") does not end the clause it stands in
+_SHORT_ASIDE: Final = re.compile(
+    r"[«“\"]\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s*[»”\"]"
+    r"|\([^()]{1,30}\)"
+)
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
@@ -50,7 +56,10 @@ def clause_span(sentence: str, start: int, end: int, *, commas: bool = True) -> 
     """
     low, high = max(0, start - 300), min(len(sentence), end + 300)
     begin, stop = low, high
+    asides = [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(sentence, low, high)]
     for m in _BOUNDARY.finditer(sentence, low, high):
+        if any(a <= m.start() < b for a, b in asides):
+            continue
         if m.end() <= start:
             begin = m.end()
         elif m.start() >= end:
