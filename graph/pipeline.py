@@ -25,12 +25,24 @@ from graph.config import BuildConfig
 from graph.errors import InputError
 from graph.extract import events_in_year, events_on_day
 from graph.ingest import count_articles, iter_input_files, read_inputs
-from graph.kb import default_kb
+from graph.kb import KnowledgeBase, default_kb
 from graph.resolve import resolve_entities, resolve_events
 from graph.resolve.stories import article_groups, assign_stories, episode_days
-from graph.resolve.storydates import date_from_partners, date_from_stories
+from graph.resolve.storydates import (
+    date_from_partners,
+    date_from_stories,
+    date_from_storylines,
+)
 from graph.resolve.storylines import assign_storylines
-from graph.types import Article, EntityMention, Extraction
+from graph.types import (
+    Article,
+    Entity,
+    EntityMention,
+    Event,
+    Extraction,
+    Story,
+    Storyline,
+)
 from graph.workers import collecting_rarely, early_worker, extract_all
 
 __all__ = ["BuildConfig", "BuildReport", "build", "resolve_and_assemble"]
@@ -169,6 +181,47 @@ def resolve_and_assemble(
     """
     kb = default_kb(config.kb_dir)
     extractions = sorted(extractions, key=lambda x: x.article.source)
+    resolved = _resolve(extractions, config, kb)
+    if any(x.pending for x in resolved.extractions):
+        # a report its episode could not date may be dated by its storyline's years;
+        # then the whole resolve runs again, so its events join their episode
+        articles_of = {story.key: story.articles for story in resolved.stories}
+        by_line = [tuple(a for e in line.episodes for a in articles_of[e])
+                   for line in resolved.storylines]  # fmt: skip
+        redated = date_from_storylines(
+            resolved.extractions, by_line, kb, events_in_year=events_in_year
+        )
+        if any(new is not old for new, old in zip(redated, resolved.extractions, strict=True)):
+            resolved = _resolve(redated, config, kb)
+    extractions, entities = resolved.extractions, resolved.entities
+    events, stories, storylines = resolved.events, resolved.stories, resolved.storylines
+    all_mentions = [e for x in extractions for e in x.events]
+    G = assemble([x.article for x in extractions], entities, events, stories, storylines)
+    report = BuildReport(
+        articles=len(extractions),
+        languages=frozenset(_languages(extractions)),
+        event_mentions=len(all_mentions),
+        events=len(events),
+        stories=len(stories),
+        storylines=len(storylines),
+    )
+    return G, report
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """What one pass of the resolve stage gives."""
+
+    extractions: list[Extraction]  # as dated by their episode
+    entities: dict[str, Entity]
+    events: list[Event]
+    stories: list[Story]
+    storylines: list[Storyline]
+
+
+def _resolve(extractions: list[Extraction], config: BuildConfig, kb: KnowledgeBase) -> _Resolved:
+    """Entities, the dates of undated reports from their episode, events, episodes
+    and storylines."""
     entities, redirect = resolve_entities(_named(extractions), kb)
     days = {x.article.source: x.article.published for x in extractions}
     if any(x.pending for x in extractions):
@@ -181,8 +234,7 @@ def resolve_and_assemble(
         days = {x.article.source: x.article.published for x in extractions}
         entities, redirect = resolve_entities(_named(extractions), kb)  # the new events' actors
     labels = {k: e.label for k, e in entities.items()}
-    all_mentions = [e for x in extractions for e in x.events]
-    events = resolve_events(all_mentions, redirect, labels)
+    events = resolve_events([e for x in extractions for e in x.events], redirect, labels)
     features = {x.article.source: _features(x, redirect) for x in extractions}
     stories = assign_stories(
         features, events, labels, config.story_threshold, days, config.episode_window_days
@@ -192,16 +244,7 @@ def resolve_and_assemble(
         stories, features, profiles, episode_days(stories, events, days), labels,
         config.storylines,
     )  # fmt: skip
-    G = assemble([x.article for x in extractions], entities, events, stories, storylines)
-    report = BuildReport(
-        articles=len(extractions),
-        languages=frozenset(_languages(extractions)),
-        event_mentions=len(all_mentions),
-        events=len(events),
-        stories=len(stories),
-        storylines=len(storylines),
-    )
-    return G, report
+    return _Resolved(extractions, entities, events, stories, storylines)
 
 
 def _languages(extractions: Iterable[Extraction]) -> Counter[str]:

@@ -181,6 +181,10 @@ class Extraction:
     topics: tuple[tuple[str, int], ...] = ()
     # the year a report that prints no date is known to be from (an event name's), if any
     year: int | None = None
+    # for a report that prints no date: the days it names with their weekday but
+    # no year, told as past or present, as (month, day, weekday with Monday 0);
+    # what tells which of its storyline's years it is from (graph.resolve.storydates)
+    weekday_days: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

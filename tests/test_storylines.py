@@ -149,3 +149,42 @@ def test_trade_and_football_between_the_same_countries_stay_apart(built) -> None
     football = _storyline_of(built, "en_2031_football.txt")
     assert len({defence, trade, football}) == 3
     assert sum(d.get(M.KIND) == M.STORYLINE for _, d in built.nodes(data=True)) == 3
+
+
+_PATROL = """Nordvik and Valdoria coast guards start first joint patrol
+
+On Tuesday (October 2), two Nordvik coast guard cutters and two Valdorian patrol ships
+began their first joint patrol in the Grey Sea, Nordvik's defence ministry said.
+
+Defence Minister Henrik Aaland said the patrol would deepen military cooperation with
+Valdoria. Admiral Pavel Ostrin said the ships sailed from Nordby on Monday.
+"""
+
+
+@pytest.mark.parametrize(
+    ("weekday", "year"),
+    [
+        ("Tuesday", 2029),  # 2 October is a Tuesday in 2029, a Thursday in 2031
+        ("Thursday", 2031),
+        ("Saturday", None),  # in neither year of the storyline: nothing is guessed
+    ],
+)
+def test_an_undated_report_takes_the_one_storyline_year_its_weekdays_fit(
+    tmp_path: Path, weekday: str, year: int | None
+) -> None:
+    from graph.pipeline import BuildConfig, build
+
+    for name in ("en_2029_drills.txt", "en_2031_visit.txt"):
+        (tmp_path / name).write_text((STORYLINES / name).read_text(encoding="utf-8"))
+    (tmp_path / "patrol.txt").write_text(_PATROL.replace("Tuesday", weekday), encoding="utf-8")
+    G, _ = build([tmp_path], BuildConfig(jobs=1))
+    (article,) = [d for _, d in G.nodes(data=True) if d.get(M.SOURCE) == "patrol.txt"]
+    assert _storyline_of(G, "patrol.txt") == _storyline_of(G, "en_2029_drills.txt")
+    if year is None:
+        assert not article.get(M.PUBLISHED)
+        return
+    assert str(article[M.PUBLISHED]) == f"{year}-10-02"
+    assert (
+        "the only year of its storyline's dated reports (2029 to 2031)"
+        in (article[M.PUBLISHED_EVIDENCE])
+    )

@@ -67,7 +67,8 @@ def extract_article(
     pending = tuple(sentences) if article.published is None else ()
     texts = [article.headline or "", *(s.text for s in sentences)]
     profile = topic_profile(texts, language)
-    return Extraction(article, mentions, tuple(events), pending, profile, year)
+    days = pubdate.weekday_days((s.text for s in pending), language=language)
+    return Extraction(article, mentions, tuple(events), pending, profile, year, days)
 
 
 def _year_or_day(

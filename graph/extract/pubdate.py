@@ -20,13 +20,14 @@ written without a year then take it; nothing relative to a day is resolved.
 
 With the year known, the day may still be bounded (:func:`infer_day_in_year`):
 what the text tells as past began before publication ("began in early July"),
-what it tells as to come begins after it ("will last until July 19"), and the
-weekday its lead reports ("announced Friday") is a day of that window. News is
-told close to what it tells: with something to come, the last such weekday
-before it is taken (a plan is reported shortly before it starts), else the
-first on or after the latest past bound (a happening shortly after it). Nothing
-finer than the year, no weekday, or no such day in the window: the year alone
-is kept.
+what it tells as to come begins after it ("will last until July 19"). With
+nothing to come and a day told as past, that latest day is taken, as above.
+Otherwise the weekday the lead reports ("announced Friday") is a day of that
+window; news is told close to what it tells: with something to come, the last
+such weekday before it is taken (a plan is reported shortly before it starts),
+else the first on or after the latest past bound (a happening shortly after it).
+Nothing finer than the year, no weekday, or no such day in the window: the
+year alone is kept.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ import calendar
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, NamedTuple
 
 from graph.extract.dates import (
     UndatedDay,
@@ -44,7 +45,12 @@ from graph.extract.dates import (
     is_future_tense,
 )
 
-__all__ = ["infer_day_in_year", "infer_publication_date", "infer_publication_year"]
+__all__ = [
+    "infer_day_in_year",
+    "infer_publication_date",
+    "infer_publication_year",
+    "weekday_days",
+]
 
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…])\s+|\n+")
 _YEARS_AFTER: Final = 2
@@ -177,35 +183,46 @@ def infer_day_in_year(
     True
     """
     texts = list(sentences)
-    lower: tuple[date, str] | None = None
-    upper: tuple[date, str] | None = None
+    lower: _Bound | None = None
+    upper: _Bound | None = None
     for text in texts:
         for found in find_time_expressions(text, language=language, anchor=None, year=year):
             if found.granularity == "year" or year not in (found.begin.year, found.last.year):
                 continue
+            bound = _Bound(found.begin, found.text, found.granularity == "day")
             if is_future_tense(text, language=language, span=(found.start, found.end)):
-                if upper is None or found.begin < upper[0]:
-                    upper = (found.begin, found.text)
-            elif lower is None or found.begin > lower[0]:
-                lower = (found.begin, found.text)
+                upper = bound if upper is None or bound.day < upper.day else upper
+            elif lower is None or bound.day > lower.day:
+                lower = bound
     if lower is None and upper is None:
         return None
+    if upper is None and lower is not None and lower.is_day:
+        # as for a stated date (infer_publication_date): the latest day told as past
+        return lower.day, f"inferred: the latest day the text tells as past ('{lower.text}')"
     weekday = _reported_weekday(texts, language, date(year, 1, 1))
     if weekday is None:
         return None
-    first = lower[0] if lower else date(year, 1, 1)
+    first = lower.day if lower else date(year, 1, 1)
     name = calendar.day_name[weekday[0]]
     if upper is not None:
-        day = upper[0] - timedelta(days=(upper[0].weekday() - weekday[0] - 1) % 7 + 1)
-        how = f"the last {name} before {upper[0]} ('{upper[1]}', told as to come)"
+        day = upper.day - timedelta(days=(upper.day.weekday() - weekday[0] - 1) % 7 + 1)
+        how = f"the last {name} before {upper.day} ('{upper.text}', told as to come)"
     else:
         day = first + timedelta(days=(weekday[0] - first.weekday()) % 7)
         how = f"the first {name} on or after {first}"
     if not first <= day <= date(year, 12, 31):
         return None
-    since = f", after {lower[0]} ('{lower[1]}', told as past)" if lower and upper else ""
-    since = f" ('{lower[1]}', told as past)" if lower and not upper else since
+    since = f", after {lower.day} ('{lower.text}', told as past)" if lower and upper else ""
+    since = f" ('{lower.text}', told as past)" if lower and not upper else since
     return day, f"inferred: {how}{since}, the day of the weekday it reports ('{weekday[1]}')"
+
+
+class _Bound(NamedTuple):
+    """A day the publication comes after (told as past) or before (to come)."""
+
+    day: date
+    text: str
+    is_day: bool  # the expression names a single day, not a month or a range
 
 
 def _reported_weekday(texts: list[str], language: str, anchor: date) -> tuple[int, str] | None:
@@ -217,3 +234,22 @@ def _reported_weekday(texts: list[str], language: str, anchor: date) -> tuple[in
             ):
                 return found.begin.weekday(), found.text
     return None
+
+
+def weekday_days(sentences: Iterable[str], *, language: str) -> tuple[tuple[int, int, int], ...]:
+    """The days the text names with a weekday but no year, told as past or present,
+    as sorted distinct (month, day, weekday): each holds in a few years only.
+
+    >>> weekday_days(["Reports on Wednesday (October 2) said the ships met on Saturday,"
+    ...               " September 28.", "They will meet again on Friday, October 11."],
+    ...              language="en")
+    ((9, 28, 5), (10, 2, 2))
+    """
+    found = {
+        (day.month, day.day, day.weekday)
+        for text in sentences
+        for day in find_undated_days(text, language=language)
+        if day.weekday is not None
+        and not is_future_tense(text, language=language, span=(day.start, day.end))
+    }
+    return tuple(sorted(found))

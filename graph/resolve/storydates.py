@@ -16,6 +16,12 @@ day (what it tells as past and to come, the weekday it reports:
 ``published_how = "inferred"``, else its events carry a ``year`` anchor. The
 article records why (``published_evidence``).
 
+After both, the storyline (:func:`date_from_storylines`): a report still undated
+whose episode has no dated report, but that names days with their weekday
+("Wednesday (October 2)"), is from the one year of its storyline's dated
+reports in which those days fall on those weekdays, when exactly one fits; it
+is then read in that year as above.
+
 Before that, the day (:func:`date_from_partners`): a report that prints no
 date, in an episode with dated reports, is read again as if published on each
 day around theirs (:data:`PARTNER_DAYS` before the first to as many after the
@@ -29,6 +35,7 @@ evidence names the event that links them. Nothing agrees: nothing is guessed.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -168,7 +175,7 @@ def _dated(
         if events:
             options.append((_distance(events, published), year, article, events))
     if not options or min(o[0] for o in options) > MAX_DAYS_APART:
-        return replace(x, pending=())
+        return x  # still pending: its storyline may date it (date_from_storylines)
     _, year, article, events = min(options, key=lambda o: o[:2])
     reason = (f"year {year}, the year of the dated reports of its story "
               f"({len(published)} published {published[0]} to {published[-1]})")  # fmt: skip
@@ -177,6 +184,54 @@ def _dated(
     else:
         article = replace(article, published_evidence=f"{article.published_evidence}; {reason}")
     return replace(x, article=article, events=events, pending=())
+
+
+def date_from_storylines(
+    extractions: Sequence[Extraction],
+    storylines: Iterable[tuple[str, ...]],
+    kb: KnowledgeBase,
+    *,
+    events_in_year: EventsInYear,
+) -> list[Extraction]:
+    """The extractions, those of undated reports whose weekdays fit exactly one of
+    the years of their storyline's dated reports read in that year
+    (``storylines``: the articles of each storyline)."""
+    by_source = {x.article.source: x for x in extractions}
+    dated: dict[str, Extraction] = {}
+    for articles in storylines:
+        years = sorted({d.year for a in articles if (d := by_source[a].article.published)})
+        for source in articles:
+            x = by_source[source]
+            if not x.pending or x.article.published is not None or not x.weekday_days:
+                continue
+            fits = [y for y in years if _weekdays_hold(x.weekday_days, y)]
+            if len(fits) == 1:
+                dated[source] = _in_storyline_year(x, fits[0], years, kb, events_in_year)
+    return [dated.get(x.article.source, x) for x in extractions]
+
+
+def _weekdays_hold(days: Iterable[tuple[int, int, int]], year: int) -> bool:
+    """Whether every (month, day, weekday) is that weekday in ``year``."""
+    return all(
+        day <= calendar.monthrange(year, month)[1] and date(year, month, day).weekday() == weekday
+        for month, day, weekday in days
+    )
+
+
+def _in_storyline_year(
+    x: Extraction, year: int, years: list[int], kb: KnowledgeBase, events_in_year: EventsInYear
+) -> Extraction:
+    article, events = events_in_year(x, year, kb)
+    month, day, weekday = x.weekday_days[0]
+    reason = (f"year {year}, the only year of its storyline's dated reports ({years[0]} to "
+              f"{years[-1]}) in which {calendar.month_name[month]} {day} is a "
+              f"{calendar.day_name[weekday]}")  # fmt: skip
+    if article.published is None:
+        article = replace(article, published_evidence=f"year only: {reason}")
+    else:
+        article = replace(article, published_evidence=f"{article.published_evidence}; {reason}")
+    year_only = year if article.published is None else None
+    return replace(x, article=article, events=events, pending=(), year=year_only)
 
 
 def _distance(events: Sequence[EventMention], published: list[date]) -> int:
@@ -195,4 +250,5 @@ __all__ = [
     "EventsOnDay",
     "date_from_partners",
     "date_from_stories",
+    "date_from_storylines",
 ]

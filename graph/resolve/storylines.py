@@ -32,7 +32,7 @@ that reach ``related`` (without the time decay) but are not one are related
 an episode is compared only with the storylines of its subject it shares one
 with (at most :data:`CANDIDATES_PER_ENTITY`, the most recent, per entity), and
 a new episode is placed without clustering the others again. Deterministic: ties go
-to the oldest storyline, the order is (day, key).
+to the oldest storyline, the order is (day, key), undated episodes last.
 """
 
 from __future__ import annotations
@@ -185,7 +185,11 @@ def assign_storylines(
     entity_vectors = _entity_vectors(episodes, features)
     topic_vectors = {e.key: topic_vector([profiles.get(a, ()) for a in e.articles])
                      for e in episodes}  # fmt: skip
-    order = sorted(episodes, key=lambda e: (days.get(e.key) or date.min, e.key))
+    # undated episodes last: a storyline grows from dated ones, which the time
+    # decay can place; one nothing dates joins the storyline it is most alike
+    order = sorted(
+        episodes, key=lambda e: (days.get(e.key) is None, days.get(e.key) or date.min, e.key)
+    )
     lines: list[_Line] = []
     subjects: list[str | None] = []  # each storyline's subject: that of its first episode
     # (subject, entity) -> the storylines of that subject holding it, oldest first

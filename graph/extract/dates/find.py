@@ -116,6 +116,8 @@ def find_undated_days(sentence: str, *, language: str) -> list[UndatedDay]:
     Examples:
         >>> find_undated_days("Il a parlé mardi 27 janvier.", language="fr")
         [UndatedDay(text='mardi 27 janvier', start=11, end=27, day=27, month=1, weekday=1)]
+        >>> [d.weekday for d in find_undated_days("On Wednesday (October 2).", language="en")]
+        [2]
     """
     lang = _language(language)
     if lang is None:
