@@ -734,3 +734,23 @@ def test_title_words_alone_are_a_role_not_a_name(kb) -> None:
 def test_a_quoted_work_title_is_no_person(kb, body: str, language: str) -> None:
     people = {m.text for m in _mentions(body, language, kb) if m.kind == "person"}
     assert "Sean Baker" in people and "Anora" not in people
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Le ministre nordvégien Edvard Lindqvist a fait mardi l’éloge du plan de Valdoria. "
+         "« Nous voulons la paix. Valdoria propose des mesures viables », a-t-il déclaré.", "fr"),
+        ("Nordvik's foreign minister Edvard Lindqvist praised Valdoria's plan on Tuesday. "
+         "\u201cWe want peace. Valdoria offers workable steps,\u201d he said.", "en"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_speaking_after_a_quote_the_splitter_cut_is_the_last_person(
+    kb, body: str, language: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    [said] = [e for e in events if "Valdoria" in e.sentence and e.event_type == "Statement"
+              and e.sentence_index > 0]  # fmt: skip
+    actors = {a.label for a in said.actors}
+    assert "Edvard Lindqvist" in actors
+    assert "Valdoria" not in actors  # named in the quote, not the speaker

@@ -69,6 +69,11 @@ _PRONOUN_START = re.compile(
 )
 # English pronouns that can only stand for a person
 _PERSON_PRONOUN_START = re.compile(r"\s*[«\"“]?\s*(?:He|She|His|Her)\b")
+# a pronoun as the speaker after a quote ("», a-t-il déclaré", "," she said"): a person
+_PRONOUN_SPEAKER = re.compile(
+    r"[»”\"],?\s*(?:a-t-(?:il|elle)\b|[^\W\d_]+-(?:t-)?(?:il|elle)\b|(?:he|she)\s+[a-z]+)",
+    re.IGNORECASE,
+)
 # "The exercises began…", "Ces manœuvres…": a sentence opening on a definite
 # event noun goes on with the event a sentence just before told
 _DEFINITE_START = re.compile(
@@ -126,7 +131,9 @@ def role_registry(
 
 
 # a quoted statement of three words or more (a quoted name, "Polar Star", is no statement)
-_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# a quoted statement; one the sentence splitter cut goes on from the sentence's
+# start to its closing mark, or from its opening mark to the sentence's end
+_QUOTE = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^[^«»]*»|^[^“”]*”")
 _QUOTE_MIN_WORDS = 3
 
 
@@ -187,7 +194,8 @@ def sentence_actors(
     found: dict[str, EntityMention] = {}
     acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS]
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
-    for m in main or acting:
+    speaker = _pronoun_speaker(sentence.text, spans)
+    for m in main or ([] if speaker else acting):
         found.setdefault(m.key, m)
     for person, role_text in holders:
         known = kb.entities.get(person.split("/", 1)[1])
@@ -196,7 +204,7 @@ def sentence_actors(
         found[person] = EntityMention(
             mention.text if mention else role_text, 0, 0, "person", person, label, role_text
         )
-    _borrow_pronoun_subject(sentence, previous, found)
+    _borrow_pronoun_subject(sentence, previous, found, speaker=speaker)
     _borrow_named_organisation(sentence, previous, found)
     _borrow_told_event(sentence, previous, found, event_nouns(kb, language))
     _borrow_two_people(sentence, previous, found)
@@ -367,19 +375,28 @@ def _acting(sentence: AnalysedSentence) -> list[EntityMention]:
             if m.kind in ACTOR_KINDS and m.key not in sentence.locative]  # fmt: skip
 
 
+def _pronoun_speaker(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a pronoun speaks after a quote, outside the asides ``spans``."""
+    match = _PRONOUN_SPEAKER.search(text)
+    return match is not None and not any(a <= match.end() - 1 < b for a, b in spans)
+
+
 def _borrow_pronoun_subject(
     sentence: AnalysedSentence,
     previous: Sequence[AnalysedSentence],
     found: dict[str, EntityMention],
+    *,
+    speaker: bool = False,
 ) -> None:
     """A sentence opening on a pronoun ("Il", "Ses", "They") continues the previous
     sentence's subject: its first actor joins this sentence's actors. A previous
     sentence that names nobody but opens on a pronoun too passes the subject on
     ("Nordvik a annoncé… Elle avait précisé… Ses exercices…"). English "He",
-    "She" can only be a person: the nearest one named in the sentences before."""
-    if not _PRONOUN_START.match(sentence.text):
+    "She" can only be a person: the nearest one named in the sentences before;
+    so is a pronoun speaking after a quote ("», a-t-il déclaré")."""
+    if not _PRONOUN_START.match(sentence.text) and not speaker:
         return
-    person_only = bool(_PERSON_PRONOUN_START.match(sentence.text))
+    person_only = speaker or bool(_PERSON_PRONOUN_START.match(sentence.text))
     for prev in reversed(previous):
         acting = [m for m in _acting(prev) if m.kind == "person" or not person_only]
         if acting:

@@ -70,7 +70,7 @@ def analyse(
     sentences: list[AnalysedSentence] = []
     # One doc per paragraph: a line break always ends a sentence in saved pages
     # (headings, captions), which the statistical splitter does not know.
-    common = frozenset(fold(w) for w in _WORD.findall(body) if w.islower())
+    common = frozenset(map(fold, {w for w in _WORD.findall(body) if w.islower()}))
     for number, doc in zip((n for n, _ in pieces), nlp.pipe(p for _, p in pieces), strict=True):
         doc.user_data["storygraph_common"] = common
         for sent in doc.sents:

@@ -9,7 +9,7 @@ from typing import Final
 from spacy.tokens import Doc, Span
 
 from graph.extract.dates import is_calendar_word
-from graph.extract.entities.common import _OPENING_QUOTES, _glued_hyphen, _tokens
+from graph.extract.entities.common import _ASCII_HYPHEN, _OPENING_QUOTES, _glued_hyphen, _tokens
 from graph.languages import BY_CODE, LANGUAGES
 
 THING_LABEL = "storygraph:thing"
@@ -33,8 +33,12 @@ def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
     nouns = THING_NOUNS.get(language, frozenset())
     before = language in BY_CODE and BY_CODE[language].entities.thing_name_before_noun
     found: list[Span] = []
+    lowered = doc.text.lower()
+    if not any(noun in lowered for noun in nouns):  # most paragraphs name no craft
+        return found
+    hyphens = {t.i for t in doc if t.text in _ASCII_HYPHEN}
     for i, token in enumerate(doc):
-        if token.lower_ not in nouns and _hyphenated(doc, i) not in nouns:
+        if token.lower_ not in nouns and (i - 1 not in hyphens or _hyphenated(doc, i) not in nouns):
             continue
         span = _thing_after(doc, i, taken) or (_thing_before(doc, i) if before else None)
         if span is not None and not taken & _tokens([span]):
