@@ -139,7 +139,7 @@ class Language:
     tense: TenseWords
     display: Display
     entities: EntityWords
-    cues: Mapping[str, _Words]  # cue (background, vague_time, relative, superlative) -> phrases
+    cues: Mapping[str, _Words]  # cue (background, circumstance, …; see the files) -> phrases
     triggers: Mapping[str, _Words]  # event type (graph/data/event_types.tsv) -> stems
     roles: Mapping[str, _Words]  # role (graph/data/roles.tsv) -> phrases
     source: Path  # the file it was read from, for messages

@@ -754,3 +754,20 @@ def test_a_pronoun_speaking_after_a_quote_the_splitter_cut_is_the_last_person(
     actors = {a.label for a in said.actors}
     assert "Edvard Lindqvist" in actors
     assert "Valdoria" not in actors  # named in the quote, not the speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Norway and Finland signed a fishing pact in Brest on Tuesday despite the sanctions "
+         "imposed by Japan.", "en"),
+        ("La Norvège et la Finlande ont signé mardi à Brest un accord de pêche malgré les "
+         "sanctions imposées par le Japon.", "fr"),
+    ],
+)  # fmt: skip
+def test_who_a_phrase_of_circumstance_names_does_not_act(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    [signed] = events
+    keys = {a.key for a in signed.actors}
+    assert {"country/norway", "country/finland"} <= keys
+    assert "country/japan" not in keys

@@ -104,7 +104,13 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
         assert language.tense.negations and language.tense.future
         assert len(language.display.months) == 12
         assert language.entities.thing_nouns and language.entities.locatives
-        assert set(language.cues) == {"background", "vague_time", "relative", "superlative"}
+        assert set(language.cues) == {
+            "background",
+            "circumstance",
+            "vague_time",
+            "relative",
+            "superlative",
+        }
         assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)
         assert FALLBACK not in language.triggers
         assert {role.role for role in kb.roles} <= set(language.roles), language.code

@@ -138,17 +138,20 @@ _QUOTE_MIN_WORDS = 3
 
 
 def asides(
-    text: str, language: str, keep: int | None, *, quotes: bool = False
+    text: str, language: str, keep: int | None, *, quotes: bool = False, when: int | None = None
 ) -> list[tuple[int, int]]:
     """The spans of the sentence's asides, but the one holding offset ``keep``
     (the trigger: what the sentence tells): a relative clause between commas
-    ("Novak, who has stoked tensions with Finland, signed…") and, with
+    ("Novak, who has stoked tensions with Finland, signed…"), a phrase of
+    circumstance ("despite the warrant issued by the court"; kept when it
+    holds the offset ``when``, the happening's date) and, with
     ``quotes``, a quoted statement (who and where a speaker cites, "les
     exemples de l'Ostland et de la Valdorie", are not who and where the
     speaking happens)."""
     spans = [(q.start(), q.end()) for q in _QUOTE.finditer(text) if quotes
              and len(q.group().split()) >= _QUOTE_MIN_WORDS
              and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
+    spans += _circumstances(text, language, {keep, when} - {None})
     pronoun = cue("relative", language)
     if pronoun is None:
         return spans
@@ -160,6 +163,23 @@ def asides(
         end = len(text) if end < 0 else end
         if keep is None or not comma.start() <= keep < end:
             spans.append((comma.start(), end))
+    return spans
+
+
+def _circumstances(text: str, language: str, keep: set[int | None]) -> list[tuple[int, int]]:
+    """The phrases that tell why or against what the sentence's happening took
+    place ("malgré le mandat émis par la Cour", "amid sanctions by Ostland"), up
+    to the next comma: who they name does not act in it, unless the phrase holds
+    an offset of ``keep`` (the trigger, or the date: then it is the happening)."""
+    opener = cue("circumstance", language)
+    if opener is None:
+        return []
+    spans = []
+    for match in opener.finditer(text):
+        end = text.find(",", match.end())
+        end = len(text) if end < 0 else end
+        if not any(k is not None and match.start() <= k < end for k in keep):
+            spans.append((match.start(), end))
     return spans
 
 

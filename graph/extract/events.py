@@ -279,7 +279,8 @@ def _event(
         spans = quoted
     else:
         told_in = outside_quote(sentence.text, trigger_at)
-        spans = [*asides(sentence.text, language, trigger_at), *told_in]
+        when = time.start if happening is None else None  # the sentence's own date
+        spans = [*asides(sentence.text, language, trigger_at, when=when), *told_in]
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
