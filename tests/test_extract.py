@@ -771,3 +771,14 @@ def test_who_a_phrase_of_circumstance_names_does_not_act(kb, body: str, language
     keys = {a.key for a in signed.actors}
     assert {"country/norway", "country/finland"} <= keys
     assert "country/japan" not in keys
+
+
+def test_a_statement_goes_on_with_the_latest_statement_when_nothing_came_between(kb) -> None:
+    body = ("On Tuesday, NATO said it had spotted two Valdorian ships on Saturday. The ships "
+            "were seen 8 km inside the zone.\n"
+            "\u201cThis activity shows a growing interest in the Arctic,\u201d said Edvard "
+            "Lindqvist, a spokesman for NATO.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 7, 17), kb)  # a Thursday
+    [said] = [e for e in events if e.sentence_index == 2]
+    assert said.time.rule == "discourse-time"
+    assert said.time.begin == date(2031, 7, 15)  # Tuesday's statement, not Saturday's sighting

@@ -160,7 +160,9 @@ def extract_events(
         if told is not None:
             happening, tense = told
             people = _role_people(sentence, kb, registry, article_role)
-            when = discourse_time(sentence, tense, events, sentences, kb, language, anchor, people)
+            when = discourse_time(
+                sentence, tense, events, sentences, kb, language, anchor, people, happening[0]
+            )
             when = when or report_time(tense, anchor, year)
             times = [when] if when is not None else []
         day_before = None

@@ -214,6 +214,7 @@ def discourse_time(
     language: str,
     published: date | None = None,
     role_people: Callable[[date], set[str]] | None = None,
+    event_type: str | None = None,
 ) -> TimeExpression | None:
     """The time of the dated event an undated sentence goes on telling, or None.
 
@@ -222,11 +223,12 @@ def discourse_time(
     (:data:`RECENT_DAYS` before publication at most: "ses derniers exercices,
     en 2018" is background), when it points back at it with a definite event
     noun of the same family ("lors de cette visite", "after the talks"), within
-    :data:`DISCOURSE_SENTENCES` sentences, or when it is the next sentence (of
-    the same paragraph or the next one) and names one of its people, organisations or named
-    things, by name or by a role phrase whose holder on the event's day
-    ``role_people`` gives ("le ministre norvégien"). What is told as to come
-    never takes the time of what was told before.
+    :data:`DISCOURSE_SENTENCES` sentences, or when it is the next sentence (or
+    a later one, within as many, when those between told no event) and names
+    one of its people, organisations or named things, by name or by a role
+    phrase whose holder on the event's day ``role_people`` gives ("le ministre
+    norvégien"); an event of the family of ``event_type`` first. What is told
+    as to come never takes the time of what was told before.
     """
     if tense == "future":
         return None
@@ -241,12 +243,23 @@ def discourse_time(
     # organisation or a named thing says the next sentence goes on with it
     own = {m.key for m in sentence.mentions if m.kind in _CONTINUING_KINDS}
     paragraph_of = {s.index: s.paragraph for s in sentences}
-    for event in reversed(near):
+    latest = earlier[-1].sentence_index if earlier else -1
+
+    # the latest sentence first; in it, an event of the same family first (a
+    # statement goes on with the statement), then the first told (its main clause)
+    def rank(e: EventMention) -> tuple[int, bool, int]:
+        same = bool(event_type) and family(e.event_type) == family(event_type or "")
+        return -e.sentence_index, not same, near.index(e)
+
+    for event in sorted(near, key=rank):
         anaphor = family(event.event_type) in pointed
         named = own | (role_people(event.time.begin) if role_people else set())
-        # wire copy often gives each sentence a paragraph: the next one still goes on
+        # wire copy often gives each sentence a paragraph: the next one still goes on,
+        # and so does a later one when the sentences between told no event
+        distance = sentence.index - event.sentence_index
         gap = sentence.paragraph - paragraph_of.get(event.sentence_index, -2)
-        continued = (sentence.index - event.sentence_index == 1 and 0 <= gap <= 1
+        follows = distance == 1 or event.sentence_index == latest
+        continued = (follows and 0 <= gap <= distance
                      and named & {a.key for a in event.actors})  # fmt: skip
         if anaphor or continued:
             return replace(event.time, start=0, end=0, rule=DISCOURSE_RULE,
