@@ -782,3 +782,18 @@ def test_a_statement_goes_on_with_the_latest_statement_when_nothing_came_between
     [said] = [e for e in events if e.sentence_index == 2]
     assert said.time.rule == "discourse-time"
     assert said.time.begin == date(2031, 7, 15)  # Tuesday's statement, not Saturday's sighting
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Marion Castellan finished third in the time trial between Monaco and Nice on Sunday.",
+         "en"),
+        ("Marion Castellan a terminé troisième du contre-la-montre entre Monaco et Nice "
+         "dimanche.", "fr"),
+        ("Nordvik beat Valdoria 2-1 in the World Cup final on Sunday in Brest.", "en"),
+    ],
+)  # fmt: skip
+def test_a_sporting_contest_is_a_competition(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 7, 14), kb)
+    assert [e.event_type for e in events] == ["Competition"]
