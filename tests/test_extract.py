@@ -797,3 +797,21 @@ def test_a_statement_goes_on_with_the_latest_statement_when_nothing_came_between
 def test_a_sporting_contest_is_a_competition(kb, body: str, language: str) -> None:
     _, events = _events(body, language, date(2031, 7, 14), kb)
     assert [e.event_type for e in events] == ["Competition"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("The navies will hold the Northern Shield-2031 drills off Brest.", "en",
+         "Northern Shield-2031"),
+        ("Nordvik hosted the Polar Anchor 2031 exercises near Tromsø.", "en", "Polar Anchor 2031"),
+        ("Les marines tiendront les manœuvres Aurore 2031 à Brest.", "fr", "Aurore 2031"),
+        ("The 2031 drills began near Brest.", "en", None),  # a year alone names nothing
+    ],
+)  # fmt: skip
+def test_a_name_ending_in_a_year_before_an_event_noun_names_the_event(
+    kb, body: str, language: str, name: str | None
+) -> None:
+    sentences, _ = _events(body, language, date(2031, 7, 14), kb)
+    named = [m.text for s in sentences for m in s.mentions if m.kind == "event-name"]
+    assert named == ([name] if name else [])

@@ -255,3 +255,26 @@ def test_an_undated_report_sharing_only_countries_is_not_dated_by_them(tmp_path:
     (found,) = [d for _, d in G.nodes(data=True)
                 if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == _MET_UNDATED["url"]]  # fmt: skip
     assert found[M.PUBLISHED] == ""
+
+
+def test_an_episode_whose_report_names_its_year_gives_it_to_the_others(tmp_path: Path) -> None:
+    named = {
+        "url": "https://example.org/shield", "language": "en",
+        "title": "Nordvik and Valdoria to hold Northern Shield-2031 drills",
+        "text": "The navies of Nordvik and Valdoria will hold the Northern Shield-2031 drills "
+                "off Brest from August 30 to September 5, Admiral Edvard Lindqvist said.",
+    }  # fmt: skip
+    other = {
+        "url": "https://example.org/troops", "language": "en",
+        "title": "Valdorian sailors head to Brest for drills with Nordvik",
+        "text": "Valdorian sailors will travel to Brest for joint drills with the Nordvik navy, "
+                "Admiral Edvard Lindqvist said on Wednesday. The drills off Brest will run "
+                "from August 30 to September 5.",
+    }  # fmt: skip
+    G, _ = build([_report(tmp_path, [named, other])], BuildConfig())
+    articles = {d[M.URL]: d for _, d in G.nodes(data=True) if d.get(M.KIND) == M.ARTICLE}
+    assert not articles[named["url"]].get(M.PUBLISHED)  # a year, no day
+    dated = articles[other["url"]]
+    # 30 August 2031 is a Saturday: the Wednesday before it
+    assert str(dated[M.PUBLISHED]) == "2031-08-27"
+    assert "the year another report of its episode names" in dated[M.PUBLISHED_EVIDENCE]

@@ -14,7 +14,9 @@ within :data:`MAX_DAYS_APART` of one. Within that year its own text may fix the
 day (what it tells as past and to come, the weekday it reports:
 :func:`graph.extract.pubdate.infer_day_in_year`); the article is then dated,
 ``published_how = "inferred"``, else its events carry a ``year`` anchor. The
-article records why (``published_evidence``).
+article records why (``published_evidence``). An episode with no dated report
+but with one that names its year (an exercise "Aurore-2031") gives that year
+alike, when it names one year only.
 
 After both, the storyline (:func:`date_from_storylines`): a report still undated
 whose episode has no dated report, but that names days with their weekday
@@ -159,11 +161,29 @@ def date_from_stories(
     dated: dict[str, Extraction] = {}
     for group in groups:
         published = sorted(d for a in group if (d := by_source[a].article.published) is not None)
+        named = {y for a in group if (y := by_source[a].year) is not None}
         for source in group:
             x = by_source[source]
-            if x.pending and x.year is None and published:
+            if not x.pending or x.year is not None or x.article.published is not None:
+                continue
+            if published:
                 dated[source] = _dated(x, published, kb, events_in_year)
+            elif len(named) == 1:  # no report of its episode is dated, one names its year
+                dated[source] = _in_named_year(x, named.pop(), kb, events_in_year)
     return [dated.get(x.article.source, x) for x in extractions]
+
+
+def _in_named_year(
+    x: Extraction, year: int, kb: KnowledgeBase, events_in_year: EventsInYear
+) -> Extraction:
+    article, events = events_in_year(x, year, kb)
+    reason = f"year {year}, the year another report of its episode names"
+    if article.published is None:
+        article = replace(article, published_evidence=f"year only: {reason}")
+    else:
+        article = replace(article, published_evidence=f"{article.published_evidence}; {reason}")
+    return replace(x, article=article, events=events, pending=(),
+                   year=year if article.published is None else None)  # fmt: skip
 
 
 def _dated(

@@ -73,6 +73,7 @@ def _names_event(span: Span, nouns: tuple[str, ...]) -> bool:
     if (
         before >= 1
         and doc[before].is_lower
+        and doc[before].pos_ == "ADJ"  # "drills off Brest": a place after a preposition
         and doc[before].lower_ not in _NOT_BETWEEN
         and doc[before - 1].lower_.startswith(nouns)
     ):
@@ -110,6 +111,29 @@ def _quoted_event_names(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
                     or doc[j].text in _CLOSING_QUOTES), None)  # fmt: skip
         if end is not None and end > i + 1 and doc[i + 1].text[:1].isupper():
             found.append(Span(doc, i + 1, end, label=EVENT_NAME_LABEL))
+    return found
+
+
+_YEAR_TOKEN = re.compile(r"(?:^|(?<=[A-Za-zÀ-ÿ][-–]))(?:19|20)\d\d$")  # "2031", "Shield-2031"
+
+
+def _year_names_before_noun(doc: Doc, nouns: tuple[str, ...]) -> list[Span]:
+    """Capitalised names ending in a year right before an event noun ("the
+    Northern Shield-2031 drills", "the Polar Anchor 2031 exercises"): events are
+    named after the year they are held in, and the model often tags such a name
+    as nothing."""
+    found = []
+    for i, token in enumerate(doc[:-1]):
+        if not _YEAR_TOKEN.search(token.text) or not doc[i + 1].lower_.startswith(nouns):
+            continue
+        glued = token.text[:1].isalpha()  # "Shield-2031" is one token
+        start = i if glued or doc[i - 1].whitespace_ or doc[i - 1].text not in "-–" else i - 1
+        first = start
+        while (first > 0 and start - first < 3 and doc[first - 1].text[:1].isupper()
+               and not doc[first - 1].is_stop):  # fmt: skip
+            first -= 1
+        if first < start or glued:
+            found.append(Span(doc, first, i + 1, label=EVENT_NAME_LABEL))
     return found
 
 

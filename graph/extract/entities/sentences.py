@@ -17,6 +17,7 @@ from graph.extract.entities.eventnames import (
     EVENT_NAME_LABEL,
     _quoted_event_names,
     _repeat_event_names,
+    _year_names_before_noun,
     event_nouns,
 )
 from graph.extract.entities.matchers import _Matchers, _matchers
@@ -129,7 +130,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     saying = _saying_words(matchers.kb, matchers.language)
     ents = [_speaker(s, saying) for s in doc.ents]
     ner_spans = [span for s in ents if (span := _ner_span(s, common, nouns)) is not None]
-    quoted = _quoted_event_names(doc, nouns)
+    quoted = filter_spans(_quoted_event_names(doc, nouns) + _year_names_before_noun(doc, nouns))
     in_quotes = _tokens(quoted)
     ner_spans = quoted + [s for s in ner_spans if not in_quotes & _tokens([s])]
     ner_spans = [s for s in ner_spans if not taken & _tokens([s]) and not _is_rubric(s)]
