@@ -177,7 +177,15 @@ def _in_named_year(
     x: Extraction, year: int, kb: KnowledgeBase, events_in_year: EventsInYear
 ) -> Extraction:
     article, events = events_in_year(x, year, kb)
-    reason = f"year {year}, the year another report of its episode names"
+    return _read_in(x, year, article, events, "the year another report of its episode names")
+
+
+def _read_in(
+    x: Extraction, year: int, article: Article, events: tuple[EventMention, ...], why: str
+) -> Extraction:
+    """``x`` as read in ``year`` (its article dated to a day when its text fixed
+    one), the reason added to the article's evidence."""
+    reason = f"year {year}, {why}"
     if article.published is None:
         article = replace(article, published_evidence=f"year only: {reason}")
     else:
@@ -197,13 +205,9 @@ def _dated(
     if not options or min(o[0] for o in options) > MAX_DAYS_APART:
         return x  # still pending: its storyline may date it (date_from_storylines)
     _, year, article, events = min(options, key=lambda o: o[:2])
-    reason = (f"year {year}, the year of the dated reports of its story "
-              f"({len(published)} published {published[0]} to {published[-1]})")  # fmt: skip
-    if article.published is None:
-        article = replace(article, published_evidence=f"year only: {reason}")
-    else:
-        article = replace(article, published_evidence=f"{article.published_evidence}; {reason}")
-    return replace(x, article=article, events=events, pending=())
+    why = (f"the year of the dated reports of its story ({len(published)} published "
+           f"{published[0]} to {published[-1]})")  # fmt: skip
+    return _read_in(x, year, article, events, why)
 
 
 def date_from_storylines(
@@ -243,15 +247,10 @@ def _in_storyline_year(
 ) -> Extraction:
     article, events = events_in_year(x, year, kb)
     month, day, weekday = x.weekday_days[0]
-    reason = (f"year {year}, the only year of its storyline's dated reports ({years[0]} to "
-              f"{years[-1]}) in which {calendar.month_name[month]} {day} is a "
-              f"{calendar.day_name[weekday]}")  # fmt: skip
-    if article.published is None:
-        article = replace(article, published_evidence=f"year only: {reason}")
-    else:
-        article = replace(article, published_evidence=f"{article.published_evidence}; {reason}")
-    year_only = year if article.published is None else None
-    return replace(x, article=article, events=events, pending=(), year=year_only)
+    named = f"{calendar.month_name[month]} {day} is a {calendar.day_name[weekday]}"
+    span = f"{years[0]} to {years[-1]}"
+    why = f"the only year of its storyline's dated reports ({span}) in which {named}"
+    return _read_in(x, year, article, events, why)
 
 
 def _distance(events: Sequence[EventMention], published: list[date]) -> int:
