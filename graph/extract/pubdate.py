@@ -183,17 +183,7 @@ def infer_day_in_year(
     True
     """
     texts = list(sentences)
-    lower: _Bound | None = None
-    upper: _Bound | None = None
-    for text in texts:
-        for found in find_time_expressions(text, language=language, anchor=None, year=year):
-            if found.granularity == "year" or year not in (found.begin.year, found.last.year):
-                continue
-            bound = _Bound(found.begin, found.text, found.granularity == "day")
-            if is_future_tense(text, language=language, span=(found.start, found.end)):
-                upper = bound if upper is None or bound.day < upper.day else upper
-            elif lower is None or bound.day > lower.day:
-                lower = bound
+    lower, upper = _bounds(texts, language, year)
     if lower is None and upper is None:
         return None
     if upper is None and lower is not None and lower.is_day:
@@ -207,14 +197,31 @@ def infer_day_in_year(
     if upper is not None:
         day = upper.day - timedelta(days=(upper.day.weekday() - weekday[0] - 1) % 7 + 1)
         how = f"the last {name} before {upper.day} ('{upper.text}', told as to come)"
+        after = f", after {lower.day} ('{lower.text}', told as past)" if lower else ""
     else:
         day = first + timedelta(days=(weekday[0] - first.weekday()) % 7)
         how = f"the first {name} on or after {first}"
+        after = f" ('{lower.text}', told as past)" if lower else ""
     if not first <= day <= date(year, 12, 31):
         return None
-    since = f", after {lower.day} ('{lower.text}', told as past)" if lower and upper else ""
-    since = f" ('{lower.text}', told as past)" if lower and not upper else since
-    return day, f"inferred: {how}{since}, the day of the weekday it reports ('{weekday[1]}')"
+    return day, f"inferred: {how}{after}, the day of the weekday it reports ('{weekday[1]}')"
+
+
+def _bounds(texts: list[str], language: str, year: int) -> tuple[_Bound | None, _Bound | None]:
+    """The latest day the text tells as past and the earliest it tells as to
+    come, within ``year`` and finer than it."""
+    lower: _Bound | None = None
+    upper: _Bound | None = None
+    for text in texts:
+        for found in find_time_expressions(text, language=language, anchor=None, year=year):
+            if found.granularity == "year" or year not in (found.begin.year, found.last.year):
+                continue
+            bound = _Bound(found.begin, found.text, found.granularity == "day")
+            if is_future_tense(text, language=language, span=(found.start, found.end)):
+                upper = bound if upper is None or bound.day < upper.day else upper
+            elif lower is None or bound.day > lower.day:
+                lower = bound
+    return lower, upper
 
 
 class _Bound(NamedTuple):
