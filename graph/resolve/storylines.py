@@ -62,6 +62,11 @@ class _Line:
     topics: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     entities: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     last: date | None = None
+    # what every comparison reads, computed once after each change: the norms of
+    # the two vectors and the dominant subject (a large storyline has thousands
+    # of entities, and hundreds of episodes are compared with it)
+    _norms: tuple[float, float] | None = None
+    _subject: tuple[str | None] | None = None
 
     def add(self, episode: Story, topics: _Vector, entities: _Vector, day: date | None) -> None:
         self.episodes.append(episode)
@@ -70,6 +75,19 @@ class _Line:
                 total[k] += v
         if day is not None:
             self.last = max(self.last, day) if self.last else day
+        self._norms = self._subject = None
+
+    @property
+    def norms(self) -> tuple[float, float]:
+        if self._norms is None:
+            self._norms = (_norm(self.topics), _norm(self.entities))
+        return self._norms
+
+    @property
+    def subject(self) -> str | None:
+        if self._subject is None:
+            self._subject = (dominant_subject(self.topics),)
+        return self._subject[0]
 
 
 def topic_vector(profiles: Sequence[Sequence[tuple[str, int]]]) -> _Vector:
@@ -104,9 +122,12 @@ def dominant_subject(topics: Mapping[str, float]) -> str | None:
     return ranked[0] if ranked else None
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    na = math.sqrt(math.fsum(v * v for v in a.values()))
-    nb = math.sqrt(math.fsum(v * v for v in b.values()))
+def _norm(a: Mapping[str, float]) -> float:
+    return math.sqrt(math.fsum(v * v for v in a.values()))
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float], na: float, nb: float) -> float:
+    """The cosine of ``a`` and ``b``, given their norms."""
     if not na or not nb:
         return 0.0
     return math.fsum(a[k] * b[k] for k in sorted(a.keys() & b.keys())) / (na * nb)
@@ -142,20 +163,18 @@ def _decay(a: date | None, b: date | None, settings: StorylineSettings) -> float
 
 
 def _score(
-    line: _Line, topics: _Vector, entities: _Vector, day: date | None, s: StorylineSettings
+    line: _Line, episode: _Line, day: date | None, s: StorylineSettings
 ) -> tuple[float, float]:
     """(score with time decay, entity cosine) of an episode against a storyline."""
-    alike, by_entities = _alike(topics, entities, line.topics, line.entities, s)
+    alike, by_entities = _alike(episode, line, s)
     return alike * _decay(day, line.last, s), by_entities
 
 
-def _alike(
-    topics: _Vector, entities: _Vector, other_topics: _Vector, other_entities: _Vector,
-    s: StorylineSettings,
-) -> tuple[float, float]:  # fmt: skip
+def _alike(a: _Line, b: _Line, s: StorylineSettings) -> tuple[float, float]:
     """(weighted topic and entity cosine, entity cosine) of two profiles."""
-    by_entities = _cosine(entities, other_entities)
-    by_topics = _cosine(topics, other_topics)
+    (topics_a, entities_a), (topics_b, entities_b) = a.norms, b.norms
+    by_entities = _cosine(a.entities, b.entities, entities_a, entities_b)
+    by_topics = _cosine(a.topics, b.topics, topics_a, topics_b)
     return s.topic_weight * by_topics + (1 - s.topic_weight) * by_entities, by_entities
 
 
@@ -196,13 +215,14 @@ def assign_storylines(
     postings: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for episode in order:
         topics, entities = topic_vectors[episode.key], entity_vectors[episode.key]
+        alone = _Line(topics=topics, entities=entities)  # the episode's own profile
         day = days.get(episode.key)
         best, best_score = None, 0.0
-        subject = dominant_subject(topics)
+        subject = alone.subject
         for index in _candidates(postings, subject, entities):
-            if dominant_subject(lines[index].topics) != subject:
+            if lines[index].subject != subject:
                 continue
-            score, by_entities = _score(lines[index], topics, entities, day, s)
+            score, by_entities = _score(lines[index], alone, day, s)
             if score >= s.threshold and by_entities >= s.min_entities and score > best_score:
                 best, best_score = index, score
         if best is None:
@@ -242,7 +262,7 @@ def _storylines(
         others = {j for f in a.entities for j in holding[f][-CANDIDATES_PER_ENTITY:] if j > i}
         for j in sorted(others):
             b = lines[j]
-            alike, by_entities = _alike(a.topics, a.entities, b.topics, b.entities, s)
+            alike, by_entities = _alike(a, b, s)
             if alike >= s.related and by_entities >= s.min_entities:
                 related[i].add(keys[j])
                 related[j].add(keys[i])
