@@ -21,8 +21,13 @@ sorted order is canonical, so the same ``G`` always gives the same bytes.
 
 from __future__ import annotations
 
+import heapq
 import io
+import itertools
 import re
+import shutil
+import tempfile
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,36 +41,59 @@ from rdflib.term import Node
 from graph.export.rdf import SHARED_GRAPH, graph_iri, owned_triples, ox_term
 
 _CHUNK: Final = 20_000  # lines per write: large enough for speed, small for memory
-_UNSEEN: Final = object()
+_RUN: Final = 200_000  # records sorted in memory at once
+_SHARED_NUMBER: Final = "0\n"  # the shared graph's number in a record
 _NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f"\\\x7f]')  # what N-Triples escapes in a string
+
+
+class _Sorted:
+    """The statements' records on disk, one ``"<triple>\\x00<graph number>"`` per line,
+    sorted; removed with the last :class:`Statements` that reads them."""
+
+    def __init__(self, path: Path, graphs: list[str]) -> None:
+        self.path = path
+        self.graphs = graphs  # graph number -> ``"<iri>"``
+        weakref.finalize(self, shutil.rmtree, path.parent, ignore_errors=True)
 
 
 @dataclass(frozen=True)
 class Statements:
     """Every triple once, as sorted canonical N-Triples text, with its named graph.
 
+    Held on disk, not in memory (a temporary file, sorted in runs and merged):
+    at 10,000 articles the three million lines took a gigabyte as Python strings.
+
     Attributes:
-        triples: ``"<s> <p> o"`` per triple (no final ``" ."``), sorted.
-        graphs: the named graph of each triple, as ``"<iri>"``, same order.
+        records: the sorted records.
+        count: how many triples.
+        document: an N-Triples file of exactly these lines, once written.
     """
 
-    triples: list[str]
-    graphs: list[str]
-    document: Path | None = None  # an N-Triples file of exactly these lines, once written
+    records: _Sorted
+    count: int
+    document: Path | None = None
 
     def __len__(self) -> int:
-        return len(self.triples)
+        return self.count
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """``("<s> <p> o", "<graph iri>")`` per triple (no final ``" ."``), sorted."""
+        graphs = self.records.graphs
+        with self.records.path.open(encoding="utf-8", newline="\n") as handle:
+            for record in handle:
+                triple, _, number = record.rpartition("\x00")
+                yield triple, graphs[int(number)]
 
     def lines(self, *, quads: bool = False) -> Iterator[bytes]:
         """The N-Triples (or N-Quads) document, in chunks of encoded lines."""
-        for start in range(0, len(self.triples), _CHUNK):
-            part = self.triples[start : start + _CHUNK]
-            if quads:
-                graphs = self.graphs[start : start + _CHUNK]
-                text = "".join(f"{t} {g} .\n" for t, g in zip(part, graphs, strict=True))
-            else:
-                text = "".join(f"{t} .\n" for t in part)
-            yield text.encode("utf-8")
+        chunk: list[str] = []
+        for triple, graph in self.pairs():
+            chunk.append(f"{triple} {graph} .\n" if quads else f"{triple} .\n")
+            if len(chunk) >= _CHUNK:
+                yield "".join(chunk).encode("utf-8")
+                chunk.clear()
+        if chunk:
+            yield "".join(chunk).encode("utf-8")
 
     def stream(self, *, quads: bool = False) -> io.BufferedReader:
         """A readable binary stream of :meth:`lines`, for Oxigraph's parser and loader."""
@@ -110,24 +138,63 @@ def statements(G: nx.MultiDiGraph[str]) -> Statements:
     """Compute the canonical statements of ``to_rdf(G)`` (see the module docstring).
 
     A triple supported by several articles, or by none, goes to the shared graph,
-    as in :func:`graph.export.rdf.partition`.
+    as in :func:`graph.export.rdf.partition`. The records are sorted in runs of
+    :data:`_RUN` written to a temporary folder, then merged into one file.
     """
-    owners: dict[str, object] = {}
+    folder = Path(tempfile.mkdtemp(prefix="storygraph-statements-"))
+    try:
+        numbers, runs = _runs(G, folder)
+        path, count = _merge(folder, runs)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    graphs = [f"<{SHARED_GRAPH}>"] + [f"<{graph_iri(str(o))}>" for o in list(numbers)[1:]]
+    return Statements(_Sorted(path, graphs), count)
+
+
+def _runs(G: nx.MultiDiGraph[str], folder: Path) -> tuple[dict[object, int], list[Path]]:
+    """Every owned triple as a record, written in sorted runs; the owners' numbers."""
+    numbers: dict[object, int] = {None: 0}  # owner (an article id, or None) -> its number
     text_of: dict[Node, str] = {}  # IRIs repeat across triples; convert each once
+    runs: list[Path] = []
+    run: list[str] = []
     for owner, (s, p, o) in owned_triples(G):
-        line = f"{_text(s, text_of)} {_text(p, text_of)} {_text(o, text_of)}"
-        seen = owners.get(line, _UNSEEN)
-        owners[line] = owner if seen is _UNSEEN or seen == owner else None
-    del text_of
-    graph_text: dict[object, str] = {None: f"<{SHARED_GRAPH}>"}
-    triples = sorted(owners)
-    graphs = []
-    for line in triples:
-        article = owners[line]  # an article id, or None for the shared graph
-        if article not in graph_text:
-            graph_text[article] = f"<{graph_iri(str(article))}>"
-        graphs.append(graph_text[article])
-    return Statements(triples, graphs)
+        number = numbers.setdefault(owner, len(numbers))
+        run.append(f"{_text(s, text_of)} {_text(p, text_of)} {_text(o, text_of)}\x00{number}\n")
+        if len(run) >= _RUN:
+            runs.append(_write_run(folder, len(runs), run))
+    runs.append(_write_run(folder, len(runs), run))
+    return numbers, runs
+
+
+def _write_run(folder: Path, index: int, run: list[str]) -> Path:
+    path = folder / f"run-{index}"
+    run.sort()
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(run)
+    run.clear()
+    return path
+
+
+def _merge(folder: Path, runs: list[Path]) -> tuple[Path, int]:
+    """Merge the sorted runs into one record per distinct triple: the owner's
+    number when one article alone supports it, else 0 (the shared graph)."""
+    path, count = folder / "statements", 0
+    handles = [run.open(encoding="utf-8", newline="\n") for run in runs]
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as out:
+            merged = heapq.merge(*handles)
+            for triple, group in itertools.groupby(merged, key=lambda r: r.rpartition("\x00")[0]):
+                owners = {record.rpartition("\x00")[2] for record in group}  # "<number>\n"
+                number = owners.pop() if len(owners) == 1 else _SHARED_NUMBER
+                out.write(f"{triple}\x00{number}")
+                count += 1
+    finally:
+        for handle in handles:
+            handle.close()
+        for run in runs:
+            run.unlink()
+    return path, count
 
 
 def _text(term: Node, cache: dict[Node, str]) -> str:

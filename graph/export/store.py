@@ -127,7 +127,7 @@ def graph_digests(lines: Statements) -> dict[str, str]:
     """SHA-256 of each named graph's lines (``"<iri>"`` -> hex), and of the ontology
     under ``"ontology"``: what tells a store update which graphs changed."""
     found: dict[str, Any] = {}  # graph -> its running sha256
-    for triple, graph in zip(lines.triples, lines.graphs, strict=True):
+    for triple, graph in lines.pairs():
         found.setdefault(graph, hashlib.sha256()).update(triple.encode("utf-8") + b"\n")
     digests = {graph: h.hexdigest() for graph, h in sorted(found.items())}
     digests["ontology"] = hashlib.sha256(ONTOLOGY_PATH.read_bytes()).hexdigest()
@@ -198,8 +198,7 @@ def _update_copy(
             store.remove_graph(ox.NamedNode(graph[1:-1]))
     wanted = {g for g in stale if g in digests}
     if wanted:
-        text = "".join(f"{t} {g} .\n" for t, g in zip(lines.triples, lines.graphs, strict=True)
-                       if g in wanted)  # fmt: skip
+        text = "".join(f"{t} {g} .\n" for t, g in lines.pairs() if g in wanted)
         store.bulk_load(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     if stale:
         store.remove_graph(INFERRED_GRAPH)
