@@ -16,7 +16,10 @@ by code point, each with the named graph the partition of
 Why text rather than term objects: a million triples as rdflib or Oxigraph terms
 take gigabytes of Python objects; as one string each they take a few hundred
 megabytes, sort natively, and are exactly what N-Triples and N-Quads hold. The
-sorted order is canonical, so the same ``G`` always gives the same bytes.
+sorted order is canonical, so the same ``G`` always gives the same bytes. Even
+the strings are too many to hold at 10,000 articles: they are sorted on disk
+(runs, then a merge) in the system's temporary folder (``TMPDIR``), which needs
+about twice the size of ``graph.nt`` free while the merge runs.
 """
 
 from __future__ import annotations
