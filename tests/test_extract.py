@@ -815,3 +815,25 @@ def test_a_name_ending_in_a_year_before_an_event_noun_names_the_event(
     sentences, _ = _events(body, language, date(2031, 7, 14), kb)
     named = [m.text for s in sentences for m in s.mentions if m.kind == "event-name"]
     assert named == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker_acts"),
+    [
+        ("Emmanuel Macron said on Tuesday that Norway and Finland signed a fishing pact in "
+         "Brest on Monday.", "en", False),
+        ("Emmanuel Macron a déclaré mardi que la Norvège et la Finlande avaient signé lundi "
+         "un accord de pêche à Brest.", "fr", False),
+        # the speaker telling what he himself does stays its actor
+        ("Emmanuel Macron a déclaré mardi qu'il signerait lundi un accord de pêche avec la "
+         "Norvège à Brest.", "fr", True),
+    ],
+)  # fmt: skip
+def test_who_reports_a_dated_happening_does_not_act_in_it(
+    kb, body: str, language: str, speaker_acts: bool
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)  # a Wednesday
+    [signed] = [e for e in events if e.event_type == "Agreement"]
+    keys = {a.key for a in signed.actors}
+    assert "country/norway" in keys
+    assert ("person/emmanuel-macron" in keys) is speaker_acts

@@ -41,7 +41,7 @@ from graph.extract.actors import (
 )
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
-from graph.extract.triggers import event_type_near
+from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import Happening, cue, discourse_time, report_time, told_happening
 from graph.kb import KnowledgeBase
 from graph.languages import LANGUAGES
@@ -226,6 +226,32 @@ def _in_dateline(text: str, time: TimeExpression) -> bool:
 _CUE_REACH = 40  # characters before a time expression that a cue word may stand in
 
 
+# the word that opens what a verb of saying reports ("a déclaré que…", "said that…")
+_THAT = re.compile(r"\b(?:que|qu['’]|that)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
+
+
+def _speaker_clause(
+    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
+) -> list[tuple[int, int]]:
+    """ "Marion Castellan said that Nordvik and Valdoria signed a pact on Monday":
+    a date told inside what a verb of saying reports dates that happening, whose
+    actors the reported clause names, not the speaker. The span before the
+    clause, when a verb of saying stands in it and the clause names an actor."""
+    text = sentence.text
+    opening = None
+    for match in _THAT.finditer(text, 0, time.start):
+        opening = match
+    if opening is None:
+        return []
+    if _PRONOUN_SUBJECT.match(text, opening.end()):
+        return []  # "Trump said he could travel": the speaker tells what he does
+    saying = any(t[0].name == SAYING and t[3] <= opening.start()
+                 for t in triggers_in(text, kb, language))  # fmt: skip
+    reported = any(m.kind in ACTOR_KINDS and m.start >= opening.end() for m in sentence.mentions)
+    return [(0, opening.start())] if saying and reported else []
+
+
 def _dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
     """Whether a time expression of the sentence can date what it tells."""
     return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
@@ -283,6 +309,8 @@ def _event(
         told_in = outside_quote(sentence.text, trigger_at)
         when = time.start if happening is None else None  # the sentence's own date
         spans = [*asides(sentence.text, language, trigger_at, when=when), *told_in]
+        if happening is None:
+            spans += _speaker_clause(sentence, time, kb, language)
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
