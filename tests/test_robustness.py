@@ -643,11 +643,13 @@ def _env(**extra: str) -> dict[str, str]:
     return {**os.environ, **extra}
 
 
-def _kill_when(cmd: list[str], ready) -> float:
-    """Start ``cmd`` in its own process group; SIGKILL the group once ``ready()``; the time."""
+def _kill_when(cmd: list[str], ready, scratch: Path) -> float:
+    """Start ``cmd`` in its own process group; SIGKILL the group once ``ready()``; the time.
+    A killed build cannot remove its temporary files: they go to ``scratch``."""
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(TMPDIR=str(scratch)),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)  # fmt: skip
     while proc.poll() is None and not ready():
         time.sleep(0.001)
     with contextlib.suppress(ProcessLookupError):
@@ -680,6 +682,8 @@ def test_sigkill_leaves_old_or_new_complete_outputs(tmp_path) -> None:
     def temp_file_seen() -> bool:  # the export stage has begun writing
         return any(p.name.endswith(".tmp") for p in out.iterdir())
 
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
     rng = random.Random(20250303)
     # three kills at seeded random moments, then one as the export stage begins writing
     delays: list[float | None] = [rng.uniform(0.2, build_time) for _ in range(3)] + [None]
@@ -694,7 +698,7 @@ def test_sigkill_leaves_old_or_new_complete_outputs(tmp_path) -> None:
         def ready(delay: float | None = delay, t0: float = t0) -> bool:
             return temp_file_seen() if delay is None else time.monotonic() - t0 > delay
 
-        killed_at = _kill_when(_cli(corpus, out), ready)
+        killed_at = _kill_when(_cli(corpus, out), ready, scratch)
         for name in names:
             assert (out / name).read_bytes() in versions[name], f"{name} torn ({what})"
         new = sum((out / name).read_bytes() == (ref / name).read_bytes() for name in names)
