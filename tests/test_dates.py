@@ -671,3 +671,19 @@ def test_intentions_speak_of_the_future_across_short_asides(
 ):
     [found] = find_time_expressions(sentence, language=language, anchor=D("2031-07-01"))
     assert is_future_tense(sentence, language=language, span=(found.start, found.end)) is future
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("State media reported on Wednesday (October 2) that four ships sailed north.", "en"),
+        ("Les médias d’État ont rapporté mercredi (2 octobre) que quatre navires étaient partis.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_a_day_in_parentheses_after_its_weekday_is_one_date(sentence: str, language: str):
+    [found] = find_time_expressions(sentence, language=language, anchor=D("2031-03-15"))
+    assert found.begin == D("2030-10-02") and found.conflict is None  # a Wednesday in 2030
+    shifted = sentence.replace("Wednesday", "Thursday").replace("mercredi", "jeudi")
+    [found] = find_time_expressions(shifted, language=language, anchor=D("2031-03-15"))
+    assert found.conflict is not None  # the weekday is checked against the day
