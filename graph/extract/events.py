@@ -226,8 +226,6 @@ def _in_dateline(text: str, time: TimeExpression) -> bool:
 _CUE_REACH = 40  # characters before a time expression that a cue word may stand in
 
 
-# the word that opens what a verb of saying reports ("a déclaré que…", "said that…")
-_THAT = re.compile(r"\b(?:que|qu['’]|that)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
 
 
@@ -240,7 +238,7 @@ def _speaker_clause(
     clause, when a verb of saying stands in it and the clause names an actor."""
     text = sentence.text
     opening = None
-    for match in _THAT.finditer(text, 0, time.start):
+    for match in dates.COMPLEMENTISER.finditer(text, 0, time.start):
         opening = match
     if opening is None:
         return []

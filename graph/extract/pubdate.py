@@ -102,11 +102,7 @@ def infer_publication_date(text: str, *, language: str) -> tuple[date, str] | No
             if expression.granularity == "day":
                 reason = f"latest date the text states: '{expression.text}'"
                 stated.append((expression.begin, reason))
-        undated.extend(
-            day
-            for day in find_undated_days(sentence, language=language)
-            if not is_future_tense(sentence, language=language, span=(day.start, day.end))
-        )
+        undated.extend(_told_undated_days(sentence, language))
     candidates = list(stated)
     # No dated expression: any year the text writes ("la saison 2031") may
     # still place a day with its weekday, which then has to agree with it.
@@ -255,8 +251,15 @@ def weekday_days(sentences: Iterable[str], *, language: str) -> tuple[tuple[int,
     found = {
         (day.month, day.day, day.weekday)
         for text in sentences
-        for day in find_undated_days(text, language=language)
+        for day in _told_undated_days(text, language)
         if day.weekday is not None
-        and not is_future_tense(text, language=language, span=(day.start, day.end))
     }
     return tuple(sorted(found))
+
+
+def _told_undated_days(sentence: str, language: str) -> list[UndatedDay]:
+    """The days written without a year that the sentence tells as past or present."""
+    days = find_undated_days(sentence, language=language)
+    return [
+        d for d in days if not is_future_tense(sentence, language=language, span=(d.start, d.end))
+    ]

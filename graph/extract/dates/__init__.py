@@ -59,6 +59,7 @@ Modules, each importing only those listed before it:
 
 from __future__ import annotations
 
+from graph.extract.dates.clauses import COMPLEMENTISER as COMPLEMENTISER
 from graph.extract.dates.clauses import clause_span as clause_span
 from graph.extract.dates.clauses import is_future_tense
 from graph.extract.dates.describe import describe_interval

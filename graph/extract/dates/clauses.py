@@ -12,10 +12,12 @@ from typing import Final
 
 from graph.languages import LANGUAGES
 
+#: the word that opens a reported or subordinate clause ("a déclaré que…", "said that…")
+COMPLEMENTISER: Final = re.compile(r"\b(?:que|qu['’]|that)\b", re.IGNORECASE)
 # clause boundaries; "and"/"et" before a future predicate starts one too ("left
 # Brest on Monday and will patrol until April 18": Monday is past)
 _BOUNDARY: Final = re.compile(
-    r"[;:«»\"“”()\[\]]|\b(?:que|qu['’]|that)\b|\b(?:and|et)\s+(?=(?:will|would|shall|"
+    r"[;:«»\"“”()\[\]]|" + COMPLEMENTISER.pattern + r"|\b(?:and|et)\s+(?=(?:will|would|shall|"
     r"va|vont|devrait|devraient|doit|doivent)\b)"
     # English drops "that": "said on Monday he would…" starts a clause at "he"
     r"|\b(?=(?:he|she|they|we)\s+(?:would|will|had|has|have|was|were|is|are|could|should"
