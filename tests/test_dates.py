@@ -538,6 +538,13 @@ def test_a_year_known_without_its_day_dates_days_and_months_but_nothing_relative
     )
 
 
+def test_an_anniversary_needs_only_the_year_of_its_report():
+    for sentence, language in [("Cette année marque le 75e anniversaire du pacte.", "fr"),
+                               ("It marked the 75th anniversary of the pact.", "en")]:  # fmt: skip
+        [e] = find_time_expressions(sentence, language=language, anchor=None, year=2031)
+        assert (e.begin, e.last, e.rule) == (date(1956, 1, 1), date(1956, 12, 31), "anniversary")
+
+
 def test_an_anchor_day_wins_over_a_year():
     [e] = find_time_expressions("Il est arrivé le 19 juillet.", language="fr",
                                 anchor=date(2030, 8, 1), year=2031)  # fmt: skip

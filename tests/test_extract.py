@@ -837,3 +837,25 @@ def test_who_reports_a_dated_happening_does_not_act_in_it(
     keys = {a.key for a in signed.actors}
     assert "country/norway" in keys
     assert ("person/emmanuel-macron" in keys) is speaker_acts
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Emmanuel Macron arrived in Oslo on Tuesday, marking the 75th anniversary of the "
+         "establishment of relations between Norway and Finland.", "en"),
+        ("Emmanuel Macron est arrivé mardi à Oslo, marquant le 75e anniversaire de "
+         "l'établissement des relations entre la Norvège et la Finlande.", "fr"),
+    ],
+)  # fmt: skip
+def test_an_anniversary_keeps_its_past_happening_and_its_actors(
+    kb, body: str, language: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)  # a Wednesday
+    by_day = {e.time.begin: e for e in events}
+    arrival, founding = by_day[date(2031, 7, 15)], by_day[date(1956, 1, 1)]
+    assert arrival.event_type != "Establishment"  # the arrival is Tuesday's happening
+    assert "person/emmanuel-macron" in {a.key for a in arrival.actors}
+    assert not {"country/norway", "country/finland"} & {a.key for a in arrival.actors}
+    assert founding.event_type == "Establishment"
+    assert {a.key for a in founding.actors} == {"country/norway", "country/finland"}

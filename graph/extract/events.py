@@ -175,7 +175,8 @@ def extract_events(
             seen.add(signature)
             previous = sentences[max(0, i - _CONTEXT_SENTENCES) : i]
             roles = (registry, article_role)
-            mention = _event(article, sentence, time, previous, roles, kb, happening)
+            others = tuple(t for t in times if t is not time and t.end > t.start)
+            mention = _event(article, sentence, time, previous, roles, kb, happening, others)
             if mention is not None:
                 events.append(mention)
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
@@ -250,6 +251,25 @@ def _speaker_clause(
     return [(0, opening.start())] if saying and reported else []
 
 
+def _anniversaries(
+    text: str, time: TimeExpression, others: Sequence[TimeExpression]
+) -> list[tuple[int, int]]:
+    """ "The ship arrived on Tuesday, marking the 75th anniversary of relations
+    between Nordvik and Valdoria": the words of an anniversary's past happening,
+    up to the next comma, tell that happening and no other of the sentence (its
+    trigger, its actors); the rest of the sentence tells no past happening. The
+    spans a happening at ``time`` does not stand in."""
+
+    def phrase(anniversary: TimeExpression) -> tuple[int, int]:
+        end = text.find(",", anniversary.end)
+        return anniversary.start, len(text) if end < 0 else end
+
+    if time.rule == "anniversary" and time.end > time.start:
+        start, end = phrase(time)
+        return [(0, start), (end, len(text))]
+    return [phrase(other) for other in others if other.rule == "anniversary"]
+
+
 def _dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
     """Whether a time expression of the sentence can date what it tells."""
     return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
@@ -288,13 +308,16 @@ def _event(
     roles: tuple[dict[tuple[str, str], str], str | None],
     kb: KnowledgeBase,
     happening: Happening | None = None,
+    others: tuple[TimeExpression, ...] = (),
 ) -> EventMention | None:
     """The event mention of ``sentence`` at ``time``: its type (the trigger
     nearest the date, or the ``happening`` an undated sentence tells), actors
-    and place; None without an actor."""
+    and place; None without an actor. ``others`` are the sentence's other
+    dates: the past happening their anniversaries name is theirs."""
     language = article.language or "fr"
+    past = _anniversaries(sentence.text, time, others)
     if happening is None:
-        event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language)
+        event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language, past)
     else:
         event_type, trigger, trigger_at = happening
     # a statement's actors are its speakers, not whom the quote names; a happening
@@ -302,13 +325,14 @@ def _event(
     # says where a happening is
     quoted = asides(sentence.text, language, trigger_at, quotes=True)
     if event_type == SAYING:
-        spans = quoted
+        spans = [*quoted, *past]
     else:
         told_in = outside_quote(sentence.text, trigger_at)
         when = time.start if happening is None else None  # the sentence's own date
         spans = [*asides(sentence.text, language, trigger_at, when=when), *told_in]
         if happening is None:
             spans += _speaker_clause(sentence, time, kb, language)
+        spans += past
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)

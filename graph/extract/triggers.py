@@ -10,6 +10,7 @@ clause (:func:`event_type_near`), and every trigger of a sentence
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from graph.event_types import FALLBACK, EventType
@@ -39,20 +40,29 @@ def trigger_regexes(
 
 
 def event_type_near(
-    sentence: str, time: TimeExpression, kb: KnowledgeBase, language: str
+    sentence: str,
+    time: TimeExpression,
+    kb: KnowledgeBase,
+    language: str,
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, str | None, int]:
     """Type, trigger word and trigger offset for the time expression ``time``.
 
     The nearest trigger in the date's own clause wins ("X said on Tuesday that
     the patrol…" is a statement on Tuesday, not a patrol), a verb of saying
     only when nothing else is near; outside the clause only when it has none;
-    of two as near, the longer ("general strike", not "strike").
+    of two as near, the longer ("general strike", not "strike"). A trigger in
+    a span of ``elsewhere`` tells another date's happening ("arrived on
+    Tuesday, marking the 75th anniversary of the founding": the founding is 75
+    years before).
     """
     best: tuple[int, int, str, str | None, int] = (10**9, 0, FALLBACK, None, time.start)
     whole = time.end > time.start
     clause = dates.clause_span(sentence, time.start, time.end, commas=False) if whole else None
     for event_type, regex in trigger_regexes(kb, language):
         for match in regex.finditer(sentence):
+            if any(a <= match.start() < b for a, b in elsewhere):
+                continue
             distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
             if event_type.role == "saying":
                 distance += _STATEMENT_PENALTY

@@ -183,9 +183,11 @@ def _h_offset(m: re.Match[str], ctx: _Ctx) -> _Outcome:
 
 
 def _h_anniversary(m: re.Match[str], ctx: _Ctx) -> _Outcome:
-    if ctx.anchor is None:
+    # the year of the report is enough: "the 75th anniversary" in 2031 is of 1956
+    now = ctx.anchor.year if ctx.anchor is not None else ctx.year
+    if now is None:
         return _BLOCK
-    year = ctx.anchor.year - int(m["n"])
+    year = now - int(m["n"])
     if not 1000 <= year <= 2200 or int(m["n"]) == 0:
         return _BLOCK
     return _Res(date(year, 1, 1), date(year, 12, 31), "year", relation="before-anchor")
