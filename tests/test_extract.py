@@ -859,3 +859,17 @@ def test_an_anniversary_keeps_its_past_happening_and_its_actors(
     assert not {"country/norway", "country/finland"} & {a.key for a in arrival.actors}
     assert founding.event_type == "Establishment"
     assert {a.key for a in founding.actors} == {"country/norway", "country/finland"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Norway and Finland signed a fishing pact in Brest, France, on Tuesday.", "en"),
+        ("La Norvège et la Finlande ont signé mardi un accord de pêche à Brest, en France.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_country_around_a_place_is_no_actor(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    [signed] = events
+    assert {a.key for a in signed.actors} == {"country/norway", "country/finland"}
+    assert signed.place is not None and signed.place.label == "Brest"

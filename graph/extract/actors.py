@@ -212,7 +212,7 @@ def sentence_actors(
     from :func:`asides`), the holders of its role phrases, and what its
     anaphora point back at."""
     found: dict[str, EntityMention] = {}
-    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS]
+    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS and not _apposed(sentence, m)]
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
     for m in main or ([] if speaker else acting):
@@ -240,6 +240,20 @@ def sentence_actors(
                     found.setdefault(key, m)
                 break
     return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+# what joins a place to the country around it: "à Istanbul, en Turquie", "in Paris, France"
+_APPOSED_COUNTRY = re.compile(r",\s*(?:(?:en|au|aux|in)\s+(?:the\s+)?)?", re.IGNORECASE)
+
+
+def _apposed(sentence: AnalysedSentence, mention: EntityMention) -> bool:
+    """Whether ``mention`` is a country apposed to a place just before it, which
+    says where the place is, not who acts."""
+    return mention.kind == "country" and any(
+        place.kind == "place"
+        and _APPOSED_COUNTRY.fullmatch(sentence.text, place.end, mention.start) is not None
+        for place in sentence.mentions
+    )
 
 
 def is_news_outlet(mention: EntityMention, kb: KnowledgeBase, language: str) -> bool:
