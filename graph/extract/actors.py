@@ -212,7 +212,8 @@ def sentence_actors(
     from :func:`asides`), the holders of its role phrases, and what its
     anaphora point back at."""
     found: dict[str, EntityMention] = {}
-    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS and not _apposed(sentence, m)]
+    acting = [m for m in sentence.mentions
+              if m.kind in ACTOR_KINDS and not _says_where(sentence, m, language)]  # fmt: skip
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
     for m in main or ([] if speaker else acting):
@@ -246,13 +247,34 @@ def sentence_actors(
 _APPOSED_COUNTRY = re.compile(r",\s*(?:(?:en|au|aux|in)\s+(?:the\s+)?)?", re.IGNORECASE)
 
 
-def _apposed(sentence: AnalysedSentence, mention: EntityMention) -> bool:
-    """Whether ``mention`` is a country apposed to a place just before it, which
-    says where the place is, not who acts."""
-    return mention.kind == "country" and any(
-        place.kind == "place"
-        and _APPOSED_COUNTRY.fullmatch(sentence.text, place.end, mention.start) is not None
-        for place in sentence.mentions
+def _says_where(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
+    """Whether ``mention`` is a country that only says where: apposed to a place
+    just before it ("à Istanbul, en Turquie"), or the country of a border, coast
+    or waters (the ``where_before`` / ``where_after`` cues: "on the border with
+    Poland", "the Polish border", "la frontière polonaise")."""
+    if mention.kind != "country":
+        return False
+    text = sentence.text
+    before, after = _where_cues(language)
+    return (
+        any(place.kind == "place"
+            and _APPOSED_COUNTRY.fullmatch(text, place.end, mention.start) is not None
+            for place in sentence.mentions)
+        or (before is not None and before.search(text, 0, mention.start) is not None)
+        or (after is not None and after.match(text, mention.end) is not None)
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def _where_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The ``where_before`` cues as a regex ending the text before a name (an
+    article may stand between), the ``where_after`` ones as a regex opening the
+    text after it."""
+    before, after = cue("where_before", language), cue("where_after", language)
+    articles = r"(?:(?:the|la|le|les|du|des)\s+|l['’]\s*|d['’]\s*)?"
+    return (
+        re.compile(rf"(?:{before.pattern})\s+{articles}$", re.I) if before else None,
+        re.compile(rf"\s+(?:{after.pattern})", re.I) if after else None,
     )
 
 
