@@ -135,6 +135,7 @@ class Verb:
     end: int
     tense: Tense = ""
     negated: bool = False  # "n'a pas condamné", "did not attend"
+    participle: bool = False  # a present participle or gerund: "marquant", "highlighting"
 
 
 @dataclass(frozen=True)

@@ -878,3 +878,36 @@ def test_the_country_around_a_place_is_no_actor(kb, body: str, language: str) ->
     _, events = _events(body, language, date(2031, 7, 16), kb)
     [told] = events
     assert {a.key for a in told.actors} == {"country/norway", "country/finland"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Norway and Finland held joint naval patrols near Oslo on Tuesday, highlighting "
+         "their close ties and attracting attention from Japan.", "en"),
+        ("La Norvège et la Finlande ont mené mardi des patrouilles conjointes près du Svalbard, "
+         "suscitant l'inquiétude du Japon.", "fr"),
+    ],
+)  # fmt: skip
+def test_who_a_comment_on_the_happening_names_does_not_act(
+    kb, body: str, language: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    [patrol] = events
+    assert {a.key for a in patrol.actors} == {"country/norway", "country/finland"}
+    assert patrol.place is None or patrol.place.key != "country/japan"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The two navies, including Norway, patrolled near Oslo on Tuesday.",
+        "Edvard Lindqvist, commanding the navy of Norway, said on Tuesday that the patrol "
+        "was over.",
+    ],
+)
+def test_a_participle_that_lists_members_or_describes_the_subject_keeps_them(
+    kb, body: str
+) -> None:
+    _, events = _events(body, "en", date(2031, 7, 16), kb)
+    assert "country/norway" in {a.key for e in events for a in e.actors}

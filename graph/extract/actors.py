@@ -28,6 +28,7 @@ from graph.types import AnalysedSentence, EntityMention, RoleMention
 __all__ = [
     "TWO_COUNTRIES",
     "asides",
+    "comments",
     "first_role",
     "is_news_outlet",
     "outside_quote",
@@ -163,6 +164,33 @@ def asides(
         end = len(text) if end < 0 else end
         if keep is None or not comma.start() <= keep < end:
             spans.append((comma.start(), end))
+    return spans
+
+
+def comments(
+    sentence: AnalysedSentence, language: str, keep: Sequence[int | None]
+) -> list[tuple[int, int]]:
+    """The participle phrases that comment on what the sentence tells, from a
+    comma after its verb to the next comma ("…held patrols with Nordvik,
+    highlighting their close ties and attracting attention from Japan"): who
+    they name does not act in it, unless the phrase holds an offset of ``keep``
+    (the trigger or the date). Before any verb, the phrase describes the
+    subject ("Jo Vik, commanding the fleet, said"); the ``not_comment`` cues
+    ("including") list members."""
+    text, exempt = sentence.text, cue("not_comment", language)
+    spans = []
+    for verb in sentence.verbs:
+        comma = text.rfind(",", 0, verb.start)
+        if not verb.participle or comma < 0 or text[comma + 1 : verb.start].strip():
+            continue
+        if not any(v.end <= comma and not v.participle for v in sentence.verbs):
+            continue
+        if exempt is not None and exempt.match(text, verb.start):
+            continue
+        end = text.find(",", verb.end)
+        end = len(text) if end < 0 else end
+        if not any(k is not None and comma <= k < end for k in keep):
+            spans.append((comma, end))
     return spans
 
 

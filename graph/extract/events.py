@@ -31,6 +31,7 @@ from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
     asides,
+    comments,
     first_role,
     is_news_outlet,
     outside_quote,
@@ -324,15 +325,18 @@ def _event(
     # told in a quote has whom the quote names, not the speaker; a quote never
     # says where a happening is
     quoted = asides(sentence.text, language, trigger_at, quotes=True)
+    when = time.start if happening is None else None  # the sentence's own date
+    # a comment on the happening names neither who acts in it nor where it is
+    commented = comments(sentence, language, (trigger_at, when))
+    elsewhere = [*quoted, *commented]
     if event_type == SAYING:
-        spans = [*quoted, *past]
+        spans = [*elsewhere, *past]
     else:
         told_in = outside_quote(sentence.text, trigger_at)
-        when = time.start if happening is None else None  # the sentence's own date
-        spans = [*asides(sentence.text, language, trigger_at, when=when), *told_in]
+        spans = [*asides(sentence.text, language, trigger_at, when=when), *told_in,
+                 *commented, *past]  # fmt: skip
         if happening is None:
             spans += _speaker_clause(sentence, time, kb, language)
-        spans += past
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
@@ -355,6 +359,6 @@ def _event(
         event_type=event_type,
         trigger=trigger,
         actors=actors,
-        place=_place(sentence, trigger_at, quoted),
+        place=_place(sentence, trigger_at, elsewhere),
         topics=match_topics(sentence.text, language),
     )

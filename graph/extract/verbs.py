@@ -110,13 +110,25 @@ def _negated(token: Token, negations: frozenset[str]) -> bool:
     return False
 
 
+def _present_participle(token: Token) -> bool:
+    """A present participle or gerund, as either tagger marks it ("marquant": French
+    morphology; "highlighting": Penn ``VBG``)."""
+    return token.tag_ == "VBG" or (
+        "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
+    )
+
+
 def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
     """The verbs and auxiliaries of ``sent`` with their tense (offsets in the sentence)."""
     base, words = sent.start_char, BY_CODE[language].tense
     tense = _TENSE[words.verbs]
     return tuple(
         Verb(
-            t.idx - base, t.idx - base + len(t.text), tense(t, words), _negated(t, words.negations)
+            t.idx - base,
+            t.idx - base + len(t.text),
+            tense(t, words),
+            _negated(t, words.negations),
+            _present_participle(t),
         )
         for t in sent
         if t.pos_ in _VERB_POS
