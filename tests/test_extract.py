@@ -889,9 +889,7 @@ def test_the_country_around_a_place_is_no_actor(kb, body: str, language: str) ->
          "suscitant l'inquiétude du Japon.", "fr"),
     ],
 )  # fmt: skip
-def test_who_a_comment_on_the_happening_names_does_not_act(
-    kb, body: str, language: str
-) -> None:
+def test_who_a_comment_on_the_happening_names_does_not_act(kb, body: str, language: str) -> None:
     _, events = _events(body, language, date(2031, 7, 16), kb)
     [patrol] = events
     assert {a.key for a in patrol.actors} == {"country/norway", "country/finland"}
@@ -906,8 +904,6 @@ def test_who_a_comment_on_the_happening_names_does_not_act(
         "was over.",
     ],
 )
-def test_a_participle_that_lists_members_or_describes_the_subject_keeps_them(
-    kb, body: str
-) -> None:
+def test_a_participle_that_lists_members_or_describes_the_subject_keeps_them(kb, body: str) -> None:
     _, events = _events(body, "en", date(2031, 7, 16), kb)
     assert "country/norway" in {a.key for e in events for a in e.actors}
