@@ -907,3 +907,18 @@ def test_who_a_comment_on_the_happening_names_does_not_act(kb, body: str, langua
 def test_a_participle_that_lists_members_or_describes_the_subject_keeps_them(kb, body: str) -> None:
     _, events = _events(body, "en", date(2031, 7, 16), kb)
     assert "country/norway" in {a.key for e in events for a in e.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Two Norwegian frigates sailed from Bergen on Tuesday.", "en"),
+        ("Les deux frégates norvégiennes sont parties de Bergen mardi et sont revenues "
+         "jeudi.", "fr"),
+        ("Des bombardiers norvégiens et finlandais ont volé ensemble mardi près des côtes "
+         "de la Norvège.", "fr"),
+    ],
+)  # fmt: skip
+def test_ships_and_aircraft_on_the_move_are_a_movement(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 7, 18), kb)
+    assert events and {e.event_type for e in events} == {"Movement"}  # bombers: no attack
