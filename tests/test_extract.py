@@ -464,6 +464,20 @@ def test_a_lone_surname_taken_for_an_organisation_is_the_person() -> None:
     assert _link_surnames([full, lone])[1].key == "person/paulin-marchetti"
 
 
+def test_a_family_name_written_first_is_the_person_unless_two_share_it() -> None:
+    from graph.extract.entities import _link_surnames
+    from graph.types import EntityMention
+
+    def person(name: str, kind: str = "person") -> EntityMention:
+        return EntityMention(name, 0, len(name), kind, f"{kind}/{slug(name)}", name)  # type: ignore[arg-type]
+
+    wen, lone = person("Wen Haolin"), person("Wen", "organization")
+    assert _link_surnames([wen, lone])[1].key == "person/wen-haolin"
+    # two people named Edvard: a lone "Edvard" is neither
+    both = [person("Edvard Lindqvist"), person("Edvard Norstad"), person("Edvard", "organization")]
+    assert _link_surnames(both)[2].key == "organization/edvard"
+
+
 @pytest.mark.parametrize(
     ("body", "language", "day"),
     [

@@ -338,12 +338,21 @@ def _with_acronyms(
 
 
 def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
-    """Point a lone surname at the full name used elsewhere in the same article."""
+    """Point a lone surname at the full name used elsewhere in the same article.
+    The surname is the last part of the name, or the first where the family
+    name comes first ("Pan" for "Pan Zhanle", "Kim" for "Kim Jong Un"); a part
+    that two people of the article share points at neither."""
     full: dict[str, EntityMention] = {}
+    first: dict[str, set[str]] = {}
     for m in mentions:
         parts = m.text.split()
         if m.kind == "person" and len(parts) > 1:
             full.setdefault(parts[-1], m)
+            first.setdefault(parts[0], set()).add(m.key)
+    for m in mentions:
+        parts = m.text.split()
+        if m.kind == "person" and len(parts) > 1 and len(first[parts[0]]) == 1:
+            full.setdefault(parts[0], m)
     linked = []
     for m in mentions:
         # the model may take a lone surname for an organisation ("Marchetti said")
