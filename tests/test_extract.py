@@ -549,7 +549,7 @@ def test_the_two_of_them_are_the_actors_told_before(
         # the date's clause holds "said": the patrol is what was said
         ("Paulin Marchetti said in Brest on Tuesday that the patrol went well.", "en",
          "Statement"),
-        ("The Nordvik cutter Polar Star sailed with a French frigate on Tuesday.", "en", "Other"),
+        ("The Nordvik cutter Polar Star sailed with a French frigate on Tuesday.", "en", "Movement"),
         ("Nordvik's Supreme Court struck down the quota law on Tuesday.", "en", "Decision"),
         ("Le Conseil d'État a invalidé mardi l'arrêté de Paulin Marchetti.", "fr", "Decision"),
         ("Le Parlement de Nordvik a adopté mardi la loi de Paulin Marchetti.", "fr", "Decision"),

@@ -197,3 +197,26 @@ def test_a_happening_told_in_a_quote_has_the_actors_the_quote_names(kb) -> None:
     (founding,) = [e for e in events if e.event_type == "Establishment"]
     assert {m.label for m in founding.actors} == {"Norway", "Finland"}
     assert founding.time.begin.year == 1991  # forty years before the report's year
+
+
+@pytest.mark.parametrize(
+    ("later", "day"),
+    [
+        # a plan going on with a plan takes its day
+        ("Edvard Lindqvist tiendra une réunion avec la délégation de Marion Castellan au "
+         "palais.", date(2031, 5, 15)),
+        # a plan never takes the day of what was told as done
+        ("Edvard Lindqvist tiendra une réunion avec la délégation de Marion Castellan au "
+         "palais.", None),
+    ],
+)  # fmt: skip
+def test_a_plan_goes_on_only_with_a_plan(kb, later: str, day: date | None) -> None:
+    first = ("Edvard Lindqvist rencontrera demain la délégation de Marion Castellan à Brest."
+             if day else "Edvard Lindqvist a rencontré hier la délégation de Marion Castellan "
+             "à Brest.")  # fmt: skip
+    _, events = _events(f"{first}\n{later}", "fr", kb)
+    [plan] = [e for e in events if e.sentence_index == 1]
+    if day is None:
+        assert plan.time.rule != "discourse-time"
+    else:
+        assert (plan.time.rule, plan.time.begin) == ("discourse-time", day)

@@ -205,6 +205,12 @@ def _recent(time: TimeExpression, published: date | None) -> bool:
     return published is None or (published - time.last).days <= RECENT_DAYS
 
 
+def _told_as_future(event: EventMention, told: dict[int, str], language: str) -> bool:
+    """Whether the sentence of ``event`` tells it as to come."""
+    text = told.get(event.sentence_index, "")
+    return dates.is_future_tense(text, language=language, span=(event.time.start, event.time.end))
+
+
 def discourse_time(
     sentence: AnalysedSentence,
     tense: Tense,
@@ -228,13 +234,16 @@ def discourse_time(
     one of its people, organisations or named things, by name or by a role
     phrase whose holder on the event's day ``role_people`` gives ("le ministre
     norvégien"); an event of the family of ``event_type`` first. What is told
-    as to come never takes the time of what was told before.
+    as to come takes only the time of what was told as to come too ("Il
+    rencontrera ce soir la délégation… « Le ministre tiendra une réunion avec
+    la délégation »").
     """
-    if tense == "future":
-        return None
     dated = [e for e in earlier if e.time.rule not in (REPORT_TIME_RULE, DISCOURSE_RULE,
                                                         UNKNOWN_TIME_RULE)
              and e.time.granularity != "year" and _recent(e.time, published)]  # fmt: skip
+    if tense == "future":
+        told = {s.index: s.text for s in sentences}
+        dated = [e for e in dated if _told_as_future(e, told, language)]
     near = [e for e in dated if 0 < sentence.index - e.sentence_index <= DISCOURSE_SENTENCES]
     if not near:
         return None
