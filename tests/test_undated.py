@@ -220,3 +220,16 @@ def test_a_plan_goes_on_only_with_a_plan(kb, later: str, day: date | None) -> No
         assert plan.time.rule != "discourse-time"
     else:
         assert (plan.time.rule, plan.time.begin) == ("discourse-time", day)
+
+
+def test_a_definite_event_noun_points_back_past_other_events_at_its_family(kb) -> None:
+    body = (
+        "La cérémonie de clôture du festival de Brest s'est tenue le lundi 12 mai 2031.\n"
+        "Le jury présidé par Marion Castellan a remis le grand prix à Edvard Lindqvist.\n"
+        "Le prix du jury a été décerné à Paulin Marchetti.\n"
+        "Le film raconte la vie d'un pêcheur.\n"
+        "La cérémonie a également été marquée par un hommage à Ingrid Solberg."
+    )
+    _, events = _events(body, "fr", kb)
+    [tribute] = [e for e in events if e.sentence_index == 4]
+    assert (tribute.time.rule, tribute.time.begin) == ("discourse-time", date(2031, 5, 12))

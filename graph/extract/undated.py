@@ -63,7 +63,8 @@ __all__ = [
 REPORT_TIME_RULE: Final = "report-time"
 UNKNOWN_TIME_RULE: Final = "unknown-time"  # nothing dates the report: the time is unknown
 DISCOURSE_RULE: Final = "discourse-time"
-DISCOURSE_SENTENCES: Final = 3  # how far back a definite event noun may point
+DISCOURSE_SENTENCES: Final = 3  # how far back a sentence may go on with any event
+ANAPHOR_SENTENCES: Final = 8  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
 _CONTINUING_KINDS: Final = frozenset({"person", "organization", "thing"})
 _DEFINITE_BEFORE: Final = re.compile(
@@ -229,7 +230,9 @@ def discourse_time(
     (:data:`RECENT_DAYS` before publication at most: "ses derniers exercices,
     en 2018" is background), when it points back at it with a definite event
     noun of the same family ("lors de cette visite", "after the talks"), within
-    :data:`DISCOURSE_SENTENCES` sentences, or when it is the next sentence (or
+    :data:`DISCOURSE_SENTENCES` sentences (or, when that noun names the
+    sentence's own happening, ``event_type``, the latest of its family within
+    :data:`ANAPHOR_SENTENCES`), or when it is the next sentence (or
     a later one, within as many, when those between told no event) and names
     one of its people, organisations or named things, by name or by a role
     phrase whose holder on the event's day ``role_people`` gives ("le ministre
@@ -245,9 +248,7 @@ def discourse_time(
         told = {s.index: s.text for s in sentences}
         dated = [e for e in dated if _told_as_future(e, told, language)]
     near = [e for e in dated if 0 < sentence.index - e.sentence_index <= DISCOURSE_SENTENCES]
-    if not near:
-        return None
-    pointed = _definite_event_noun(sentence, kb, language)
+    pointed = _definite_event_noun(sentence, kb, language) if dated else set()
     # a country is named by every sentence of a story: only a person, an
     # organisation or a named thing says the next sentence goes on with it
     own = {m.key for m in sentence.mentions if m.kind in _CONTINUING_KINDS}
@@ -271,6 +272,17 @@ def discourse_time(
         continued = (follows and 0 <= gap <= distance
                      and named & {a.key for a in event.actors})  # fmt: skip
         if anaphor or continued:
-            return replace(event.time, start=0, end=0, rule=DISCOURSE_RULE,
-                           anchor=event.time.begin, anchor_kind="event", relation="at")  # fmt: skip
-    return None
+            return _going_on(event.time)
+    # further back, a definite event noun that names the sentence's own
+    # happening points at the latest event of its family ("La cérémonie de
+    # clôture… [the prizes] La cérémonie a été marquée…"), not one it reports on
+    own_family = family(event_type) if event_type else None
+    far = [e for e in dated if own_family in pointed and family(e.event_type) == own_family
+           and 0 < sentence.index - e.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip
+    return _going_on(max(far, key=lambda e: e.sentence_index).time) if far else None
+
+
+def _going_on(time: TimeExpression) -> TimeExpression:
+    """The time of an event that a later sentence goes on telling."""
+    return replace(time, start=0, end=0, rule=DISCOURSE_RULE, anchor=time.begin,
+                   anchor_kind="event", relation="at")  # fmt: skip
