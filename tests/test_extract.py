@@ -936,3 +936,23 @@ def test_a_participle_that_lists_members_or_describes_the_subject_keeps_them(kb,
 def test_ships_and_aircraft_on_the_move_are_a_movement(kb, body: str, language: str) -> None:
     _, events = _events(body, language, date(2031, 7, 18), kb)
     assert events and {e.event_type for e in events} == {"Movement"}  # bombers: no attack
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Shortly before the invasion of Finland by Norway on 24 February, Japan announced a "
+         "partnership with Norway.", "en"),
+        ("Peu avant l'invasion de la Finlande par la Norvège le 24 février, le Japon a annoncé "
+         "un partenariat avec la Norvège.", "fr"),
+    ],
+)  # fmt: skip
+def test_shortly_before_a_dated_happening(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 3, 10), kb)
+    by_rule = {e.time.rule: e for e in events}
+    invasion, announced = by_rule["day-month"], by_rule["shortly-before"]
+    assert (invasion.event_type, invasion.time.begin) == ("Invasion", date(2031, 2, 24))
+    assert {a.key for a in invasion.actors} == {"country/finland", "country/norway"}
+    assert (announced.time.begin, announced.time.last) == (date(2031, 2, 10), date(2031, 2, 23))
+    assert announced.event_type == "Announcement"
+    assert {a.key for a in announced.actors} == {"country/japan", "country/norway"}

@@ -40,6 +40,7 @@ from graph.extract.actors import (
     sentence_actors,
     with_represented_countries,
 )
+from graph.extract.apart import shortly, told_apart
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near, triggers_in
@@ -154,6 +155,7 @@ def extract_events(
         )
         times = [_until(t, sentence, events, anchor) for t in times
                  if _dates_it(sentence, t, language)]  # fmt: skip
+        times += shortly(sentence.text, times, language)
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         happening: Happening | None = None
@@ -252,25 +254,6 @@ def _speaker_clause(
     return [(0, opening.start())] if saying and reported else []
 
 
-def _anniversaries(
-    text: str, time: TimeExpression, others: Sequence[TimeExpression]
-) -> list[tuple[int, int]]:
-    """ "The ship arrived on Tuesday, marking the 75th anniversary of relations
-    between Nordvik and Valdoria": the words of an anniversary's past happening,
-    up to the next comma, tell that happening and no other of the sentence (its
-    trigger, its actors); the rest of the sentence tells no past happening. The
-    spans a happening at ``time`` does not stand in."""
-
-    def phrase(anniversary: TimeExpression) -> tuple[int, int]:
-        end = text.find(",", anniversary.end)
-        return anniversary.start, len(text) if end < 0 else end
-
-    if time.rule == "anniversary" and time.end > time.start:
-        start, end = phrase(time)
-        return [(0, start), (end, len(text))]
-    return [phrase(other) for other in others if other.rule == "anniversary"]
-
-
 def _dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
     """Whether a time expression of the sentence can date what it tells."""
     return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
@@ -314,9 +297,9 @@ def _event(
     """The event mention of ``sentence`` at ``time``: its type (the trigger
     nearest the date, or the ``happening`` an undated sentence tells), actors
     and place; None without an actor. ``others`` are the sentence's other
-    dates: the past happening their anniversaries name is theirs."""
+    dates: the happenings they date apart are theirs (:mod:`graph.extract.apart`)."""
     language = article.language or "fr"
-    past = _anniversaries(sentence.text, time, others)
+    past = told_apart(sentence.text, time, others)
     if happening is None:
         event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language, past)
     else:

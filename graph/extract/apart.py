@@ -1,0 +1,88 @@
+"""Extract: happenings a sentence names in a phrase of their own, with their own date.
+
+Requires the time expressions the dates step found in one sentence. Gives:
+
+- :func:`shortly` — the time of the sentence's own happening when a phrase
+  opening on a ``shortly_before`` / ``shortly_after`` cue of the language
+  names another happening with its day ("Peu avant l'invasion de la Valdorie
+  le 24 février, Nordvik a annoncé…"): the :data:`SHORTLY_DAYS` before (after)
+  that day, rule ``shortly-before`` (``shortly-after``), anchored on the event;
+- :func:`told_apart` — the spans of the sentence a happening at a given time
+  does not stand in: the phrase of another date's happening (an anniversary's
+  "of the founding of relations between X and Y", up to the next comma; a
+  "shortly before" phrase), or, for the happening such a phrase tells, all but
+  that phrase. Its triggers and names are that happening's, not the sentence's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+from typing import Final
+
+from graph.extract.undated import cue
+from graph.types import TimeExpression
+
+__all__ = ["SHORTLY_DAYS", "shortly", "told_apart"]
+
+# "shortly before D" says no more than near D: the two weeks before (after) it
+SHORTLY_DAYS: Final = 14
+_SHORTLY_REACH: Final = 90  # characters between the cue and the day it is before or after
+_SHORTLY_RULES: Final = {"shortly_before": "shortly-before", "shortly_after": "shortly-after"}
+
+
+def shortly(text: str, times: Sequence[TimeExpression], language: str) -> list[TimeExpression]:
+    """The times of the happenings told as shortly before or after another
+    happening's day named in the same phrase (no comma between cue and day)."""
+    found = []
+    for cue_name, rule in _SHORTLY_RULES.items():
+        pattern = cue(cue_name, language)
+        for match in pattern.finditer(text) if pattern else ():
+            day = next((t for t in times if t.granularity == "day" and t.end > t.start
+                        and 0 <= t.start - match.end() <= _SHORTLY_REACH
+                        and "," not in text[match.end() : t.start]), None)  # fmt: skip
+            if day is not None:
+                found.append(_near(text, match.start(), day, rule))
+    return found
+
+
+def _near(text: str, start: int, day: TimeExpression, rule: str) -> TimeExpression:
+    before = rule == "shortly-before"
+    step = timedelta(days=1)
+    begin, last = (
+        (day.begin - SHORTLY_DAYS * step, day.begin - step)
+        if before
+        else (day.last + step, day.last + SHORTLY_DAYS * step)
+    )
+    return replace(day, text=text[start : day.end], start=start, begin=begin, last=last,
+                   granularity="days", rule=rule, anchor=day.begin, anchor_kind="event",
+                   relation="before-anchor" if before else "after-anchor")  # fmt: skip
+
+
+def told_apart(
+    text: str, time: TimeExpression, others: Sequence[TimeExpression]
+) -> list[tuple[int, int]]:
+    """The spans of ``text`` a happening at ``time`` does not stand in, given
+    the sentence's ``others`` times ("The ship arrived on Tuesday, marking the
+    75th anniversary of relations between Nordvik and Valdoria": the
+    anniversary's words tell the founding, the rest the arrival)."""
+    phrases = [p for t in others if (p := _phrase(text, t)) is not None]
+    own = _phrase(text, time) if time.rule == "anniversary" else None
+    around = [p for p in phrases if p[0] <= time.start and time.end <= p[1]]
+    if time.end > time.start and (own or around):
+        start, end = own or around[0]
+        return [(0, start), (end, len(text))]
+    if time.rule in _SHORTLY_RULES.values():
+        phrases.append((time.start, time.end))
+    return phrases
+
+
+def _phrase(text: str, time: TimeExpression) -> tuple[int, int] | None:
+    """The words of the happening another time of the sentence dates apart."""
+    if time.rule == "anniversary" and time.end > time.start:
+        end = text.find(",", time.end)
+        return time.start, len(text) if end < 0 else end
+    if time.rule in _SHORTLY_RULES.values():
+        return time.start, time.end
+    return None
