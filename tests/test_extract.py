@@ -777,6 +777,10 @@ def test_a_pronoun_speaking_after_a_quote_the_splitter_cut_is_the_last_person(
          "imposed by Japan.", "en"),
         ("La Norvège et la Finlande ont signé mardi à Brest un accord de pêche malgré les "
          "sanctions imposées par le Japon.", "fr"),
+        ("Norway and Finland signed a fishing pact in Brest on Tuesday, although Japan had "
+         "asked them to wait.", "en"),
+        ("La Norvège et la Finlande ont signé mardi à Brest un accord de pêche, alors même "
+         "qu'elles mènent une guerre commerciale contre le Japon.", "fr"),
     ],
 )  # fmt: skip
 def test_who_a_phrase_of_circumstance_names_does_not_act(kb, body: str, language: str) -> None:
