@@ -110,6 +110,10 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "vague_time",
             "relative",
             "superlative",
+            "not_comment",
+            "shortly_before",
+            "shortly_after",
+            "where",
         }
         assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)
         assert FALLBACK not in language.triggers

@@ -278,8 +278,8 @@ _APPOSED_COUNTRY = re.compile(r",\s*(?:(?:en|au|aux|in)\s+(?:the\s+)?)?", re.IGN
 def _says_where(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
     """Whether ``mention`` is a country that only says where: apposed to a place
     just before it ("à Istanbul, en Turquie"), or the country of a border, coast
-    or waters (the ``where_before`` / ``where_after`` cues: "on the border with
-    Poland", "the Polish border", "la frontière polonaise")."""
+    or waters (the ``where`` cues: "on the border with Poland", "the Polish
+    border", "la frontière polonaise")."""
     if mention.kind != "country":
         return False
     text = sentence.text
@@ -295,14 +295,17 @@ def _says_where(sentence: AnalysedSentence, mention: EntityMention, language: st
 
 @lru_cache(maxsize=8)
 def _where_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The ``where_before`` cues as a regex ending the text before a name (an
-    article may stand between), the ``where_after`` ones as a regex opening the
-    text after it."""
-    before, after = cue("where_before", language), cue("where_after", language)
+    """The ``where`` cues of the language (``{}`` stands for the name) as a
+    regex ending the text before a name (an article may stand between) and
+    one opening the text after it."""
+    registered = BY_CODE.get(language)
+    phrases = registered.cues.get("where", ()) if registered else ()
+    before = [re.escape(p.removesuffix("{}").strip()) for p in phrases if p.endswith("{}")]
+    after = [re.escape(p.removeprefix("{}").strip()) for p in phrases if p.startswith("{}")]
     articles = r"(?:(?:the|la|le|les|du|des)\s+|l['’]\s*|d['’]\s*)?"
     return (
-        re.compile(rf"(?:{before.pattern})\s+{articles}$", re.I) if before else None,
-        re.compile(rf"\s+(?:{after.pattern})", re.I) if after else None,
+        re.compile(rf"(?<!\w)(?:{'|'.join(before)})\s+{articles}$", re.I) if before else None,
+        re.compile(rf"\s+(?:{'|'.join(after)})(?!\w)", re.I) if after else None,
     )
 
 
