@@ -960,3 +960,21 @@ def test_shortly_before_a_dated_happening(kb, body: str, language: str) -> None:
     assert (announced.time.begin, announced.time.last) == (date(2031, 2, 10), date(2031, 2, 23))
     assert announced.event_type == "Announcement"
     assert {a.key for a in announced.actors} == {"country/japan", "country/norway"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Le ministère norvégien de la Défense a indiqué lundi que des contingents de Finlande "
+         "et du Japon sont mobilisés à Oslo.", "fr"),
+        ("The Norwegian defence ministry said on Monday that troops from Finland and Japan "
+         "were mobilised in Oslo.", "en"),
+    ],
+)  # fmt: skip
+def test_where_a_statement_says_something_happens_is_not_where_it_was_said(
+    kb, body: str, language: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    [said] = [e for e in events if e.event_type == "Statement"]
+    assert "country/norway" in {a.key for a in said.actors}
+    assert said.place is None  # Oslo is where the troops are

@@ -254,6 +254,55 @@ def _speaker_clause(
     return [(0, opening.start())] if saying and reported else []
 
 
+def _not_acting(
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    told: tuple[str, int],
+    past: list[tuple[int, int]],
+    kb: KnowledgeBase,
+    language: str,
+    *,
+    direct: bool,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the sentence whose names do not act in the happening of type
+    and trigger offset ``told`` at ``time``, and those naming no place of it.
+    ``past``: the spans of happenings other dates tell; ``direct``: the
+    sentence's own date dates it (else it was told undated).
+
+    A statement's actors are its speakers and whom its "that" clause names
+    (what it is about), not whom its quote names; a happening told in a quote
+    has whom the quote names, not the speaker; asides, circumstances and
+    comments name no actor; a quote, a comment or what a statement says never
+    says where a happening is."""
+    event_type, trigger_at = told
+    text = sentence.text
+    quoted = asides(text, language, trigger_at, quotes=True)
+    when = time.start if direct else None  # the sentence's own date
+    commented = comments(sentence, language, (trigger_at, when))
+    said = _said(text, trigger_at) if event_type == SAYING else []
+    elsewhere = [*quoted, *commented, *said]
+    if event_type == SAYING:
+        return [*quoted, *commented, *past], elsewhere
+    spans = [*asides(text, language, trigger_at, when=when), *outside_quote(text, trigger_at),
+             *commented, *past]  # fmt: skip
+    if direct:
+        spans += _speaker_clause(sentence, time, kb, language)
+    return spans, elsewhere
+
+
+# words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",
+# "said in a statement that")
+_SAID_REACH = 40
+
+
+def _said(text: str, trigger_at: int) -> list[tuple[int, int]]:
+    """ "Le ministère a indiqué que des contingents sont mobilisés à Oslo": the
+    clause a verb of saying opens with "que"/"that" is what is said; where it
+    names is not where it was said."""
+    opening = dates.COMPLEMENTISER.search(text, trigger_at, trigger_at + _SAID_REACH)
+    return [(opening.start(), len(text))] if opening else []
+
+
 def _dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
     """Whether a time expression of the sentence can date what it tells."""
     return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
@@ -304,22 +353,8 @@ def _event(
         event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language, past)
     else:
         event_type, trigger, trigger_at = happening
-    # a statement's actors are its speakers, not whom the quote names; a happening
-    # told in a quote has whom the quote names, not the speaker; a quote never
-    # says where a happening is
-    quoted = asides(sentence.text, language, trigger_at, quotes=True)
-    when = time.start if happening is None else None  # the sentence's own date
-    # a comment on the happening names neither who acts in it nor where it is
-    commented = comments(sentence, language, (trigger_at, when))
-    elsewhere = [*quoted, *commented]
-    if event_type == SAYING:
-        spans = [*elsewhere, *past]
-    else:
-        told_in = outside_quote(sentence.text, trigger_at)
-        spans = [*asides(sentence.text, language, trigger_at, when=when), *told_in,
-                 *commented, *past]  # fmt: skip
-        if happening is None:
-            spans += _speaker_clause(sentence, time, kb, language)
+    spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), past, kb,
+                                   language, direct=happening is None)  # fmt: skip
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
