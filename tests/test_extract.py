@@ -978,3 +978,19 @@ def test_where_a_statement_says_something_happens_is_not_where_it_was_said(
     [said] = [e for e in events if e.event_type == "Statement"]
     assert "country/norway" in {a.key for a in said.actors}
     assert said.place is None  # Oslo is where the troops are
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Finland held drills with Norwegian-backed forces near Oslo on Tuesday.",
+        "Finland held drills with Japanese-ally Norway near Oslo on Tuesday.",
+    ],
+)
+def test_a_country_in_a_compound_adjective_does_not_act(kb, body: str) -> None:
+    _, events = _events(body, "en", date(2031, 7, 16), kb)
+    [drills] = events
+    assert "country/japan" not in {a.key for a in drills.actors}
+    assert "country/finland" in {a.key for a in drills.actors}
+    if "Japanese" not in body:
+        assert "country/norway" not in {a.key for a in drills.actors}

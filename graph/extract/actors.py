@@ -240,8 +240,8 @@ def sentence_actors(
     from :func:`asides`), the holders of its role phrases, and what its
     anaphora point back at."""
     found: dict[str, EntityMention] = {}
-    acting = [m for m in sentence.mentions
-              if m.kind in ACTOR_KINDS and not _says_where(sentence, m, language)]  # fmt: skip
+    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
+              and not _says_where(sentence, m, language) and not _describes(sentence, m)]  # fmt: skip
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
     for m in main or ([] if speaker else acting):
@@ -291,6 +291,17 @@ def _says_where(sentence: AnalysedSentence, mention: EntityMention, language: st
         or (before is not None and before.search(text, 0, mention.start) is not None)
         or (after is not None and after.match(text, mention.end) is not None)
     )  # fmt: skip
+
+
+# a name bound by a hyphen to a lower-case word: "Russian-ally Belarus",
+# "US-backed forces", "Hungarian-born Ferenc Krausz"
+_COMPOUND_TAIL = re.compile(r"-[^\W\d_A-ZÀ-ÖØ-Þ]")
+
+
+def _describes(sentence: AnalysedSentence, mention: EntityMention) -> bool:
+    """Whether the country ``mention`` is the first half of a compound adjective
+    that describes someone else ("Russian-ally Belarus", "US-backed forces")."""
+    return mention.kind == "country" and bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
 
 
 @lru_cache(maxsize=8)
