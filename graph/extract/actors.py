@@ -241,7 +241,7 @@ def sentence_actors(
     anaphora point back at."""
     found: dict[str, EntityMention] = {}
     acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
-              and not _says_where(sentence, m, language) and not _describes(sentence, m)]  # fmt: skip
+              and not (_says_where(sentence, m, language) or _describes(sentence, m))]  # fmt: skip
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
     for m in main or ([] if speaker else acting):
