@@ -994,3 +994,20 @@ def test_a_country_in_a_compound_adjective_does_not_act(kb, body: str) -> None:
     assert "country/finland" in {a.key for a in drills.actors}
     if "Japanese" not in body:
         assert "country/norway" not in {a.key for a in drills.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Norway's central bank board voted 7-2 on Tuesday to cut rates.", "en", "Decision"),
+        ("Le Parlement norvégien a voté mardi la loi sur la pêche.", "fr", "Decision"),
+        ("Edvard Lindqvist a affiché mardi à Oslo la priorité qu'il accordait aux relations "
+         "avec la Finlande.", "fr", "Other"),  # "accordait" grants: no agreement
+        ("Norway held a referendum on Tuesday on the fishing quotas.", "en", "Election"),
+    ],
+)  # fmt: skip
+def test_votes_decide_and_granting_is_no_agreement(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    assert [e.event_type for e in events] == [event_type]

@@ -258,7 +258,7 @@ def _not_acting(
     sentence: AnalysedSentence,
     time: TimeExpression,
     told: tuple[str, int],
-    past: list[tuple[int, int]],
+    apart: list[tuple[int, int]],
     kb: KnowledgeBase,
     language: str,
     *,
@@ -266,25 +266,25 @@ def _not_acting(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The spans of the sentence whose names do not act in the happening of type
     and trigger offset ``told`` at ``time``, and those naming no place of it.
-    ``past``: the spans of happenings other dates tell; ``direct``: the
-    sentence's own date dates it (else it was told undated).
+    ``apart``: the spans of happenings other dates tell and of comments on
+    this one; ``direct``: the sentence's own date dates it (else it was told
+    undated).
 
     A statement's actors are its speakers and whom its "that" clause names
     (what it is about), not whom its quote names; a happening told in a quote
-    has whom the quote names, not the speaker; asides, circumstances and
-    comments name no actor; a quote, a comment or what a statement says never
-    says where a happening is."""
+    has whom the quote names, not the speaker; asides and circumstances name
+    no actor; a quote, what ``apart`` holds (other happenings, comments) or
+    what a statement says never says where a happening is."""
     event_type, trigger_at = told
     text = sentence.text
     quoted = asides(text, language, trigger_at, quotes=True)
     when = time.start if direct else None  # the sentence's own date
-    commented = comments(sentence, language, (trigger_at, when))
     said = _said(text, trigger_at) if event_type == SAYING else []
-    elsewhere = [*quoted, *commented, *said]
+    elsewhere = [*quoted, *apart, *said]
     if event_type == SAYING:
-        return [*quoted, *commented, *past], elsewhere
+        return [*quoted, *apart], elsewhere
     spans = [*asides(text, language, trigger_at, when=when), *outside_quote(text, trigger_at),
-             *commented, *past]  # fmt: skip
+             *apart]  # fmt: skip
     if direct:
         spans += _speaker_clause(sentence, time, kb, language)
     return spans, elsewhere
@@ -349,12 +349,19 @@ def _event(
     dates: the happenings they date apart are theirs (:mod:`graph.extract.apart`)."""
     language = article.language or "fr"
     past = told_apart(sentence.text, time, others)
+    # a comment on the happening ("…, signifiant son entente face au conflit")
+    # is not the happening, unless it holds the sentence's own date (or the
+    # trigger of a happening told undated)
+    keep = time.start if happening is None else happening[2]
+    commented = comments(sentence, language, (keep,))
     if happening is None:
-        event_type, trigger, trigger_at = event_type_near(sentence.text, time, kb, language, past)
+        event_type, trigger, trigger_at = event_type_near(
+            sentence.text, time, kb, language, [*past, *commented]
+        )
     else:
         event_type, trigger, trigger_at = happening
-    spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), past, kb,
-                                   language, direct=happening is None)  # fmt: skip
+    spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), past + commented,
+                                   kb, language, direct=happening is None)  # fmt: skip
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
