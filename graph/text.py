@@ -14,12 +14,16 @@ from functools import lru_cache
 __all__ = ["fold", "slug", "translit_key"]
 
 
+# names and words recur across sentences and articles: fold each once
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case and strip accents, for accent- and case-insensitive matching.
 
     >>> fold("Grigoï Chouvaline")
     'grigoi chouvaline'
     """
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -30,7 +30,7 @@ from graph.extract.entities.eventnames import (
     _one_word_triggers,
 )
 from graph.extract.entities.matchers import _Matchers
-from graph.extract.entities.places import _INSTITUTION_HEADS, _institution, _locative_word_before
+from graph.extract.entities.places import _institution, _locative_word_before
 from graph.extract.entities.things import _name_end
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE
@@ -128,9 +128,10 @@ def _has_proper_noun(span: Span) -> bool:
 def _generic_institution(span: Span) -> bool:
     """A lone institution noun ("the Committee", "le Conseil") names no one by
     itself: which committee is told by the full name the article gave before."""
-    heads = _INSTITUTION_HEADS.get(span.doc.lang_, frozenset())
     words = [t for t in span if t.is_alpha]
-    return len(words) == 1 and fold(words[0].text) in {fold(h) for h in heads}
+    return len(words) == 1 and fold(words[0].text) in _folded_words(
+        span.doc.lang_, "institution_heads"
+    )
 
 
 def _title_only(span: Span) -> bool:
