@@ -47,7 +47,7 @@ UNKNOWN_TIME: Final = "unknown"
 PublishedHow = Literal["metadata", "text", "url", "inferred", "unknown"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One input article after ingest: clean body text plus page metadata.
 
@@ -70,7 +70,7 @@ class Article:
     file_hash: str = ""  # of the source name and raw bytes, for a one-article file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpression:
     """A temporal expression normalised to a closed interval of days.
 
@@ -93,7 +93,7 @@ class TimeExpression:
     conflict: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     """A span of an article that names an actor or a place.
 
@@ -110,7 +110,7 @@ class EntityMention:
     role: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleMention:
     """A role phrase in a sentence ("son homologue russe"), offsets in the sentence."""
 
@@ -127,7 +127,7 @@ class RoleMention:
 Tense = Literal["past", "anterior", "present", "future", ""]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verb:
     """A verb of a sentence (offsets in the sentence) and its tense."""
 
@@ -138,7 +138,7 @@ class Verb:
     participle: bool = False  # a present participle or gerund: "marquant", "highlighting"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnalysedSentence:
     """One sentence of an article with its mentions (offsets relative to ``text``),
     role phrases, locatives and verbs: what later steps read instead of the text."""
@@ -152,7 +152,7 @@ class AnalysedSentence:
     paragraph: int = 0  # the sentence's paragraph (line of the body), counted from 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One reported happening in one sentence of one article."""
 
@@ -167,7 +167,7 @@ class EventMention:
     topics: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What the extract stage found in one article."""
 
@@ -188,7 +188,7 @@ class Extraction:
     weekday_days: tuple[tuple[int, int, int], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world actor or place, merged across articles."""
 
@@ -200,7 +200,7 @@ class Entity:
     articles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One real-world event, possibly reported by several articles.
 
@@ -222,7 +222,7 @@ class Event:
     roles: tuple[tuple[str, str], ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """An episode: one happening told by one or more articles, with its events
     in time order (``sg:Story``, also typed ``sg:Episode``)."""
@@ -233,7 +233,7 @@ class Story:
     events: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Storyline:
     """One subject over time, made of episodes that may be years apart."""
 
