@@ -1011,3 +1011,15 @@ def test_votes_decide_and_granting_is_no_agreement(
 ) -> None:
     _, events = _events(body, language, date(2031, 7, 16), kb)
     assert [e.event_type for e in events] == [event_type]
+
+
+def test_an_acronym_glued_before_a_full_name_is_no_part_of_it() -> None:
+    from spacy.tokens import Span
+
+    from graph.extract.entities.names import _clean_ner
+
+    doc = load_model("fr")("Le défenseur FCN Edvard Lindqvist a signé à Brest.")
+    glued = Span(doc, 2, 5, label="PER")  # what the model gives on some pages
+    assert _clean_ner(glued).text == "Edvard Lindqvist"
+    assert _clean_ner(Span(doc, 3, 5, label="PER")).text == "Edvard Lindqvist"
+    assert _clean_ner(Span(doc, 2, 3, label="ORG")).text == "FCN"

@@ -192,10 +192,14 @@ def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Spa
     return _clean_ner(span) if _keep_ner(span, common) else None
 
 
+_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,6}")
+
+
 def _clean_ner(span: Span) -> Span:
     """The span without its leading article or honorific ("M. Lindqvist" is
     Lindqvist), nor a trailing elided word the model took in ("Finistère jusqu’"
-    in "le Finistère jusqu’à mercredi")."""
+    in "le Finistère jusqu’à mercredi"), nor an acronym before a person's full
+    name ("FCN Edvard Lindqvist": his club)."""
     start, end = span.start, span.end
     honorifics = _folded_words(span.doc.lang_, "honorifics")
     while end - start > 1 and (
@@ -206,6 +210,8 @@ def _clean_ner(span: Span) -> Span:
             start += 1
     while end - start > 1 and span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower:
         end -= 1
+    if span.label_ == "PER" and end - start > 2 and _ACRONYM.fullmatch(span.doc[start].text):
+        start += 1  # a club or party glued to the person: "PSG Illia Zabarnyi"
     return Span(span.doc, start, end, label=span.label_)
 
 
