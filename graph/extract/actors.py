@@ -19,19 +19,16 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from graph.extract.asides import describes, says_where
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
-from graph.extract.undated import cue
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
     "TWO_COUNTRIES",
-    "asides",
-    "comments",
     "first_role",
     "is_news_outlet",
-    "outside_quote",
     "role_holders",
     "role_registry",
     "sentence_actors",
@@ -134,99 +131,6 @@ def role_registry(
 # a quoted statement of three words or more (a quoted name, "Polar Star", is no statement)
 # a quoted statement; one the sentence splitter cut goes on from the sentence's
 # start to its closing mark, or from its opening mark to the sentence's end
-_QUOTE = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^[^«»]*»|^[^“”]*”")
-_QUOTE_MIN_WORDS = 3
-
-
-def asides(
-    text: str, language: str, keep: int | None, *, quotes: bool = False, when: int | None = None
-) -> list[tuple[int, int]]:
-    """The spans of the sentence's asides, but the one holding offset ``keep``
-    (the trigger: what the sentence tells): a relative clause between commas
-    ("Novak, who has stoked tensions with Finland, signed…"), a phrase of
-    circumstance ("despite the warrant issued by the court"; kept when it
-    holds the offset ``when``, the happening's date) and, with
-    ``quotes``, a quoted statement (who and where a speaker cites, "les
-    exemples de l'Ostland et de la Valdorie", are not who and where the
-    speaking happens)."""
-    spans = [(q.start(), q.end()) for q in _QUOTE.finditer(text) if quotes
-             and len(q.group().split()) >= _QUOTE_MIN_WORDS
-             and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
-    spans += _circumstances(text, language, {keep, when} - {None})
-    pronoun = cue("relative", language)
-    if pronoun is None:
-        return spans
-    for comma in re.finditer(r",\s*", text):
-        opener = pronoun.match(text, comma.end())
-        if opener is None:
-            continue
-        end = text.find(",", opener.end())
-        end = len(text) if end < 0 else end
-        if keep is None or not comma.start() <= keep < end:
-            spans.append((comma.start(), end))
-    return spans
-
-
-def comments(
-    sentence: AnalysedSentence, language: str, keep: Sequence[int | None]
-) -> list[tuple[int, int]]:
-    """The participle phrases that comment on what the sentence tells, from a
-    comma after its verb to the next comma ("…held patrols with Nordvik,
-    highlighting their close ties and attracting attention from Japan"): who
-    they name does not act in it, unless the phrase holds an offset of ``keep``
-    (the trigger or the date). Before any verb, the phrase describes the
-    subject ("Jo Vik, commanding the fleet, said"); the ``not_comment`` cues
-    ("including") list members."""
-    text, exempt = sentence.text, cue("not_comment", language)
-    spans = []
-    for verb in sentence.verbs:
-        comma = text.rfind(",", 0, verb.start)
-        if not verb.participle or comma < 0 or text[comma + 1 : verb.start].strip():
-            continue
-        if not any(v.end <= comma and not v.participle for v in sentence.verbs):
-            continue
-        if exempt is not None and exempt.match(text, verb.start):
-            continue
-        end = text.find(",", verb.end)
-        end = len(text) if end < 0 else end
-        if not any(k is not None and comma <= k < end for k in keep):
-            spans.append((comma, end))
-    return spans
-
-
-def _circumstances(text: str, language: str, keep: set[int | None]) -> list[tuple[int, int]]:
-    """The phrases that tell why or against what the sentence's happening took
-    place ("malgré le mandat émis par la Cour", "amid sanctions by Ostland"), up
-    to the next comma: who they name does not act in it, unless the phrase holds
-    an offset of ``keep`` (the trigger, or the date: then it is the happening)."""
-    opener = cue("circumstance", language)
-    if opener is None:
-        return []
-    spans = []
-    for match in opener.finditer(text):
-        end = text.find(",", match.end())
-        end = len(text) if end < 0 else end
-        if not any(k is not None and match.start() <= k < end for k in keep):
-            spans.append((match.start(), end))
-    return spans
-
-
-def outside_quote(text: str, offset: int | None) -> list[tuple[int, int]]:
-    """The parts of ``text`` around the quoted statement that holds ``offset``
-    (the trigger), or none: a happening told in a quote ("Cette année marque
-    le 40e anniversaire du pacte de pêche entre la Norvège et la Finlande", a
-    indiqué Marion Castellan) has the actors the quote names, not the speaker.
-
-    >>> outside_quote('"Talks with Valdoria went well," Jo Vik said.', 2)
-    [(0, 0), (32, 45)]
-    """
-    for q in _QUOTE.finditer(text):
-        inside = offset is not None and q.start() <= offset < q.end()
-        if inside and len(q.group().split()) >= _QUOTE_MIN_WORDS:
-            return [(0, q.start()), (q.end(), len(text))]
-    return []
-
-
 def sentence_actors(
     sentence: AnalysedSentence,
     holders: list[tuple[str, str]],
@@ -241,7 +145,7 @@ def sentence_actors(
     anaphora point back at."""
     found: dict[str, EntityMention] = {}
     acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
-              and not (_says_where(sentence, m, language) or _describes(sentence, m))]  # fmt: skip
+              and not (says_where(sentence, m, language) or describes(sentence, m))]  # fmt: skip
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
     for m in main or ([] if speaker else acting):
@@ -269,55 +173,6 @@ def sentence_actors(
                     found.setdefault(key, m)
                 break
     return tuple(sorted(found.values(), key=lambda m: m.key))
-
-
-# what joins a place to the country around it: "à Istanbul, en Turquie", "in Paris, France"
-_APPOSED_COUNTRY = re.compile(r",\s*(?:(?:en|au|aux|in)\s+(?:the\s+)?)?", re.IGNORECASE)
-
-
-def _says_where(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
-    """Whether ``mention`` is a country that only says where: apposed to a place
-    just before it ("à Istanbul, en Turquie"), or the country of a border, coast
-    or waters (the ``where`` cues: "on the border with Poland", "the Polish
-    border", "la frontière polonaise")."""
-    if mention.kind != "country":
-        return False
-    text = sentence.text
-    before, after = _where_cues(language)
-    return (
-        any(place.kind == "place"
-            and _APPOSED_COUNTRY.fullmatch(text, place.end, mention.start) is not None
-            for place in sentence.mentions)
-        or (before is not None and before.search(text, 0, mention.start) is not None)
-        or (after is not None and after.match(text, mention.end) is not None)
-    )  # fmt: skip
-
-
-# a name bound by a hyphen to a lower-case word: "Russian-ally Belarus",
-# "US-backed forces", "Hungarian-born Ferenc Krausz"
-_COMPOUND_TAIL = re.compile(r"-[^\W\d_A-ZÀ-ÖØ-Þ]")
-
-
-def _describes(sentence: AnalysedSentence, mention: EntityMention) -> bool:
-    """Whether the country ``mention`` is the first half of a compound adjective
-    that describes someone else ("Russian-ally Belarus", "US-backed forces")."""
-    return mention.kind == "country" and bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
-
-
-@lru_cache(maxsize=8)
-def _where_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The ``where`` cues of the language (``{}`` stands for the name) as a
-    regex ending the text before a name (an article may stand between) and
-    one opening the text after it."""
-    registered = BY_CODE.get(language)
-    phrases = registered.cues.get("where", ()) if registered else ()
-    before = [re.escape(p.removesuffix("{}").strip()) for p in phrases if p.endswith("{}")]
-    after = [re.escape(p.removeprefix("{}").strip()) for p in phrases if p.startswith("{}")]
-    articles = r"(?:(?:the|la|le|les|du|des)\s+|l['’]\s*|d['’]\s*)?"
-    return (
-        re.compile(rf"(?<!\w)(?:{'|'.join(before)})\s+{articles}$", re.I) if before else None,
-        re.compile(rf"\s+(?:{'|'.join(after)})(?!\w)", re.I) if after else None,
-    )
 
 
 def is_news_outlet(mention: EntityMention, kb: KnowledgeBase, language: str) -> bool:

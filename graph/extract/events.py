@@ -30,17 +30,15 @@ from graph.event_types import SAYING
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
-    asides,
-    comments,
     first_role,
     is_news_outlet,
-    outside_quote,
     role_holders,
     role_registry,
     sentence_actors,
     with_represented_countries,
 )
 from graph.extract.apart import shortly, told_apart
+from graph.extract.asides import asides, comments, outside_quote
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near, triggers_in
