@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.event_types import SAYING
 from graph.extract.entities.common import (
@@ -215,6 +215,41 @@ def _clean_ner(span: Span) -> Span:
     return Span(span.doc, start, end, label=span.label_)
 
 
+_RELATIVE_PERSON: Final = frozenset({"who", "qui"})
+_UNKNOWN_NAME_TOKENS: Final = 3
+
+
+def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[Span]:
+    """Two or three capitalised proper nouns that neither the model nor a list
+    claimed, right before a verb or ", who" ("Edvard Lindqvist won…"): a
+    person the small model does not know (the tagger still sees the names)."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i <= _UNKNOWN_NAME_TOKENS and _unclaimed_name(doc[j], taken):
+            j += 1
+        opening_word = doc[i].is_sent_start and fold(doc[i].text) in common
+        if 2 <= j - i <= _UNKNOWN_NAME_TOKENS and _before_predicate(doc, j) and not opening_word:
+            found.append(Span(doc, i, j, label="PER"))
+        i = max(j, i + 1)
+    return found
+
+
+def _unclaimed_name(token: Token, taken: set[int]) -> bool:
+    return (token.i not in taken and token.pos_ == "PROPN" and token.is_title
+            and token.is_alpha and not token.ent_type_)  # fmt: skip
+
+
+def _before_predicate(doc: Doc, end: int) -> bool:
+    """Whether a verb comes right after ``end``, or ", who" / ", qui"."""
+    if end >= len(doc):
+        return False
+    if doc[end].pos_ in {"VERB", "AUX"}:
+        return True
+    return doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _RELATIVE_PERSON
+
+
 def _coordinated_names(doc: Doc, ner_spans: list[Span], taken: set[int]) -> list[Span]:
     """ "les syndicats CGT-Cheminots et SUD-Rail", "Marchetti and Castellan": a
     capitalised name joined by "et"/"and" to a person or organisation the model
@@ -270,11 +305,28 @@ def _repeat_names(sentences: list[AnalysedSentence], language: str) -> list[Anal
     for m in (m for s in sentences for m in s.mentions):
         if m.kind in ACTOR_KINDS | {"place"} and m.role is None and len(m.text) > 2:
             names.setdefault(m.text, m)
+    names.update(_surnames(sentences, names))
     if not names:
         return sentences
     alternatives = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     return [_with_repeated_names(s, pattern, names, language) for s in sentences]
+
+
+def _surnames(
+    sentences: list[AnalysedSentence], names: dict[str, EntityMention]
+) -> dict[str, EntityMention]:
+    """The last names of the article's people named in full, each of one person
+    only and no name of its own: "Lindqvist" alone, later, is Edvard Lindqvist."""
+    people: dict[str, set[str]] = {}
+    full: dict[str, EntityMention] = {}
+    for m in (m for s in sentences for m in s.mentions if m.kind == "person"):
+        parts = m.text.split()
+        if len(parts) > 1 and parts[-1].istitle() and len(parts[-1]) > 2:
+            people.setdefault(parts[-1], set()).add(m.key)
+            full.setdefault(parts[-1], m)
+    return {last: full[last] for last, keys in people.items()
+            if len(keys) == 1 and last not in names}  # fmt: skip
 
 
 def _free_hits(
@@ -288,7 +340,7 @@ def _free_hits(
 def _with_repeated_names(
     s: AnalysedSentence, pattern: re.Pattern[str], names: dict[str, EntityMention], language: str
 ) -> AnalysedSentence:
-    found = [replace(names[hit[0]], start=hit.start(), end=hit.end())
+    found = [replace(names[hit[0]], text=hit[0], start=hit.start(), end=hit.end())
              for hit in _free_hits(s.text, pattern, s.mentions)]  # fmt: skip
     if not found:
         return s
