@@ -1023,3 +1023,57 @@ def test_an_acronym_glued_before_a_full_name_is_no_part_of_it() -> None:
     assert _clean_ner(glued).text == "Edvard Lindqvist"
     assert _clean_ner(Span(doc, 3, 5, label="PER")).text == "Edvard Lindqvist"
     assert _clean_ner(Span(doc, 2, 3, label="ORG")).text == "FCN"
+
+
+def test_a_participle_going_on_with_the_happening_keeps_its_names(kb) -> None:
+    body = "Edvard Lindqvist won the race in Oslo on Sunday, beating Marion Castellan by a second."
+    _, events = _events(body, "en", date(2031, 7, 21), kb)
+    [won] = events
+    keys = {a.key for a in won.actors}
+    assert {"person/edvard-lindqvist", "person/marion-castellan"} <= keys
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Edvard Lindqvist said he had never suffered so much in three weeks of racing.", "en"),
+        ("Edvard Lindqvist a dit n'avoir jamais autant souffert en trois semaines de course.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_a_count_of_weeks_of_something_is_how_long_not_when(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 7, 21), kb)
+    assert all(e.time.begin <= date(2031, 7, 21) for e in events)
+
+
+def test_a_coast_guard_is_no_coast(kb) -> None:
+    body = "A Finnish coast guard cutter and a Norwegian frigate sailed from Oslo on Tuesday."
+    _, events = _events(body, "en", date(2031, 7, 16), kb)
+    [sailed] = events
+    assert {"country/finland", "country/norway"} <= {a.key for a in sailed.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "acting", "where"),
+    [
+        # a country the knowledge base does not list still acts
+        ("Mali and Niger signed a defence pact in Oslo on Tuesday.", "en",
+         {"country/mali", "country/niger"}, None),
+        # a city the model takes for an organisation is a place
+        ("Two Norwegian frigates sailed from Tromsø on Tuesday.", "en",
+         {"country/norway"}, "Tromsø"),
+    ],
+)  # fmt: skip
+def test_geonames_tells_countries_and_cities_the_knowledge_base_does_not(
+    kb, body: str, language: str, acting: set[str], where: str | None
+) -> None:
+    from graph.extract.entities.gazetteer import gazetteer_kind
+
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    [told] = events
+    assert {a.key for a in told.actors} == acting
+    assert where is None or (told.place is not None and told.place.label == where)
+    # a city-state is where it happens, unless it acts
+    assert gazetteer_kind("Monaco", "place", locative=False, acts=False) == "place"
+    assert gazetteer_kind("Monaco", "place", locative=False, acts=True) == "country"
+    assert gazetteer_kind("Edvard", "person", locative=False, acts=True) == "person"

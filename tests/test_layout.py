@@ -110,7 +110,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "vague_time",
             "relative",
             "superlative",
-            "not_comment",
+            "comment",
             "shortly_before",
             "shortly_after",
             "where",

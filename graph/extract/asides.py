@@ -67,10 +67,11 @@ def comments(
     comma after its verb to the next comma ("…held patrols with Nordvik,
     highlighting their close ties and attracting attention from Japan"): who
     they name does not act in it, unless the phrase holds an offset of ``keep``
-    (the trigger or the date). Before any verb, the phrase describes the
-    subject ("Jo Vik, commanding the fleet, said"); the ``not_comment`` cues
-    ("including") list members."""
-    text, exempt = sentence.text, cue("not_comment", language)
+    (the trigger or the date). Only a participle of the ``comment`` cues
+    comments ("highlighting", "marquant"; "beating his rival" goes on telling
+    the happening, "including" lists its members); before any verb, the
+    phrase describes the subject ("Jo Vik, commanding the fleet, said")."""
+    text, commenting = sentence.text, cue("comment", language)
     spans = []
     for verb in sentence.verbs:
         comma = text.rfind(",", 0, verb.start)
@@ -78,7 +79,7 @@ def comments(
             continue
         if not any(v.end <= comma and not v.participle for v in sentence.verbs):
             continue
-        if exempt is not None and exempt.match(text, verb.start):
+        if commenting is None or not commenting.match(text, verb.start):
             continue
         end = text.find(",", verb.end)
         end = len(text) if end < 0 else end

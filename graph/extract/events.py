@@ -308,10 +308,19 @@ def _dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -
 
 def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
     """A time expression that dates no happening of its sentence: a duration
-    ("the first cut in four years", not four years from now)."""
+    ("the first cut in four years", "in three weeks of racing", "en trois
+    semaines de course": not three weeks from now)."""
+    if time.rule != "from-now":
+        return False
     superlative = cue("superlative", language)
     before = text[max(0, time.start - _CUE_REACH) : time.start]
-    return time.rule == "from-now" and superlative is not None and bool(superlative.search(before))
+    return bool(superlative and superlative.search(before)) or bool(
+        _DURATION_OF.match(text, time.end)
+    )
+
+
+# "in three weeks of racing", "en trois semaines de course": how long, not when
+_DURATION_OF = re.compile(r"\s+(?:of|de|d['’])\s*\w", re.IGNORECASE)
 
 
 def _same_day(
