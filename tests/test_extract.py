@@ -1077,3 +1077,15 @@ def test_geonames_tells_countries_and_cities_the_knowledge_base_does_not(
     assert gazetteer_kind("Monaco", "place", locative=False, acts=False) == "place"
     assert gazetteer_kind("Monaco", "place", locative=False, acts=True) == "country"
     assert gazetteer_kind("Edvard", "person", locative=False, acts=True) == "person"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Le festival de Brest s'est ouvert mardi.", "festival de Brest"),
+        ("Le festival du film maritime de Brest s'est ouvert mardi.",
+         "festival du film maritime de Brest"),
+    ],
+)  # fmt: skip
+def test_a_gathering_named_after_its_town_is_a_named_thing(kb, body: str, name: str) -> None:
+    assert _mentions_of(body, "fr", kb).get(name) == "thing"

@@ -76,14 +76,30 @@ def _thing_after(doc: Doc, noun: int, known: set[int]) -> Span | None:
     ``known``: the tokens of names the knowledge base matched, demonyms among them.
     """
     start = noun + 1
-    if doc[noun].lower_ in _GATHERING_NOUNS and start < len(doc) and doc[start].lower_ in _OF:
-        end = _name_end(doc, start + 1)
-        return Span(doc, noun, end, label=THING_LABEL) if end > start + 1 else None
+    if doc[noun].lower_ in _GATHERING_NOUNS:
+        # "le festival de Brest", "le festival du film maritime de Brest"
+        of = _of_the_town(doc, start)
+        end = _name_end(doc, of + 1) if of is not None else start
+        return Span(doc, noun, end, label=THING_LABEL) if of is not None and end > of + 1 else None
     if start in known and doc[start].is_lower:
         start += 1  # a nationality between; any other word may be a verb ("quitte Brest")
     if start < len(doc) and (doc[start].is_quote or doc[start].text in _OPENING_QUOTES):
         start += 1  # the ship « Aster-3 »: the name inside the quotes
     return _thing_span(doc, start, _name_end(doc, start))
+
+
+_GATHERING_QUALIFIERS: Final = 4  # lower-case words between a gathering's noun and its town
+
+
+def _of_the_town(doc: Doc, start: int) -> int | None:
+    """The "de" before the town a gathering is named after, at ``start`` or after
+    a few lower-case words ("du film maritime de Brest"), or None."""
+    for i in range(start, min(len(doc), start + _GATHERING_QUALIFIERS + 1)):
+        if doc[i].lower_ in _OF and i + 1 < len(doc) and doc[i + 1].is_title:
+            return i
+        if not doc[i].is_lower or not doc[i].is_alpha:
+            return None
+    return None
 
 
 def _thing_before(doc: Doc, noun: int) -> Span | None:
