@@ -1089,3 +1089,19 @@ def test_geonames_tells_countries_and_cities_the_knowledge_base_does_not(
 )  # fmt: skip
 def test_a_gathering_named_after_its_town_is_a_named_thing(kb, body: str, name: str) -> None:
     assert _mentions_of(body, "fr", kb).get(name) == "thing"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        # "methods" holds no meeting, "the foundation of machine learning" no founding
+        ('"Norway used methods that are the foundation of machine learning," Edvard '
+         "Lindqvist said on Tuesday.", "en", "Statement"),
+        ("Emmanuel Macron pourrait se rendre en Norvège vendredi.", "fr", "Visit"),
+    ],
+)  # fmt: skip
+def test_trigger_words_are_whole_words_where_they_must_be(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 16), kb)
+    assert [e.event_type for e in events] == [event_type]
