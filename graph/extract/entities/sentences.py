@@ -43,7 +43,7 @@ from graph.extract.entities.places import (
     _is_rubric,
 )
 from graph.extract.entities.roles import _attach_appositions, _roles
-from graph.extract.entities.things import THING_LABEL, _named_things
+from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
 from graph.extract.verbs import verbs_of
 from graph.kb import KnowledgeBase
 from graph.text import fold
@@ -174,8 +174,8 @@ def _mention(
         key = entity_key("event-name", _YEAR_SUFFIX.sub("", name) or name)
         return EntityMention(span.text, start, end, "event-name", key, name), False
     if label == THING_LABEL:
-        name = span.text.strip(_AROUND_NAMES)
-        return EntityMention(span.text, start, end, "thing", entity_key("thing", name), name), False
+        name, key = span.text.strip(_AROUND_NAMES), entity_key("thing", thing_name(span))
+        return EntityMention(span.text, start, end, "thing", key, name), False
     kind = _NER_KINDS[label]
     acts = span.end < len(span.doc) and span.doc[span.end].pos_ in {"VERB", "AUX"}
     kind = gazetteer_kind(span.text, kind, locative=locative, acts=acts)

@@ -9,7 +9,13 @@ from typing import Final
 from spacy.tokens import Doc, Span
 
 from graph.extract.dates import is_calendar_word
-from graph.extract.entities.common import _ASCII_HYPHEN, _OPENING_QUOTES, _glued_hyphen, _tokens
+from graph.extract.entities.common import (
+    _AROUND_NAMES,
+    _ASCII_HYPHEN,
+    _OPENING_QUOTES,
+    _glued_hyphen,
+    _tokens,
+)
 from graph.languages import BY_CODE, LANGUAGES
 
 THING_LABEL = "storygraph:thing"
@@ -89,6 +95,19 @@ def _thing_after(doc: Doc, noun: int, known: set[int]) -> Span | None:
 
 
 _GATHERING_QUALIFIERS: Final = 4  # lower-case words between a gathering's noun and its town
+
+
+def thing_name(span: Span) -> str:
+    """The name a thing is known by: its words, but for a gathering the words
+    between its noun and its town ("Festival international du film de Cannes"
+    and "festival de Cannes" are one festival: "festival de Cannes")."""
+    name = span.text.strip(_AROUND_NAMES)
+    if span[0].lower_ not in _GATHERING_NOUNS:
+        return name
+    of = _of_the_town(span.doc, span.start + 1)
+    if of is None or of >= span.end:
+        return name
+    return f"{span[0].text} {span.doc[of : span.end].text}"
 
 
 def _of_the_town(doc: Doc, start: int) -> int | None:
