@@ -184,7 +184,11 @@ def test_an_undated_report_takes_the_one_storyline_year_its_weekdays_fit(
         assert not article.get(M.PUBLISHED)
         return
     assert str(article[M.PUBLISHED]) == f"{year}-10-02"
+    # in 2029 it tells of the drills' minister and admiral: it joins their
+    # episode and takes its year, which its weekday confirms; in 2031 that year
+    # is refused (2 October 2029 is no Thursday) and its storyline dates it
+    evidence = article[M.PUBLISHED_EVIDENCE]
     assert (
-        "the only year of its storyline's dated reports (2029 to 2031)"
-        in (article[M.PUBLISHED_EVIDENCE])
+        "the only year of its storyline's dated reports (2029 to 2031)" in evidence
+        or (year == 2029 and "the year of the dated reports of its story" in evidence)
     )

@@ -168,8 +168,9 @@ def date_from_stories(
                 continue
             if published:
                 dated[source] = _dated(x, published, kb, events_in_year)
-            elif len(named) == 1:  # no report of its episode is dated, one names its year
-                dated[source] = _in_named_year(x, named.pop(), kb, events_in_year)
+            elif len(named) == 1 and _weekdays_hold(x.weekday_days, year := next(iter(named))):
+                # no report of its episode is dated, one names its year
+                dated[source] = _in_named_year(x, year, kb, events_in_year)
     return [dated.get(x.article.source, x) for x in extractions]
 
 
@@ -199,6 +200,8 @@ def _dated(
 ) -> Extraction:
     options = []
     for year in sorted({d.year for d in published}):
+        if not _weekdays_hold(x.weekday_days, year):
+            continue  # "Thursday (October 2)" cannot be of a year where it is a Tuesday
         article, events = events_in_year(x, year, kb)
         if events:
             options.append((_distance(events, published), year, article, events))
