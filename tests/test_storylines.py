@@ -188,7 +188,6 @@ def test_an_undated_report_takes_the_one_storyline_year_its_weekdays_fit(
     # episode and takes its year, which its weekday confirms; in 2031 that year
     # is refused (2 October 2029 is no Thursday) and its storyline dates it
     evidence = article[M.PUBLISHED_EVIDENCE]
-    assert (
-        "the only year of its storyline's dated reports (2029 to 2031)" in evidence
-        or (year == 2029 and "the year of the dated reports of its story" in evidence)
+    assert "the only year of its storyline's dated reports (2029 to 2031)" in evidence or (
+        year == 2029 and "the year of the dated reports of its story" in evidence
     )
