@@ -1105,3 +1105,17 @@ def test_trigger_words_are_whole_words_where_they_must_be(
 ) -> None:
     _, events = _events(body, language, date(2031, 7, 16), kb)
     assert [e.event_type for e in events] == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Edvard Lindqvist finished second in Oslo on Sunday, as he did last year.", "en"),
+        ("Edvard Lindqvist a terminé deuxième dimanche à Oslo, comme l'an dernier.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_time_of_what_a_happening_is_compared_with_is_not_its_time(
+    kb, body: str, language: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 21), kb)
+    assert {e.time.begin for e in events} == {date(2031, 7, 20)}

@@ -111,6 +111,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "relative",
             "superlative",
             "comment",
+            "comparison",
             "shortly_before",
             "shortly_after",
             "where",

@@ -309,7 +309,11 @@ def _dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -
 def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
     """A time expression that dates no happening of its sentence: a duration
     ("the first cut in four years", "in three weeks of racing", "en trois
-    semaines de course": not three weeks from now)."""
+    semaines de course": not three weeks from now), or the time of what the
+    happening is compared with ("as he did last year", "comme en 2018")."""
+    compared = cue("comparison", language)
+    if compared and compared.search(text, max(0, time.start - _COMPARED_REACH), time.start):
+        return True  # "as he did last year": the year of what it is compared with
     if time.rule != "from-now":
         return False
     superlative = cue("superlative", language)
@@ -319,6 +323,7 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
     )
 
 
+_COMPARED_REACH = 12  # characters between a comparison's words and its time, at most
 # "in three weeks of racing", "en trois semaines de course": how long, not when
 _DURATION_OF = re.compile(r"\s+(?:of|de|d['’])\s*\w", re.IGNORECASE)
 
