@@ -952,6 +952,10 @@ def test_ships_and_aircraft_on_the_move_are_a_movement(kb, body: str, language: 
     ],
 )  # fmt: skip
 def test_shortly_before_a_dated_happening(kb, body: str, language: str) -> None:
+    # a time of day is no happening: "shortly after midnight on Tuesday" is Tuesday
+    _, [attack] = _events("Norway attacked Finland shortly after midnight on Tuesday.", "en",
+                          date(2031, 3, 13), kb)  # fmt: skip
+    assert attack.time.begin == attack.time.last == date(2031, 3, 11)
     _, events = _events(body, language, date(2031, 3, 10), kb)
     by_rule = {e.time.rule: e for e in events}
     invasion, announced = by_rule["day-month"], by_rule["shortly-before"]

@@ -21,7 +21,9 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Final
 
+from graph.extract.triggers import triggers_in
 from graph.extract.undated import cue
+from graph.kb import KnowledgeBase
 from graph.types import TimeExpression
 
 __all__ = ["SHORTLY_DAYS", "shortly", "told_apart"]
@@ -32,9 +34,12 @@ _SHORTLY_REACH: Final = 90  # characters between the cue and the day it is befor
 _SHORTLY_RULES: Final = {"shortly_before": "shortly-before", "shortly_after": "shortly-after"}
 
 
-def shortly(text: str, times: Sequence[TimeExpression], language: str) -> list[TimeExpression]:
+def shortly(
+    text: str, times: Sequence[TimeExpression], kb: KnowledgeBase, language: str
+) -> list[TimeExpression]:
     """The times of the happenings told as shortly before or after another
-    happening's day named in the same phrase (no comma between cue and day)."""
+    happening's day named in the same phrase (no comma between cue and day, a
+    trigger between them: "shortly after midnight on Tuesday" names none)."""
     found = []
     for cue_name, rule in _SHORTLY_RULES.items():
         pattern = cue(cue_name, language)
@@ -42,7 +47,9 @@ def shortly(text: str, times: Sequence[TimeExpression], language: str) -> list[T
             day = next((t for t in times if t.granularity == "day" and t.end > t.start
                         and 0 <= t.start - match.end() <= _SHORTLY_REACH
                         and "," not in text[match.end() : t.start]), None)  # fmt: skip
-            if day is not None:
+            if day is not None and any(
+                match.end() <= at < day.start for _, _, at, _ in triggers_in(text, kb, language)
+            ):
                 found.append(_near(text, match.start(), day, rule))
     return found
 

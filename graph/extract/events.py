@@ -153,7 +153,7 @@ def extract_events(
         )
         times = [_until(t, sentence, events, anchor) for t in times
                  if _dates_it(sentence, t, language)]  # fmt: skip
-        times += shortly(sentence.text, times, language)
+        times += shortly(sentence.text, times, kb, language)
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         happening: Happening | None = None
