@@ -127,7 +127,7 @@ _DATED = {
 _UNDATED = {
     "url": "https://example.org/patrol-story", "language": "en",
     "title": "Arctic patrol of Marion Castellan",
-    "text": "Marion Castellan and Edvard Lindqvist reported on Wednesday (October 2) that "
+    "text": "Marion Castellan and Edvard Lindqvist reported on Thursday (October 2) that "
             "the patrol entered the Arctic. Edvard Lindqvist praised Marion Castellan.",
 }  # fmt: skip
 
@@ -148,6 +148,17 @@ def test_an_undated_report_takes_the_year_of_its_dated_story(tmp_path: Path) -> 
     days = {d[M.BEGIN] for n, d in G.nodes(data=True) if d.get(M.KIND) == M.EVENT
             and undated[0] in set(G.successors(n))}  # fmt: skip
     assert "2031-10-02" in {str(day) for day in days}
+
+
+def test_a_weekday_that_does_not_fall_in_the_year_of_its_story_keeps_it_undated(
+    tmp_path: Path,
+) -> None:
+    # 2 October 2031 is a Thursday: "Wednesday (October 2)" is of another year
+    wrong = {**_UNDATED, "text": _UNDATED["text"].replace("Thursday", "Wednesday")}
+    G, _ = build([_report(tmp_path, [_DATED, wrong])], BuildConfig())
+    [node] = [d for _, d in G.nodes(data=True)
+              if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == wrong["url"]]  # fmt: skip
+    assert not node.get(M.PUBLISHED)
 
 
 def test_the_year_of_its_story_lets_an_undated_report_fix_its_day(tmp_path: Path) -> None:
