@@ -1123,3 +1123,15 @@ def test_the_time_of_what_a_happening_is_compared_with_is_not_its_time(
 ) -> None:
     _, events = _events(body, language, date(2031, 7, 21), kb)
     assert {e.time.begin for e in events} == {date(2031, 7, 20)}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Japanese scientist Edvard Lindqvist won the Oslo prize on Monday.", "en"),
+        ("Le jury a remis lundi le prix d'Oslo au réalisateur japonais Edvard Lindqvist.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_private_persons_nationality_does_not_act(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 7, 15), kb)
+    assert events and not any("country/japan" in {a.key for a in e.actors} for e in events)

@@ -112,6 +112,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "superlative",
             "comment",
             "comparison",
+            "nationality",
             "shortly_before",
             "shortly_after",
             "where",

@@ -144,8 +144,8 @@ def sentence_actors(
     from :func:`asides`), the holders of its role phrases, and what its
     anaphora point back at."""
     found: dict[str, EntityMention] = {}
-    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
-              and not (says_where(sentence, m, language) or describes(sentence, m))]  # fmt: skip
+    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS and not _aside_country(
+        sentence, m, language)]  # fmt: skip
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
     for m in main or ([] if speaker else acting):
@@ -173,6 +173,11 @@ def sentence_actors(
                     found.setdefault(key, m)
                 break
     return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+def _aside_country(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
+    """A country named only to say where, or to describe someone else."""
+    return says_where(sentence, mention, language) or describes(sentence, mention, language)
 
 
 def is_news_outlet(mention: EntityMention, kb: KnowledgeBase, language: str) -> bool:

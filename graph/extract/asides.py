@@ -132,15 +132,11 @@ def says_where(sentence: AnalysedSentence, mention: EntityMention, language: str
     border", "la frontière polonaise")."""
     if mention.kind != "country":
         return False
-    text = sentence.text
-    before, after = _where_cues(language)
-    return (
-        any(place.kind == "place"
-            and _APPOSED_COUNTRY.fullmatch(text, place.end, mention.start) is not None
-            for place in sentence.mentions)
-        or (before is not None and before.search(text, 0, mention.start) is not None)
-        or (after is not None and after.match(text, mention.end) is not None)
-    )  # fmt: skip
+    return any(
+        place.kind == "place"
+        and _APPOSED_COUNTRY.fullmatch(sentence.text, place.end, mention.start) is not None
+        for place in sentence.mentions
+    ) or _next_to(sentence.text, mention, _placed_cues(language, "where"))
 
 
 # a name bound by a hyphen to a lower-case word: "Russian-ally Belarus",
@@ -148,19 +144,34 @@ def says_where(sentence: AnalysedSentence, mention: EntityMention, language: str
 _COMPOUND_TAIL = re.compile(r"-[^\W\d_A-ZÀ-ÖØ-Þ]")
 
 
-def describes(sentence: AnalysedSentence, mention: EntityMention) -> bool:
-    """Whether the country ``mention`` is the first half of a compound adjective
-    that describes someone else ("Russian-ally Belarus", "US-backed forces")."""
-    return mention.kind == "country" and bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
+def describes(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
+    """Whether the country ``mention`` describes someone else: the first half of
+    a compound adjective ("Russian-ally Belarus", "US-backed forces"), or the
+    nationality of a private person (the ``nationality`` cues: "American
+    scientists", "le réalisateur américain"), who does not act for it."""
+    return mention.kind == "country" and (
+        bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
+        or _next_to(sentence.text, mention, _placed_cues(language, "nationality"))
+    )
 
 
-@lru_cache(maxsize=8)
-def _where_cues(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The ``where`` cues of the language (``{}`` stands for the name) as a
-    regex ending the text before a name (an article may stand between) and
-    one opening the text after it."""
+_Placed = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+def _next_to(text: str, mention: EntityMention, cues: _Placed) -> bool:
+    before, after = cues
+    return (before is not None and before.search(text, 0, mention.start) is not None) or (
+        after is not None and after.match(text, mention.end) is not None
+    )
+
+
+@lru_cache(maxsize=16)
+def _placed_cues(language: str, name: str) -> _Placed:
+    """A cue list of the language whose phrases place the name with ``{}``
+    ("border with {}", "{} border"), as a regex ending the text before a name
+    (an article may stand between) and one opening the text after it."""
     registered = BY_CODE.get(language)
-    phrases = registered.cues.get("where", ()) if registered else ()
+    phrases = registered.cues.get(name, ()) if registered else ()
     before = [re.escape(p.removesuffix("{}").strip()) for p in phrases if p.endswith("{}")]
     after = [re.escape(p.removeprefix("{}").strip()) for p in phrases if p.startswith("{}")]
     articles = r"(?:(?:the|la|le|les|du|des)\s+|l['’]\s*|d['’]\s*)?"
