@@ -360,7 +360,7 @@ def _event(
     and place; None without an actor. ``others`` are the sentence's other
     dates: the happenings they date apart are theirs (:mod:`graph.extract.apart`)."""
     language = article.language or "fr"
-    past = told_apart(sentence.text, time, others)
+    apart = told_apart(sentence.text, time, others)
     # a comment on the happening ("…, signifiant son entente face au conflit")
     # is not the happening, unless it holds the sentence's own date (or the
     # trigger of a happening told undated)
@@ -368,11 +368,11 @@ def _event(
     commented = comments(sentence, language, (keep,))
     if happening is None:
         event_type, trigger, trigger_at = event_type_near(
-            sentence.text, time, kb, language, [*past, *commented]
+            sentence.text, time, kb, language, [*apart, *commented]
         )
     else:
         event_type, trigger, trigger_at = happening
-    spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), past + commented,
+    spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), apart + commented,
                                    kb, language, direct=happening is None)  # fmt: skip
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
