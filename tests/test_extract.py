@@ -1130,6 +1130,7 @@ def test_the_time_of_what_a_happening_is_compared_with_is_not_its_time(
     [
         ("Japanese scientist Edvard Lindqvist won the Oslo prize on Monday.", "en"),
         ("Le jury a remis lundi le prix d'Oslo au réalisateur japonais Edvard Lindqvist.", "fr"),
+        ("Le prix d'Oslo a été décerné lundi au Japonais Edvard Lindqvist.", "fr"),
     ],
 )  # fmt: skip
 def test_a_private_persons_nationality_does_not_act(kb, body: str, language: str) -> None:

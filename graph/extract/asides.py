@@ -148,11 +148,39 @@ def describes(sentence: AnalysedSentence, mention: EntityMention, language: str)
     """Whether the country ``mention`` describes someone else: the first half of
     a compound adjective ("Russian-ally Belarus", "US-backed forces"), or the
     nationality of a private person (the ``nationality`` cues: "American
-    scientists", "le réalisateur américain"), who does not act for it."""
+    scientists", "le réalisateur américain"; right before a person's name:
+    "l'Américain Sean Baker"), who does not act for it (a head of state or
+    minister still does, through the office: graph.extract.actors)."""
     return mention.kind == "country" and (
         bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
         or _next_to(sentence.text, mention, _placed_cues(language, "nationality"))
+        or (_before_a_person(sentence, mention) and not _in_a_role(sentence, mention))
     )
+
+
+# a nationality written as a noun: after an article ("l'Américain", "the Frenchman")
+# or in the plural ("Americans Victor Ambros and Gary Ruvkun")
+_NATIONALITY_NOUN = re.compile(r"(?:\b(?:l['’]|le|la|les|au|aux|du|des|the)\s*)$", re.IGNORECASE)
+
+
+def _before_a_person(sentence: AnalysedSentence, mention: EntityMention) -> bool:
+    """ "l'Américain Sean Baker", "Americans Victor Ambros": a nationality noun
+    right before a person's name (not "la délégation russe Vladimir Medinski")."""
+    text = sentence.text
+    noun = mention.text[:1].isupper() and (
+        mention.text.endswith("s") or bool(_NATIONALITY_NOUN.search(text, 0, mention.start))
+    )
+    return noun and any(
+        other.kind == "person"
+        and other.start >= mention.end
+        and not text[mention.end : other.start].strip()
+        for other in sentence.mentions
+    )
+
+
+def _in_a_role(sentence: AnalysedSentence, mention: EntityMention) -> bool:
+    """ "le président russe Vladimir Poutine": the country of a post."""
+    return any(r.start <= mention.start < r.end for r in sentence.roles)
 
 
 _Placed = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
