@@ -177,7 +177,8 @@ def extract_events(
             previous = sentences[max(0, i - _CONTEXT_SENTENCES) : i]
             roles = (registry, article_role)
             others = tuple(t for t in times if t is not time and t.end > t.start)
-            mention = _event(article, sentence, time, previous, roles, kb, happening, others)
+            mention = _event(article, sentence, time, previous, roles, kb, happening, others,
+                             events[-_CONTEXT_SENTENCES:])  # fmt: skip
             if mention is not None:
                 events.append(mention)
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
@@ -250,6 +251,20 @@ def _speaker_clause(
                  for t in triggers_in(text, kb, language))  # fmt: skip
     reported = any(m.kind in ACTOR_KINDS and m.start >= opening.end() for m in sentence.mentions)
     return [(0, opening.start())] if saying and reported else []
+
+
+def _borrowed(
+    previous: Sequence[AnalysedSentence], earlier: Sequence[EventMention]
+) -> tuple[EntityMention, ...]:
+    """The actors of a sentence with a date but no actor of its own: whoever
+    the sentence before names, unless that sentence only told statements (who
+    spoke of the ships is not who sails them: "Japan said it was following the
+    patrol. The ships will stay near the border until March 20")."""
+    told = [e for e in earlier if e.sentence_index == previous[-1].index]
+    if told and all(e.event_type == SAYING for e in told):
+        return ()
+    kept = {m.key: m for m in reversed(previous[-1].mentions) if m.kind in ACTOR_KINDS}
+    return tuple(sorted(kept.values(), key=lambda m: m.key))
 
 
 def _not_acting(
@@ -354,6 +369,7 @@ def _event(
     kb: KnowledgeBase,
     happening: Happening | None = None,
     others: tuple[TimeExpression, ...] = (),
+    earlier: Sequence[EventMention] = (),
 ) -> EventMention | None:
     """The event mention of ``sentence`` at ``time``: its type (the trigger
     nearest the date, or the ``happening`` an undated sentence tells), actors
@@ -383,8 +399,7 @@ def _event(
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
-        kept = {m.key: m for m in reversed(previous[-1].mentions) if m.kind in ACTOR_KINDS}
-        actors = tuple(sorted(kept.values(), key=lambda m: m.key))
+        actors = _borrowed(previous, earlier)
     if not actors:
         return None
     actors = with_represented_countries(actors, time.begin, kb)
