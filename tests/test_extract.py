@@ -1136,3 +1136,12 @@ def test_the_time_of_what_a_happening_is_compared_with_is_not_its_time(
 def test_a_private_persons_nationality_does_not_act(kb, body: str, language: str) -> None:
     _, events = _events(body, language, date(2031, 7, 15), kb)
     assert events and not any("country/japan" in {a.key for a in e.actors} for e in events)
+
+
+def test_a_demonym_inside_a_name_is_a_word_of_that_name(kb) -> None:
+    body = ("Norwegian ships left Oslo on Monday. Marion Castellan, of the Royal Norwegian "
+            "Academy of Fisheries, spoke on Tuesday.")  # fmt: skip
+    sentences, _ = _events(body, "en", date(2031, 7, 16), kb)
+    first, second = sentences
+    assert "country/norway" in {m.key for m in first.mentions}  # "Norwegian ships"
+    assert "country/norway" not in {m.key for m in second.mentions}

@@ -62,9 +62,31 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
              if not _in_compound(doc, s, e, names)]  # fmt: skip
     for matcher in (m.demonyms_exact, m.demonyms_lower):
         spans += [
-            Span(doc, s, e, label="demonym:" + doc.vocab.strings[k]) for k, s, e in matcher(doc)
+            Span(doc, s, e, label="demonym:" + doc.vocab.strings[k])
+            for k, s, e in matcher(doc)
+            if not _inside_a_name(doc, s, e)
         ]
     return spans
+
+
+_TITLE_WORD_BEFORE: Final = re.compile(r"(?<![.!?]\s)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\s+$")
+_TITLE_WORD_AFTER: Final = re.compile(r"\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\b")
+
+
+def _inside_a_written_name(text: str, start: int, end: int) -> bool:
+    """:func:`_inside_a_name` on the characters of ``text`` (a repeated name)."""
+    return start > 0 and bool(
+        _TITLE_WORD_BEFORE.search(text, 0, start) and _TITLE_WORD_AFTER.match(text, end)
+    )
+
+
+def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A demonym between two capitalised words of a name ("the Royal Swedish
+    Academy of Sciences") is a word of that name, not a country of its own;
+    one opening a name ("Russian President", "the Chinese Coast Guard") is."""
+    before = start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start
+    after = end < len(doc) and doc[end].is_title
+    return before and after
 
 
 def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:
@@ -341,7 +363,8 @@ def _with_repeated_names(
     s: AnalysedSentence, pattern: re.Pattern[str], names: dict[str, EntityMention], language: str
 ) -> AnalysedSentence:
     found = [replace(names[hit[0]], text=hit[0], start=hit.start(), end=hit.end())
-             for hit in _free_hits(s.text, pattern, s.mentions)]  # fmt: skip
+             for hit in _free_hits(s.text, pattern, s.mentions)
+             if not _inside_a_written_name(s.text, hit.start(), hit.end())]  # fmt: skip
     if not found:
         return s
     locative = {m.key for m in found if _locative_word_before(s.text, m.start, language)}
