@@ -1145,3 +1145,11 @@ def test_a_demonym_inside_a_name_is_a_word_of_that_name(kb) -> None:
     first, second = sentences
     assert "country/norway" in {m.key for m in first.mentions}  # "Norwegian ships"
     assert "country/norway" not in {m.key for m in second.mentions}
+
+
+def test_a_gloss_in_brackets_names_no_actor(kb) -> None:
+    body = ("Ce mardi, à 14h07 heure d'Oslo (8h07 au Japon), la Norvège et la Finlande ont "
+            "signé un accord de pêche.")  # fmt: skip
+    _, events = _events(body, "fr", date(2031, 7, 16), kb)
+    [signed] = events
+    assert {a.key for a in signed.actors} == {"country/norway", "country/finland"}

@@ -36,7 +36,8 @@ def asides(
 ) -> list[tuple[int, int]]:
     """The spans of the sentence's asides, but the one holding offset ``keep``
     (the trigger: what the sentence tells): a relative clause between commas
-    ("Novak, who has stoked tensions with Finland, signed…"), a phrase of
+    ("Novak, who has stoked tensions with Finland, signed…"), a gloss in
+    brackets ("(8h07 en France)"; kept when it holds ``when``), a phrase of
     circumstance ("despite the warrant issued by the court"; kept when it
     holds the offset ``when``, the happening's date) and, with
     ``quotes``, a quoted statement (who and where a speaker cites, "les
@@ -46,6 +47,11 @@ def asides(
              and len(q.group().split()) >= _QUOTE_MIN_WORDS
              and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
     spans += _circumstances(text, language, {keep, when} - {None})
+    # a gloss in brackets ("à 14h07 (8h07 en France)") names no actor, unless it
+    # holds what the sentence tells or its date
+    held = [k for k in (keep, when) if k is not None]
+    spans += [(b.start(), b.end()) for b in _BRACKETS.finditer(text)
+              if not any(b.start() <= k < b.end() for k in held)]  # fmt: skip
     pronoun = cue("relative", language)
     if pronoun is None:
         return spans
@@ -58,6 +64,9 @@ def asides(
         if keep is None or not comma.start() <= keep < end:
             spans.append((comma.start(), end))
     return spans
+
+
+_BRACKETS = re.compile(r"\([^()]{1,80}\)")
 
 
 def comments(
