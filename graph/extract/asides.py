@@ -4,15 +4,17 @@ Requires an analysed sentence (its mentions and verbs) and the ``[cues]`` of
 its language. Gives spans and tests that :mod:`graph.extract.actors` and
 :mod:`graph.extract.events` read to leave names out of a happening's actors:
 
-- :func:`asides`: a relative clause between commas, a phrase of circumstance
-  ("despite the sanctions imposed by Japan", "alors même que…"), a quoted
-  statement;
+- :func:`asides`: a relative clause between commas, a gloss in brackets, a
+  phrase of circumstance ("despite the sanctions imposed by Japan", "alors
+  même que…"), a quoted statement;
 - :func:`comments`: a participle phrase commenting on the happening
   ("…, highlighting their ties and attracting attention from Japan");
 - :func:`outside_quote`: around the quote that tells the happening;
 - :func:`says_where`: a country that only says where (apposed to a place, the
   country of a border, coast or waters);
-- :func:`describes`: a country in a compound adjective ("Russian-ally Belarus").
+- :func:`describes`: a country in a compound adjective ("Russian-ally Belarus")
+  or a private person's nationality ("American scientists", "l'Américain Sean
+  Baker").
 """
 
 from __future__ import annotations
