@@ -113,6 +113,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "comment",
             "comparison",
             "nationality",
+            "going_on",
             "shortly_before",
             "shortly_after",
             "where",

@@ -233,3 +233,22 @@ def test_a_definite_event_noun_points_back_past_other_events_at_its_family(kb) -
     _, events = _events(body, "fr", kb)
     [tribute] = [e for e in events if e.sentence_index == 4]
     assert (tribute.time.rule, tribute.time.begin) == ("discourse-time", date(2031, 5, 12))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Des bombardiers norvégiens et finlandais ont volé ensemble le lundi 12 mai 2031 près "
+         "d'Oslo.\nC'était aussi la première fois que des avions des deux pays ont décollé de "
+         "la même base.", "fr"),
+        ("Norwegian and Finnish bombers flew together near Oslo on Monday, May 12, 2031.\n"
+         "It was also the first time that aircraft of both countries took off from the same "
+         "base.", "en"),
+    ],
+)  # fmt: skip
+def test_it_was_says_more_of_the_event_just_told(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, kb)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later and all(
+        (e.time.rule, e.time.begin) == ("discourse-time", date(2031, 5, 12)) for e in later
+    )

@@ -261,6 +261,10 @@ def discourse_time(
         same = bool(event_type) and family(e.event_type) == family(event_type or "")
         return -e.sentence_index, not same, near.index(e)
 
+    # "C'était aussi la première fois que…", "It was the first time…": what it
+    # says is of the event just told
+    opener = cue("going_on", language)
+    it_was = opener is not None and opener.match(sentence.text.lstrip(' «"“')) is not None
     for event in sorted(near, key=rank):
         anaphor = family(event.event_type) in pointed
         named = own | (role_people(event.time.begin) if role_people else set())
@@ -270,7 +274,7 @@ def discourse_time(
         gap = sentence.paragraph - paragraph_of.get(event.sentence_index, -2)
         follows = distance == 1 or event.sentence_index == latest
         continued = (follows and 0 <= gap <= distance
-                     and named & {a.key for a in event.actors})  # fmt: skip
+                     and (it_was or named & {a.key for a in event.actors}))  # fmt: skip
         if anaphor or continued:
             return _going_on(event.time)
     # further back, a definite event noun that names the sentence's own
