@@ -1153,3 +1153,22 @@ def test_a_gloss_in_brackets_names_no_actor(kb) -> None:
     _, events = _events(body, "fr", date(2031, 7, 16), kb)
     [signed] = events
     assert {a.key for a in signed.actors} == {"country/norway", "country/finland"}
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ("Defence Minister Edvard Lindqvist signed the pact in Oslo on Tuesday.",
+         ["Edvard Lindqvist"]),
+        # the tail of a name begun before is no person
+        ("The NRK Military Channel stated on Tuesday that ships left Oslo.", []),
+    ],
+)  # fmt: skip
+def test_a_name_no_model_knows_is_a_person_only_where_it_can_be_one(
+    body: str, people: list[str]
+) -> None:
+    from graph.extract.entities.names import _unknown_people
+
+    doc = load_model("en")(body)
+    doc.ents = []  # as if the model had found no name at all
+    assert [s.text for s in _unknown_people(doc, set(), frozenset())] == people

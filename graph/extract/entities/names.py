@@ -244,18 +244,42 @@ _UNKNOWN_NAME_TOKENS: Final = 3
 def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[Span]:
     """Two or three capitalised proper nouns that neither the model nor a list
     claimed, right before a verb or ", who" ("Edvard Lindqvist won…"): a
-    person the small model does not know (the tagger still sees the names)."""
+    person the small model does not know (the tagger still sees the names).
+    Not the tail of a longer name, nor words the article also writes in
+    lower case (``common``: "the Military Channel", "military")."""
+    titles = _folded_words(doc.lang_, "title_words")
     found = []
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i <= _UNKNOWN_NAME_TOKENS and _unclaimed_name(doc[j], taken):
+        while j < len(doc) and _unclaimed_name(doc[j], taken):
             j += 1
-        opening_word = doc[i].is_sent_start and fold(doc[i].text) in common
-        if 2 <= j - i <= _UNKNOWN_NAME_TOKENS and _before_predicate(doc, j) and not opening_word:
-            found.append(Span(doc, i, j, label="PER"))
+        start = i
+        while start < j and fold(doc[start].text) in titles:
+            start += 1  # "Defence Minister Edvard Lindqvist": the title is no part of it
+        named = 2 <= j - start <= _UNKNOWN_NAME_TOKENS and _before_predicate(doc, j)
+        if named and not _tail_of_a_name(doc, start) and not _common_words(doc[start:j], common):
+            found.append(Span(doc, start, j, label="PER"))
         i = max(j, i + 1)
     return found
+
+
+def _tail_of_a_name(doc: Doc, start: int) -> bool:
+    """Whether the words at ``start`` go on a name begun before ("CCTV Military
+    Channel"): a capitalised word or an acronym right before them that is no
+    title ("Defence Minister Edvard Lindqvist") nor a sentence's first word."""
+    if start == 0 or not doc[start - 1].is_alpha:
+        return False
+    before = doc[start - 1]
+    if fold(before.text) in _folded_words(doc.lang_, "title_words"):
+        return False
+    if before.is_sent_start and not before.is_upper:
+        return False
+    return before.is_title or before.is_upper
+
+
+def _common_words(span: Span, common: frozenset[str]) -> bool:
+    return any(fold(token.text) in common for token in span)
 
 
 def _unclaimed_name(token: Token, taken: set[int]) -> bool:
