@@ -117,6 +117,14 @@ def _report(tmp_path: Path, records: list[dict]) -> Path:
     return path
 
 
+def _article(G, url: str) -> str:
+    """The one article node built from the record of ``url``."""
+    (node,) = [
+        n for n, d in G.nodes(data=True) if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == url
+    ]
+    return node
+
+
 _DATED = {
     "url": "https://example.org/2031/10/03/patrol", "published": "2031-10-03", "language": "en",
     "title": "Edvard Lindqvist's patrol reaches the Arctic",
@@ -142,11 +150,10 @@ _ALONE = {
 
 def test_an_undated_report_takes_the_year_of_its_dated_story(tmp_path: Path) -> None:
     G, _ = build([_report(tmp_path, [_DATED, _UNDATED])], BuildConfig())
-    undated = [n for n, d in G.nodes(data=True)
-               if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == _UNDATED["url"]]  # fmt: skip
-    assert "2031" in G.nodes[undated[0]][M.PUBLISHED_EVIDENCE]
+    undated = _article(G, _UNDATED["url"])
+    assert "2031" in G.nodes[undated][M.PUBLISHED_EVIDENCE]
     days = {d[M.BEGIN] for n, d in G.nodes(data=True) if d.get(M.KIND) == M.EVENT
-            and undated[0] in set(G.successors(n))}  # fmt: skip
+            and undated in set(G.successors(n))}  # fmt: skip
     assert "2031-10-02" in {str(day) for day in days}
 
 
@@ -156,8 +163,7 @@ def test_a_weekday_that_does_not_fall_in_the_year_of_its_story_keeps_it_undated(
     # 2 October 2031 is a Thursday: "Wednesday (October 2)" is of another year
     wrong = {**_UNDATED, "text": _UNDATED["text"].replace("Thursday", "Wednesday")}
     G, _ = build([_report(tmp_path, [_DATED, wrong])], BuildConfig())
-    [node] = [d for _, d in G.nodes(data=True)
-              if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == wrong["url"]]  # fmt: skip
+    node = G.nodes[_article(G, wrong["url"])]
     assert not node.get(M.PUBLISHED)
 
 
@@ -175,8 +181,7 @@ def test_the_year_of_its_story_lets_an_undated_report_fix_its_day(tmp_path: Path
                 "near Tromsø, which began in early July, will end on July 19.",
     }  # fmt: skip
     G, _ = build([_report(tmp_path, [dated, undated])], BuildConfig())
-    [node] = [d for _, d in G.nodes(data=True)
-              if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == undated["url"]]  # fmt: skip
+    node = G.nodes[_article(G, undated["url"])]
     # 19 July 2031 is a Saturday: the Friday before it, after 1 July
     assert str(node[M.PUBLISHED]) == "2031-07-18"
     assert "last Friday before 2031-07-19" in node[M.PUBLISHED_EVIDENCE]
@@ -251,8 +256,7 @@ _MET_UNDATED = {
 
 def test_an_undated_report_takes_the_day_its_relative_dates_agree_on(tmp_path: Path) -> None:
     G, _ = build([_report(tmp_path, [_MET_DATED, _MET_UNDATED])], BuildConfig())
-    (undated,) = [d for _, d in G.nodes(data=True)
-                  if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == _MET_UNDATED["url"]]  # fmt: skip
+    undated = G.nodes[_article(G, _MET_UNDATED["url"])]
     # "Wednesday" is 2031-10-01 for any day from then to the next Tuesday: the day
     # kept is the one nearest the dated report's, and the evidence names the link
     assert (undated[M.PUBLISHED], undated[M.PUBLISHED_HOW]) == ("2031-10-02", "inferred")
@@ -263,8 +267,7 @@ def test_an_undated_report_sharing_only_countries_is_not_dated_by_them(tmp_path:
     dated = {**_MET_DATED, "text": "Norway and Finland held fisheries talks on Wednesday."}
     undated = {**_MET_UNDATED, "text": "Finland and Norway met on Wednesday over fisheries."}
     G, _ = build([_report(tmp_path, [dated, undated])], BuildConfig())
-    (found,) = [d for _, d in G.nodes(data=True)
-                if d.get(M.KIND) == M.ARTICLE and d.get(M.URL) == _MET_UNDATED["url"]]  # fmt: skip
+    found = G.nodes[_article(G, _MET_UNDATED["url"])]
     assert found[M.PUBLISHED] == ""
 
 
