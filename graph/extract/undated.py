@@ -83,7 +83,8 @@ _BACKGROUND_REACH: Final = 30  # characters between a circumstance's preposition
 Happening = tuple[str, str, int]
 
 
-@lru_cache(maxsize=16)
+# ten cues of each language are read per sentence: the cache holds every one
+@lru_cache(maxsize=64)
 def cue(name: str, language: str) -> re.Pattern[str] | None:
     """The words of one cue (the ``[cues]`` section of the language's file), as a regex."""
     registered = BY_CODE.get(language)
