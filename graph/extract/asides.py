@@ -20,7 +20,7 @@ its language. Gives spans and tests that :mod:`graph.extract.actors` and
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from graph.extract.undated import cue
@@ -48,12 +48,10 @@ def asides(
     spans = [(q.start(), q.end()) for q in _QUOTE.finditer(text) if quotes
              and len(q.group().split()) >= _QUOTE_MIN_WORDS
              and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
-    spans += _circumstances(text, language, {keep, when} - {None})
+    spans += _circumstances(text, language, (keep, when))
     # a gloss in brackets ("à 14h07 (8h07 en France)") names no actor, unless it
     # holds what the sentence tells or its date
-    held = [k for k in (keep, when) if k is not None]
-    spans += [(b.start(), b.end()) for b in _BRACKETS.finditer(text)
-              if not any(b.start() <= k < b.end() for k in held)]  # fmt: skip
+    spans += [b.span() for b in _BRACKETS.finditer(text) if not _holds(*b.span(), (keep, when))]
     pronoun = cue("relative", language)
     if pronoun is None:
         return spans
@@ -61,9 +59,8 @@ def asides(
         opener = pronoun.match(text, comma.end())
         if opener is None:
             continue
-        end = text.find(",", opener.end())
-        end = len(text) if end < 0 else end
-        if keep is None or not comma.start() <= keep < end:
+        end = _to_comma(text, opener.end())
+        if not _holds(comma.start(), end, (keep,)):
             spans.append((comma.start(), end))
     return spans
 
@@ -92,14 +89,13 @@ def comments(
             continue
         if commenting is None or not commenting.match(text, verb.start):
             continue
-        end = text.find(",", verb.end)
-        end = len(text) if end < 0 else end
-        if not any(k is not None and comma <= k < end for k in keep):
+        end = _to_comma(text, verb.end)
+        if not _holds(comma, end, keep):
             spans.append((comma, end))
     return spans
 
 
-def _circumstances(text: str, language: str, keep: set[int | None]) -> list[tuple[int, int]]:
+def _circumstances(text: str, language: str, keep: Iterable[int | None]) -> list[tuple[int, int]]:
     """The phrases that tell why or against what the sentence's happening took
     place ("malgré le mandat émis par la Cour", "amid sanctions by Ostland"), up
     to the next comma: who they name does not act in it, unless the phrase holds
@@ -109,11 +105,21 @@ def _circumstances(text: str, language: str, keep: set[int | None]) -> list[tupl
         return []
     spans = []
     for match in opener.finditer(text):
-        end = text.find(",", match.end())
-        end = len(text) if end < 0 else end
-        if not any(k is not None and match.start() <= k < end for k in keep):
+        end = _to_comma(text, match.end())
+        if not _holds(match.start(), end, keep):
             spans.append((match.start(), end))
     return spans
+
+
+def _to_comma(text: str, start: int) -> int:
+    """Where the phrase at ``start`` ends: the next comma, else the sentence's end."""
+    end = text.find(",", start)
+    return len(text) if end < 0 else end
+
+
+def _holds(start: int, end: int, offsets: Iterable[int | None]) -> bool:
+    """Whether the span holds one of ``offsets`` (None holds nothing)."""
+    return any(k is not None and start <= k < end for k in offsets)
 
 
 def outside_quote(text: str, offset: int | None) -> list[tuple[int, int]]:
