@@ -364,15 +364,22 @@ def _surnames(
 ) -> dict[str, EntityMention]:
     """The last names of the article's people named in full, each of one person
     only and no name of its own: "Lindqvist" alone, later, is Edvard Lindqvist."""
-    people: dict[str, set[str]] = {}
-    full: dict[str, EntityMention] = {}
-    for m in (m for s in sentences for m in s.mentions if m.kind == "person"):
-        parts = m.text.split()
-        if len(parts) > 1 and parts[-1].istitle() and len(parts[-1]) > 2:
-            people.setdefault(parts[-1], set()).add(m.key)
-            full.setdefault(parts[-1], m)
-    return {last: full[last] for last, keys in people.items()
-            if len(keys) == 1 and last not in names}  # fmt: skip
+    people = _people_by_word((m for s in sentences for m in s.mentions), -1)
+    return {last: person for last, (person, keys) in people.items() if len(keys) == 1
+            and last not in names and last.istitle() and len(last) > 2}  # fmt: skip
+
+
+def _people_by_word(
+    mentions: Iterable[EntityMention], at: int
+) -> dict[str, tuple[EntityMention, set[str]]]:
+    """For the first (``at`` 0) or last (-1) word of each name of a person named
+    in full: the first person so named and the keys of all of them."""
+    found: dict[str, tuple[EntityMention, set[str]]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.kind == "person" and len(words) > 1:
+            found.setdefault(words[at], (m, set()))[1].add(m.key)
+    return found
 
 
 def _free_hits(
@@ -445,20 +452,13 @@ def _with_acronyms(
 
 def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
     """Point a lone surname at the full name used elsewhere in the same article.
-    The surname is the last part of the name, or the first where the family
-    name comes first ("Pan" for "Pan Zhanle", "Kim" for "Kim Jong Un"); a part
-    that two people of the article share points at neither."""
-    full: dict[str, EntityMention] = {}
-    first: dict[str, set[str]] = {}
-    for m in mentions:
-        parts = m.text.split()
-        if m.kind == "person" and len(parts) > 1:
-            full.setdefault(parts[-1], m)
-            first.setdefault(parts[0], set()).add(m.key)
-    for m in mentions:
-        parts = m.text.split()
-        if m.kind == "person" and len(parts) > 1 and len(first[parts[0]]) == 1:
-            full.setdefault(parts[0], m)
+    The surname is the last part of the name (the first person so named, when
+    two share it), or the first part where the family name comes first ("Pan"
+    for "Pan Zhanle", "Kim" for "Kim Jong Un") when one person alone has it."""
+    full = {last: person for last, (person, _) in _people_by_word(mentions, -1).items()}
+    for first, (person, keys) in _people_by_word(mentions, 0).items():
+        if len(keys) == 1:
+            full.setdefault(first, person)
     linked = []
     for m in mentions:
         # the model may take a lone surname for an organisation ("Marchetti said")
