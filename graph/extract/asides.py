@@ -13,8 +13,8 @@ its language. Gives spans and tests that :mod:`graph.extract.actors` and
 - :func:`says_where`: a country that only says where (apposed to a place, the
   country of a border, coast or waters);
 - :func:`describes`: a country in a compound adjective ("Russian-ally Belarus")
-  or a private person's nationality ("American scientists", "l'Américain Sean
-  Baker").
+  or a private person's nationality ("Japanese scientists", "le Norvégien
+  Edvard Lindqvist").
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def asides(
     """The spans of the sentence's asides, but the one holding offset ``keep``
     (the trigger: what the sentence tells): a relative clause between commas
     ("Novak, who has stoked tensions with Finland, signed…"), a gloss in
-    brackets ("(8h07 en France)"; kept when it holds ``when``), a phrase of
+    brackets ("(8h07 au Japon)"; kept when it holds ``when``), a phrase of
     circumstance ("despite the warrant issued by the court"; kept when it
     holds the offset ``when``, the happening's date) and, with
     ``quotes``, a quoted statement (who and where a speaker cites, "les
@@ -49,7 +49,7 @@ def asides(
              and len(q.group().split()) >= _QUOTE_MIN_WORDS
              and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
     spans += _circumstances(text, language, (keep, when))
-    # a gloss in brackets ("à 14h07 (8h07 en France)") names no actor, unless it
+    # a gloss in brackets ("à 14h07 (8h07 au Japon)") names no actor, unless it
     # holds what the sentence tells or its date
     spans += [b.span() for b in _BRACKETS.finditer(text) if not _holds(*b.span(), (keep, when))]
     pronoun = cue("relative", language)
@@ -138,15 +138,15 @@ def outside_quote(text: str, offset: int | None) -> list[tuple[int, int]]:
     return []
 
 
-# what joins a place to the country around it: "à Istanbul, en Turquie", "in Paris, France"
+# what joins a place to the country around it: "à Bergen, en Norvège", "in Brest, France"
 _APPOSED_COUNTRY = re.compile(r",\s*(?:(?:en|au|aux|in)\s+(?:the\s+)?)?", re.IGNORECASE)
 
 
 def says_where(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
     """Whether ``mention`` is a country that only says where: apposed to a place
-    just before it ("à Istanbul, en Turquie"), or the country of a border, coast
-    or waters (the ``where`` cues: "on the border with Poland", "the Polish
-    border", "la frontière polonaise")."""
+    just before it ("à Bergen, en Norvège"), or the country of a border, coast
+    or waters (the ``where`` cues: "on the border with Finland", "the Finnish
+    border", "la frontière finlandaise")."""
     if mention.kind != "country":
         return False
     return any(
@@ -164,9 +164,9 @@ _COMPOUND_TAIL = re.compile(r"-[^\W\d_A-ZÀ-ÖØ-Þ]")
 def describes(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
     """Whether the country ``mention`` describes someone else: the first half of
     a compound adjective ("Russian-ally Belarus", "US-backed forces"), or the
-    nationality of a private person (the ``nationality`` cues: "American
-    scientists", "le réalisateur américain"; right before a person's name:
-    "l'Américain Sean Baker"), who does not act for it (a head of state or
+    nationality of a private person (the ``nationality`` cues: "Japanese
+    scientists", "le réalisateur japonais"; right before a person's name:
+    "le Norvégien Edvard Lindqvist"), who does not act for it (a head of state or
     minister still does, through the office: graph.extract.actors)."""
     return mention.kind == "country" and (
         bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
@@ -176,13 +176,14 @@ def describes(sentence: AnalysedSentence, mention: EntityMention, language: str)
 
 
 # a nationality written as a noun: after an article ("l'Américain", "the Frenchman")
-# or in the plural ("Americans Victor Ambros and Gary Ruvkun")
+# or in the plural ("Norwegians Edvard Lindqvist and Ingrid Solberg")
 _NATIONALITY_NOUN = re.compile(r"(?:\b(?:l['’]|le|la|les|au|aux|du|des|the)\s*)$", re.IGNORECASE)
 
 
 def _before_a_person(sentence: AnalysedSentence, mention: EntityMention) -> bool:
-    """ "l'Américain Sean Baker", "Americans Victor Ambros": a nationality noun
-    right before a person's name (not "la délégation russe Vladimir Medinski")."""
+    """ "le Norvégien Edvard Lindqvist", "Norwegians Ingrid Solberg and…": a
+    nationality noun right before a person's name (not "la délégation
+    norvégienne Edvard Lindqvist")."""
     text = sentence.text
     noun = mention.text[:1].isupper() and (
         mention.text.endswith("s") or bool(_NATIONALITY_NOUN.search(text, 0, mention.start))
@@ -196,7 +197,7 @@ def _before_a_person(sentence: AnalysedSentence, mention: EntityMention) -> bool
 
 
 def _in_a_role(sentence: AnalysedSentence, mention: EntityMention) -> bool:
-    """ "le président russe Vladimir Poutine": the country of a post."""
+    """ "le président finlandais Edvard Lindqvist": the country of a post."""
     return any(r.start <= mention.start < r.end for r in sentence.roles)
 
 

@@ -377,7 +377,7 @@ def _event(
     dates: the happenings they date apart are theirs (:mod:`graph.extract.apart`)."""
     language = article.language or "fr"
     apart = told_apart(sentence.text, time, others)
-    # a comment on the happening ("…, signifiant son entente face au conflit")
+    # a comment on the happening ("…, soulignant leur entente face à la crise")
     # is not the happening, unless it holds the sentence's own date (or the
     # trigger of a happening told undated)
     keep = time.start if happening is None else happening[2]

@@ -239,8 +239,7 @@ def discourse_time(
     phrase whose holder on the event's day ``role_people`` gives ("le ministre
     norvégien"); an event of the family of ``event_type`` first. What is told
     as to come takes only the time of what was told as to come too ("Il
-    rencontrera ce soir la délégation… « Le ministre tiendra une réunion avec
-    la délégation »").
+    recevra demain les armateurs… Il présidera une séance avec les armateurs").
     """
     dated = [e for e in earlier if e.time.rule not in (REPORT_TIME_RULE, DISCOURSE_RULE,
                                                         UNKNOWN_TIME_RULE)
@@ -262,7 +261,7 @@ def discourse_time(
         same = bool(event_type) and family(e.event_type) == family(event_type or "")
         return -e.sentence_index, not same, near.index(e)
 
-    # "C'était aussi la première fois que…", "It was the first time…": what it
+    # "C'était la deuxième fois que…", "It was the first time…": what it
     # says is of the event just told
     opener = cue("going_on", language)
     it_was = opener is not None and opener.match(sentence.text.lstrip(' «"“')) is not None
@@ -279,8 +278,8 @@ def discourse_time(
         if anaphor or continued:
             return _going_on(event.time)
     # further back, a definite event noun that names the sentence's own
-    # happening points at the latest event of its family ("La cérémonie de
-    # clôture… [the prizes] La cérémonie a été marquée…"), not one it reports on
+    # happening points at the latest event of its family ("Le gala s'est tenu
+    # samedi… [the prizes] Le gala a aussi vu…"), not one it reports on
     own_family = family(event_type) if event_type else None
     far = [e for e in dated if own_family in pointed and family(e.event_type) == own_family
            and 0 < sentence.index - e.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip

@@ -9,10 +9,10 @@ still decides what is a name, so "Nice" the adjective stays no name.
 - a country the model calls a place or a person ("Mali", "Burkina Faso"; the
   small English model reads "Mali and Niger signed" as two people) is a
   country: it can act; a city-state only when a verb follows it ("entre
-  Monaco et Nice" is where). A person named exactly like a country ("Chad")
+  Monaco et Menton" is where). A person named exactly like a country ("Chad")
   is taken for the country: in news, the country is by far the likelier;
 - a city it calls an organisation is a place ("sailed from Tromsø", "between
-  Monaco and Nice"), unless a verb follows it ("Monaco beat Brest": a club);
+  Monaco and Menton"), unless a verb follows it ("Monaco beat Brest": a club);
 - a city it calls a person after a word of place ("à Florence") is a place.
 """
 

@@ -81,7 +81,7 @@ def _inside_a_written_name(text: str, start: int, end: int) -> bool:
 
 
 def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
-    """A demonym between two capitalised words of a name ("the Royal Swedish
+    """A demonym between two capitalised words of a name ("the Royal Norwegian
     Academy of Sciences") is a word of that name, not a country of its own;
     one opening a name ("Russian President", "the Chinese Coast Guard") is."""
     before = start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start
@@ -233,7 +233,7 @@ def _clean_ner(span: Span) -> Span:
     while end - start > 1 and span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower:
         end -= 1
     if span.label_ == "PER" and end - start > 2 and _ACRONYM.fullmatch(span.doc[start].text):
-        start += 1  # a club or party glued to the person: "PSG Illia Zabarnyi"
+        start += 1  # a club or party glued to the person: "FCN Edvard Lindqvist"
     return Span(span.doc, start, end, label=span.label_)
 
 
@@ -265,7 +265,7 @@ def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[S
 
 
 def _tail_of_a_name(doc: Doc, start: int) -> bool:
-    """Whether the words at ``start`` go on a name begun before ("CCTV Military
+    """Whether the words at ``start`` go on a name begun before ("NRK Military
     Channel"): a capitalised word or an acronym right before them that is no
     title ("Defence Minister Edvard Lindqvist") nor a sentence's first word."""
     if start == 0 or not doc[start - 1].is_alpha:
@@ -453,8 +453,8 @@ def _with_acronyms(
 def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:
     """Point a lone surname at the full name used elsewhere in the same article.
     The surname is the last part of the name (the first person so named, when
-    two share it), or the first part where the family name comes first ("Pan"
-    for "Pan Zhanle", "Kim" for "Kim Jong Un") when one person alone has it."""
+    two share it), or the first part where the family name comes first ("Wen"
+    for "Wen Haolin") when one person alone has it."""
     full = {last: person for last, (person, _) in _people_by_word(mentions, -1).items()}
     for first, (person, keys) in _people_by_word(mentions, 0).items():
         if len(keys) == 1:

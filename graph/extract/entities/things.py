@@ -99,8 +99,8 @@ _GATHERING_QUALIFIERS: Final = 4  # lower-case words between a gathering's noun 
 
 def thing_name(span: Span) -> str:
     """The name a thing is known by: its words, but for a gathering the words
-    between its noun and its town ("Festival international du film de Cannes"
-    and "festival de Cannes" are one festival: "festival de Cannes")."""
+    between its noun and its town ("le festival du film maritime de Brest"
+    and "le festival de Brest" are one festival: "festival de Brest")."""
     name = span.text.strip(_AROUND_NAMES)
     if span[0].lower_ not in _GATHERING_NOUNS:
         return name
