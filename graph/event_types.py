@@ -23,6 +23,7 @@ __all__ = [
     "NAMEABLE",
     "SAYING",
     "TYPE_NAMES",
+    "UNACTED",
     "EventType",
     "family",
     "load_event_types",
@@ -39,7 +40,7 @@ class EventType:
     triggers: dict[str, tuple[str, ...]]
     family: str = ""
     nameable: bool = False
-    role: str = ""  # "saying" or "fallback", see the file's header
+    role: str = ""  # "saying", "fallback" or "unacted", see the file's header
 
     def __hash__(self) -> int:  # triggers is a dict; the name identifies the type
         return hash(self.name)
@@ -52,8 +53,9 @@ def load_event_types(
     with the trigger stems each language file lists for them (``[triggers]``).
 
     Raises:
-        ConfigError: a role other than saying/fallback, or not exactly one of
-            each; a language file lists triggers of a type ``path`` lacks.
+        ConfigError: a role other than saying/fallback/unacted, or not exactly
+            one saying and one fallback type; a language file lists triggers of
+            a type ``path`` lacks.
     """
     rows = read_table(path)
     names = {row["type"] for row in rows}
@@ -74,7 +76,7 @@ def load_event_types(
     for role in ("saying", "fallback"):
         if sum(t.role == role for t in types) != 1:
             raise ConfigError(f"{path}: exactly one event type must have the role {role}")
-    if unknown := {t.role for t in types} - {"", "saying", "fallback"}:
+    if unknown := {t.role for t in types} - {"", "saying", "fallback", "unacted"}:
         raise ConfigError(f"{path}: unknown role(s) {', '.join(sorted(unknown))}")
     return types
 
@@ -84,6 +86,8 @@ TYPE_NAMES: Final = tuple(t.name for t in EVENT_TYPES)
 FALLBACK: Final = next(t.name for t in EVENT_TYPES if t.role == "fallback")
 SAYING: Final = next(t.name for t in EVENT_TYPES if t.role == "saying")
 NAMEABLE: Final = frozenset(t.name for t in EVENT_TYPES if t.nameable)
+# what happens to a place (an earthquake, a crash): an event even with no actor named
+UNACTED: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "unacted")
 _FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}
 LABELS: Final = {t.name: t.label for t in EVENT_TYPES}
 

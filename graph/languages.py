@@ -116,6 +116,7 @@ class EntityWords:
     locatives: frozenset[str]
     articles: frozenset[str]
     source_cues: tuple[_Words, ...]  # "according to": a source, not a place
+    place_cues: tuple[_Words, ...]  # "the town of": a place, whatever the model says
     demonyms_match_case: bool
     event_naming_stems: _Words  # "baptisées", "dubbed"
     event_name_not_between: frozenset[str]
@@ -310,6 +311,7 @@ def _entities(r: _Reader) -> EntityWords:
         locatives=words("locatives"),
         articles=words("articles"),
         source_cues=tuple(tuple(cue.split()) for cue in r.words(t, w, "source_cues")),
+        place_cues=tuple(tuple(cue.split()) for cue in r.words(t, w, "place_cues")),
         demonyms_match_case=r.flag(t, w, "demonyms_match_case", False),
         event_naming_stems=r.words(t, w, "event_naming_stems"),
         event_name_not_between=words("event_name_not_between"),

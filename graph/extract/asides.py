@@ -171,8 +171,41 @@ def describes(sentence: AnalysedSentence, mention: EntityMention, language: str)
     return mention.kind == "country" and (
         bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
         or _next_to(sentence.text, mention, _placed_cues(language, "nationality"))
-        or (_before_a_person(sentence, mention) and not _in_a_role(sentence, mention))
+        or (
+            (_before_a_person(sentence, mention) or _describes_a_name(sentence, mention, language))
+            and not _in_a_role(sentence, mention)
+        )
     )
+
+
+# one or two lower-case words: the common noun a nationality qualifies
+_COMMON_NOUN = re.compile(r"\s+([a-zà-öø-ÿ][\w’'-]*)\s+(?:[a-zà-öø-ÿ][\w’'-]*\s+)?$")
+_NOUN_BEFORE = re.compile(r"\b([a-zà-öø-ÿ][\w-]*)\s+$")
+
+
+def _describes_a_name(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
+    """A nationality in a descriptor right before a name: "Norwegian shipowner
+    Halvorsen Maritime", "l'armateur norvégien Halvorsen Maritime" (a common
+    noun before or after the adjective, then the name). The firm or person
+    named acts, not their country; a post ("le président finlandais") is a
+    role, and a body of the state ("la délégation finlandaise", the language
+    file's ``institution_heads``) acts for it: both keep it."""
+    text = sentence.text
+    after = next((o for o in sentence.mentions if o.start >= mention.end), None)
+    if after is None or after.kind not in ("person", "organization"):
+        return False
+    between = text[mention.end : after.start]
+    if any(mention.end <= v.start < after.start for v in sentence.verbs):
+        return False  # "China said NATO's statement…": a verb, no noun
+    if found := _COMMON_NOUN.fullmatch(between):
+        noun = found.group(1)
+    elif between.isspace() and mention.text[:1].islower():
+        found = _NOUN_BEFORE.search(text, 0, mention.start)
+        noun = found.group(1) if found else ""
+    else:
+        return False
+    heads = BY_CODE[language].entities.institution_heads if language in BY_CODE else set()
+    return bool(noun) and noun.lower() not in heads
 
 
 # a nationality written as a noun: after an article ("l'Américain", "the Frenchman")

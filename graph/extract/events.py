@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from graph.event_types import SAYING
+from graph.event_types import SAYING, UNACTED, family
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
@@ -42,7 +42,14 @@ from graph.extract.asides import asides, comments, outside_quote
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near, triggers_in
-from graph.extract.undated import Happening, cue, discourse_time, report_time, told_happening
+from graph.extract.undated import (
+    DEFINITE_BEFORE,
+    Happening,
+    cue,
+    discourse_time,
+    report_time,
+    told_happening,
+)
 from graph.kb import KnowledgeBase
 from graph.languages import LANGUAGES
 from graph.types import (
@@ -254,17 +261,41 @@ def _speaker_clause(
 
 
 def _borrowed(
-    previous: Sequence[AnalysedSentence], earlier: Sequence[EventMention]
+    sentence: AnalysedSentence,
+    happening: tuple[str, int],
+    previous: Sequence[AnalysedSentence],
+    earlier: Sequence[EventMention],
 ) -> tuple[EntityMention, ...]:
-    """The actors of a sentence with a date but no actor of its own: whoever
-    the sentence before names, unless that sentence only told statements (who
-    spoke of the ships is not who sails them: "Japan said it was following the
-    patrol. The ships will stay near the border until March 20")."""
+    """The actors of a sentence with a date but no actor of its own: those of
+    the latest event of its family when a definite article points back at it
+    ("Le procès s'était ouvert le 3 novembre" after the sentencing), else
+    whoever the sentence before names, unless that sentence only told
+    statements (who spoke of the ships is not who sails them: "Japan said it
+    was following the patrol. The ships will stay near the border until March
+    20")."""
+    if (same := _pointed_back(sentence, happening, earlier)) is not None:
+        return same.actors
     told = [e for e in earlier if e.sentence_index == previous[-1].index]
     if told and all(e.event_type == SAYING for e in told):
         return ()
     kept = {m.key: m for m in reversed(previous[-1].mentions) if m.kind in ACTOR_KINDS}
     return tuple(sorted(kept.values(), key=lambda m: m.key))
+
+
+def _pointed_back(
+    sentence: AnalysedSentence, happening: tuple[str, int], earlier: Sequence[EventMention]
+) -> EventMention | None:
+    """The latest earlier event of the happening's type (else of its family),
+    when the sentence names it with a definite article ("the trial", "le procès")."""
+    event_type, trigger_at = happening
+    if event_type == SAYING or not DEFINITE_BEFORE.search(
+        sentence.text, max(0, trigger_at - 12), trigger_at
+    ):
+        return None
+    told = [e for e in earlier if e.actors]
+    same = [e for e in told if e.event_type == event_type]  # the trial, before the inquiry
+    kin = same or [e for e in told if family(e.event_type) == family(event_type)]
+    return kin[-1] if kin else None
 
 
 def _not_acting(
@@ -394,12 +425,15 @@ def _event(
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans)
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
+    if event_type in UNACTED:
+        return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
+                        spans + elsewhere, kb)  # fmt: skip
     # a sentence's own date makes it a happening even if its actor is only the
     # sentence before's; without one, only an actor of its own (or an anaphor's) does
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
-        actors = _borrowed(previous, earlier)
+        actors = _borrowed(sentence, (event_type, trigger_at), previous, earlier)
     if not actors:
         return None
     actors = with_represented_countries(actors, time.begin, kb)
@@ -412,5 +446,42 @@ def _event(
         trigger=trigger,
         actors=actors,
         place=_place(sentence, trigger_at, elsewhere),
+        topics=match_topics(sentence.text, language),
+    )
+
+
+def _unacted(
+    article: Article,
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    happening: tuple[str, str | None, int],
+    actors: tuple[EntityMention, ...],
+    asides: Sequence[tuple[int, int]],
+    kb: KnowledgeBase,
+) -> EventMention | None:
+    """What happens to a place (an earthquake, a crash): an event without an
+    actor, but never without a place. A country it names is where it happened
+    ("An earthquake struck Norway"), not who acted; a person or organisation the
+    sentence makes act stays its actor. Nobody is borrowed from the sentences
+    before: a flood is no act of the minister quoted above it."""
+    event_type, trigger, trigger_at = happening
+    language = article.language or "fr"
+    # a country named by its name, not by a nationality ("le Norvégien" is a person)
+    named = frozenset(m.key for m in sentence.mentions if m.kind == "country"
+                      and m.text.lower() not in kb.demonyms.get(language, {}))  # fmt: skip
+    place = _place(sentence, trigger_at, asides) or _place(
+        replace(sentence, locative=named), trigger_at, asides
+    )
+    if place is None:
+        return None
+    return EventMention(
+        article=article.source,
+        sentence=sentence.text.strip(),
+        sentence_index=sentence.index,
+        time=time,
+        event_type=event_type,
+        trigger=trigger,
+        actors=tuple(a for a in actors if a.kind != "country"),
+        place=place,
         topics=match_topics(sentence.text, language),
     )

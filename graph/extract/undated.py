@@ -49,6 +49,7 @@ from graph.languages import BY_CODE
 from graph.types import UNKNOWN_TIME, AnalysedSentence, EventMention, Tense, TimeExpression
 
 __all__ = [
+    "DEFINITE_BEFORE",
     "DISCOURSE_RULE",
     "PLANNED_DAYS",
     "REPORT_DAYS",
@@ -67,7 +68,7 @@ DISCOURSE_SENTENCES: Final = 3  # how far back a sentence may go on with any eve
 ANAPHOR_SENTENCES: Final = 8  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
 _CONTINUING_KINDS: Final = frozenset({"person", "organization", "thing"})
-_DEFINITE_BEFORE: Final = re.compile(
+DEFINITE_BEFORE: Final = re.compile(
     r"(?:\b(?:ce|cet|cette|ces|le|la|les|du|des|au|aux|the|this|these|that|those)\s+"
     r"|\bl['’]\s*)(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -160,8 +161,11 @@ def told_happening(
     doing = [(t, tense) for t, tense in verbal
              if t[0].role != "saying" and tense in ("past", "future")]  # fmt: skip
     for t, tense in saying or doing:
-        if tense != "future" and _clause_tense(sentence, t[2], t[3], language) == "future":
-            tense = "future"  # "Il est prévu que … soient adoptés": the clause says it is to come
+        # "Il est prévu que … soient adoptés": the clause says it is to come; a
+        # statement is made when it is told, whatever it says is to come
+        to_come = _clause_tense(sentence, t[2], t[3], language) == "future"
+        if to_come and t[0].role != "saying":
+            tense = "future"
         return (t[0].name, t[1], t[2]), tense
     for t in triggers:
         if t[0].role != "saying" and (tense := _nominal_ok(sentence, t, language)) is not None:
@@ -196,7 +200,7 @@ def _definite_event_noun(sentence: AnalysedSentence, kb: KnowledgeBase, language
     or demonstrative article ("cette visite", "l'entretien", "the talks")."""
     families = set()
     for event_type, _, start, _ in triggers_in(sentence.text, kb, language):
-        if _DEFINITE_BEFORE.search(sentence.text[max(0, start - 12) : start]):
+        if DEFINITE_BEFORE.search(sentence.text[max(0, start - 12) : start]):
             families.add(family(event_type.name))
     return families
 

@@ -205,12 +205,17 @@ class _Cluster:
     reasons: list[str] = field(default_factory=list)
 
 
-def _compatible(cluster: _Cluster, mention: EventMention, actors: set[str]) -> str | None:
+def _compatible(
+    cluster: _Cluster, mention: EventMention, actors: set[str], place: str | None
+) -> str | None:
     if family(cluster.mentions[0].event_type) != family(mention.event_type):
         return None
     if mention.time.last < cluster.begin or cluster.last < mention.time.begin:
         return None
-    place = mention.place.key if mention.place else None
+    if not actors and not cluster.actors:  # what happens to a place: an earthquake
+        if place is None or place not in cluster.places:
+            return None
+        return f"same {family(mention.event_type)} event, overlapping dates, same place {place}"
     shared = cluster.actors & actors
     if place and cluster.places and place not in cluster.places:
         return _despite_places(cluster, mention, shared)
@@ -245,11 +250,13 @@ def _despite_places(cluster: _Cluster, mention: EventMention, shared: set[str]) 
     )
 
 
-def _absorb(cluster: _Cluster, mention: EventMention, actors: set[str], reason: str) -> None:
+def _absorb(
+    cluster: _Cluster, mention: EventMention, actors: set[str], place: str | None, reason: str
+) -> None:
     cluster.mentions.append(mention)
     cluster.actors |= actors
-    if mention.place:
-        cluster.places.add(mention.place.key)
+    if place:
+        cluster.places.add(place)
     begin = max(cluster.begin, mention.time.begin)
     last = min(cluster.last, mention.time.last)
     if _rank(mention.time.granularity) < _rank(cluster.granularity):
@@ -266,6 +273,12 @@ def _actor_keys(mention: EventMention, redirect: dict[str, str]) -> set[str]:
     return {redirect.get(a.key, a.key) for a in mention.actors}
 
 
+def _place_key(mention: EventMention, redirect: dict[str, str]) -> str | None:
+    """The entity of the mention's place (a town the model read as a person in
+    another sentence is one node, under the name the resolve chose)."""
+    return redirect.get(mention.place.key, mention.place.key) if mention.place else None
+
+
 _LONG_MONTHS = 24  # intervals longer than this share one bucket
 
 
@@ -276,13 +289,17 @@ def _months(begin: date, last: date) -> list[str]:
     return [str(month) for month in range(first, final + 1)]
 
 
-def _blocking_keys(mention: EventMention, actors: set[str]) -> list[tuple[str, ...]]:
+def _blocking_keys(
+    mention: EventMention, actors: set[str], place: str | None
+) -> list[tuple[str, ...]]:
     """Index keys under which a mention can meet the mentions it may merge with.
 
     Merging needs two shared actors, or one named actor at the same place,
     within overlapping months: so the keys are (family, month, actor pair) and
-    (family, month, named actor, place). Frequent actors alone (a country in
-    thousands of articles) never make a key, which keeps the work linear.
+    (family, month, named actor, place); an event with no actor (an earthquake)
+    merges with another of none at its place: (family, month, place).
+    Frequent actors alone (a country in thousands of articles) never make a
+    key, which keeps the work linear.
     """
     fam = family(mention.event_type)
     months = _months(mention.time.begin, mention.time.last)
@@ -290,9 +307,11 @@ def _blocking_keys(mention: EventMention, actors: set[str]) -> list[tuple[str, .
     keys: list[tuple[str, ...]] = [
         (fam, m, "pair", a, b) for m in months for a, b in combinations(ordered, 2)
     ]
-    if mention.place is not None:
-        keys += [(fam, m, "at", a, mention.place.key) for m in months for a in ordered
+    if place is not None:
+        keys += [(fam, m, "at", a, place) for m in months for a in ordered
                  if not a.startswith("country/")]  # fmt: skip
+        if not actors:  # an earthquake, a crash: known by its place
+            keys += [(fam, m, "place", place) for m in months]
     return keys
 
 
@@ -316,13 +335,13 @@ def resolve_events(
     clusters: list[_Cluster] = []
     index: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for mention in ordered:
-        actors = _actor_keys(mention, redirect)
-        keys = _blocking_keys(mention, actors)
+        actors, place = _actor_keys(mention, redirect), _place_key(mention, redirect)
+        keys = _blocking_keys(mention, actors, place)
         candidates = sorted(set().union(*(index[key] for key in keys)))
         for i in candidates:
-            reason = _compatible(clusters[i], mention, actors)
+            reason = _compatible(clusters[i], mention, actors, place)
             if reason:
-                _absorb(clusters[i], mention, actors, reason)
+                _absorb(clusters[i], mention, actors, place, reason)
                 target = i
                 break
         else:
@@ -330,7 +349,7 @@ def resolve_events(
                 _Cluster(
                     [mention],
                     set(actors),
-                    {mention.place.key} if mention.place else set(),
+                    {place} if place else set(),
                     mention.time.begin,
                     mention.time.last,
                     mention.time.granularity,

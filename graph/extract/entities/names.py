@@ -211,7 +211,18 @@ def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Spa
         _names_event(span, nouns) or _named_by_event_noun(span, nouns)
     ):
         return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
+    span = _addressed(span)
     return _clean_ner(span) if _keep_ner(span, common) else None
+
+
+def _addressed(span: Span) -> Span:
+    """ "Me Marion Castellan", "Dr Ingrid Solberg": a title of address before
+    capitalised words names a person, whatever label the model gave the whole."""
+    honorifics = _folded_words(span.doc.lang_, "honorifics")
+    named = len(span) > 1 and all(t.text[:1].isupper() for t in span[1:] if t.text != ".")
+    if named and _NER_KINDS.get(span.label_) != "person" and fold(span[0].text) in honorifics:
+        return Span(span.doc, span.start, span.end, label="PER")
+    return span
 
 
 _ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,6}")

@@ -27,19 +27,33 @@ _DATELINE_TOKENS = 8  # a dateline's agency comes within the first words of a pa
 _LOCATIVES: Final = {code: x.entities.locatives for code, x in BY_CODE.items()}
 _ARTICLES: Final = frozenset().union(*(x.entities.articles for x in LANGUAGES))
 _SOURCE_CUES: Final = tuple(cue for x in LANGUAGES for cue in x.entities.source_cues)
+_PLACE_CUES: Final = tuple(cue for x in LANGUAGES for cue in x.entities.place_cues)
 
 
 def _after_source_cue(span: Span) -> bool:
+    return _after(span, _SOURCE_CUES)
+
+
+def _after_place_cue(span: Span) -> bool:
+    """ "near the town of Kressen", "la commune de Plouvenec": a place, even where
+    the model read a person."""
+    return _after(span, _PLACE_CUES)
+
+
+def _after(span: Span, cues: tuple[tuple[str, ...], ...]) -> bool:
     before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
-    return any(tuple(before[-len(cue) :]) == cue for cue in _SOURCE_CUES if len(before) >= len(cue))
+    return any(tuple(before[-len(cue) :]) == cue for cue in cues if len(before) >= len(cue))
 
 
 def _institution(span: Span, language: str) -> bool:
-    """Whether the name is an institution's ("Cour suprême de Nordvik", "Supreme Court")."""
+    """Whether the name is an institution's ("Cour suprême de Nordvik", "Supreme
+    Court"), or follows the noun of one ("la banque Vantrel")."""
     heads = _INSTITUTION_HEADS.get(language, frozenset())
     words = [t.lower_ for t in span if t.is_alpha]
     last = language in BY_CODE and BY_CODE[language].entities.institution_head_last
-    return bool(words) and (words[0] in heads or (last and words[-1] in heads))
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    after_head = before is not None and before.is_lower and before.text in heads
+    return bool(words) and (words[0] in heads or (last and words[-1] in heads) or after_head)
 
 
 def _is_locative(span: Span, language: str) -> bool:

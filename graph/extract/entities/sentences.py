@@ -35,6 +35,7 @@ from graph.extract.entities.names import (
     _unknown_people,
 )
 from graph.extract.entities.places import (
+    _after_place_cue,
     _after_source_cue,
     _dateline_city,
     _institution,
@@ -179,7 +180,9 @@ def _mention(
     kind = _NER_KINDS[label]
     acts = span.end < len(span.doc) and span.doc[span.end].pos_ in {"VERB", "AUX"}
     kind = gazetteer_kind(span.text, kind, locative=locative, acts=acts)
-    if kind == "place" and (_after_source_cue(span) or _institution(span, language)):
+    if kind in ("person", "organization") and _after_place_cue(span):
+        kind = "place"
+    elif kind == "place" and (_after_source_cue(span) or _institution(span, language)):
         kind = "organization"  # "according to Nordvik": who reports, not where
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text
