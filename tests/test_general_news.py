@@ -202,3 +202,33 @@ def test_unrelated_local_news_stay_apart(G) -> None:
     }
     assert all(len(articles) == 1 for articles in articles_of.values())
     assert len(stories) == 4
+
+
+def test_an_offset_from_the_sentence_s_own_date_dates_nothing_and_its_names_do_not_act(
+    kb,
+) -> None:
+    body = "Norway and Finland met in Helsinki in March, two months after Russian aircraft violated Swedish airspace."
+    _, events = _events(body, "en", date(2031, 6, 12), kb)
+    assert [(e.time.begin, e.event_type) for e in events] == [(date(2031, 3, 1), "Meeting")]
+    assert {a.label for a in events[0].actors} == {"Norway", "Finland"}
+
+
+def test_an_offset_from_publication_still_dates_the_happening_it_names(kb) -> None:
+    body = (
+        "Cette visite intervient quelques jours après les négociations directes à Oslo entre "
+        "la Norvège et la Finlande sur le conflit qui a débuté en 2022."
+    )
+    _, events = _events(body, "fr", date(2031, 6, 12), kb)
+    assert "Negotiation" in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("An outbreak of bird flu was confirmed in Norway on Monday.", "en"),
+        ("Une épizootie de grippe aviaire a frappé la Norvège en 2029.", "fr"),
+    ],
+)
+def test_an_outbreak_is_a_disaster_of_its_place(kb, body: str, language: str) -> None:
+    _, [outbreak] = _events(body, language, date(2031, 6, 12), kb)
+    assert outbreak.event_type == "Disaster" and outbreak.place.key == "country/norway"

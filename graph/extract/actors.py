@@ -138,14 +138,17 @@ def sentence_actors(
     previous: Sequence[AnalysedSentence],
     language: str,
     spans: Sequence[tuple[int, int]] = (),
+    apart: Sequence[tuple[int, int]] = (),
 ) -> tuple[EntityMention, ...]:
     """The actors of the event the sentence tells: its people, organisations,
     countries and named things but those named only in an aside (``spans``,
-    from :func:`asides`), the holders of its role phrases, and what its
-    anaphora point back at."""
+    from :func:`asides`; all of them when nobody else is named), the holders
+    of its role phrases, and what its anaphora point back at. Who is named in
+    ``apart``, the words of another happening, never acts in this one."""
     found: dict[str, EntityMention] = {}
-    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS and not _aside_country(
-        sentence, m, language)]  # fmt: skip
+    acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
+              and not _aside_country(sentence, m, language)
+              and not any(a <= m.start < b for a, b in apart)]  # fmt: skip
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
     for m in main or ([] if speaker else acting):

@@ -85,9 +85,15 @@ def told_apart(
     return phrases
 
 
+# the happening these times date is told in their own phrase: "the 75th
+# anniversary of the founding of…", "two months after Nordvik's jets violated…"
+# (the latter's names are no actors of the sentence's own happening, dated apart)
+_OWN_PHRASE_RULES = frozenset({"anniversary", "event-offset"})
+
+
 def _phrase(text: str, time: TimeExpression) -> tuple[int, int] | None:
     """The words of the happening another time of the sentence dates apart."""
-    if time.rule == "anniversary" and time.end > time.start:
+    if time.rule in _OWN_PHRASE_RULES and time.end > time.start:
         end = text.find(",", time.end)
         return time.start, len(text) if end < 0 else end
     if time.rule in _SHORTLY_RULES.values():

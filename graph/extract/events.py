@@ -175,7 +175,7 @@ def extract_events(
             times = [when] if when is not None else []
         day_before = None
         for time in times:
-            if _is_vague(time, anchor):
+            if _is_vague(time, anchor) or _counted_from_another(time, times):
                 continue
             signature = (sentence.text.strip(), time.begin, time.last)
             if signature in seen:
@@ -191,6 +191,16 @@ def extract_events(
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = time
     return events
+
+
+def _counted_from_another(time: TimeExpression, times: Sequence[TimeExpression]) -> bool:
+    """ "They met in March, two months after Nordvik's jets violated…": the offset
+    counts from the date before it, not from the publication it was read
+    against, so its day is unknown; its phrase still tells another happening
+    (:func:`graph.extract.apart.told_apart`)."""
+    return time.rule == "event-offset" and any(
+        t.rule != "event-offset" and t.end <= time.start for t in times
+    )  # a date after it ("…conflit en Ukraine qui a débuté en 2022") tells something else
 
 
 def _until(
@@ -423,7 +433,7 @@ def _event(
                                    kb, language, direct=happening is None)  # fmt: skip
     told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
     holders = role_holders(told, time.begin, kb, *roles)
-    actors = sentence_actors(sentence, holders, kb, previous, language, spans)
+    actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
     if event_type in UNACTED:
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
