@@ -104,11 +104,17 @@ def test_english_article_events_and_counterpart_role(kb) -> None:
     assert trip.place is not None and trip.place.key == "place/beijing"
 
 
-def test_undated_sentences_make_no_event(kb) -> None:
+def test_an_undated_sentence_telling_no_happening_makes_no_event(kb) -> None:
+    # a state in the present ("soutient"), no verb of saying: nothing happened
     _, events = _events(
-        "Le ministre Paulin Marchetti a salué la coopération.", "fr", date(2025, 3, 6), kb
+        "Le ministre Paulin Marchetti soutient la coopération.", "fr", date(2025, 3, 6), kb
     )
     assert events == []
+    # praising is saying something: a statement of the report's days
+    _, [praised] = _events(
+        "Le ministre Paulin Marchetti a salué la coopération.", "fr", date(2025, 3, 6), kb
+    )
+    assert praised.event_type == "Statement" and praised.time.last == date(2025, 3, 6)
 
 
 def test_role_phrase_resolves_to_the_holder_at_the_event_date(kb) -> None:
@@ -1006,7 +1012,7 @@ def test_a_country_in_a_compound_adjective_does_not_act(kb, body: str) -> None:
         ("Norway's central bank board voted 7-2 on Tuesday to cut rates.", "en", "Decision"),
         ("Le Parlement norvégien a voté mardi la loi sur la pêche.", "fr", "Decision"),
         ("Edvard Lindqvist a affiché mardi à Oslo la priorité qu'il accordait aux relations "
-         "avec la Finlande.", "fr", "Other"),  # "accordait" grants: no agreement
+         "avec la Finlande.", "fr", "Statement"),  # "accordait" grants: no agreement
         ("Norway held a referendum on Tuesday on the fishing quotas.", "en", "Election"),
     ],
 )  # fmt: skip

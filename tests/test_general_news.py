@@ -54,6 +54,10 @@ def _events(body: str, language: str, published: date, kb):
         ("Edvard Lindqvist was sentenced to four years in prison on Wednesday.", "en", "Trial"),
         ("Halvorsen Maritime completed the takeover of Lindgren Shipping on Monday.", "en",
          "Acquisition"),
+        # verbs of reporting beyond "said": praising, promising, hailing
+        ("Edvard Lindqvist praised the Norwegian coast guard on Monday.", "en", "Statement"),
+        ("Paulin Marchetti a salué lundi le travail de la garde côtière norvégienne.", "fr",
+         "Statement"),
         # a trap: who condemns words makes a statement, not a sentence
         ("Emmanuel Macron a condamné mardi les propos de Paulin Marchetti.", "fr", "Statement"),
     ],
@@ -232,3 +236,22 @@ def test_an_offset_from_publication_still_dates_the_happening_it_names(kb) -> No
 def test_an_outbreak_is_a_disaster_of_its_place(kb, body: str, language: str) -> None:
     _, [outbreak] = _events(body, language, date(2031, 6, 12), kb)
     assert outbreak.event_type == "Disaster" and outbreak.place.key == "country/norway"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "actors"),
+    [
+        ("The prime ministers of Norway and Finland agreed on Thursday to cooperate, at a summit "
+         "that Russia called a provocation.", "en", {"Norway", "Finland"}),
+        ("La Norvège et la Finlande ont signé jeudi l'accord que Moscou a dénoncé.", "fr",
+         {"Norway", "Finland"}),
+        # after a verb the word opens what is said: whom a statement is about stays
+        ("Norway said on Thursday that Russia had violated its airspace.", "en",
+         {"Norway", "Russia"}),
+    ],
+)  # fmt: skip
+def test_who_a_relative_clause_names_does_not_act(
+    kb, body: str, language: str, actors: set[str]
+) -> None:
+    _, [event] = _events(body, language, date(2031, 6, 13), kb)
+    assert {a.label for a in event.actors} == actors

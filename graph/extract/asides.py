@@ -27,7 +27,7 @@ from graph.extract.undated import cue
 from graph.languages import BY_CODE
 from graph.types import AnalysedSentence, EntityMention
 
-__all__ = ["asides", "comments", "describes", "outside_quote", "says_where"]
+__all__ = ["asides", "comments", "describes", "object_relatives", "outside_quote", "says_where"]
 
 _QUOTE = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^[^«»]*»|^[^“”]*”")
 _QUOTE_MIN_WORDS = 3
@@ -66,6 +66,35 @@ def asides(
 
 
 _BRACKETS = re.compile(r"\([^()]{1,80}\)")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def object_relatives(
+    sentence: AnalysedSentence, language: str, keep: Sequence[int | None]
+) -> list[tuple[int, int]]:
+    """Relative clauses with no comma whose subject is a name, after a noun: "at a
+    summit that Nordvik called a provocation", "l'accord que Nordvik a signé",
+    "the week when NATO warned…". Who they name does not act in what the
+    sentence tells, unless the clause holds an offset of ``keep`` (the trigger
+    or the date). After a verb the word opens what is said ("said that
+    Nordvik…"), which is not a relative clause."""
+    pronoun = cue("object_relative", language)
+    if pronoun is None:
+        return []
+    text, spans = sentence.text, []
+    for match in pronoun.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        named = text[match.end() :].lstrip()[:1].isupper()
+        if before is None or not named or _verb_at(sentence, before.start(1)):
+            continue
+        end = _to_comma(text, match.end())
+        if not _holds(match.start(), end, keep):
+            spans.append((match.start(), end))
+    return spans
+
+
+def _verb_at(sentence: AnalysedSentence, offset: int) -> bool:
+    return any(v.start <= offset < v.end for v in sentence.verbs)
 
 
 def comments(

@@ -38,7 +38,7 @@ from graph.extract.actors import (
     with_represented_countries,
 )
 from graph.extract.apart import shortly, told_apart
-from graph.extract.asides import asides, comments, outside_quote
+from graph.extract.asides import asides, comments, object_relatives, outside_quote
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near, triggers_in
@@ -338,7 +338,7 @@ def _not_acting(
     if event_type == SAYING:
         return [*quoted, *apart], elsewhere
     spans = [*asides(text, language, trigger_at, when=when), *outside_quote(text, trigger_at),
-             *apart]  # fmt: skip
+             *object_relatives(sentence, language, (trigger_at, when)), *apart]  # fmt: skip
     if direct:
         spans += _speaker_clause(sentence, time, kb, language)
     return spans, elsewhere
