@@ -255,3 +255,22 @@ def test_who_a_relative_clause_names_does_not_act(
 ) -> None:
     _, [event] = _events(body, language, date(2031, 6, 13), kb)
     assert {a.label for a in event.actors} == actors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "topic"),
+    [
+        ("A magnitude 6.4 earthquake struck the region on Sunday.", "en", "disasters"),
+        ("Le tribunal correctionnel a condamné l'ancien banquier.", "fr", "justice"),
+        ("Un nouveau foyer de grippe aviaire a été détecté.", "fr", "health"),
+        ("Le second tour des municipales aura lieu dimanche.", "fr", "elections"),
+        ("Halvorsen shares rose 6 percent after the takeover.", "en", "business"),
+        # a time trial is a race, not a court case
+        ("He won the final time trial by 40 seconds.", "en", "sport"),
+    ],
+)
+def test_news_beyond_defence_has_its_topic(sentence: str, language: str, topic: str) -> None:
+    from graph.extract.topics import match_topics
+
+    topics = match_topics(sentence, language)
+    assert topic in topics and ("justice" not in topics or topic == "justice")
