@@ -1,14 +1,18 @@
 """News beyond diplomacy and defence: disasters, courts, business, local
-elections. Invented sentences and four invented articles
-(``tests/fixtures/news_beyond``); none of their names or sentences appear in
-``graph/``.
+elections, health, a Nordic summit. Invented sentences and six invented
+articles (``tests/fixtures/news_beyond``); none of their names or sentences
+appear in ``graph/``.
 
 What a careful reader takes from the articles and the build still misses (not
 asserted here): the quake's two sentences stay two events (one names the
-region, one the town), the statement "told reporters the combined fleet would
-serve ports from Gdansk" is placed in Gdansk, the second round "aura lieu le 23
-mars" names no actor (no event), "Swedish competition authority" is read as
-Sweden.
+region, one the town); the statement "told reporters the combined fleet would
+serve ports from Gdansk" is placed in Gdansk; the second round "aura lieu le 23
+mars" names no actor (no event); "Swedish competition authority" is read as
+Sweden; the summit's "to set up a joint coast guard by 2033, at a summit" is a
+summit in 2033 (the nearest trigger to the year); "The three leaders last met
+in Helsinki in March" finds no actor (no event); the bird-flu outbreak "a été
+détecté lundi" has no trigger (no event), nor does "le ministère de
+l'Agriculture" (no country named) act.
 """
 
 from __future__ import annotations
@@ -158,7 +162,7 @@ def test_the_trial_named_again_has_the_actors_of_the_trial(kb) -> None:
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
     graph, report = build([NEWS], BuildConfig(jobs=1))
-    assert report.articles == 4 and not report.skipped
+    assert report.articles == 6 and not report.skipped
     return graph
 
 
@@ -205,7 +209,7 @@ def test_unrelated_local_news_stay_apart(G) -> None:
         for s in stories
     }
     assert all(len(articles) == 1 for articles in articles_of.values())
-    assert len(stories) == 4
+    assert len(stories) == 6
 
 
 def test_an_offset_from_the_sentence_s_own_date_dates_nothing_and_its_names_do_not_act(
@@ -274,3 +278,16 @@ def test_news_beyond_defence_has_its_topic(sentence: str, language: str, topic: 
 
     topics = match_topics(sentence, language)
     assert topic in topics and ("justice" not in topics or topic == "justice")
+
+
+def test_the_summit_s_agreement_is_the_three_countries_not_who_called_it_a_provocation(G) -> None:
+    events = _events_of(G, "en_summit.txt")
+    [deal] = [e for e in events if e[1] == "Agreement"]
+    assert deal[:3] == ("2031-06-12", "Agreement", {"Norway", "Finland", "Sweden"})
+    # "two months after Russian aircraft violated…" dates no event in April
+    assert not [e for e in events if e[0].startswith("2031-04")]
+
+
+def test_an_earlier_epizootic_is_a_disaster_of_its_country(G) -> None:
+    events = _events_of(G, "fr_grippe.txt")
+    assert ("2029-01-01", "Disaster", set(), {"France"}) in events
