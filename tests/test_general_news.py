@@ -58,6 +58,11 @@ def _events(body: str, language: str, published: date, kb):
         ("Edvard Lindqvist was sentenced to four years in prison on Wednesday.", "en", "Trial"),
         ("Halvorsen Maritime completed the takeover of Lindgren Shipping on Monday.", "en",
          "Acquisition"),
+        ("Marion Castellan resigned on Tuesday as finance minister of Norway.", "en",
+         "Resignation"),
+        ("Marion Castellan a démissionné mardi de son poste de ministre des Finances.", "fr",
+         "Resignation"),
+        ("Edvard Lindqvist faces a confidence vote in parliament on Dec. 2.", "en", "Decision"),
         # verbs of reporting beyond "said": praising, promising, hailing
         ("Edvard Lindqvist praised the Norwegian coast guard on Monday.", "en", "Statement"),
         ("Paulin Marchetti a salué lundi le travail de la garde côtière norvégienne.", "fr",
@@ -291,3 +296,18 @@ def test_the_summit_s_agreement_is_the_three_countries_not_who_called_it_a_provo
 def test_an_earlier_epizootic_is_a_disaster_of_its_country(G) -> None:
     events = _events_of(G, "fr_grippe.txt")
     assert ("2029-01-01", "Disaster", set(), {"France"}) in events
+
+
+def test_what_would_have_happened_is_no_event(kb) -> None:
+    body = "The reform by Edvard Lindqvist would have raised the retirement age to 65 by 2035."
+    _, events = _events(body, "en", date(2031, 11, 18), kb)
+    assert events == []
+
+
+def test_the_second_time_in_a_month_is_how_often_not_when(kb) -> None:
+    body = (
+        "Marion Castellan resigned on Tuesday after parliament rejected her reform for the "
+        "second time in a month."
+    )
+    _, events = _events(body, "en", date(2031, 11, 18), kb)
+    assert [(e.time.begin, e.event_type) for e in events] == [(date(2031, 11, 18), "Resignation")]

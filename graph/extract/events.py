@@ -39,13 +39,13 @@ from graph.extract.actors import (
 )
 from graph.extract.apart import shortly, told_apart
 from graph.extract.asides import asides, comments, object_relatives, outside_quote
+from graph.extract.dating import counted_from_another, dates_it, did_not_happen, is_vague
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
     DEFINITE_BEFORE,
     Happening,
-    cue,
     discourse_time,
     report_time,
     told_happening,
@@ -116,17 +116,6 @@ def _place(
     )
 
 
-def _is_vague(time: TimeExpression, anchor: date | None) -> bool:
-    """ "cette année" / "this year" dates nothing: the whole year of the anchor."""
-    return (
-        time.granularity == "year"
-        and time.relation == "at"
-        and anchor is not None
-        and time.rule == "relative-year"
-        and time.begin <= anchor <= time.last
-    )
-
-
 def extract_events(
     article: Article,
     sentences: Sequence[AnalysedSentence],
@@ -159,7 +148,7 @@ def extract_events(
             sentence.text, language=language, anchor=anchor, year=year
         )
         times = [_until(t, sentence, events, anchor) for t in times
-                 if _dates_it(sentence, t, language)]  # fmt: skip
+                 if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
@@ -175,7 +164,7 @@ def extract_events(
             times = [when] if when is not None else []
         day_before = None
         for time in times:
-            if _is_vague(time, anchor) or _counted_from_another(time, times):
+            if is_vague(time, anchor) or counted_from_another(time, times):
                 continue
             signature = (sentence.text.strip(), time.begin, time.last)
             if signature in seen:
@@ -191,16 +180,6 @@ def extract_events(
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = time
     return events
-
-
-def _counted_from_another(time: TimeExpression, times: Sequence[TimeExpression]) -> bool:
-    """ "They met in March, two months after Nordvik's jets violated…": the offset
-    counts from the date before it, not from the publication it was read
-    against, so its day is unknown; its phrase still tells another happening
-    (:func:`graph.extract.apart.told_apart`)."""
-    return time.rule == "event-offset" and any(
-        t.rule != "event-offset" and t.end <= time.start for t in times
-    )  # a date after it ("…conflit en Ukraine qui a débuté en 2022") tells something else
 
 
 def _until(
@@ -227,23 +206,6 @@ def _until(
         return time
     return replace(time, begin=begin, granularity="days", rule=_UNTIL_RULE, anchor=begin,
                    anchor_kind=kind, relation="at")  # fmt: skip
-
-
-# a place of one to four capitalised words and a comma, before the date
-_DATELINE_BEFORE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]*,\s*")
-# the agency in parentheses, if any, and the dash, after it
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
-
-
-def _in_dateline(text: str, time: TimeExpression) -> bool:
-    """ "BEIJING, July 15, 2031 — …", "Lyon, 4 mars (AFP) - …": the day a wire
-    report was filed, not the day of what it tells (that is the publication date)."""
-    return bool(
-        _DATELINE_BEFORE.fullmatch(text[: time.start]) and _DATELINE_AFTER.match(text, time.end)
-    )
-
-
-_CUE_REACH = 40  # characters before a time expression that a cue word may stand in
 
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
@@ -357,33 +319,6 @@ def _said(text: str, trigger_at: int) -> list[tuple[int, int]]:
     return [(opening.start(), len(text))] if opening else []
 
 
-def _dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
-    """Whether a time expression of the sentence can date what it tells."""
-    return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
-
-
-def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
-    """A time expression that dates no happening of its sentence: a duration
-    ("the first cut in four years", "in three weeks of racing", "en trois
-    semaines de course": not three weeks from now), or the time of what the
-    happening is compared with ("as he did last year", "comme en 2018")."""
-    compared = cue("comparison", language)
-    if compared and compared.search(text, max(0, time.start - _COMPARED_REACH), time.start):
-        return True  # "as he did last year": the year of what it is compared with
-    if time.rule != "from-now":
-        return False
-    superlative = cue("superlative", language)
-    before = text[max(0, time.start - _CUE_REACH) : time.start]
-    return bool(superlative and superlative.search(before)) or bool(
-        _DURATION_OF.match(text, time.end)
-    )
-
-
-_COMPARED_REACH = 12  # characters between a comparison's words and its time, at most
-# "in three weeks of racing", "en trois semaines de course": how long, not when
-_DURATION_OF = re.compile(r"\s+(?:of|de|d['’])\s*\w", re.IGNORECASE)
-
-
 def _same_day(
     sentence: AnalysedSentence, day: TimeExpression, kb: KnowledgeBase, language: str
 ) -> list[TimeExpression]:
@@ -435,6 +370,8 @@ def _event(
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
+    if trigger is not None and did_not_happen(sentence.text, trigger_at, language):
+        return None
     if event_type in UNACTED:
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
                         spans + elsewhere, kb)  # fmt: skip

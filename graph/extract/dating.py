@@ -1,0 +1,98 @@
+"""Which time expressions of a sentence date its happening, and which tell
+nothing happened: the extract stage's events step asks here before it makes an
+event of a sentence at a time.
+
+A time dates nothing when it is vague ("cette année": the whole year of the
+anchor), the filing day of a wire dateline, a duration ("in three weeks of
+racing", "for the second time in a month"), the time of what the happening is
+compared with ("as he did last year"), or an offset counted from the
+sentence's own date ("in March, two months after…"); a trigger right after
+"would have" tells what did not happen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from graph.extract.undated import cue
+from graph.types import AnalysedSentence, TimeExpression
+
+__all__ = ["counted_from_another", "dates_it", "did_not_happen", "is_vague"]
+
+
+def is_vague(time: TimeExpression, anchor: date | None) -> bool:
+    """ "cette année" / "this year" dates nothing: the whole year of the anchor."""
+    return (
+        time.granularity == "year"
+        and time.relation == "at"
+        and anchor is not None
+        and time.rule == "relative-year"
+        and time.begin <= anchor <= time.last
+    )
+
+
+_COUNTERFACTUAL_REACH = 16  # characters between "would have" and its verb, at most
+
+
+def did_not_happen(text: str, trigger_at: int, language: str) -> bool:
+    """ "The reform would have raised the retirement age by 2035", "aurait pu
+    signer": the trigger tells what did not happen (``[cues] counterfactual``)."""
+    counterfactual = cue("counterfactual", language)
+    start = max(0, trigger_at - _COUNTERFACTUAL_REACH)
+    return counterfactual is not None and counterfactual.search(text, start, trigger_at) is not None
+
+
+def counted_from_another(time: TimeExpression, times: Sequence[TimeExpression]) -> bool:
+    """ "They met in March, two months after Nordvik's jets violated…": the offset
+    counts from the date before it, not from the publication it was read
+    against, so its day is unknown; its phrase still tells another happening
+    (:func:`graph.extract.apart.told_apart`)."""
+    return time.rule == "event-offset" and any(
+        t.rule != "event-offset" and t.end <= time.start for t in times
+    )  # a date after it ("…conflit en Ukraine qui a débuté en 2022") tells something else
+
+
+# a place of one to four capitalised words and a comma, before the date
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]*,\s*")
+# the agency in parentheses, if any, and the dash, after it
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def _in_dateline(text: str, time: TimeExpression) -> bool:
+    """ "BEIJING, July 15, 2031 — …", "Lyon, 4 mars (AFP) - …": the day a wire
+    report was filed, not the day of what it tells (that is the publication date)."""
+    return bool(
+        _DATELINE_BEFORE.fullmatch(text[: time.start]) and _DATELINE_AFTER.match(text, time.end)
+    )
+
+
+_CUE_REACH = 40  # characters before a time expression that a cue word may stand in
+
+
+def dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
+    """Whether a time expression of the sentence can date what it tells."""
+    return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
+
+
+def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
+    """A time expression that dates no happening of its sentence: a duration
+    ("the first cut in four years", "in three weeks of racing", "en trois
+    semaines de course": not three weeks from now), or the time of what the
+    happening is compared with ("as he did last year", "comme en 2018")."""
+    compared = cue("comparison", language)
+    if compared and compared.search(text, max(0, time.start - _COMPARED_REACH), time.start):
+        return True  # "as he did last year": the year of what it is compared with
+    if time.rule != "from-now":
+        return False
+    superlative = cue("superlative", language)
+    before = text[max(0, time.start - _CUE_REACH) : time.start]
+    return bool(superlative and superlative.search(before)) or bool(
+        _DURATION_OF.match(text, time.end)
+    )
+
+
+_COMPARED_REACH = 12  # characters between a comparison's words and its time, at most
+# "in three weeks of racing", "en trois semaines de course": how long, not when
+_DURATION_OF = re.compile(r"\s+(?:of|de|d['’])\s*\w", re.IGNORECASE)
