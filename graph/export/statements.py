@@ -26,19 +26,18 @@ from __future__ import annotations
 
 import heapq
 import io
-import itertools
 import re
 import shutil
 import tempfile
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, TextIO
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from graph.export.rdf import SHARED_GRAPH, graph_iri, owned_triples, ox_term
@@ -158,12 +157,12 @@ def statements(G: nx.MultiDiGraph[str]) -> Statements:
 def _runs(G: nx.MultiDiGraph[str], folder: Path) -> tuple[dict[object, int], list[Path]]:
     """Every owned triple as a record, written in sorted runs; the owners' numbers."""
     numbers: dict[object, int] = {None: 0}  # owner (an article id, or None) -> its number
-    text_of: dict[Node, str] = {}  # IRIs repeat across triples; convert each once
+    text = _TermText()
     runs: list[Path] = []
     run: list[str] = []
     for owner, (s, p, o) in owned_triples(G):
         number = numbers.setdefault(owner, len(numbers))
-        run.append(f"{_text(s, text_of)} {_text(p, text_of)} {_text(o, text_of)}\x00{number}\n")
+        run.append(f"{text(s)} {text(p)} {text(o)}\x00{number}\n")
         if len(run) >= _RUN:
             runs.append(_write_run(folder, len(runs), run))
     runs.append(_write_run(folder, len(runs), run))
@@ -186,12 +185,8 @@ def _merge(folder: Path, runs: list[Path]) -> tuple[Path, int]:
     handles = [run.open(encoding="utf-8", newline="\n") for run in runs]
     try:
         with path.open("w", encoding="utf-8", newline="\n") as out:
-            merged = heapq.merge(*handles)
-            for triple, group in itertools.groupby(merged, key=lambda r: r.rpartition("\x00")[0]):
-                owners = {record.rpartition("\x00")[2] for record in group}  # "<number>\n"
-                number = owners.pop() if len(owners) == 1 else _SHARED_NUMBER
-                out.write(f"{triple}\x00{number}")
-                count += 1
+            merged = handles[0] if len(handles) == 1 else heapq.merge(*handles)
+            count = _write_distinct(merged, out)
     finally:
         for handle in handles:
             handle.close()
@@ -200,13 +195,52 @@ def _merge(folder: Path, runs: list[Path]) -> tuple[Path, int]:
     return path, count
 
 
-def _text(term: Node, cache: dict[Node, str]) -> str:
-    if type(term) is Literal and not term.datatype and not term.language:
-        return plain_literal_text(str(term))  # mostly unique: caching would only hold memory
-    text = cache.get(term)
-    if text is None:
-        text = cache[term] = str(ox_term(term))
-    return text
+def _write_distinct(records: Iterable[str], out: TextIO) -> int:
+    """Write each triple of the sorted ``records`` once, with its one owner's
+    number or the shared graph's; return how many were written."""
+    count, last, owner = 0, "", ""
+    for record in records:
+        triple, _, number = record.rpartition("\x00")  # number: "<digits>\n"
+        if triple == last:
+            if number != owner:
+                owner = _SHARED_NUMBER  # several articles support it
+            continue
+        if count:
+            out.write(f"{last}\x00{owner}")
+        last, owner, count = triple, number, count + 1
+    if count:
+        out.write(f"{last}\x00{owner}")
+    return count
+
+
+class _TermText:
+    """The canonical N-Triples text of rdflib terms, each IRI and typed literal
+    converted once. Keyed by plain strings: hashing an rdflib term runs Python
+    code, hashing a string does not, and a build converts a million terms."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, str] = {}
+        self._typed: dict[tuple[type, str, object, object], str] = {}
+
+    def __call__(self, term: Node) -> str:
+        if type(term) is URIRef:
+            key = str(term)
+            text = self._iris.get(key)
+            if text is None:
+                text = self._iris[key] = str(ox_term(term))
+            return text
+        if type(term) is Literal and not term.datatype and not term.language:
+            return plain_literal_text(str(term))  # mostly unique: caching would only hold memory
+        typed = (
+            type(term),
+            str(term),
+            getattr(term, "datatype", None),
+            getattr(term, "language", None),
+        )
+        text = self._typed.get(typed)
+        if text is None:
+            text = self._typed[typed] = str(ox_term(term))
+        return text
 
 
 def plain_literal_text(value: str) -> str:
