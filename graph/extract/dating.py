@@ -7,7 +7,8 @@ anchor), the filing day of a wire dateline, a duration ("in three weeks of
 racing", "for the second time in a month"), the time of what the happening is
 compared with ("as he did last year"), or an offset counted from the
 sentence's own date ("in March, two months after…"); a trigger right after
-"would have" tells what did not happen.
+"would have" tells what did not happen; a time with no trigger between its
+commas does not borrow one whose happening the sentence already dated.
 """
 
 from __future__ import annotations
@@ -16,10 +17,17 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from graph.extract.dates.clauses import clause_span
 from graph.extract.undated import cue
-from graph.types import AnalysedSentence, TimeExpression
+from graph.types import AnalysedSentence, EventMention, TimeExpression
 
-__all__ = ["counted_from_another", "dates_it", "did_not_happen", "is_vague"]
+__all__ = [
+    "counted_from_another",
+    "dates_it",
+    "did_not_happen",
+    "is_vague",
+    "trigger_told_at_another_time",
+]
 
 
 def is_vague(time: TimeExpression, anchor: date | None) -> bool:
@@ -96,3 +104,24 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
 _COMPARED_REACH = 12  # characters between a comparison's words and its time, at most
 # "in three weeks of racing", "en trois semaines de course": how long, not when
 _DURATION_OF = re.compile(r"\s+(?:of|de|d['’])\s*\w", re.IGNORECASE)
+
+
+def trigger_told_at_another_time(
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    trigger: tuple[str, int],
+    told: Sequence[EventMention],
+) -> bool:
+    """Whether ``time`` would borrow a trigger from beyond its phrase (no trigger
+    stands between its commas) whose happening the sentence already dated:
+    "ont signé, mercredi 5 mars, un accord …, mettant fin à un différend né de
+    la fermeture des eaux … en 2029" signs nothing in 2029; the year dates a
+    happening no trigger names."""
+    event_type, trigger_at = trigger
+    if time.end <= time.start:
+        return False
+    start, end = clause_span(sentence.text, time.start, time.end, commas=True)
+    return not start <= trigger_at < end and any(
+        e.sentence_index == sentence.index and e.event_type == event_type and e.time != time
+        for e in told
+    )

@@ -39,7 +39,13 @@ from graph.extract.actors import (
 )
 from graph.extract.apart import shortly, told_apart
 from graph.extract.asides import asides, comments, object_relatives, outside_quote
-from graph.extract.dating import counted_from_another, dates_it, did_not_happen, is_vague
+from graph.extract.dating import (
+    counted_from_another,
+    dates_it,
+    did_not_happen,
+    is_vague,
+    trigger_told_at_another_time,
+)
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near, triggers_in
@@ -372,6 +378,10 @@ def _event(
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
     if trigger is not None and did_not_happen(sentence.text, trigger_at, language):
         return None
+    if happening is None and trigger_told_at_another_time(
+        sentence, time, (event_type, trigger_at), earlier
+    ):
+        return None
     if event_type in UNACTED:
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
                         spans + elsewhere, kb)  # fmt: skip
@@ -406,11 +416,12 @@ def _unacted(
     asides: Sequence[tuple[int, int]],
     kb: KnowledgeBase,
 ) -> EventMention | None:
-    """What happens to a place (an earthquake, a crash): an event without an
-    actor, but never without a place. A country it names is where it happened
-    ("An earthquake struck Norway"), not who acted; a person or organisation the
-    sentence makes act stays its actor. Nobody is borrowed from the sentences
-    before: a flood is no act of the minister quoted above it."""
+    """What happens to a place or is done by a crowd no name gives (an
+    earthquake, a crash, a protest): an event without an actor, but never
+    without a place or a person or organisation acting. A country it names is
+    where it happened ("An earthquake struck Norway"), not who acted. Nobody
+    is borrowed from the sentences before: a flood is no act of the minister
+    quoted above it."""
     event_type, trigger, trigger_at = happening
     language = article.language or "fr"
     # a country named by its name, not by a nationality ("le Norvégien" is a person)
@@ -419,7 +430,8 @@ def _unacted(
     place = _place(sentence, trigger_at, asides) or _place(
         replace(sentence, locative=named), trigger_at, asides
     )
-    if place is None:
+    acting = tuple(a for a in actors if a.kind != "country")
+    if place is None and not acting:
         return None
     return EventMention(
         article=article.source,
@@ -428,7 +440,7 @@ def _unacted(
         time=time,
         event_type=event_type,
         trigger=trigger,
-        actors=tuple(a for a in actors if a.kind != "country"),
+        actors=acting,
         place=place,
         topics=match_topics(sentence.text, language),
     )

@@ -54,24 +54,46 @@ def event_type_near(
     of two as near, the longer ("general strike", not "strike"). A trigger in
     a span of ``elsewhere`` tells another date's happening ("arrived on
     Tuesday, marking the 75th anniversary of the founding": the founding is 75
-    years before).
+    years before). An event noun a verb of saying takes as its object tells
+    what is said of, not what happened ("The EU welcomed the agreement on
+    Thursday", "a salué l'accord jeudi": a statement).
     """
     best: tuple[int, int, str, str | None, int] = (10**9, 0, FALLBACK, None, time.start)
     whole = time.end > time.start
     clause = dates.clause_span(sentence, time.start, time.end, commas=False) if whole else None
-    for event_type, regex in trigger_regexes(kb, language):
-        for match in regex.finditer(sentence):
-            if any(a <= match.start() < b for a, b in elsewhere):
-                continue
-            distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
-            if event_type.role == "saying":
-                distance += _STATEMENT_PENALTY
-            if clause and not clause[0] <= match.start() < clause[1]:
-                distance += _OUTSIDE_CLAUSE_PENALTY
-            candidate = (distance, -len(match.group(0)), event_type.name, match.group(0))
-            if candidate[:2] < best[:2]:
-                best = (*candidate, match.start())
+    found = [(t, m) for t, regex in trigger_regexes(kb, language) for m in regex.finditer(sentence)]
+    said = [m.end() for t, m in found if t.role == "saying"]
+    for event_type, match in found:
+        if any(a <= match.start() < b for a, b in elsewhere):
+            continue
+        if event_type.role != "saying" and _said_of(sentence, match.start(), said):
+            continue  # "welcomed the agreement on Thursday": the welcoming is Thursday's
+        distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
+        if event_type.role == "saying":
+            distance += _STATEMENT_PENALTY
+        if clause and not clause[0] <= match.start() < clause[1]:
+            distance += _OUTSIDE_CLAUSE_PENALTY
+        candidate = (distance, -len(match.group(0)), event_type.name, match.group(0))
+        if candidate[:2] < best[:2]:
+            best = (*candidate, match.start())
     return best[2], best[3], best[4]
+
+
+# a determiner, the only word between a verb of saying and the noun it takes as object
+_OBJECT_DETERMINER = re.compile(
+    r"\s+(?:the|this|that|these|those|its|their|his|her|l['’]|le|la|les|cet|cette|ces|son|sa|"
+    r"ses|leur|leurs)\s*",
+    re.IGNORECASE,
+)
+
+
+def _said_of(sentence: str, start: int, said: Sequence[int]) -> bool:
+    """Whether the trigger at ``start`` is the object of a verb of saying ending at
+    one of ``said``: "welcomed the agreement", "a dénoncé l'attaque"."""
+    return any(
+        end <= start and _OBJECT_DETERMINER.fullmatch(sentence, end, start) is not None
+        for end in said
+    )
 
 
 #: (event type, the words matched, their start and end in the sentence)
