@@ -169,7 +169,7 @@ def test_the_trial_named_again_has_the_actors_of_the_trial(kb) -> None:
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
     graph, report = build([NEWS], BuildConfig(jobs=1))
-    assert report.articles == 10 and not report.skipped
+    assert report.articles == 12 and not report.skipped
     return graph
 
 
@@ -222,7 +222,7 @@ def test_unrelated_news_stay_apart_and_one_deal_told_twice_is_one_story(G) -> No
     stories = _stories(G)
     assert {"en_ap.txt", "fr_lemonde.txt"} in stories  # one fisheries deal, two languages
     assert all(len(s) == 1 for s in stories if s != {"en_ap.txt", "fr_lemonde.txt"})
-    assert len(stories) == 9
+    assert len(stories) == 11
 
 
 def test_the_deal_is_dated_once_and_the_protest_by_nobody_named_is_one_event(G) -> None:
@@ -329,3 +329,32 @@ def test_the_second_time_in_a_month_is_how_often_not_when(kb) -> None:
     )
     _, events = _events(body, "en", date(2031, 11, 18), kb)
     assert [(e.time.begin, e.event_type) for e in events] == [(date(2031, 11, 18), "Resignation")]
+
+
+def test_a_phrase_after_after_tells_its_own_dated_happening(G) -> None:
+    events = _events_of(G, "en_keypoints.txt")
+    assert ("2022-01-01", "Invasion", {"Russia", "Ukraine"}) in [e[:3] for e in events]
+    raised = [e for e in events if e[0] == "2024-01-01"]
+    assert raised and all(e[2] == {"Nordvik"} for e in raised)
+
+
+def test_a_fire_in_the_night_is_an_accident_at_its_place(G) -> None:
+    events = _events_of(G, "fr_incendie.txt")
+    assert ("2031-10-12", "Accident", set(), {"Recouvrance"}) in events
+    assert ("2031-10-14", "Visit") in {e[:2] for e in events}  # "s'est rendue sur place"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Norway raised its defence budget in 2024, after Russia's invasion of Ukraine in 2022.",
+         "en"),
+        ("La Norvège a relevé son budget de défense en 2024, après l'invasion de l'Ukraine par la "
+         "Russie en 2022.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_happening_a_dated_phrase_names_is_its_own(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 5, 22), kb)
+    actors = {e.time.begin.year: {a.label for a in e.actors} for e in events}
+    assert actors[2022] == {"Russia", "Ukraine"}
+    assert actors[2024] == {"Norway"}

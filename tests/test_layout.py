@@ -119,6 +119,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "where",
             "object_relative",
             "counterfactual",
+            "dated_phrase",
         }
         assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)
         assert FALLBACK not in language.triggers

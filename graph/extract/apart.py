@@ -68,14 +68,21 @@ def _near(text: str, start: int, day: TimeExpression, rule: str) -> TimeExpressi
 
 
 def told_apart(
-    text: str, time: TimeExpression, others: Sequence[TimeExpression]
+    text: str,
+    time: TimeExpression,
+    others: Sequence[TimeExpression],
+    kb: KnowledgeBase,
+    language: str,
 ) -> list[tuple[int, int]]:
     """The spans of ``text`` a happening at ``time`` does not stand in, given
     the sentence's ``others`` times ("The ship arrived on Tuesday, marking the
     75th anniversary of relations between Nordvik and Valdoria": the
-    anniversary's words tell the founding, the rest the arrival)."""
-    phrases = [p for t in others if (p := _phrase(text, t)) is not None]
-    own = _phrase(text, time) if time.rule == "anniversary" else None
+    anniversary's words tell the founding, the rest the arrival; "Nordvik
+    raised its budget in 2024, after Valdoria's invasion of Ostland in 2022":
+    the phrase from "after" to its year tells the invasion)."""
+    dated = _dated_phrases(text, [time, *others], kb, language)
+    phrases = [p for t in others if (p := _phrase(text, t) or dated.get(t.start)) is not None]
+    own = _phrase(text, time) if time.rule == "anniversary" else dated.get(time.start)
     around = [p for p in phrases if p[0] <= time.start and time.end <= p[1]]
     if time.end > time.start and (own or around):
         start, end = own or around[0]
@@ -83,6 +90,32 @@ def told_apart(
     if time.rule in _SHORTLY_RULES.values():
         phrases.append((time.start, time.end))
     return phrases
+
+
+def _dated_phrases(
+    text: str, times: Sequence[TimeExpression], kb: KnowledgeBase, language: str
+) -> dict[int, tuple[int, int]]:
+    """For each time that closes a phrase opening on a ``dated_phrase`` cue
+    ("after", "depuis") with a trigger in it and no comma ("after Valdoria's
+    invasion of Ostland in 2022"), by the time's start: the phrase's span."""
+    pattern = cue("dated_phrase", language)
+    if pattern is None:
+        return {}
+    triggers = [at for _, _, at, _ in triggers_in(text, kb, language)]
+    found: dict[int, tuple[int, int]] = {}
+    for match in pattern.finditer(text):
+        if any(t.start <= match.start() < t.end for t in times):
+            continue  # "five months after their talks": a time of its own already
+        for time in times:
+            near = 0 <= time.start - match.end() <= _SHORTLY_REACH and time.end > time.start
+            if (
+                near
+                and "," not in text[match.end() : time.start]
+                and time.rule not in _SHORTLY_RULES.values()
+                and any(match.end() <= at < time.start for at in triggers)
+            ):
+                found.setdefault(time.start, (match.start(), time.end))
+    return found
 
 
 # the happening these times date is told in their own phrase: "the 75th

@@ -358,7 +358,7 @@ def _event(
     and place; None without an actor. ``others`` are the sentence's other
     dates: the happenings they date apart are theirs (:mod:`graph.extract.apart`)."""
     language = article.language or "fr"
-    apart = told_apart(sentence.text, time, others)
+    apart = told_apart(sentence.text, time, others, kb, language)
     # a comment on the happening ("…, soulignant leur entente face à la crise")
     # is not the happening, unless it holds the sentence's own date (or the
     # trigger of a happening told undated)
