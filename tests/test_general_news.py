@@ -65,6 +65,8 @@ def _events(body: str, language: str, published: date, kb):
         ("Marion Castellan a démissionné mardi de son poste de ministre des Finances.", "fr",
          "Resignation"),
         ("Edvard Lindqvist faces a confidence vote in parliament on Dec. 2.", "en", "Decision"),
+        ("Edvard Lindqvist died on Sunday in Tromsø.", "en", "Death"),
+        ("Edvard Lindqvist est mort dimanche à Tromsø.", "fr", "Death"),
         # verbs of reporting beyond "said": praising, promising, hailing
         ("Edvard Lindqvist praised the Norwegian coast guard on Monday.", "en", "Statement"),
         ("Paulin Marchetti a salué lundi le travail de la garde côtière norvégienne.", "fr",
@@ -169,7 +171,7 @@ def test_the_trial_named_again_has_the_actors_of_the_trial(kb) -> None:
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
     graph, report = build([NEWS], BuildConfig(jobs=1))
-    assert report.articles == 12 and not report.skipped
+    assert report.articles == 13 and not report.skipped
     return graph
 
 
@@ -222,7 +224,7 @@ def test_unrelated_news_stay_apart_and_one_deal_told_twice_is_one_story(G) -> No
     stories = _stories(G)
     assert {"en_ap.txt", "fr_lemonde.txt"} in stories  # one fisheries deal, two languages
     assert all(len(s) == 1 for s in stories if s != {"en_ap.txt", "fr_lemonde.txt"})
-    assert len(stories) == 11
+    assert len(stories) == 12
 
 
 def test_the_deal_is_dated_once_and_the_protest_by_nobody_named_is_one_event(G) -> None:
@@ -358,3 +360,10 @@ def test_the_happening_a_dated_phrase_names_is_its_own(kb, body: str, language: 
     actors = {e.time.begin.year: {a.label for a in e.actors} for e in events}
     assert actors[2022] == {"Russia", "Ukraine"}
     assert actors[2024] == {"Norway"}
+
+
+def test_an_obituary_dates_the_death_and_the_funeral_to_come(G) -> None:
+    events = _events_of(G, "en_obit.txt")
+    assert ("2031-02-02", "Death", {"Edvard Lindqvist"}, {"Tromsø"}) in events
+    # a ceremony no name gives an actor is still placed and dated
+    assert ("2031-02-14", "Ceremony", set(), {"Oslo"}) in events
