@@ -44,12 +44,23 @@ def is_vague(time: TimeExpression, anchor: date | None) -> bool:
 _COUNTERFACTUAL_REACH = 16  # characters between "would have" and its verb, at most
 
 
-def did_not_happen(text: str, trigger_at: int, language: str) -> bool:
+def did_not_happen(text: str, trigger: tuple[int, int], language: str) -> bool:
     """ "The reform would have raised the retirement age by 2035", "aurait pu
-    signer": the trigger tells what did not happen (``[cues] counterfactual``)."""
-    counterfactual = cue("counterfactual", language)
-    start = max(0, trigger_at - _COUNTERFACTUAL_REACH)
-    return counterfactual is not None and counterfactual.search(text, start, trigger_at) is not None
+    signer", "a annulé la visite": the trigger at ``trigger`` (start, end) tells
+    what did not happen (``[cues] counterfactual`` before it), nor does "the
+    launch had been postponed" (``[cues] called_off`` after it)."""
+    start, end = trigger
+    before = cue("counterfactual", language)
+    after = cue("called_off", language)
+    if before is not None and before.search(text, max(0, start - _COUNTERFACTUAL_REACH), start):
+        return True
+    off = after.search(text, end, end + _CALLED_OFF_REACH) if after is not None else None
+    # "postponed to Friday", "reportée au 12 mars": the new date is still to come
+    return off is not None and not _RESCHEDULED.match(text, off.end())
+
+
+_CALLED_OFF_REACH = 48  # characters between the trigger and "had been postponed", at most
+_RESCHEDULED = re.compile(r"\s+(?:to|until|till|au|à|jusqu['’]au)\b", re.IGNORECASE)
 
 
 def counted_from_another(time: TimeExpression, times: Sequence[TimeExpression]) -> bool:

@@ -376,7 +376,9 @@ def _event(
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
-    if trigger is not None and did_not_happen(sentence.text, trigger_at, language):
+    if trigger is not None and did_not_happen(
+        sentence.text, (trigger_at, trigger_at + len(trigger)), language
+    ):
         return None
     if happening is None and trigger_told_at_another_time(
         sentence, time, (event_type, trigger_at), earlier

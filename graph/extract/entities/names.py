@@ -105,6 +105,13 @@ def _name_shaped(span: Span, text: str) -> bool:
     )
 
 
+# "at 10:19 a.m. local time (0119 GMT)": models read a time zone as an organisation
+_TIME_ZONES: Final = frozenset(
+    {"GMT", "UTC", "CET", "CEST", "EET", "EEST", "WET", "BST", "MSK", "JST", "KST", "IST",
+     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AEST", "AEDT", "HNE", "HAE"}
+)  # fmt: skip
+
+
 def _keep_ner(span: Span, common: frozenset[str]) -> bool:
     text = span.text.strip()
     return (
@@ -118,6 +125,7 @@ def _keep_ner(span: Span, common: frozenset[str]) -> bool:
         and (_has_proper_noun(span) or _institution(span, span.doc.lang_))
         and not _generic_institution(span)
         and not _title_only(span)
+        and text.upper() not in _TIME_ZONES
         and not _quoted_title(span)
     )
 
