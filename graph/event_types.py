@@ -86,7 +86,8 @@ TYPE_NAMES: Final = tuple(t.name for t in EVENT_TYPES)
 FALLBACK: Final = next(t.name for t in EVENT_TYPES if t.role == "fallback")
 SAYING: Final = next(t.name for t in EVENT_TYPES if t.role == "saying")
 NAMEABLE: Final = frozenset(t.name for t in EVENT_TYPES if t.nameable)
-# what happens to a place (an earthquake, a crash): an event even with no actor named
+# what happens to a place or is done by a crowd no name gives (an earthquake, a crash,
+# a protest, a funeral): an event even with no actor named
 UNACTED: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "unacted")
 _FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}
 LABELS: Final = {t.name: t.label for t in EVENT_TYPES}

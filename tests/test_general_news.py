@@ -404,3 +404,13 @@ def test_the_launch_is_dated_once_and_no_time_zone_acts(G) -> None:
     events = _events_of(G, "en_launch.txt")
     assert {e[0] for e in events if e[1] == "Launch" and e[0].startswith("2031")} == {"2031-10-07"}
     assert all("GMT" not in actors for _, _, actors, _ in events)
+
+
+def test_news_of_every_kind_conforms_to_the_rdf_contract(G) -> None:
+    """Events with no actor, places the model also read as people ("near the town
+    of Kressen" / "visited Kressen"): every sem:hasPlace is a sem:Place."""
+    from graph.export.rdf import to_rdf
+    from graph.query.store import validate
+
+    conforms, report = validate(to_rdf(G))
+    assert conforms, report

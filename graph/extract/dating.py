@@ -7,8 +7,9 @@ anchor), the filing day of a wire dateline, a duration ("in three weeks of
 racing", "for the second time in a month"), the time of what the happening is
 compared with ("as he did last year"), or an offset counted from the
 sentence's own date ("in March, two months after…"); a trigger right after
-"would have" tells what did not happen; a time with no trigger between its
-commas does not borrow one whose happening the sentence already dated.
+"would have", or before "was postponed", tells what did not happen; a time with
+no trigger between its commas does not borrow one whose happening the sentence
+already dated.
 """
 
 from __future__ import annotations

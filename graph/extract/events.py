@@ -245,7 +245,7 @@ def _borrowed(
     earlier: Sequence[EventMention],
 ) -> tuple[EntityMention, ...]:
     """The actors of a sentence with a date but no actor of its own: those of
-    the latest event of its family when a definite article points back at it
+    the latest event of its type (else family) a definite article points back at
     ("Le procès s'était ouvert le 3 novembre" after the sentencing), else
     whoever the sentence before names, unless that sentence only told
     statements (who spoke of the ships is not who sails them: "Japan said it

@@ -274,9 +274,17 @@ def _actor_keys(mention: EventMention, redirect: dict[str, str]) -> set[str]:
 
 
 def _place_key(mention: EventMention, redirect: dict[str, str]) -> str | None:
-    """The entity of the mention's place (a town the model read as a person in
-    another sentence is one node, under the name the resolve chose)."""
-    return redirect.get(mention.place.key, mention.place.key) if mention.place else None
+    """The entity of the mention's place, if the resolve made it a place: a town
+    the model read as a person in another sentence is one node, and when the
+    person won the vote the event keeps no place (a place is a place in the
+    RDF contract: ``sem:hasPlace`` takes a ``sem:Place``)."""
+    if mention.place is None:
+        return None
+    key = redirect.get(mention.place.key, mention.place.key)
+    return key if key.split("/", 1)[0] in _PLACE_KINDS else None
+
+
+_PLACE_KINDS = ("place", "country")
 
 
 _LONG_MONTHS = 24  # intervals longer than this share one bucket
