@@ -108,6 +108,7 @@ def topic_profile(texts: Iterable[str], language: str) -> tuple[tuple[str, int],
     return tuple(sorted(counts.items()))
 
 
+@lru_cache(maxsize=256)  # each event of a sentence asks for the sentence's topics again
 def match_topics(text: str, language: str) -> tuple[str, ...]:
     """Slugs of the concepts whose trigger words occur in ``text``, sorted."""
     return tuple(sorted(c.slug for c, regex in _regexes(language) if regex.search(text)))

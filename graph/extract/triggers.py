@@ -61,22 +61,30 @@ def event_type_near(
     best: tuple[int, int, str, str | None, int] = (10**9, 0, FALLBACK, None, time.start)
     whole = time.end > time.start
     clause = dates.clause_span(sentence, time.start, time.end, commas=False) if whole else None
-    found = [(t, m) for t, regex in trigger_regexes(kb, language) for m in regex.finditer(sentence)]
-    said = [m.end() for t, m in found if t.role == "saying"]
-    for event_type, match in found:
-        if any(a <= match.start() < b for a, b in elsewhere):
+    # the sentence's triggers (scanned once per sentence), in the types' order:
+    # of two as near and as long, the type listed first wins
+    order = _type_order(kb)
+    found = sorted(triggers_in(sentence, kb, language), key=lambda f: (order[f[0].name], f[2]))
+    said = [end for t, _, _, end in found if t.role == "saying"]
+    for event_type, words, start, end in found:
+        if any(a <= start < b for a, b in elsewhere):
             continue
-        if event_type.role != "saying" and _said_of(sentence, match.start(), said):
+        if event_type.role != "saying" and _said_of(sentence, start, said):
             continue  # "welcomed the agreement on Thursday": the welcoming is Thursday's
-        distance = min(abs(match.start() - time.end), abs(time.start - match.end()))
+        distance = min(abs(start - time.end), abs(time.start - end))
         if event_type.role == "saying":
             distance += _STATEMENT_PENALTY
-        if clause and not clause[0] <= match.start() < clause[1]:
+        if clause and not clause[0] <= start < clause[1]:
             distance += _OUTSIDE_CLAUSE_PENALTY
-        candidate = (distance, -len(match.group(0)), event_type.name, match.group(0))
+        candidate = (distance, -len(words), event_type.name, words)
         if candidate[:2] < best[:2]:
-            best = (*candidate, match.start())
+            best = (*candidate, start)
     return best[2], best[3], best[4]
+
+
+@lru_cache(maxsize=8)
+def _type_order(kb: KnowledgeBase) -> dict[str, int]:
+    return {t.name: i for i, t in enumerate(kb.event_types)}
 
 
 # a determiner, the only word between a verb of saying and the noun it takes as object

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from graph.extract.dates import is_calendar_word
@@ -42,15 +44,27 @@ def _named_things(doc: Doc, language: str, taken: set[int]) -> list[Span]:
     lowered = doc.text.lower()
     if not any(noun in lowered for noun in nouns):  # most paragraphs name no craft
         return found
-    hyphens = {t.i for t in doc if t.text in _ASCII_HYPHEN}
-    for i, token in enumerate(doc):
-        if token.lower_ not in nouns and (i - 1 not in hyphens or _hyphenated(doc, i) not in nouns):
+    for i in _noun_candidates(doc, nouns):
+        if doc[i].lower_ not in nouns and _hyphenated(doc, i) not in nouns:
             continue
         span = _thing_after(doc, i, taken) or (_thing_before(doc, i) if before else None)
         if span is not None and not taken & _tokens([span]):
             found.append(span)
             taken = taken | _tokens([span])
     return found
+
+
+def _noun_candidates(doc: Doc, nouns: frozenset[str]) -> list[int]:
+    """The tokens that are a thing noun, or follow a hyphen (the end of a split
+    "brise-glace"), found on the doc's hash arrays rather than token by token:
+    a paragraph has hundreds of tokens and names a craft once, if ever."""
+    lower, orth = doc.to_array([LOWER, ORTH]).T
+    strings = doc.vocab.strings
+    noun_ids = np.array([strings.as_int(n) for n in nouns], dtype=lower.dtype)
+    hyphen_ids = np.array([strings.as_int(h) for h in _ASCII_HYPHEN], dtype=orth.dtype)
+    after_hyphen = np.zeros(len(doc), dtype=bool)
+    after_hyphen[1:] = np.isin(orth[:-1], hyphen_ids)
+    return [int(i) for i in np.flatnonzero(np.isin(lower, noun_ids) | after_hyphen)]
 
 
 def _name_end(doc: Doc, start: int) -> int:
