@@ -396,17 +396,8 @@ def _event(
     if not actors:
         return None
     actors = with_represented_countries(actors, time.begin, kb)
-    return EventMention(
-        article=article.source,
-        sentence=sentence.text.strip(),
-        sentence_index=sentence.index,
-        time=time,
-        event_type=event_type,
-        trigger=trigger,
-        actors=actors,
-        place=_place(sentence, trigger_at, elsewhere),
-        topics=match_topics(sentence.text, language),
-    )
+    place = _place(sentence, trigger_at, elsewhere)
+    return _mention(article, sentence, time, (event_type, trigger), actors, place)
 
 
 def _unacted(
@@ -435,6 +426,19 @@ def _unacted(
     acting = tuple(a for a in actors if a.kind != "country")
     if place is None and not acting:
         return None
+    return _mention(article, sentence, time, (event_type, trigger), acting, place)
+
+
+def _mention(
+    article: Article,
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    told: tuple[str, str | None],
+    actors: tuple[EntityMention, ...],
+    place: EntityMention | None,
+) -> EventMention:
+    """The event mention of ``sentence`` at ``time``: ``told`` is its type and trigger."""
+    event_type, trigger = told
     return EventMention(
         article=article.source,
         sentence=sentence.text.strip(),
@@ -442,7 +446,7 @@ def _unacted(
         time=time,
         event_type=event_type,
         trigger=trigger,
-        actors=acting,
+        actors=actors,
         place=place,
-        topics=match_topics(sentence.text, language),
+        topics=match_topics(sentence.text, article.language or "fr"),
     )
