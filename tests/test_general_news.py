@@ -1,20 +1,19 @@
 """News beyond diplomacy and defence: disasters, courts, business, local
-elections, health, a Nordic summit. Invented sentences and six invented
-articles (``tests/fixtures/news_beyond``); none of their names or sentences
-appear in ``graph/``.
+elections, health, a Nordic summit, deaths, strikes, launches. Invented
+sentences and fifteen invented articles (``tests/fixtures/news_beyond``); none
+of their names or sentences appear in ``graph/``.
 
 What a careful reader takes from the articles and the build still misses (not
 asserted here): the quake's two sentences stay two events (one names the
-region, one the town); the statement "told reporters the combined fleet would
-serve ports from Gdansk" is placed in Gdansk; the second round "aura lieu le 23
-mars" names no actor (no event); "Swedish competition authority" is read as
-Sweden; "had threatened to quit last week" is a resignation last week; the
-club "Le Stade brestois" is no actor of its qualification (the model reads a
-place and the build drops it); the summit's "to set up a joint coast guard by 2033, at a summit" is a
-summit in 2033 (the nearest trigger to the year); "The three leaders last met
-in Helsinki in March" finds no actor (no event); the bird-flu outbreak "a été
-détecté lundi" has no trigger (no event), nor does "le ministère de
-l'Agriculture" (no country named) act.
+region, one the town, which the resolve makes a person: the event keeps no
+place); the statement "told reporters the combined fleet would serve ports
+from Gdansk" is placed in Gdansk; the second round "aura lieu le 23 mars" names
+no actor (no event); "Swedish competition authority" is read as Sweden; "had
+threatened to quit last week" is a resignation last week; the club "Le Stade
+brestois" is no actor of its qualification (the model reads a place and the
+build drops it); "The three leaders last met in Helsinki in March" finds no
+actor (no event); the bird-flu outbreak "a été détecté lundi" has no trigger
+(no event), nor does "le ministère de l'Agriculture" (no country named) act.
 """
 
 from __future__ import annotations
@@ -414,3 +413,22 @@ def test_news_of_every_kind_conforms_to_the_rdf_contract(G) -> None:
 
     conforms, report = validate(to_rdf(G))
     assert conforms, report
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        # a trigger in the date's own phrase comes before one beyond a comma
+        ("Norway and Finland agreed on Thursday to set up a joint coast guard by 2033, at a "
+         "summit in Tromsø.", "en", "Establishment"),
+        # a verb of saying alone in the phrase leaves the call its due
+        ("Le ministre norvégien a déclaré mardi 27 janvier, lors d'un appel vidéo avec son "
+         "homologue finlandais, que la coopération se renforçait.", "fr", "Call"),
+    ],
+)  # fmt: skip
+def test_the_date_s_own_phrase_names_its_happening(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    dated = [e for e in events if e.time.begin.year == 2033 or e.time.begin.month == 1]
+    assert [e.event_type for e in dated] == [event_type]

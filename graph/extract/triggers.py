@@ -25,6 +25,8 @@ __all__ = ["Trigger", "event_type_near", "trigger_regexes", "triggers_in"]
 # trigger unless it is much farther from the date.
 _STATEMENT_PENALTY = 40
 _OUTSIDE_CLAUSE_PENALTY = 10_000  # characters: any trigger in the clause comes first
+# characters: a trigger beyond a comma, when one stands in the date's own phrase
+_OUTSIDE_PHRASE_PENALTY = 40
 
 
 @lru_cache(maxsize=8)
@@ -66,20 +68,37 @@ def event_type_near(
     order = _type_order(kb)
     found = sorted(triggers_in(sentence, kb, language), key=lambda f: (order[f[0].name], f[2]))
     said = [end for t, _, _, end in found if t.role == "saying"]
+    found = [f for f in found if not any(a <= f[2] < b for a, b in elsewhere)
+             and (f[0].role == "saying" or not _said_of(sentence, f[2], said))]  # fmt: skip
+    # "welcomed the agreement on Thursday" (the agreement is what is said of) is gone
+    phrase = _own_phrase(sentence, time, found)
     for event_type, words, start, end in found:
-        if any(a <= start < b for a, b in elsewhere):
-            continue
-        if event_type.role != "saying" and _said_of(sentence, start, said):
-            continue  # "welcomed the agreement on Thursday": the welcoming is Thursday's
         distance = min(abs(start - time.end), abs(time.start - end))
         if event_type.role == "saying":
             distance += _STATEMENT_PENALTY
         if clause and not clause[0] <= start < clause[1]:
             distance += _OUTSIDE_CLAUSE_PENALTY
+        elif phrase and not phrase[0] <= start < phrase[1]:
+            distance += _OUTSIDE_PHRASE_PENALTY
         candidate = (distance, -len(words), event_type.name, words)
         if candidate[:2] < best[:2]:
             best = (*candidate, start)
     return best[2], best[3], best[4]
+
+
+def _own_phrase(
+    sentence: str, time: TimeExpression, found: Sequence[Trigger]
+) -> tuple[int, int] | None:
+    """The date's phrase between commas, when a trigger other than a verb of
+    saying stands in it: then it tells the date's happening before any trigger
+    beyond a comma ("agreed to set up a coast guard by 2033, at a summit": the
+    setting up, by 2033). A phrase with only a verb of saying ("a déclaré mardi,
+    lors d'un appel vidéo") leaves the nearest other trigger its due."""
+    if time.end <= time.start:
+        return None
+    start, end = dates.clause_span(sentence, time.start, time.end, commas=True)
+    inside = any(t.role != "saying" and start <= at < end for t, _, at, _ in found)
+    return (start, end) if inside else None
 
 
 @lru_cache(maxsize=8)
