@@ -50,9 +50,9 @@ from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
-    DEFINITE_BEFORE,
     Happening,
     discourse_time,
+    follows_a_definite,
     report_time,
     told_happening,
 )
@@ -266,9 +266,7 @@ def _pointed_back(
     """The latest earlier event of the happening's type (else of its family),
     when the sentence names it with a definite article ("the trial", "le procès")."""
     event_type, trigger_at = happening
-    if event_type == SAYING or not DEFINITE_BEFORE.search(
-        sentence.text, max(0, trigger_at - 12), trigger_at
-    ):
+    if event_type == SAYING or not follows_a_definite(sentence.text, trigger_at):
         return None
     told = [e for e in earlier if e.actors]
     same = [e for e in told if e.event_type == event_type]  # the trial, before the inquiry
@@ -370,12 +368,7 @@ def _event(
         )
     else:
         event_type, trigger, trigger_at = happening
-    spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), apart + commented,
-                                   kb, language, direct=happening is None)  # fmt: skip
-    told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
-    holders = role_holders(told, time.begin, kb, *roles)
-    actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
-    actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
+    # what did not happen, or was dated already, needs no actors read
     if trigger is not None and did_not_happen(
         sentence.text, (trigger_at, trigger_at + len(trigger)), language
     ):
@@ -384,6 +377,12 @@ def _event(
         sentence, time, (event_type, trigger_at), earlier
     ):
         return None
+    spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), apart + commented,
+                                   kb, language, direct=happening is None)  # fmt: skip
+    told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
+    holders = role_holders(told, time.begin, kb, *roles)
+    actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
+    actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
     if event_type in UNACTED:
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
                         spans + elsewhere, kb)  # fmt: skip
@@ -406,7 +405,7 @@ def _unacted(
     time: TimeExpression,
     happening: tuple[str, str | None, int],
     actors: tuple[EntityMention, ...],
-    asides: Sequence[tuple[int, int]],
+    not_here: Sequence[tuple[int, int]],
     kb: KnowledgeBase,
 ) -> EventMention | None:
     """What happens to a place or is done by a crowd no name gives (an
@@ -414,14 +413,14 @@ def _unacted(
     without a place or a person or organisation acting. A country it names is
     where it happened ("An earthquake struck Norway"), not who acted. Nobody
     is borrowed from the sentences before: a flood is no act of the minister
-    quoted above it."""
+    quoted above it. ``not_here``: the spans whose names are not where it happened."""
     event_type, trigger, trigger_at = happening
     language = article.language or "fr"
     # a country named by its name, not by a nationality ("le Norvégien" is a person)
     named = frozenset(m.key for m in sentence.mentions if m.kind == "country"
                       and m.text.lower() not in kb.demonyms.get(language, {}))  # fmt: skip
-    place = _place(sentence, trigger_at, asides) or _place(
-        replace(sentence, locative=named), trigger_at, asides
+    place = _place(sentence, trigger_at, not_here) or _place(
+        replace(sentence, locative=named), trigger_at, not_here
     )
     acting = tuple(a for a in actors if a.kind != "country")
     if place is None and not acting:

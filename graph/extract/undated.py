@@ -49,7 +49,6 @@ from graph.languages import BY_CODE
 from graph.types import UNKNOWN_TIME, AnalysedSentence, EventMention, Tense, TimeExpression
 
 __all__ = [
-    "DEFINITE_BEFORE",
     "DISCOURSE_RULE",
     "PLANNED_DAYS",
     "REPORT_DAYS",
@@ -57,6 +56,7 @@ __all__ = [
     "Happening",
     "cue",
     "discourse_time",
+    "follows_a_definite",
     "report_time",
     "told_happening",
 ]
@@ -68,7 +68,7 @@ DISCOURSE_SENTENCES: Final = 3  # how far back a sentence may go on with any eve
 ANAPHOR_SENTENCES: Final = 8  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
 _CONTINUING_KINDS: Final = frozenset({"person", "organization", "thing"})
-DEFINITE_BEFORE: Final = re.compile(
+_DEFINITE_BEFORE: Final = re.compile(
     r"(?:\b(?:ce|cet|cette|ces|le|la|les|du|des|au|aux|the|this|these|that|those)\s+"
     r"|\bl['’]\s*)(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -82,6 +82,16 @@ _BACKGROUND_REACH: Final = 30  # characters between a circumstance's preposition
 
 #: what an undated sentence tells: (event type, trigger words, trigger offset)
 Happening = tuple[str, str, int]
+
+
+_DEFINITE_REACH: Final = 12  # characters of the article and a word before an event noun
+
+
+def follows_a_definite(text: str, start: int) -> bool:
+    """Whether the event noun at ``start`` follows a definite or demonstrative
+    article, a word between at most ("cette visite", "the joint drills"): it
+    points back at a happening already told."""
+    return _DEFINITE_BEFORE.search(text, max(0, start - _DEFINITE_REACH), start) is not None
 
 
 # ten cues of each language are read per sentence: the cache holds every one
@@ -200,7 +210,7 @@ def _definite_event_noun(sentence: AnalysedSentence, kb: KnowledgeBase, language
     or demonstrative article ("cette visite", "l'entretien", "the talks")."""
     families = set()
     for event_type, _, start, _ in triggers_in(sentence.text, kb, language):
-        if DEFINITE_BEFORE.search(sentence.text[max(0, start - 12) : start]):
+        if follows_a_definite(sentence.text, start):
             families.add(family(event_type.name))
     return families
 
