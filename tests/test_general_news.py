@@ -19,7 +19,6 @@ actor (no event); the bird-flu outbreak "a été détecté lundi" has no trigger
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -29,10 +28,8 @@ from graph.extract.entities import analyse
 from graph.extract.events import extract_events
 from graph.extract.nlp import load_model
 from graph.kb import default_kb
-from graph.pipeline import BuildConfig, build
 from graph.types import Article
-
-NEWS = Path(__file__).parent / "fixtures" / "news_beyond"
+from tests.fixture_graphs import build_fixtures, linked, reported_events
 
 
 @pytest.fixture(scope="module")
@@ -169,26 +166,24 @@ def test_the_trial_named_again_has_the_actors_of_the_trial(kb) -> None:
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    graph, report = build([NEWS], BuildConfig(jobs=1))
-    assert report.articles == 15 and not report.skipped
-    return graph
+    return build_fixtures("news_beyond", articles=15)
 
 
 def _events_of(G: nx.MultiDiGraph, source: str) -> list[tuple[date, str, set[str], set[str]]]:
-    (article,) = [n for n, d in G.nodes(data=True) if d.get(M.SOURCE) == source]
-    found = []
-    for event, _, e in G.in_edges(article, data=True):
-        if e[M.REL] != M.DERIVED_FROM:
-            continue
-        d = G.nodes[event]
-        linked = {
-            rel: {
-                G.nodes[v][M.LABEL] for _, v, x in G.out_edges(event, data=True) if x[M.REL] == rel
-            }
-            for rel in (M.ACTOR, M.PLACE)
-        }
-        found.append((d[M.BEGIN], d[M.EVENT_TYPE], linked[M.ACTOR], linked[M.PLACE]))
-    return found
+    """The events one article reports: begin, type, actors' and places' labels."""
+    return [
+        (
+            G.nodes[n][M.BEGIN],
+            G.nodes[n][M.EVENT_TYPE],
+            _labels(G, n, M.ACTOR),
+            _labels(G, n, M.PLACE),
+        )
+        for n in reported_events(G, source)
+    ]
+
+
+def _labels(G: nx.MultiDiGraph, node: str, rel: str) -> set[str]:
+    return {G.nodes[v][M.LABEL] for v in linked(G, node, rel)}
 
 
 def test_the_quake_is_dated_and_placed_with_no_actor(G) -> None:

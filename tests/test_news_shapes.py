@@ -13,36 +13,25 @@ near the border until March 20" (the sentence names no actor: no event).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import pytest
 
 from graph import schema as M
-from graph.pipeline import BuildConfig, build
-
-NEWS = Path(__file__).parent / "fixtures" / "news"
+from tests.fixture_graphs import build_fixtures, linked, reported_events
 
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    graph, report = build([NEWS], BuildConfig(jobs=1))
-    assert report.articles == 4 and not report.skipped
-    return graph
+    return build_fixtures("news", articles=4)
 
 
 def _events_of(G: nx.MultiDiGraph, source: str) -> list[dict]:
     """The events one article reports: begin, end, type, actors."""
-    (article,) = [n for n, d in G.nodes(data=True) if d.get(M.SOURCE) == source]
-    found = []
-    for n, _, e in G.in_edges(article, data=True):
-        if e[M.REL] != M.DERIVED_FROM:
-            continue
-        d = G.nodes[n]
-        actors = {v for _, v, r in G.out_edges(n, data=M.REL) if r == M.ACTOR}
-        found.append({"begin": d[M.BEGIN], "end": d[M.END], "type": d[M.EVENT_TYPE],
-                      "actors": actors})  # fmt: skip
-    return found
+    return [
+        {"begin": G.nodes[n][M.BEGIN], "end": G.nodes[n][M.END],
+         "type": G.nodes[n][M.EVENT_TYPE], "actors": linked(G, n, M.ACTOR)}
+        for n in reported_events(G, source)
+    ]  # fmt: skip
 
 
 def _on(events: list[dict], day: str) -> list[dict]:

@@ -10,15 +10,12 @@ import pytest
 
 from graph import schema as M
 from graph.pipeline import BuildConfig, build
-
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+from tests.fixture_graphs import build_fixtures
 
 
 @pytest.fixture(scope="module")
 def G():
-    graph, report = build([FIXTURES], BuildConfig(jobs=1))
-    assert report.articles == 4 and not report.skipped
-    return graph
+    return build_fixtures("articles", articles=4)
 
 
 def _story_of(G, source: str) -> str:

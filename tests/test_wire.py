@@ -9,22 +9,16 @@ from the program's output; none of these names or sentences appear in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import pytest
 
 from graph import schema as M
-from graph.pipeline import BuildConfig, build
-
-WIRE = Path(__file__).parent / "fixtures" / "wire"
+from tests.fixture_graphs import build_fixtures
 
 
 @pytest.fixture(scope="module")
 def G() -> nx.MultiDiGraph:
-    graph, report = build([WIRE], BuildConfig(jobs=1))
-    assert report.articles == 8 and not report.skipped
-    return graph
+    return build_fixtures("wire", articles=8)
 
 
 def _story_of(G: nx.MultiDiGraph, source: str) -> str:
