@@ -12,11 +12,11 @@ import pytest
 
 from graph.config import BuildConfig
 from graph.extract.entities import analyse
-from graph.extract.events import extract_events
 from graph.extract.nlp import load_model
 from graph.kb import default_kb, french_inflections
 from graph.text import fold, slug, translit_key
 from graph.types import Article
+from tests.extraction import sentences_and_events
 
 FR_ARTICLE = """Le ministre fictif Paulin Marchetti a rencontré mardi 4 mars 2025 à Lisbonne son homologue Edvard Lindqvist.
 Selon Pékin, les deux pays doivent renforcer leur coopération.
@@ -36,20 +36,7 @@ def kb():
     return default_kb()
 
 
-def _article(body: str, language: str, published: date) -> Article:
-    return Article(
-        source=f"test-{language}.txt",
-        body=body,
-        language=language,
-        published=published,
-        published_how="text",
-    )
-
-
-def _events(body: str, language: str, published: date, kb):
-    article = _article(body, language, published)
-    sentences = analyse(body, language=language, nlp=load_model(language), kb=kb)
-    return sentences, extract_events(article, sentences, kb=kb)
+_events = sentences_and_events
 
 
 def test_ner_finds_people_the_knowledge_base_does_not_know(kb) -> None:

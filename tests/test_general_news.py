@@ -25,10 +25,9 @@ import pytest
 
 from graph import schema as M
 from graph.extract.entities import analyse
-from graph.extract.events import extract_events
 from graph.extract.nlp import load_model
 from graph.kb import default_kb
-from graph.types import Article
+from tests.extraction import sentences_and_events
 from tests.fixture_graphs import build_fixtures, linked, reported_events
 
 
@@ -37,11 +36,7 @@ def kb():
     return default_kb()
 
 
-def _events(body: str, language: str, published: date, kb):
-    article = Article(source=f"test-{language}.txt", body=body, language=language,
-                      published=published, published_how="text")  # fmt: skip
-    sentences = analyse(body, language=language, nlp=load_model(language), kb=kb)
-    return sentences, extract_events(article, sentences, kb=kb)
+_events = sentences_and_events
 
 
 @pytest.mark.parametrize(

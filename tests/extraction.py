@@ -1,0 +1,22 @@
+"""Extraction of invented sentences, as the tests of the extract stage read it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.extract.entities import analyse
+from graph.extract.events import extract_events
+from graph.extract.nlp import load_model
+from graph.kb import KnowledgeBase
+from graph.types import AnalysedSentence, Article, EventMention
+
+
+def sentences_and_events(
+    body: str, language: str, published: date, kb: KnowledgeBase
+) -> tuple[list[AnalysedSentence], list[EventMention]]:
+    """The analysed sentences of ``body`` and the event mentions of an article of
+    that body published on ``published`` (the date printed in its text)."""
+    article = Article(source=f"test-{language}.txt", body=body, language=language,
+                      published=published, published_how="text")  # fmt: skip
+    sentences = analyse(body, language=language, nlp=load_model(language), kb=kb)
+    return sentences, extract_events(article, sentences, kb=kb)
