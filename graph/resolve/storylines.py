@@ -130,8 +130,10 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float], na: float, nb: float
     """The cosine of ``a`` and ``b``, given their norms."""
     if not na or not nb:
         return 0.0
+    if len(a) > len(b):  # walk the smaller: an episode against a storyline of thousands
+        a, b = b, a
     # fsum is exact whatever the order: no sort needed for the same bytes
-    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys()) / (na * nb)
+    return math.fsum(v * b[k] for k, v in a.items() if k in b) / (na * nb)
 
 
 def _entity_vectors(
@@ -166,15 +168,20 @@ def _decay(a: date | None, b: date | None, settings: StorylineSettings) -> float
 def _score(
     line: _Line, episode: _Line, day: date | None, s: StorylineSettings
 ) -> tuple[float, float]:
-    """(score with time decay, entity cosine) of an episode against a storyline."""
+    """(score with time decay, entity cosine) of an episode against a storyline;
+    a score of 0 when the entities alone are too far apart to join."""
     alike, by_entities = _alike(episode, line, s)
     return alike * _decay(day, line.last, s), by_entities
 
 
 def _alike(a: _Line, b: _Line, s: StorylineSettings) -> tuple[float, float]:
-    """(weighted topic and entity cosine, entity cosine) of two profiles."""
+    """(weighted topic and entity cosine, entity cosine) of two profiles; the
+    first is 0 when the entity cosine is under ``min_entities``, which no join
+    or relation accepts whatever the topics (most candidates end there)."""
     (topics_a, entities_a), (topics_b, entities_b) = a.norms, b.norms
     by_entities = _cosine(a.entities, b.entities, entities_a, entities_b)
+    if by_entities < s.min_entities:
+        return 0.0, by_entities
     by_topics = _cosine(a.topics, b.topics, topics_a, topics_b)
     return s.topic_weight * by_topics + (1 - s.topic_weight) * by_entities, by_entities
 
