@@ -422,3 +422,29 @@ def test_the_date_s_own_phrase_names_its_happening(
     _, events = _events(body, language, date(2031, 6, 12), kb)
     dated = [e for e in events if e.time.begin.year == 2033 or e.time.begin.month == 1]
     assert [e.event_type for e in dated] == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type", "acting", "not_acting"),
+    [
+        # the talks before the signing are another happening: Ostland did not sign
+        ("Norway signed the treaty with Finland on Monday after talks with Japan.", "en",
+         "Agreement", {"country/norway"}, {"country/japan"}),
+        ("Après deux jours de négociations avec le Japon, la Norvège a signé mardi un accord "
+         "avec la Finlande.", "fr", "Agreement", {"country/norway"}, {"country/japan"}),
+        # the summit the exercises followed is not who announced them
+        ("Norway announced the exercises on Friday following the NATO summit in Oslo.", "en",
+         "Announcement", {"country/norway"}, {"organization/nato"}),
+        # guard: the phrase ends at "lors": the meeting is the sentence's own
+        ("Le président norvégien s'est exprimé mardi depuis Oslo lors d'une rencontre avec "
+         "Edvard Lindqvist.", "fr", "Meeting", {"person/edvard-lindqvist"}, set()),
+    ],
+)  # fmt: skip
+def test_whoever_a_phrase_of_another_happening_names_does_not_act(
+    kb, body: str, language: str, event_type: str, acting: set[str], not_acting: set[str]
+) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (event,) = events
+    actors = {a.key for a in event.actors}
+    assert event.event_type == event_type
+    assert acting <= actors and not actors & not_acting, actors

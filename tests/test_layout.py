@@ -120,6 +120,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "object_relative",
             "counterfactual",
             "dated_phrase",
+            "phrase_end",
             "called_off",
         }
         assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)

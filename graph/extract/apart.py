@@ -11,11 +11,16 @@ Requires the time expressions the dates step found in one sentence. Gives:
   does not stand in: the phrase of another date's happening (an anniversary's
   "of the founding of relations between X and Y", up to the next comma; a
   "shortly before" phrase), or, for the happening such a phrase tells, all but
-  that phrase. Its triggers and names are that happening's, not the sentence's.
+  that phrase. Its triggers and names are that happening's, not the sentence's;
+- :func:`another_happening` — the phrases that name a happening other than
+  the sentence's without a date of their own ("announced following the
+  summit in Oslo, …", "signed the treaty after talks with Ostland"): whoever
+  they name did that happening, not the sentence's.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -26,7 +31,7 @@ from graph.extract.undated import cue
 from graph.kb import KnowledgeBase
 from graph.types import TimeExpression
 
-__all__ = ["SHORTLY_DAYS", "shortly", "told_apart"]
+__all__ = ["SHORTLY_DAYS", "another_happening", "shortly", "told_apart"]
 
 # "shortly before D" says no more than near D: the two weeks before (after) it
 SHORTLY_DAYS: Final = 14
@@ -132,3 +137,37 @@ def _phrase(text: str, time: TimeExpression) -> tuple[int, int] | None:
     if time.rule in _SHORTLY_RULES.values():
         return time.start, time.end
     return None
+
+
+_PUNCTUATION_END: Final = re.compile(r"[,;:(«»\"“”]")  # a phrase stops at these too
+
+
+def another_happening(
+    text: str, keep: int, times: Sequence[TimeExpression], kb: KnowledgeBase, language: str
+) -> list[tuple[int, int]]:
+    """The phrases of ``text`` opening on a ``dated_phrase`` cue ("after",
+    "following", "since", "après", "depuis"…) with a trigger in them, up to the
+    next punctuation or ``phrase_end`` cue ("during", "lors", "and"…): each
+    names a happening other than the sentence's ("Valdoria signed the treaty after talks with
+    Nordvik": Nordvik did not sign). ``keep``: the offset of the sentence's own
+    happening (its date or trigger); a phrase holding it is that happening's,
+    and one inside a time of the sentence (``times``: "a week before the
+    summit") dates a happening by another."""
+    pattern, stops = cue("dated_phrase", language), cue("phrase_end", language)
+    if pattern is None:
+        return []
+    triggers = [at for _, _, at, _ in triggers_in(text, kb, language)]
+    found = []
+    for match in pattern.finditer(text):
+        end = _phrase_end(text, match.end(), stops)
+        if match.start() <= keep < end or any(t.start <= match.start() < t.end for t in times):
+            continue
+        if any(match.end() <= at < end for at in triggers):
+            found.append((match.start(), end))
+    return found
+
+
+def _phrase_end(text: str, start: int, stops: re.Pattern[str] | None) -> int:
+    """Where a phrase opening at ``start`` stops: punctuation or a ``phrase_end`` cue."""
+    found = [_PUNCTUATION_END.search(text, start), stops.search(text, start) if stops else None]
+    return min((m.start() for m in found if m), default=len(text))

@@ -37,7 +37,7 @@ from graph.extract.actors import (
     sentence_actors,
     with_represented_countries,
 )
-from graph.extract.apart import shortly, told_apart
+from graph.extract.apart import another_happening, shortly, told_apart
 from graph.extract.asides import asides, comments, object_relatives, outside_quote
 from graph.extract.dating import (
     counted_from_another,
@@ -362,6 +362,7 @@ def _event(
     # trigger of a happening told undated)
     keep = time.start if happening is None else happening[2]
     commented = comments(sentence, language, (keep,))
+    apart += another_happening(sentence.text, keep, (time, *others), kb, language)
     if happening is None:
         event_type, trigger, trigger_at = event_type_near(
             sentence.text, time, kb, language, [*apart, *commented]
