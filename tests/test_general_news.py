@@ -448,3 +448,24 @@ def test_whoever_a_phrase_of_another_happening_names_does_not_act(
     actors = {a.key for a in event.actors}
     assert event.event_type == event_type
     assert acting <= actors and not actors & not_acting, actors
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "country", "named"),
+    [
+        # a race, a cup, a university: the country ends their name
+        ("Edvard Lindqvist won the Tour de France on Sunday.", "en", "country/france", False),
+        ("La Coupe de Norvège a été remportée dimanche par Edvard Lindqvist.", "fr",
+         "country/norway", False),
+        # guards: a title or an institution before it keeps the country
+        ("The President of Finland met Edvard Lindqvist on Monday.", "en", "country/finland",
+         True),
+        ("La Banque de France a relevé ses taux mardi.", "fr", "country/france", True),
+    ],
+)  # fmt: skip
+def test_a_country_that_ends_another_name_is_a_word_of_it(
+    kb, body: str, language: str, country: str, named: bool
+) -> None:
+    sentences, _ = _events(body, language, date(2031, 6, 12), kb)
+    keys = {m.key for s in sentences for m in s.mentions}
+    assert (country in keys) is named, keys

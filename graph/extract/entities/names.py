@@ -29,24 +29,21 @@ from graph.extract.entities.eventnames import (
     _names_event,
     _one_word_triggers,
 )
+from graph.extract.entities.inside import (
+    _GENERIC_INSTITUTION_WORDS,
+    _ends_a_name,
+    _folded_words,
+    _in_compound,
+    _inside_a_name,
+    _inside_a_written_name,
+)
 from graph.extract.entities.matchers import _Matchers
 from graph.extract.entities.places import _institution, _locative_word_before
 from graph.extract.entities.things import _name_end
 from graph.kb import KnowledgeBase
-from graph.languages import BY_CODE
 from graph.text import fold
 from graph.types import AnalysedSentence, EntityMention
 
-# Words of names that say what an institution is, not whose ("Defence Ministry",
-# "Supreme Court", "Coast Guard"): such a name is only known with its owner.
-_GENERIC_INSTITUTION_WORDS: Final = frozenset(
-    {"supreme", "constitutional", "high", "federal", "national", "central", "foreign",
-     "defence", "defense", "interior", "justice", "finance", "economy", "health", "trade",
-     "energy", "transport", "affairs", "home", "state", "general", "security", "intelligence",
-     "court", "council", "ministry", "parliament", "senate", "commission", "committee",
-     "agency", "assembly", "government", "cabinet", "navy", "army", "air", "force", "forces",
-     "coast", "guard", "police", "office", "department", "service", "of", "the", "and", "for"}
-)  # fmt: skip
 _POSSESSIVE: Final = re.compile(r"\s*['’]s\s+")
 _COORDINATORS: Final = frozenset({"et", "and"})
 _COORDINATED_KINDS: Final = frozenset({"PER", "PERSON", "ORG"})
@@ -59,7 +56,7 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
     found = [(k, s, e) for k, s, e in m.names(doc)]
     names = {i for _, s, e in found for i in range(s, e)}
     spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in found
-             if not _in_compound(doc, s, e, names)]  # fmt: skip
+             if not _in_compound(doc, s, e, names) and not _ends_a_name(doc, s, e)]  # fmt: skip
     for matcher in (m.demonyms_exact, m.demonyms_lower):
         spans += [
             Span(doc, s, e, label="demonym:" + doc.vocab.strings[k])
@@ -67,35 +64,6 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
             if not _inside_a_name(doc, s, e)
         ]
     return spans
-
-
-_TITLE_WORD_BEFORE: Final = re.compile(r"(?<![.!?]\s)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\s+$")
-_TITLE_WORD_AFTER: Final = re.compile(r"\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\b")
-
-
-def _inside_a_written_name(text: str, start: int, end: int) -> bool:
-    """:func:`_inside_a_name` on the characters of ``text`` (a repeated name)."""
-    return start > 0 and bool(
-        _TITLE_WORD_BEFORE.search(text, 0, start) and _TITLE_WORD_AFTER.match(text, end)
-    )
-
-
-def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
-    """A demonym between two capitalised words of a name ("the Royal Norwegian
-    Academy of Sciences") is a word of that name, not a country of its own;
-    one opening a name ("Russian President", "the Chinese Coast Guard") is."""
-    before = start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start
-    after = end < len(doc) and doc[end].is_title
-    return before and after
-
-
-def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:
-    """Whether ``doc[start:end]`` is glued by a hyphen to a word that is no
-    known name ("Météo-France", "Île-de-France"): part of another name, not the
-    country; "Chine-Russie" names two."""
-    before = _glued_hyphen(doc, start - 1) and start - 2 not in names
-    after = _glued_hyphen(doc, end) and end + 1 not in names
-    return before or after
 
 
 def _name_shaped(span: Span, text: str) -> bool:
@@ -170,14 +138,6 @@ def _title_only(span: Span) -> bool:
     titles = _folded_words(span.doc.lang_, "title_words")
     words = [fold(t.text) for t in span if t.is_alpha]
     return bool(words) and all(w in titles for w in words)
-
-
-@lru_cache(maxsize=16)
-def _folded_words(language: str, field: str) -> frozenset[str]:
-    """A word list of the language's ``[entities]`` (``title_words``, ``honorifics``), folded."""
-    found = BY_CODE.get(language)
-    words: frozenset[str] = getattr(found.entities, field) if found else frozenset()
-    return frozenset(fold(w) for w in words)
 
 
 def _common_phrase(span: Span, common: frozenset[str]) -> bool:

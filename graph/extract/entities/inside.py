@@ -1,0 +1,85 @@
+"""Known names inside longer names: when a country or a demonym the knowledge
+base matches is only a word of another name ("the Royal Norwegian Academy",
+"Météo-France", "Tour de France"), and the word lists that tell a name's
+head is a title or an institution ("President of Finland", "Banque de France"),
+which keep their country.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from spacy.tokens import Doc
+
+from graph.extract.entities.common import _glued_hyphen
+from graph.languages import BY_CODE
+from graph.text import fold
+
+# Words of names that say what an institution is, not whose ("Defence Ministry",
+# "Supreme Court", "Coast Guard"): such a name is only known with its owner.
+_GENERIC_INSTITUTION_WORDS: Final = frozenset(
+    {"supreme", "constitutional", "high", "federal", "national", "central", "foreign",
+     "defence", "defense", "interior", "justice", "finance", "economy", "health", "trade",
+     "energy", "transport", "affairs", "home", "state", "general", "security", "intelligence",
+     "court", "council", "ministry", "parliament", "senate", "commission", "committee",
+     "agency", "assembly", "government", "cabinet", "navy", "army", "air", "force", "forces",
+     "coast", "guard", "police", "office", "department", "service", "of", "the", "and", "for"}
+)  # fmt: skip
+
+_TITLE_WORD_BEFORE: Final = re.compile(r"(?<![.!?]\s)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\s+$")
+_TITLE_WORD_AFTER: Final = re.compile(r"\s+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\b")
+
+
+def _inside_a_written_name(text: str, start: int, end: int) -> bool:
+    """:func:`_inside_a_name` on the characters of ``text`` (a repeated name)."""
+    return start > 0 and bool(
+        _TITLE_WORD_BEFORE.search(text, 0, start) and _TITLE_WORD_AFTER.match(text, end)
+    )
+
+
+def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A demonym between two capitalised words of a name ("the Royal Norwegian
+    Academy of Sciences") is a word of that name, not a country of its own;
+    one opening a name ("Russian President", "the Chinese Coast Guard") is."""
+    before = start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start
+    after = end < len(doc) and doc[end].is_title
+    return before and after
+
+
+_OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a name to its last word
+
+
+def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A known name after "de"/"of" that ends a longer name the model found,
+    headed by a capitalised word that is no title or institution ("Tour de
+    France", "Coupe de Norvège", "University of Oslo"), is a word of that name:
+    the race is not the country. "Banque de France", "Ministry of Defence of
+    Japan", "President of Finland" keep the country."""
+    if start < 2 or fold(doc[start - 1].text) not in _OF or not doc[start - 2].is_title:
+        return False
+    head = fold(doc[start - 2].text)
+    language = doc.lang_
+    if head in _GENERIC_INSTITUTION_WORDS or any(
+        head in _folded_words(language, field) for field in ("institution_heads", "title_words")
+    ):
+        return False
+    return any(ent.start <= start - 2 and end <= ent.end for ent in doc.ents)
+
+
+def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:
+    """Whether ``doc[start:end]`` is glued by a hyphen to a word that is no
+    known name ("Météo-France", "Île-de-France"): part of another name, not the
+    country; "Chine-Russie" names two."""
+    before = _glued_hyphen(doc, start - 1) and start - 2 not in names
+    after = _glued_hyphen(doc, end) and end + 1 not in names
+    return before or after
+
+
+@lru_cache(maxsize=16)
+def _folded_words(language: str, field: str) -> frozenset[str]:
+    """A word list of the language's ``[entities]`` (``title_words``, ``honorifics``), folded."""
+    found = BY_CODE.get(language)
+    words: frozenset[str] = getattr(found.entities, field) if found else frozenset()
+    return frozenset(fold(w) for w in words)
