@@ -469,3 +469,14 @@ def test_a_country_that_ends_another_name_is_a_word_of_it(
     sentences, _ = _events(body, language, date(2031, 6, 12), kb)
     keys = {m.key for s in sentences for m in s.mentions}
     assert (country in keys) is named, keys
+
+
+def test_a_nationality_describing_someone_is_not_borrowed_by_the_next_sentence(kb) -> None:
+    body = (
+        "The chemistry prize was awarded on Wednesday, a day after two Norwegian scientists "
+        "won the medicine prize. Three researchers won last year's chemistry prize for work "
+        "on catalysts."
+    )
+    _, events = _events(body, "en", date(2031, 10, 9), kb)
+    last_year = [e for e in events if e.time.begin.year == 2030]
+    assert not any(a.key == "country/norway" for e in last_year for a in e.actors), last_year

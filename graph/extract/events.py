@@ -38,7 +38,14 @@ from graph.extract.actors import (
     with_represented_countries,
 )
 from graph.extract.apart import another_happening, shortly, told_apart
-from graph.extract.asides import asides, comments, object_relatives, outside_quote
+from graph.extract.asides import (
+    asides,
+    comments,
+    describes,
+    object_relatives,
+    outside_quote,
+    says_where,
+)
 from graph.extract.dating import (
     counted_from_another,
     dates_it,
@@ -243,11 +250,13 @@ def _borrowed(
     happening: tuple[str, int],
     previous: Sequence[AnalysedSentence],
     earlier: Sequence[EventMention],
+    language: str,
 ) -> tuple[EntityMention, ...]:
     """The actors of a sentence with a date but no actor of its own: those of
     the latest event of its type (else family) a definite article points back at
     ("Le procès s'était ouvert le 3 novembre" after the sentencing), else
-    whoever the sentence before names, unless that sentence only told
+    whoever the sentence before names (not a nationality describing someone
+    nor a country saying where), unless that sentence only told
     statements (who spoke of the ships is not who sails them: "Japan said it
     was following the patrol. The ships will stay near the border until March
     20")."""
@@ -256,7 +265,11 @@ def _borrowed(
     told = [e for e in earlier if e.sentence_index == previous[-1].index]
     if told and all(e.event_type == SAYING for e in told):
         return ()
-    kept = {m.key: m for m in reversed(previous[-1].mentions) if m.kind in ACTOR_KINDS}
+    before = previous[-1]
+    # a nationality describing someone there ("two American scientists won") acted in nothing
+    aside = [m for m in before.mentions
+             if describes(before, m, language) or says_where(before, m, language)]  # fmt: skip
+    kept = {m.key: m for m in reversed(before.mentions) if m.kind in ACTOR_KINDS and m not in aside}
     return tuple(sorted(kept.values(), key=lambda m: m.key))
 
 
@@ -392,7 +405,7 @@ def _event(
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
-        actors = _borrowed(sentence, (event_type, trigger_at), previous, earlier)
+        actors = _borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
     if not actors:
         return None
     actors = with_represented_countries(actors, time.begin, kb)
