@@ -480,3 +480,21 @@ def test_a_nationality_describing_someone_is_not_borrowed_by_the_next_sentence(k
     _, events = _events(body, "en", date(2031, 10, 9), kb)
     last_year = [e for e in events if e.time.begin.year == 2030]
     assert not any(a.key == "country/norway" for e in last_year for a in e.actors), last_year
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "not_acting"),
+    [
+        ("Norway held naval exercises on Tuesday in the week when the leaders of Finland "
+         "warned of new tensions.", "en", "country/finland"),
+        ("La Norvège a mené mardi des exercices navals la semaine même où les dirigeants de la "
+         "Finlande ont averti de nouvelles tensions.", "fr", "country/finland"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_whose_subject_holds_a_name_names_no_actor(
+    kb, body: str, language: str, not_acting: str
+) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (event,) = events
+    actors = {a.key for a in event.actors}
+    assert "country/norway" in actors and not_acting not in actors, actors

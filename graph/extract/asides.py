@@ -72,9 +72,10 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 def object_relatives(
     sentence: AnalysedSentence, language: str, keep: Sequence[int | None]
 ) -> list[tuple[int, int]]:
-    """Relative clauses with no comma whose subject is a name, after a noun: "at a
-    summit that Nordvik called a provocation", "l'accord que Nordvik a signé",
-    "the week when NATO warned…". Who they name does not act in what the
+    """Relative clauses with no comma whose subject is or holds a name, after a
+    noun: "at a summit that Nordvik called a provocation", "l'accord que Nordvik
+    a signé", "the week when NATO warned…", "la semaine où les dirigeants de
+    l'Otan ont averti…". Who they name does not act in what the
     sentence tells, unless the clause holds an offset of ``keep`` (the trigger
     or the date). After a verb the word opens what is said ("said that
     Nordvik…"), which is not a relative clause."""
@@ -84,13 +85,26 @@ def object_relatives(
     text, spans = sentence.text, []
     for match in pronoun.finditer(text):
         before = _WORD_BEFORE.search(text, 0, match.start())
-        named = text[match.end() :].lstrip()[:1].isupper()
-        if before is None or not named or _verb_at(sentence, before.start(1)):
+        if before is None or not _named_subject(sentence, match.end()):
+            continue
+        if _verb_at(sentence, before.start(1)):
             continue
         end = _to_comma(text, match.end())
         if not _holds(match.start(), end, keep):
             spans.append((match.start(), end))
     return spans
+
+
+def _named_subject(sentence: AnalysedSentence, start: int) -> bool:
+    """Whether the clause from ``start`` opens on a name, or names one before
+    its first verb and any comma ("les dirigeants de l'Otan ont averti")."""
+    text = sentence.text
+    if text[start:].lstrip()[:1].isupper():
+        return True
+    verb = min((v.start for v in sentence.verbs if v.start >= start), default=len(text))
+    comma = text.find(",", start)
+    stop = min(verb, comma if comma >= 0 else len(text))
+    return any(start <= m.start < stop for m in sentence.mentions)
 
 
 def _verb_at(sentence: AnalysedSentence, offset: int) -> bool:
