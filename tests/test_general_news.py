@@ -498,3 +498,13 @@ def test_a_relative_clause_whose_subject_holds_a_name_names_no_actor(
     (event,) = events
     actors = {a.key for a in event.actors}
     assert "country/norway" in actors and not_acting not in actors, actors
+
+
+def test_a_pronoun_that_mentions_an_anniversary_is_not_its_actor(kb) -> None:
+    body = (
+        "The frigate Polar Star reached Tromsø on Tuesday. It also marked the 50th "
+        "anniversary of relations between Norway and Finland."
+    )
+    _, events = _events(body, "en", date(2031, 6, 12), kb)
+    (founding,) = [e for e in events if e.time.begin.year == 1981]
+    assert {a.key for a in founding.actors} == {"country/norway", "country/finland"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -160,13 +161,16 @@ def sentence_actors(
         found[person] = EntityMention(
             mention.text if mention else role_text, 0, 0, "person", person, label, role_text
         )
-    _borrow_pronoun_subject(sentence, previous, found, speaker=speaker)
-    _borrow_named_organisation(sentence, previous, found)
-    _borrow_told_event(sentence, previous, found, event_nouns(kb, language))
-    _borrow_two_people(sentence, previous, found)
-    _borrow_named_thing(sentence, previous, found, language)
+    # a pronoun or anaphor inside another happening's words points at none of this one's
+    # ("It also marked the 75th anniversary of…": "it" did not found the relations)
+    own = _masked(sentence, apart)
+    _borrow_pronoun_subject(own, previous, found, speaker=speaker)
+    _borrow_named_organisation(own, previous, found)
+    _borrow_told_event(own, previous, found, event_nouns(kb, language))
+    _borrow_two_people(own, previous, found)
+    _borrow_named_thing(own, previous, found, language)
     countries = sum(1 for key in found if key.startswith("country/"))
-    if countries < 2 and _ANAPHORA.search(sentence.text):
+    if countries < 2 and _ANAPHORA.search(own.text):
         # "les deux flottes" points back at the nearest sentence naming two
         # countries, however many sentences about one of them came between.
         for prev in reversed(previous):
@@ -176,6 +180,16 @@ def sentence_actors(
                     found.setdefault(key, m)
                 break
     return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+def _masked(sentence: AnalysedSentence, spans: Sequence[tuple[int, int]]) -> AnalysedSentence:
+    """The sentence with the characters of ``spans`` blanked (offsets kept)."""
+    if not spans:
+        return sentence
+    chars = list(sentence.text)
+    for start, end in spans:
+        chars[start:end] = " " * (min(end, len(chars)) - start)
+    return replace(sentence, text="".join(chars))
 
 
 def _aside_country(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
