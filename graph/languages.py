@@ -17,9 +17,11 @@ patterns translated (and the model as a dependency in ``pyproject.toml``).
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -39,6 +41,7 @@ __all__ = [
     "EntityWords",
     "Language",
     "TenseWords",
+    "cue",
     "load_language",
     "load_languages",
     "read_table",
@@ -370,3 +373,14 @@ LANGUAGES: Final = load_languages()
 CODES: Final = tuple(language.code for language in LANGUAGES)
 DEFAULT_MODELS: Final = {language.code: language.model for language in LANGUAGES}
 BY_CODE: Final[dict[str, Language]] = {language.code: language for language in LANGUAGES}
+
+
+# ten cues of each language are read per sentence: the cache holds every one
+@lru_cache(maxsize=64)
+def cue(name: str, language: str) -> re.Pattern[str] | None:
+    """The words of one cue (the ``[cues]`` section of the language's file), as a regex."""
+    registered = BY_CODE.get(language)
+    words = sorted(set(registered.cues.get(name, ()) if registered else ()), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)

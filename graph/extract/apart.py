@@ -27,8 +27,8 @@ from datetime import timedelta
 from typing import Final
 
 from graph.extract.triggers import triggers_in
-from graph.extract.undated import cue
 from graph.kb import KnowledgeBase
+from graph.languages import cue
 from graph.types import TimeExpression
 
 __all__ = ["SHORTLY_DAYS", "another_happening", "shortly", "told_apart"]

@@ -23,8 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from graph.extract.undated import cue
-from graph.languages import BY_CODE
+from graph.languages import BY_CODE, cue
 from graph.types import AnalysedSentence, EntityMention
 
 __all__ = ["asides", "comments", "describes", "object_relatives", "outside_quote", "says_where"]

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from graph.extract.dates.clauses import clause_span
-from graph.extract.undated import cue
+from graph.languages import cue
 from graph.types import AnalysedSentence, EventMention, TimeExpression
 
 __all__ = [

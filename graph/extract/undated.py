@@ -38,14 +38,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Final
 
 from graph.event_types import family
 from graph.extract import dates
 from graph.extract.triggers import Trigger, triggers_in
 from graph.kb import KnowledgeBase
-from graph.languages import BY_CODE
+from graph.languages import cue
 from graph.types import UNKNOWN_TIME, AnalysedSentence, EventMention, Tense, TimeExpression
 
 __all__ = [
@@ -92,17 +91,6 @@ def follows_a_definite(text: str, start: int) -> bool:
     article, a word between at most ("cette visite", "the joint drills"): it
     points back at a happening already told."""
     return _DEFINITE_BEFORE.search(text, max(0, start - _DEFINITE_REACH), start) is not None
-
-
-# ten cues of each language are read per sentence: the cache holds every one
-@lru_cache(maxsize=64)
-def cue(name: str, language: str) -> re.Pattern[str] | None:
-    """The words of one cue (the ``[cues]`` section of the language's file), as a regex."""
-    registered = BY_CODE.get(language)
-    words = sorted(set(registered.cues.get(name, ()) if registered else ()), key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
 
 
 def _vague_time(text: str, language: str) -> bool:
