@@ -508,3 +508,19 @@ def test_a_pronoun_that_mentions_an_anniversary_is_not_its_actor(kb) -> None:
     _, events = _events(body, "en", date(2031, 6, 12), kb)
     (founding,) = [e for e in events if e.time.begin.year == 1981]
     assert {a.key for a in founding.actors} == {"country/norway", "country/finland"}
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        ("Edvard Lindqvist doit s'entretenir mardi avec Marion Castellan à Oslo.", "Meeting"),
+        # a verb of purpose yields to the happening it is the aim of (a guard: with
+        # "s'entretenir" a trigger, the nearer talks had taken the trip's type)
+        ("Edvard Lindqvist s'était rendu à Oslo en mai dernier pour s'entretenir avec "
+         "Marion Castellan.", "Visit"),
+    ],
+)  # fmt: skip
+def test_talks_and_a_trip_to_hold_them(kb, body: str, event_type: str) -> None:
+    _, events = _events(body, "fr", date(2031, 6, 12), kb)
+    (event,) = events
+    assert event.event_type == event_type

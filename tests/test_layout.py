@@ -121,6 +121,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "counterfactual",
             "dated_phrase",
             "phrase_end",
+            "purpose",
             "called_off",
         }
         assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)

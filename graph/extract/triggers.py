@@ -17,6 +17,7 @@ from graph.event_types import FALLBACK, EventType
 from graph.extract import dates
 from graph.extract.topics import stem_regex
 from graph.kb import KnowledgeBase
+from graph.languages import cue
 from graph.types import TimeExpression
 
 __all__ = ["Trigger", "event_type_near", "trigger_regexes", "triggers_in"]
@@ -27,6 +28,11 @@ _STATEMENT_PENALTY = 40
 _OUTSIDE_CLAUSE_PENALTY = 10_000  # characters: any trigger in the clause comes first
 # characters: a trigger beyond a comma, when one stands in the date's own phrase
 _OUTSIDE_PHRASE_PENALTY = 40
+# characters: a verb that says the aim of another happening ("rendu à Pékin en mai pour
+# s'entretenir avec…": a visit to talk, not talks) yields to any trigger as near
+_PURPOSE_PENALTY = 40
+# between a cue of purpose and its verb: a reflexive pronoun at most ("pour s'entretenir")
+_REFLEXIVE = re.compile(r"\s*(?:(?:se|s['’]|me|m['’]|nous|vous|te|t['’])\s*)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -58,7 +64,9 @@ def event_type_near(
     Tuesday, marking the 75th anniversary of the founding": the founding is 75
     years before). An event noun a verb of saying takes as its object tells
     what is said of, not what happened ("The EU welcomed the agreement on
-    Thursday", "a salué l'accord jeudi": a statement).
+    Thursday", "a salué l'accord jeudi": a statement). A verb after a cue of
+    purpose tells the aim of another happening and yields to a trigger as
+    near ("rendu à Pékin en mai pour s'entretenir avec Xi": a visit).
     """
     best: tuple[int, int, str, str | None, int] = (10**9, 0, FALLBACK, None, time.start)
     whole = time.end > time.start
@@ -72,10 +80,13 @@ def event_type_near(
              and (f[0].role == "saying" or not _said_of(sentence, f[2], said))]  # fmt: skip
     # "welcomed the agreement on Thursday" (the agreement is what is said of) is gone
     phrase = _own_phrase(sentence, time, found)
+    aims = _purpose_ends(sentence, language)
     for event_type, words, start, end in found:
         distance = min(abs(start - time.end), abs(time.start - end))
         if event_type.role == "saying":
             distance += _STATEMENT_PENALTY
+        if any(_REFLEXIVE.match(sentence[at:start]) for at in aims if at <= start):
+            distance += _PURPOSE_PENALTY
         if clause and not clause[0] <= start < clause[1]:
             distance += _OUTSIDE_CLAUSE_PENALTY
         elif phrase and not phrase[0] <= start < phrase[1]:
@@ -99,6 +110,12 @@ def _own_phrase(
     start, end = dates.clause_span(sentence, time.start, time.end, commas=True)
     inside = any(t.role != "saying" and start <= at < end for t, _, at, _ in found)
     return (start, end) if inside else None
+
+
+def _purpose_ends(sentence: str, language: str) -> list[int]:
+    """Where each cue of purpose ("pour", "afin de", "in order to") ends."""
+    pattern = cue("purpose", language)
+    return [m.end() for m in pattern.finditer(sentence)] if pattern else []
 
 
 @lru_cache(maxsize=8)
