@@ -524,3 +524,18 @@ def test_talks_and_a_trip_to_hold_them(kb, body: str, event_type: str) -> None:
     _, events = _events(body, "fr", date(2031, 6, 12), kb)
     (event,) = events
     assert event.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("En l'absence de Marion Castellan, Edvard Lindqvist a présidé mardi la réunion.", "fr"),
+        ("Edvard Lindqvist chaired the meeting on Tuesday in the absence of Marion Castellan.",
+         "en"),
+    ],
+)  # fmt: skip
+def test_who_is_absent_does_not_act(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (event,) = events
+    actors = {a.key for a in event.actors}
+    assert "person/edvard-lindqvist" in actors and "person/marion-castellan" not in actors
