@@ -539,3 +539,23 @@ def test_who_is_absent_does_not_act(kb, body: str, language: str) -> None:
     (event,) = events
     actors = {a.key for a in event.actors}
     assert "person/edvard-lindqvist" in actors and "person/marion-castellan" not in actors
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "actors"),
+    [
+        ("The Nordic Council was founded in 1952 and includes Norway, Finland and Sweden.",
+         "en", {"organization/nordic-council"}),
+        ("Le Conseil nordique a été fondé en 1952 et regroupe la Norvège, la Finlande et la "
+         "Suède.", "fr", {"organization/conseil-nordique"}),
+        # guard: a clause in the past goes on telling ("et a fait l'éloge de…")
+        ("Edvard Lindqvist a été reçu lundi à Oslo et a fait l'éloge de la Finlande.", "fr",
+         {"person/edvard-lindqvist", "country/finland"}),
+    ],
+)  # fmt: skip
+def test_a_clause_saying_what_is_names_no_actor_of_what_happened(
+    kb, body: str, language: str, actors: set[str]
+) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (event,) = events
+    assert {a.key for a in event.actors} == actors

@@ -45,6 +45,7 @@ from graph.extract.asides import (
     object_relatives,
     outside_quote,
     says_where,
+    states,
 )
 from graph.extract.dating import (
     counted_from_another,
@@ -317,7 +318,8 @@ def _not_acting(
     if event_type == SAYING:
         return [*quoted, *apart], elsewhere
     spans = [*asides(text, language, trigger_at, when=when), *outside_quote(text, trigger_at),
-             *object_relatives(sentence, language, (trigger_at, when)), *apart]  # fmt: skip
+             *object_relatives(sentence, language, (trigger_at, when)),
+             *states(sentence, trigger_at), *apart]  # fmt: skip
     if direct:
         spans += _speaker_clause(sentence, time, kb, language)
     return spans, elsewhere
