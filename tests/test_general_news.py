@@ -559,3 +559,12 @@ def test_a_clause_saying_what_is_names_no_actor_of_what_happened(
     _, events = _events(body, language, date(2031, 6, 12), kb)
     (event,) = events
     assert {a.key for a in event.actors} == actors
+
+
+def test_a_nationality_in_what_is_judged_is_no_named_subject(kb) -> None:
+    # a guard: "juge" may be read as a noun, its "que" clause then looked like a
+    # relative one; a nationality is no name, the clause stays what is judged
+    body = ("Edvard Lindqvist, qui a renoncé mardi à participer aux pourparlers, juge que la "
+            "délégation finlandaise est une farce.")  # fmt: skip
+    _, events = _events(body, "fr", date(2031, 6, 12), kb)
+    assert any(a.key == "country/finland" for e in events for a in e.actors), events

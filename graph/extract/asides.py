@@ -107,14 +107,16 @@ def object_relatives(
 
 def _named_subject(sentence: AnalysedSentence, start: int) -> bool:
     """Whether the clause from ``start`` opens on a name, or names one before
-    its first verb and any comma ("les dirigeants de l'Otan ont averti")."""
+    its first verb and any comma ("les dirigeants de l'Otan ont averti"); a
+    nationality is no name ("juge que la délégation russe est une farce": a
+    verb the tagger may read as a noun, and what is judged)."""
     text = sentence.text
     if text[start:].lstrip()[:1].isupper():
         return True
     verb = min((v.start for v in sentence.verbs if v.start >= start), default=len(text))
     comma = text.find(",", start)
     stop = min(verb, comma if comma >= 0 else len(text))
-    return any(start <= m.start < stop for m in sentence.mentions)
+    return any(start <= m.start < stop and m.text[:1].isupper() for m in sentence.mentions)
 
 
 _AND: Final = re.compile(r"\s(?:et|and)\s", re.IGNORECASE)
