@@ -427,11 +427,15 @@ def test_the_date_s_own_phrase_names_its_happening(
 @pytest.mark.parametrize(
     ("body", "language", "event_type", "acting", "not_acting"),
     [
-        # the talks before the signing are another happening: Ostland did not sign
-        ("Norway signed the treaty with Finland on Monday after talks with Japan.", "en",
+        # the elections before the signing are another happening: Japan did not sign
+        ("Norway signed the treaty with Finland on Monday after Japan's elections.", "en",
          "Agreement", {"country/norway"}, {"country/japan"}),
-        ("Après deux jours de négociations avec le Japon, la Norvège a signé mardi un accord "
-         "avec la Finlande.", "fr", "Agreement", {"country/norway"}, {"country/japan"}),
+        ("Après les élections au Japon, la Norvège a signé mardi un accord avec la "
+         "Finlande.", "fr", "Agreement", {"country/norway"}, {"country/japan"}),
+        # guard: a phrase with a partner names who took part ("après une patrouille
+        # conjointe avec des navires finlandais": the return ends the joint patrol)
+        ("Les navires norvégiens sont revenus jeudi après une patrouille avec des navires "
+         "finlandais.", "fr", "Movement", {"country/norway", "country/finland"}, set()),
         # the summit the exercises followed is not who announced them
         ("Norway announced the exercises on Friday following the NATO summit in Oslo.", "en",
          "Announcement", {"country/norway"}, {"organization/nato"}),
@@ -568,3 +572,26 @@ def test_a_nationality_in_what_is_judged_is_no_named_subject(kb) -> None:
             "délégation finlandaise est une farce.")  # fmt: skip
     _, events = _events(body, "fr", date(2031, 6, 12), kb)
     assert any(a.key == "country/finland" for e in events for a in e.actors), events
+
+
+_PRIZES = (
+    "The Tromsø Film Festival closed on Saturday, March 8, and its jury awarded the Golden "
+    'Reindeer to Edvard Lindqvist for "Polar Night".\n'
+    "Golden Reindeer\n"
+    '"Polar Night" by Edvard Lindqvist\n'
+    "Best Director prize\n"
+    'Marion Castellan for "The Quiet Coast"\n'
+    "Best Actress award\n"
+    'Ingrid Solberg in "What Remains Of Us"\n'
+)
+
+
+def test_a_list_of_results_gives_each_winner_the_ceremony_s_prize(kb) -> None:
+    _, events = _events(_PRIZES, "en", date(2031, 3, 9), kb)
+    winners = {a.key for e in events if e.event_type == "Award" for a in e.actors}
+    assert {"person/marion-castellan", "person/ingrid-solberg"} <= winners
+    listed = [e for e in events if e.sentence.startswith(("Marion", "Ingrid"))]
+    assert all(e.time.begin == e.time.last == date(2031, 3, 8) for e in listed), listed
+    # a work's title names nobody
+    assert not any(a.text.startswith(("The Quiet", "What Remains")) for e in listed
+                   for a in e.actors)  # fmt: skip

@@ -150,10 +150,13 @@ def another_happening(
     next punctuation or ``phrase_end`` cue ("during", "lors", "and"…): each
     names a happening other than the sentence's ("Valdoria signed the treaty after talks with
     Nordvik": Nordvik did not sign). ``keep``: the offset of the sentence's own
-    happening (its date or trigger); a phrase holding it is that happening's,
+    happening (its date or trigger); a phrase holding it is that happening's;
+    one with a ``joint`` cue ("with", "avec") names partners of what the
+    sentence tells ("returned on Thursday after a patrol with Finnish ships"),
     and one inside a time of the sentence (``times``: "a week before the
     summit") dates a happening by another."""
     pattern, stops = cue("dated_phrase", language), cue("phrase_end", language)
+    joint = cue("joint", language)
     if pattern is None:
         return []
     triggers = [at for _, _, at, _ in triggers_in(text, kb, language)]
@@ -162,6 +165,8 @@ def another_happening(
         end = _phrase_end(text, match.end(), stops)
         if match.start() <= keep < end or any(t.start <= match.start() < t.end for t in times):
             continue
+        if joint is not None and joint.search(text, match.end(), end):
+            continue  # "revenus jeudi après une patrouille avec des navires finlandais": partners
         if any(match.end() <= at < end for at in triggers):
             found.append((match.start(), end))
     return found

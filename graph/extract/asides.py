@@ -35,6 +35,7 @@ __all__ = [
     "describes",
     "object_relatives",
     "outside_quote",
+    "quoted",
     "says_where",
     "states",
 ]
@@ -77,6 +78,11 @@ def asides(
 
 _BRACKETS = re.compile(r"\([^()]{1,80}\)")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotes of ``text``: what someone said, or a work's title."""
+    return [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
 
 
 def object_relatives(

@@ -61,6 +61,7 @@ from graph.extract.undated import (
     Happening,
     discourse_time,
     follows_a_definite,
+    list_item,
     report_time,
     told_happening,
 )
@@ -168,6 +169,11 @@ def extract_events(
             times = _same_day(sentence, day_before, kb, language)
         happening: Happening | None = None
         told = told_happening(sentence, kb, language) if not times else None
+        listed = None if times or told else list_item(sentence, sentences[i - 1 : i], events,
+                                                      kb, language)  # fmt: skip
+        if listed is not None:
+            events += listed
+            continue
         if told is not None:
             happening, tense = told
             people = _role_people(sentence, kb, registry, article_role)

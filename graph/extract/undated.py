@@ -42,6 +42,9 @@ from typing import Final
 
 from graph.event_types import family
 from graph.extract import dates
+from graph.extract.asides import quoted
+from graph.extract.entities import ACTOR_KINDS
+from graph.extract.topics import match_topics
 from graph.extract.triggers import Trigger, triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import cue
@@ -53,9 +56,9 @@ __all__ = [
     "REPORT_DAYS",
     "REPORT_TIME_RULE",
     "Happening",
-    "cue",
     "discourse_time",
     "follows_a_definite",
+    "list_item",
     "report_time",
     "told_happening",
 ]
@@ -63,10 +66,14 @@ __all__ = [
 REPORT_TIME_RULE: Final = "report-time"
 UNKNOWN_TIME_RULE: Final = "unknown-time"  # nothing dates the report: the time is unknown
 DISCOURSE_RULE: Final = "discourse-time"
+# the rules of a time that is not the happening's own (its report's, the discourse's)
+_NOT_OWN_DATE: Final = frozenset({REPORT_TIME_RULE, UNKNOWN_TIME_RULE, DISCOURSE_RULE})
 DISCOURSE_SENTENCES: Final = 3  # how far back a sentence may go on with any event
 ANAPHOR_SENTENCES: Final = 8  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
 _CONTINUING_KINDS: Final = frozenset({"person", "organization", "thing"})
+_HEADING_WORDS: Final = 6  # a heading of a list of results ("Prix de la mise en scène")
+_GIVING_KINDS: Final = frozenset({"organization", "thing"})  # a jury, a festival
 _DEFINITE_BEFORE: Final = re.compile(
     r"(?:\b(?:ce|cet|cette|ces|le|la|les|du|des|au|aux|the|this|these|that|those)\s+"
     r"|\bl['’]\s*)(?:\w+\s+)?$",
@@ -243,8 +250,7 @@ def discourse_time(
     as to come takes only the time of what was told as to come too ("Il
     recevra demain les armateurs… Il présidera une séance avec les armateurs").
     """
-    dated = [e for e in earlier if e.time.rule not in (REPORT_TIME_RULE, DISCOURSE_RULE,
-                                                        UNKNOWN_TIME_RULE)
+    dated = [e for e in earlier if e.time.rule not in _NOT_OWN_DATE
              and e.time.granularity != "year" and _recent(e.time, published)]  # fmt: skip
     if tense == "future":
         told = {s.index: s.text for s in sentences}
@@ -292,3 +298,62 @@ def _going_on(time: TimeExpression) -> TimeExpression:
     """The time of an event that a later sentence goes on telling."""
     return replace(time, start=0, end=0, rule=DISCOURSE_RULE, anchor=time.begin,
                    anchor_kind="event", relation="at")  # fmt: skip
+
+
+def list_item(
+    sentence: AnalysedSentence,
+    before: Sequence[AnalysedSentence],
+    earlier: Sequence[EventMention],
+    kb: KnowledgeBase,
+    language: str,
+) -> list[EventMention] | None:
+    """The event of an item of a list of results: a line with no verb (a
+    quoted title aside) naming a person or an organisation, right after a
+    heading line with no verb that holds an event trigger ("Grand Prix" / "«
+    Lumen » de Marion Castellan", "Best Director" / "Edvard Lindqvist for
+    'Polar Night'"). It is the heading's happening for whom the item names, at
+    the time of the latest event of its family the article dated by its own
+    words (the ceremony whose prizes the list gives), with the organisations
+    and named things acting in the article's events of that day (the
+    festival). None when the sentence is no item; no event when nothing dates it."""
+    heading = before[-1] if before else None
+    titles = quoted(sentence.text)  # a work's title names nobody, and its verbs tell nothing
+    if heading is None or not _listed_shape(sentence, heading, titles):
+        return None
+    dated = [e for e in earlier if e.time.rule not in _NOT_OWN_DATE]
+    found = [t for t in triggers_in(heading.text, kb, language)
+             if t[0].role not in ("saying", "fallback")]  # fmt: skip
+    # "Grand Prix": a race or a prize; the family the article has dated first
+    found.sort(key=lambda t: not any(family(e.event_type) == family(t[0].name) for e in dated))
+    named = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
+             and not any(a <= m.start < b for a, b in titles)]  # fmt: skip
+    if not found:
+        return None
+    told = [e for e in dated if family(e.event_type) == family(found[0][0].name)]
+    if not told or not named:
+        return []
+    ceremony = told[-1]
+    givers = [a for e in dated if e.time.begin == ceremony.time.begin
+              for a in e.actors if a.kind in _GIVING_KINDS]  # fmt: skip
+    actors = tuple(sorted({a.key: a for a in [*named, *givers]}.values(), key=lambda a: a.key))
+    return [replace(ceremony, sentence=sentence.text.strip(), sentence_index=sentence.index,
+                    time=_going_on(ceremony.time), event_type=found[0][0].name,
+                    trigger=found[0][1], actors=actors,
+                    topics=match_topics(sentence.text, language))]  # fmt: skip
+
+
+def _listed_shape(
+    sentence: AnalysedSentence, heading: AnalysedSentence, titles: Sequence[tuple[int, int]]
+) -> bool:
+    """A line with no verb but in a title, naming a person or an organisation,
+    in the paragraph after a short heading line with no verb."""
+    verbs = [v for v in sentence.verbs if not any(a <= v.start < b for a, b in titles)]
+    named = [m for m in sentence.mentions if m.kind in ("person", "organization")
+             and not any(a <= m.start < b for a, b in titles)]  # fmt: skip
+    return (
+        not verbs
+        and not heading.verbs
+        and bool(named)
+        and len(heading.text.split()) <= _HEADING_WORDS
+        and sentence.paragraph == heading.paragraph + 1
+    )
