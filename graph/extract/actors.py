@@ -28,6 +28,7 @@ from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
     "TWO_COUNTRIES",
+    "aside_country",
     "first_role",
     "is_news_outlet",
     "role_holders",
@@ -148,7 +149,7 @@ def sentence_actors(
     ``apart``, the words of another happening, never acts in this one."""
     found: dict[str, EntityMention] = {}
     acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
-              and not _aside_country(sentence, m, language)
+              and not aside_country(sentence, m, language)
               and not any(a <= m.start < b for a, b in apart)]  # fmt: skip
     main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
@@ -192,7 +193,7 @@ def _masked(sentence: AnalysedSentence, spans: Sequence[tuple[int, int]]) -> Ana
     return replace(sentence, text="".join(chars))
 
 
-def _aside_country(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
+def aside_country(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
     """A country named only to say where, or to describe someone else."""
     return says_where(sentence, mention, language) or describes(sentence, mention, language)
 

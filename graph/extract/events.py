@@ -30,6 +30,7 @@ from graph.event_types import SAYING, UNACTED, family
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
+    aside_country,
     first_role,
     is_news_outlet,
     role_holders,
@@ -38,15 +39,7 @@ from graph.extract.actors import (
     with_represented_countries,
 )
 from graph.extract.apart import another_happening, shortly, told_apart
-from graph.extract.asides import (
-    asides,
-    comments,
-    describes,
-    object_relatives,
-    outside_quote,
-    says_where,
-    states,
-)
+from graph.extract.asides import asides, comments, object_relatives, outside_quote, states
 from graph.extract.dating import (
     counted_from_another,
     dates_it,
@@ -274,9 +267,8 @@ def _borrowed(
         return ()
     before = previous[-1]
     # a nationality describing someone there ("two American scientists won") acted in nothing
-    aside = [m for m in before.mentions
-             if describes(before, m, language) or says_where(before, m, language)]  # fmt: skip
-    kept = {m.key: m for m in reversed(before.mentions) if m.kind in ACTOR_KINDS and m not in aside}
+    kept = {m.key: m for m in reversed(before.mentions)
+            if m.kind in ACTOR_KINDS and not aside_country(before, m, language)}  # fmt: skip
     return tuple(sorted(kept.values(), key=lambda m: m.key))
 
 

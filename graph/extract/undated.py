@@ -48,7 +48,14 @@ from graph.extract.topics import match_topics
 from graph.extract.triggers import Trigger, triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import cue
-from graph.types import UNKNOWN_TIME, AnalysedSentence, EventMention, Tense, TimeExpression
+from graph.types import (
+    UNKNOWN_TIME,
+    AnalysedSentence,
+    EntityMention,
+    EventMention,
+    Tense,
+    TimeExpression,
+)
 
 __all__ = [
     "DISCOURSE_RULE",
@@ -318,42 +325,48 @@ def list_item(
     festival). None when the sentence is no item; no event when nothing dates it."""
     heading = before[-1] if before else None
     titles = quoted(sentence.text)  # a work's title names nobody, and its verbs tell nothing
-    if heading is None or not _listed_shape(sentence, heading, titles):
+    named = [m for m in sentence.mentions if _outside(titles, m.start)]
+    if heading is None or not _listed_shape(sentence, heading, titles, named):
         return None
-    dated = [e for e in earlier if e.time.rule not in _NOT_OWN_DATE]
     found = [t for t in triggers_in(heading.text, kb, language)
              if t[0].role not in ("saying", "fallback")]  # fmt: skip
-    # "Grand Prix": a race or a prize; the family the article has dated first
-    found.sort(key=lambda t: not any(family(e.event_type) == family(t[0].name) for e in dated))
-    named = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
-             and not any(a <= m.start < b for a, b in titles)]  # fmt: skip
     if not found:
         return None
-    told = [e for e in dated if family(e.event_type) == family(found[0][0].name)]
-    if not told or not named:
+    dated = [e for e in earlier if e.time.rule not in _NOT_OWN_DATE]
+    # "Grand Prix": a race or a prize; the family the article has dated first
+    found.sort(key=lambda t: not any(family(e.event_type) == family(t[0].name) for e in dated))
+    (event_type, trigger, _, _) = found[0]
+    told = [e for e in dated if family(e.event_type) == family(event_type.name)]
+    if not told:
         return []
     ceremony = told[-1]
     givers = [a for e in dated if e.time.begin == ceremony.time.begin
               for a in e.actors if a.kind in _GIVING_KINDS]  # fmt: skip
-    actors = tuple(sorted({a.key: a for a in [*named, *givers]}.values(), key=lambda a: a.key))
+    acting = [m for m in named if m.kind in ACTOR_KINDS] + givers
+    actors = tuple(sorted({a.key: a for a in acting}.values(), key=lambda a: a.key))
     return [replace(ceremony, sentence=sentence.text.strip(), sentence_index=sentence.index,
-                    time=_going_on(ceremony.time), event_type=found[0][0].name,
-                    trigger=found[0][1], actors=actors,
+                    time=_going_on(ceremony.time), event_type=event_type.name,
+                    trigger=trigger, actors=actors,
                     topics=match_topics(sentence.text, language))]  # fmt: skip
 
 
 def _listed_shape(
-    sentence: AnalysedSentence, heading: AnalysedSentence, titles: Sequence[tuple[int, int]]
+    sentence: AnalysedSentence,
+    heading: AnalysedSentence,
+    titles: Sequence[tuple[int, int]],
+    named: Sequence[EntityMention],
 ) -> bool:
-    """A line with no verb but in a title, naming a person or an organisation,
-    in the paragraph after a short heading line with no verb."""
-    verbs = [v for v in sentence.verbs if not any(a <= v.start < b for a, b in titles)]
-    named = [m for m in sentence.mentions if m.kind in ("person", "organization")
-             and not any(a <= m.start < b for a, b in titles)]  # fmt: skip
+    """A line with no verb but in a title, naming a person or an organisation
+    (``named``: its mentions outside titles), in the paragraph after a short
+    heading line with no verb."""
     return (
-        not verbs
+        not any(_outside(titles, v.start) for v in sentence.verbs)
+        and any(m.kind in ("person", "organization") for m in named)
         and not heading.verbs
-        and bool(named)
         and len(heading.text.split()) <= _HEADING_WORDS
         and sentence.paragraph == heading.paragraph + 1
     )
+
+
+def _outside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    return not any(a <= offset < b for a, b in spans)
