@@ -22,6 +22,7 @@ __all__ = [
     "FALLBACK",
     "NAMEABLE",
     "SAYING",
+    "TELLING",
     "TYPE_NAMES",
     "UNACTED",
     "EventType",
@@ -40,7 +41,7 @@ class EventType:
     triggers: dict[str, tuple[str, ...]]
     family: str = ""
     nameable: bool = False
-    role: str = ""  # "saying", "fallback" or "unacted", see the file's header
+    role: str = ""  # "saying", "fallback", "unacted" or "telling", see the file's header
 
     def __hash__(self) -> int:  # triggers is a dict; the name identifies the type
         return hash(self.name)
@@ -53,7 +54,7 @@ def load_event_types(
     with the trigger stems each language file lists for them (``[triggers]``).
 
     Raises:
-        ConfigError: a role other than saying/fallback/unacted, or not exactly
+        ConfigError: a role other than saying/fallback/unacted/telling, or not exactly
             one saying and one fallback type; a language file lists triggers of
             a type ``path`` lacks.
     """
@@ -76,7 +77,7 @@ def load_event_types(
     for role in ("saying", "fallback"):
         if sum(t.role == role for t in types) != 1:
             raise ConfigError(f"{path}: exactly one event type must have the role {role}")
-    if unknown := {t.role for t in types} - {"", "saying", "fallback", "unacted"}:
+    if unknown := {t.role for t in types} - {"", "saying", "fallback", "unacted", "telling"}:
         raise ConfigError(f"{path}: unknown role(s) {', '.join(sorted(unknown))}")
     return types
 
@@ -89,6 +90,8 @@ NAMEABLE: Final = frozenset(t.name for t in EVENT_TYPES if t.nameable)
 # what happens to a place or is done by a crowd no name gives (an earthquake, a crash,
 # a protest, a funeral): an event even with no actor named
 UNACTED: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "unacted")
+# what is said or announced: a date inside what they tell dates that, not the telling
+TELLING: Final = frozenset(t.name for t in EVENT_TYPES if t.role in ("saying", "telling"))
 _FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}
 LABELS: Final = {t.name: t.label for t in EVENT_TYPES}
 

@@ -610,3 +610,28 @@ def test_an_institution_of_a_town_acts(kb, body: str, language: str, institution
     _, events = _events(body, language, date(2031, 6, 12), kb)
     (event,) = events
     assert institution in {a.key for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "told_day"),
+    [
+        ("Marion Castellan a annoncé la fermeture de la piscine municipale pendant six mois à "
+         "partir du 1er juillet.", "fr", date(2031, 7, 1)),
+        ("Les travaux du nouveau pont commenceront en septembre, a précisé Marion Castellan.",
+         "fr", date(2031, 9, 1)),
+    ],
+)  # fmt: skip
+def test_a_date_inside_what_is_told_does_not_date_the_telling(
+    kb, body: str, language: str, told_day: date
+) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (said,) = events
+    assert said.time.rule == "report-time" and not said.time.begin <= told_day <= said.time.last
+
+
+def test_a_verb_of_saying_keeps_its_own_date(kb) -> None:
+    # a guard: "in a statement on Friday" is the statement's own date
+    body = "Marion Castellan said in a statement on Friday that the bridge would open in 2033."
+    _, events = _events(body, "en", date(2031, 6, 12), kb)
+    said = [e for e in events if e.event_type == "Statement"]
+    assert [e.time.begin for e in said] == [date(2031, 6, 6)]

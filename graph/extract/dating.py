@@ -9,7 +9,8 @@ compared with ("as he did last year"), or an offset counted from the
 sentence's own date ("in March, two months after…"); a trigger right after
 "would have", or before "was postponed", tells what did not happen; a time with
 no trigger between its commas does not borrow one whose happening the sentence
-already dated.
+already dated; a time inside what a verb of saying or announcing tells dates
+that, not the telling.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from graph.types import AnalysedSentence, EventMention, TimeExpression
 __all__ = [
     "counted_from_another",
     "dates_it",
+    "dates_what_is_told",
     "did_not_happen",
     "is_vague",
     "trigger_told_at_another_time",
@@ -136,4 +138,24 @@ def trigger_told_at_another_time(
     return not start <= trigger_at < end and any(
         e.sentence_index == sentence.index and e.event_type == event_type and e.time != time
         for e in told
+    )
+
+
+_TOLD_GAP = 5  # words between a verb of telling and its own date ("said in a statement on")
+_WORD = re.compile(r"\w+")
+
+
+def dates_what_is_told(text: str, time: TimeExpression, trigger: tuple[int, int]) -> bool:
+    """Whether ``time`` lies inside what the verb of saying or announcing at
+    ``trigger`` (start, end) tells, not at the telling: after it past more words
+    than its own date stands from it ("a annoncé la fermeture de la piscine
+    pendant six mois à partir du 1er avril"), or before it across the comma it
+    follows ("Les travaux commenceront en septembre, a précisé l'adjoint").
+    That date is the told thing's, which no trigger names; the telling keeps
+    the time of its report."""
+    start, end = trigger
+    if time.start >= end:
+        return len(_WORD.findall(text, end, time.start)) > _TOLD_GAP
+    return (
+        time.end <= start and text[:start].rstrip().endswith(",") and "," in text[time.end : start]
     )

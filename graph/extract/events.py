@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from graph.event_types import SAYING, UNACTED, family
+from graph.event_types import SAYING, TELLING, UNACTED, family
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
@@ -43,6 +43,7 @@ from graph.extract.asides import asides, comments, object_relatives, outside_quo
 from graph.extract.dating import (
     counted_from_another,
     dates_it,
+    dates_what_is_told,
     did_not_happen,
     is_vague,
     trigger_told_at_another_time,
@@ -158,6 +159,7 @@ def extract_events(
         times = [_until(t, sentence, events, anchor) for t in times
                  if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
+        times = [t for t in times if not _told_date(sentence.text, t, kb, language)]
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         happening: Happening | None = None
@@ -193,6 +195,18 @@ def extract_events(
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = time
     return events
+
+
+def _told_date(text: str, time: TimeExpression, kb: KnowledgeBase, language: str) -> bool:
+    """A time whose nearest trigger is a verb of saying or announcing and that
+    lies inside what it tells (:func:`graph.extract.dating.dates_what_is_told`)."""
+    event_type, trigger, at = event_type_near(text, time, kb, language)
+    return (
+        event_type in TELLING
+        and trigger is not None
+        and time.end > time.start
+        and dates_what_is_told(text, time, (at, at + len(trigger)))
+    )
 
 
 def _until(
