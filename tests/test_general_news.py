@@ -617,8 +617,8 @@ def test_an_institution_of_a_town_acts(kb, body: str, language: str, institution
     [
         ("Marion Castellan a annoncé la fermeture de la piscine municipale pendant six mois à "
          "partir du 1er juillet.", "fr", date(2031, 7, 1)),
-        ("Les travaux du nouveau pont commenceront en septembre, a précisé Marion Castellan.",
-         "fr", date(2031, 9, 1)),
+        ("Marion Castellan announced the closure of the town's swimming pool for six months "
+         "from September 1.", "en", date(2031, 9, 1)),
     ],
 )  # fmt: skip
 def test_a_date_inside_what_is_told_does_not_date_the_telling(

@@ -145,17 +145,13 @@ _TOLD_GAP = 5  # words between a verb of telling and its own date ("said in a st
 _WORD = re.compile(r"\w+")
 
 
-def dates_what_is_told(text: str, time: TimeExpression, trigger: tuple[int, int]) -> bool:
-    """Whether ``time`` lies inside what the verb of saying or announcing at
-    ``trigger`` (start, end) tells, not at the telling: after it past more words
-    than its own date stands from it ("a annoncé la fermeture de la piscine
-    pendant six mois à partir du 1er avril"), or before it across the comma it
-    follows ("Les travaux commenceront en septembre, a précisé l'adjoint").
-    That date is the told thing's, which no trigger names; the telling keeps
-    the time of its report."""
-    start, end = trigger
-    if time.start >= end:
-        return len(_WORD.findall(text, end, time.start)) > _TOLD_GAP
-    return (
-        time.end <= start and text[:start].rstrip().endswith(",") and "," in text[time.end : start]
-    )
+def dates_what_is_told(text: str, time: TimeExpression, trigger_end: int) -> bool:
+    """Whether ``time`` lies inside what the verb of saying or announcing ending
+    at ``trigger_end`` tells, not at the telling: after it, past more
+    words than its own date stands from it ("a annoncé la fermeture de la
+    piscine pendant six mois à partir du 1er avril"). That date is the told
+    thing's, which no trigger names; the telling keeps the time of its report.
+    A date before the verb stays ("Fishing began on 2 July, according to the
+    navy": what is reported happened then)."""
+    gap = _WORD.findall(text, trigger_end, time.start)
+    return time.start >= trigger_end and len(gap) > _TOLD_GAP

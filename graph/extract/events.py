@@ -205,7 +205,7 @@ def _told_date(text: str, time: TimeExpression, kb: KnowledgeBase, language: str
         event_type in TELLING
         and trigger is not None
         and time.end > time.start
-        and dates_what_is_told(text, time, (at, at + len(trigger)))
+        and dates_what_is_told(text, time, at + len(trigger))
     )
 
 
