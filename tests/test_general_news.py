@@ -629,9 +629,18 @@ def test_a_date_inside_what_is_told_does_not_date_the_telling(
     assert said.time.rule == "report-time" and not said.time.begin <= told_day <= said.time.last
 
 
-def test_a_verb_of_saying_keeps_its_own_date(kb) -> None:
-    # a guard: "in a statement on Friday" is the statement's own date
-    body = "Marion Castellan said in a statement on Friday that the bridge would open in 2033."
+@pytest.mark.parametrize(
+    ("body", "event_type", "day"),
+    [
+        # guards: a day before the report is the telling's, however far after its verb
+        ("Marion Castellan said in a statement on Friday that the bridge would open in 2033.",
+         "Statement", date(2031, 6, 6)),
+        ("Halvorsen Maritime reported a 40% rise in fourth-quarter profit on Thursday.",
+         "Announcement", date(2031, 6, 12)),
+    ],
+)  # fmt: skip
+def test_a_verb_of_telling_keeps_its_own_date(kb, body: str, event_type: str, day: date) -> None:
     _, events = _events(body, "en", date(2031, 6, 12), kb)
-    said = [e for e in events if e.event_type == "Statement"]
-    assert [e.time.begin for e in said] == [date(2031, 6, 6)]
+    told = [e for e in events if e.event_type == event_type]
+    # "fourth-quarter profit" is the figures' period, no date of the report
+    assert [e.time.begin for e in told] == [day]

@@ -84,12 +84,18 @@ def test_the_two_navies_of_the_last_drills_are_china_and_russia(G) -> None:
     assert last["actors"] == {"country/china", "country/russia"}
 
 
-def test_the_pact_is_signed_by_both_sides_and_reviewed_in_september(G) -> None:
+def test_the_pact_is_signed_by_both_sides_and_its_review_told_the_day_of_the_report(G) -> None:
     (signing,) = [e for e in _events(G, "2031-03-04") if e["type"] == "Agreement"
                   and "person/edvard-lindqvist" in e["actors"]]  # fmt: skip
     assert {"organization/nordvik", "person/paulin-marchetti"} <= signing["actors"]
-    (review,) = _events(G, "2031-09")  # "would be reviewed in September": ahead, not behind
-    assert review["actors"] == {"person/paulin-marchetti"}
+    # "Marchetti said the agreement would be reviewed in September": September is
+    # the review's (no trigger, no actor: no event), not the day Marchetti spoke
+    said = [e for e in _events(G, "2031-03") if e["type"] == "Statement"
+            and "person/paulin-marchetti" in e["actors"]]  # fmt: skip
+    assert said and all(e["end"] <= "2031-03-04" for e in said)
+    marchetti = [e for month in ("2030-09", "2031-09") for e in _events(G, month)
+                 if "person/paulin-marchetti" in e["actors"]]  # fmt: skip
+    assert not marchetti
 
 
 def test_the_probe_and_its_rocket_are_named_things(G) -> None:

@@ -98,14 +98,21 @@ def dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) ->
     return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
 
 
+# "fourth-quarter profit", "first-half results": a period that qualifies a noun
+_PERIOD_OF_A_NOUN = re.compile(r"\s+[a-z]")
+
+
 def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
     """A time expression that dates no happening of its sentence: a duration
     ("the first cut in four years", "in three weeks of racing", "en trois
-    semaines de course": not three weeks from now), or the time of what the
-    happening is compared with ("as he did last year", "comme en 2018")."""
+    semaines de course": not three weeks from now), the time of what the
+    happening is compared with ("as he did last year", "comme en 2018"), or a
+    quarter that qualifies a noun ("fourth-quarter profit": the figures' period)."""
     compared = cue("comparison", language)
     if compared and compared.search(text, max(0, time.start - _COMPARED_REACH), time.start):
         return True  # "as he did last year": the year of what it is compared with
+    if time.rule == "quarter" and "-" in time.text and _PERIOD_OF_A_NOUN.match(text, time.end):
+        return True  # "a rise in fourth-quarter profit": the figures' period, not a day
     if time.rule != "from-now":
         return False
     superlative = cue("superlative", language)
@@ -141,17 +148,21 @@ def trigger_told_at_another_time(
     )
 
 
-_TOLD_GAP = 5  # words between a verb of telling and its own date ("said in a statement on")
-_WORD = re.compile(r"\w+")
-
-
-def dates_what_is_told(text: str, time: TimeExpression, trigger_end: int) -> bool:
-    """Whether ``time`` lies inside what the verb of saying or announcing ending
-    at ``trigger_end`` tells, not at the telling: after it, past more
-    words than its own date stands from it ("a annoncé la fermeture de la
-    piscine pendant six mois à partir du 1er avril"). That date is the told
-    thing's, which no trigger names; the telling keeps the time of its report.
-    A date before the verb stays ("Fishing began on 2 July, according to the
-    navy": what is reported happened then)."""
-    gap = _WORD.findall(text, trigger_end, time.start)
-    return time.start >= trigger_end and len(gap) > _TOLD_GAP
+def dates_what_is_told(
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    trigger: tuple[int, int],
+    published: date | None,
+) -> bool:
+    """Whether ``time`` dates what the verb of saying or announcing at
+    ``trigger`` (start, end) tells, not the telling: the verb is in the past and the time
+    comes after the report ("a annoncé la fermeture de la piscine pendant six
+    mois à partir du 1er avril", told on 3 March): what was told in the past
+    cannot have been told after its report. That date is the told thing's,
+    which no trigger names; the telling keeps the time of its report. A day
+    before the report stays the telling's ("reported a rise in profit on
+    Thursday")."""
+    if published is None or time.begin <= published:
+        return False
+    start, end = trigger  # "a précisé": the auxiliary's tense is the participle's
+    return any(start <= v.start < end and v.tense in ("past", "anterior") for v in sentence.verbs)

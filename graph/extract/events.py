@@ -159,7 +159,7 @@ def extract_events(
         times = [_until(t, sentence, events, anchor) for t in times
                  if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
-        times = [t for t in times if not _told_date(sentence.text, t, kb, language)]
+        times = [t for t in times if not _told_date(sentence, t, kb, article)]
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         happening: Happening | None = None
@@ -197,15 +197,17 @@ def extract_events(
     return events
 
 
-def _told_date(text: str, time: TimeExpression, kb: KnowledgeBase, language: str) -> bool:
+def _told_date(
+    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, article: Article
+) -> bool:
     """A time whose nearest trigger is a verb of saying or announcing and that
-    lies inside what it tells (:func:`graph.extract.dating.dates_what_is_told`)."""
-    event_type, trigger, at = event_type_near(text, time, kb, language)
+    dates what it tells (:func:`graph.extract.dating.dates_what_is_told`)."""
+    language = article.language or "fr"
+    event_type, trigger, at = event_type_near(sentence.text, time, kb, language)
     return (
         event_type in TELLING
         and trigger is not None
-        and time.end > time.start
-        and dates_what_is_told(text, time, at + len(trigger))
+        and dates_what_is_told(sentence, time, (at, at + len(trigger)), article.published)
     )
 
 
