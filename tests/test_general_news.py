@@ -156,7 +156,8 @@ def test_the_trial_named_again_has_the_actors_of_the_trial(kb) -> None:
     )
     _, events = _events(body, "fr", date(2031, 11, 13), kb)
     [opened] = [e for e in events if e.sentence_index == 2]
-    assert {a.label for a in opened.actors} == {"Paulin Marchetti"}
+    # the court that sentenced him acts too, the bank's clients do not
+    assert {a.label for a in opened.actors} == {"Paulin Marchetti", "tribunal de Lyon"}
 
 
 @pytest.fixture(scope="module")
@@ -644,3 +645,29 @@ def test_a_verb_of_telling_keeps_its_own_date(kb, body: str, event_type: str, da
     told = [e for e in events if e.event_type == event_type]
     # "fourth-quarter profit" is the figures' period, no date of the report
     assert [e.time.begin for e in told] == [day]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "place"),
+    [
+        # an arrest of someone unnamed happens at its place; the model misses the town,
+        # GeoNames knows it
+        ("Un homme de 34 ans a été interpellé dimanche soir à Quimper.", "fr", "place/quimper"),
+        ("A 29-year-old man was arrested on Sunday in Lillehammer.", "en",
+         "place/lillehammer"),
+    ],
+)  # fmt: skip
+def test_an_unnamed_suspect_s_arrest_is_an_event_at_its_town(
+    kb, body: str, language: str, place: str
+) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (arrest,) = events
+    assert arrest.event_type == "Arrest" and arrest.place is not None
+    assert arrest.place.key == place
+
+
+def test_a_month_is_no_town(kb) -> None:
+    # a guard: GeoNames knows a town called March
+    body = "The Federal Reserve last cut rates in March 2029 in an emergency response."
+    sentences, _ = _events(body, "en", date(2031, 6, 12), kb)
+    assert not any(m.kind == "place" for s in sentences for m in s.mentions)

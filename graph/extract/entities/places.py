@@ -11,7 +11,9 @@ from typing import Final
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.dates import is_calendar_word
 from graph.extract.entities.common import _NER_KINDS
+from graph.extract.entities.gazetteer import is_city
 from graph.languages import BY_CODE, LANGUAGES
 
 # Heads of institution names: what the model reads as a place but that opens
@@ -152,3 +154,24 @@ def _back_over_adjectives(doc: Doc, i: int, wanted: frozenset[str]) -> int:
     while i > stop and i >= 0 and doc[i].is_lower and doc[i].lower_ not in wanted:
         i -= 1
     return i
+
+
+_CITY_TOKENS: Final = 3  # "Le Havre", "New York", "Rio de Janeiro"
+
+
+def missed_cities(doc: Doc, taken: set[int], language: str) -> list[Span]:
+    """Places the model missed: capitalised words right after a locative word
+    ("à Quimper", "in Tromsø") that GeoNames knows as a city, longest first, on
+    tokens no other span holds; never a month or a weekday ("in March")."""
+    found = []
+    for i in range(1, len(doc)):
+        if i in taken or not doc[i].is_title or is_calendar_word(doc[i].text):
+            continue  # "in March" is a month, not the town of March
+        if doc[i - 1].lower_ not in _LOCATIVES.get(language, ()):
+            continue
+        for size in range(_CITY_TOKENS, 0, -1):
+            span = doc[i : i + size]
+            if len(span) == size and not taken & set(range(i, i + size)) and is_city(span.text):
+                found.append(Span(doc, i, i + size, label="LOC"))
+                break
+    return found

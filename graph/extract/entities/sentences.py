@@ -44,6 +44,7 @@ from graph.extract.entities.places import (
     _is_locative,
     _is_rubric,
     institution_of_place,
+    missed_cities,
 )
 from graph.extract.entities.roles import _attach_appositions, _roles
 from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
@@ -141,6 +142,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     ner_spans = [s for s in ner_spans if not taken & _tokens([s]) and not _is_rubric(s)]
     ner_spans += _coordinated_names(doc, ner_spans, taken | _tokens(ner_spans))
     ner_spans += _unknown_people(doc, taken | _tokens(ner_spans), common)
+    ner_spans += missed_cities(doc, taken | _tokens(ner_spans), matchers.language)
     spans = [_dateline_city(s) for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
     spans = [institution_of_place(s, matchers.language, _a_town(s, matchers.kb)) for s in spans]
     return sorted(filter_spans(spans), key=lambda s: s.start)
