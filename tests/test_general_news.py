@@ -671,3 +671,10 @@ def test_a_month_is_no_town(kb) -> None:
     body = "The Federal Reserve last cut rates in March 2029 in an emergency response."
     sentences, _ = _events(body, "en", date(2031, 6, 12), kb)
     assert not any(m.kind == "place" for s in sentences for m in s.mentions)
+
+
+def test_a_capital_s_institution_stays_its_country_s(kb) -> None:
+    # a guard: "la délégation de Moscou" is Russia's, no institution of a town
+    sentences, _ = _events("La délégation de Moscou a quitté Istanbul lundi.", "fr",
+                           date(2031, 6, 12), kb)  # fmt: skip
+    assert not any(m.key.startswith("organization/") for s in sentences for m in s.mentions)

@@ -202,6 +202,8 @@ def _told_date(
 ) -> bool:
     """A time whose nearest trigger is a verb of saying or announcing and that
     dates what it tells (:func:`graph.extract.dating.dates_what_is_told`)."""
+    if article.published is None or time.begin <= article.published:
+        return False  # what was told of the past: the common case, no trigger looked for
     language = article.language or "fr"
     event_type, trigger, at = event_type_near(sentence.text, time, kb, language)
     return (

@@ -149,11 +149,12 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
 
 
 def _a_town(span: Span, kb: KnowledgeBase) -> bool:
-    """Whether the span names a place that is no country: the knowledge base's,
-    the model's, or a city GeoNames knows whatever the model read."""
+    """Whether the span names a place that is no country nor a capital standing
+    for one: the knowledge base's, the model's, or a city GeoNames knows
+    whatever the model read."""
     known = kb.entities.get(span.label_)
-    if known is not None:
-        return known.kind == "place"
+    if known is not None:  # "la délégation de Moscou" is Russia's: a capital stands for it
+        return known.kind == "place" and not known.capital_of
     return span.label_ in PLACE_LABELS or is_city(span.text)
 
 
