@@ -584,6 +584,8 @@ _PRIZES = (
     'Marion Castellan for "The Quiet Coast"\n'
     "Best Actress award\n"
     'Ingrid Solberg in "What Remains Of Us"\n'
+    "Best Actor award\n"
+    'Paulin Marchetti in "Night Train" by Wen Haolin\n'
 )
 
 
@@ -596,6 +598,9 @@ def test_a_list_of_results_gives_each_winner_the_ceremony_s_prize(kb) -> None:
     # a work's title names nobody
     assert not any(a.text.startswith(("The Quiet", "What Remains")) for e in listed
                    for a in e.actors)  # fmt: skip
+    # the actor's prize is not the director's
+    (actor,) = [e for e in events if e.sentence.startswith("Paulin")]
+    assert {a.key for a in actor.actors if a.kind == "person"} == {"person/paulin-marchetti"}
 
 
 @pytest.mark.parametrize(

@@ -325,7 +325,8 @@ def list_item(
     festival). None when the sentence is no item; no event when nothing dates it."""
     heading = before[-1] if before else None
     titles = quoted(sentence.text)  # a work's title names nobody, and its verbs tell nothing
-    named = [m for m in sentence.mentions if _outside(titles, m.start)]
+    named = _winners([m for m in sentence.mentions if _outside(titles, m.start)], titles,
+                     sentence.text)  # fmt: skip
     if heading is None or not _listed_shape(sentence, heading, titles, named):
         return None
     found = [t for t in triggers_in(heading.text, kb, language)
@@ -366,6 +367,21 @@ def _listed_shape(
         and len(heading.text.split()) <= _HEADING_WORDS
         and sentence.paragraph == heading.paragraph + 1
     )
+
+
+_BY_AFTER_TITLE: Final = re.compile(r"\s*(?:de|by|d['’])\s*", re.IGNORECASE)
+
+
+def _winners(
+    named: Sequence[EntityMention], titles: Sequence[tuple[int, int]], text: str
+) -> list[EntityMention]:
+    """The names of a list item but the author of the work it names, when
+    someone else is named before ("Jesse Plemons pour « Kinds of Kindness » de
+    Yorgos Lanthimos": the actor's prize, not the director's)."""
+    authors = [m for m in named if any(_BY_AFTER_TITLE.fullmatch(text, b, m.start)
+                                        for _, b in titles if b <= m.start)]  # fmt: skip
+    others = [m for m in named if m not in authors and m.kind == "person"]
+    return [m for m in named if m not in authors] if others else list(named)
 
 
 def _outside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
