@@ -683,3 +683,15 @@ def test_a_capital_s_institution_stays_its_country_s(kb) -> None:
     sentences, _ = _events("La délégation de Moscou a quitté Istanbul lundi.", "fr",
                            date(2031, 6, 12), kb)  # fmt: skip
     assert not any(m.key.startswith("organization/") for s in sentences for m in s.mentions)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Edvard Lindqvist, who took office in 2029, thanked lawmakers.", "en"),
+        ("Marion Castellan a pris ses fonctions en 2029.", "fr"),
+    ],
+)  # fmt: skip
+def test_taking_office_is_an_appointment(kb, body: str, language: str) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    assert [e.event_type for e in events if e.time.begin.year == 2029] == ["Appointment"]

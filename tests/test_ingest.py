@@ -311,6 +311,8 @@ def test_inline_credits_removed(line: str, kept: str) -> None:
         "Story Code : 1234", "0", "article-image", "LeGuetteur.com",
         "Ce direct est désormais terminé, merci de l'avoir suivi.",
         "This live blog has ended.", "Listen to this article",
+        "Associated Press writer Jan Vole contributed to this report from Brussels.",
+        "Jan Vole a contribué à cet article.",
     ],
 )  # fmt: skip
 def test_furniture_lines_removed(line: str) -> None:

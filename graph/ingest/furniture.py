@@ -120,7 +120,10 @@ _AGENCY = (
 _CREDIT_LINE_RE = re.compile(
     rf"^\(?(?:(?:avec|with)\s+(?:{_AGENCY}|les informations d[eu']\s*.+|files from .+|"
     r"reporting from .+)|(?:additional )?(?:reporting|writing|editing|edited) by\b.+|"
-    r"(?:sources?|crédits?(?: photo)?|credits?|photos?)\s*:.{1,60}|(?:©|\(c\)|copyright)\s.{1,60})"
+    r"(?:sources?|crédits?(?: photo)?|credits?|photos?)\s*:.{1,60}|(?:©|\(c\)|copyright)\s.{1,60}|"
+    # a wire sign-off: "Associated Press writer X contributed to this report from Y."
+    r"[^.]{0,150}\b(?:contributed (?:to this (?:report|story|article)|reporting)|"
+    r"(?:a|ont) contribué à (?:cet article|ce reportage))\b[^.]{0,80})"
     r"\)?\.?$",
     re.IGNORECASE,
 )
