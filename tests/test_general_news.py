@@ -695,3 +695,10 @@ def test_a_capital_s_institution_stays_its_country_s(kb) -> None:
 def test_taking_office_is_an_appointment(kb, body: str, language: str) -> None:
     _, events = _events(body, language, date(2031, 6, 12), kb)
     assert [e.event_type for e in events if e.time.begin.year == 2029] == ["Appointment"]
+
+
+def test_a_name_with_an_age_is_a_person(kb) -> None:
+    # the English model reads the lone surname as an organisation
+    sentences, _ = _events("Lindqvist, 27, had crashed in the same race last year.", "en",
+                           date(2031, 6, 12), kb)  # fmt: skip
+    assert [m.kind for s in sentences for m in s.mentions] == ["person"]

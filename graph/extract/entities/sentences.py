@@ -148,6 +148,18 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
+def _aged(span: Span) -> bool:
+    """Whether an age follows the name between commas ("Lindqvist, 27, had…")."""
+    doc, end = span.doc, span.end
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].is_digit
+        and len(doc[end + 1].text) <= 2
+        and doc[end + 2].text == ","
+    )
+
+
 def _a_town(span: Span, kb: KnowledgeBase) -> bool:
     """Whether the span names a place that is no country nor a capital standing
     for one: the knowledge base's, the model's, or a city GeoNames knows
@@ -199,6 +211,8 @@ def _mention(
         kind = "place"
     elif kind == "place" and (_after_source_cue(span) or _institution(span, language)):
         kind = "organization"  # "according to Nordvik": who reports, not where
+    elif kind == "organization" and _aged(span):
+        kind = "person"  # "Lindqvist, 27, had crashed": only a person has an age
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text
     ), locative
