@@ -14,6 +14,12 @@ brestois" is no actor of its qualification (the model reads a place and the
 build drops it); "The three leaders last met in Helsinki in March" finds no
 actor (no event); the bird-flu outbreak "a été détecté lundi" has no trigger
 (no event), nor does "le ministère de l'Agriculture" (no country named) act.
+Seen on the invented articles of stop 27 (in /tmp only, not kept as fixtures):
+"Edvard Lindqvist of Norway won…" right after a wire dateline is no name to the
+English model (only the lone "Lindqvist" of later sentences is found); "the
+final in Holmenkollen" is read as a person; "said he would race again in Oslo"
+places the statement in Oslo; "The motion, filed last month by the opposition
+Green Party, failed" makes no event.
 """
 
 from __future__ import annotations
