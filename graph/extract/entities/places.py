@@ -122,7 +122,6 @@ def _is_dateline_credit(span: Span) -> bool:
 _OF_WORDS: Final = frozenset({"de", "du", "d'", "d’", "of"})
 _DETERMINERS: Final = frozenset({"le", "la", "l'", "l’", "les", "du", "au", "aux", "des", "the"})
 _MAX_ADJECTIVES: Final = 2  # "le tribunal administratif de Rennes", "the district court of"
-PLACE_LABELS: Final = frozenset({"LOC", "GPE", "FAC"})  # what the models label a place
 
 
 def institution_of_place(span: Span, language: str, place: bool) -> Span:

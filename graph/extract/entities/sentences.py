@@ -35,7 +35,6 @@ from graph.extract.entities.names import (
     _unknown_people,
 )
 from graph.extract.entities.places import (
-    PLACE_LABELS,
     _after_place_cue,
     _after_source_cue,
     _dateline_city,
@@ -167,7 +166,7 @@ def _a_town(span: Span, kb: KnowledgeBase) -> bool:
     known = kb.entities.get(span.label_)
     if known is not None:  # "la délégation de Moscou" is Russia's: a capital stands for it
         return known.kind == "place" and not known.capital_of
-    return span.label_ in PLACE_LABELS or is_city(span.text)
+    return _NER_KINDS.get(span.label_) == "place" or is_city(span.text)
 
 
 def _mention(
