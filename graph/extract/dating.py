@@ -19,9 +19,12 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from graph.event_types import TELLING
 from graph.extract.dates.clauses import clause_span
+from graph.extract.triggers import event_type_near
+from graph.kb import KnowledgeBase
 from graph.languages import cue
-from graph.types import AnalysedSentence, EventMention, TimeExpression
+from graph.types import AnalysedSentence, Article, EventMention, TimeExpression
 
 __all__ = [
     "counted_from_another",
@@ -149,20 +152,21 @@ def trigger_told_at_another_time(
 
 
 def dates_what_is_told(
-    sentence: AnalysedSentence,
-    time: TimeExpression,
-    trigger: tuple[int, int],
-    published: date | None,
+    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, article: Article
 ) -> bool:
-    """Whether ``time`` dates what the verb of saying or announcing at
-    ``trigger`` (start, end) tells, not the telling: the verb is in the past and the time
-    comes after the report ("a annoncé la fermeture de la piscine pendant six
-    mois à partir du 1er avril", told on 3 March): what was told in the past
-    cannot have been told after its report. That date is the told thing's,
-    which no trigger names; the telling keeps the time of its report. A day
-    before the report stays the telling's ("reported a rise in profit on
-    Thursday")."""
-    if published is None or time.begin <= published:
+    """Whether ``time`` dates what the verb of saying or announcing nearest to
+    it tells, not the telling: the verb is in the past and the time comes after
+    the report ("a annoncé la fermeture de la piscine pendant six mois à partir
+    du 1er avril", told on 3 March): what was told in the past cannot have been
+    told after its report. That date is the told thing's, which no trigger
+    names; the telling keeps the time of its report. A day before the report
+    stays the telling's ("reported a rise in profit on Thursday")."""
+    if article.published is None or time.begin <= article.published:
+        return False  # what was told of the past: the common case, no trigger looked for
+    language = article.language or "fr"
+    event_type, trigger, at = event_type_near(sentence.text, time, kb, language)
+    if event_type not in TELLING or trigger is None:
         return False
-    start, end = trigger  # "a précisé": the auxiliary's tense is the participle's
-    return any(start <= v.start < end and v.tense in ("past", "anterior") for v in sentence.verbs)
+    # "a précisé": the auxiliary's tense is the participle's
+    told = range(at, at + len(trigger))
+    return any(v.start in told and v.tense in ("past", "anterior") for v in sentence.verbs)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from graph.event_types import SAYING, TELLING, UNACTED, family
+from graph.event_types import SAYING, UNACTED, family
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
@@ -159,7 +159,7 @@ def extract_events(
         times = [_until(t, sentence, events, anchor) for t in times
                  if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
-        times = [t for t in times if not _told_date(sentence, t, kb, article)]
+        times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)]
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language)
         happening: Happening | None = None
@@ -195,22 +195,6 @@ def extract_events(
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = time
     return events
-
-
-def _told_date(
-    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, article: Article
-) -> bool:
-    """A time whose nearest trigger is a verb of saying or announcing and that
-    dates what it tells (:func:`graph.extract.dating.dates_what_is_told`)."""
-    if article.published is None or time.begin <= article.published:
-        return False  # what was told of the past: the common case, no trigger looked for
-    language = article.language or "fr"
-    event_type, trigger, at = event_type_near(sentence.text, time, kb, language)
-    return (
-        event_type in TELLING
-        and trigger is not None
-        and dates_what_is_told(sentence, time, (at, at + len(trigger)), article.published)
-    )
 
 
 def _until(
