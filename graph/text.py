@@ -1,4 +1,5 @@
-"""Text keys shared by the stages: accent folding, slugs, spelling-insensitive name keys.
+"""Text keys shared by the stages: accent folding, slugs, spelling-insensitive name keys,
+and whether an offset of a text lies in one of its spans.
 
 Pure functions of a string, used where names are matched (extract), merged
 (resolve) and turned into IRIs (assemble, export).
@@ -9,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["fold", "slug", "translit_key"]
+__all__ = ["fold", "in_spans", "slug", "translit_key"]
 
 
 # names and words recur across sentences and articles: fold each once
@@ -86,3 +88,12 @@ def translit_key(name: str) -> str:
         word = re.sub(r"ine$", "in", word)
         words.append(re.sub(r"(?<=\w{4})s$", "", word))  # Georges/George
     return " ".join(words)
+
+
+def in_spans(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies in one of the (start, end) ``spans``.
+
+    >>> in_spans(3, [(0, 2), (3, 5)]), in_spans(5, [(3, 5)])
+    (True, False)
+    """
+    return any(start <= offset < end for start, end in spans)

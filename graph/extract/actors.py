@@ -24,6 +24,7 @@ from graph.extract.asides import describes, says_where
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE
+from graph.text import in_spans
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
@@ -150,8 +151,8 @@ def sentence_actors(
     found: dict[str, EntityMention] = {}
     acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
               and not aside_country(sentence, m, language)
-              and not any(a <= m.start < b for a, b in apart)]  # fmt: skip
-    main = [m for m in acting if not any(a <= m.start < b for a, b in spans)]
+              and not in_spans(m.start, apart)]  # fmt: skip
+    main = [m for m in acting if not in_spans(m.start, spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
     for m in main or ([] if speaker else acting):
         found.setdefault(m.key, m)
@@ -354,7 +355,7 @@ def _acting(sentence: AnalysedSentence) -> list[EntityMention]:
 def _pronoun_speaker(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether a pronoun speaks after a quote, outside the asides ``spans``."""
     match = _PRONOUN_SPEAKER.search(text)
-    return match is not None and not any(a <= match.end() - 1 < b for a, b in spans)
+    return match is not None and not in_spans(match.end() - 1, spans)
 
 
 def _borrow_pronoun_subject(

@@ -61,6 +61,7 @@ from graph.extract.undated import (
 )
 from graph.kb import KnowledgeBase
 from graph.languages import LANGUAGES
+from graph.text import in_spans
 from graph.types import (
     AnalysedSentence,
     AnchorKind,
@@ -107,7 +108,7 @@ def _place(
         m
         for m in sentence.mentions
         if (m.kind == "place" or (m.kind == "country" and m.key in sentence.locative))
-        and not any(a <= m.start < b for a, b in spans)  # not a place an aside names
+        and not in_spans(m.start, spans)  # not a place an aside names
     ]
     if not places:
         return None
@@ -395,7 +396,7 @@ def _event(
         return None
     spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), apart + commented,
                                    kb, language, direct=happening is None)  # fmt: skip
-    told = [r for r in sentence.roles if not any(a <= r.start < b for a, b in spans)]
+    told = [r for r in sentence.roles if not in_spans(r.start, spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))

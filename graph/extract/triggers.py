@@ -18,6 +18,7 @@ from graph.extract import dates
 from graph.extract.topics import stem_regex
 from graph.kb import KnowledgeBase
 from graph.languages import cue
+from graph.text import in_spans
 from graph.types import TimeExpression
 
 __all__ = ["Trigger", "event_type_near", "trigger_regexes", "triggers_in"]
@@ -76,7 +77,7 @@ def event_type_near(
     order = _type_order(kb)
     found = sorted(triggers_in(sentence, kb, language), key=lambda f: (order[f[0].name], f[2]))
     said = [end for t, _, _, end in found if t.role == "saying"]
-    found = [f for f in found if not any(a <= f[2] < b for a, b in elsewhere)
+    found = [f for f in found if not in_spans(f[2], elsewhere)
              and (f[0].role == "saying" or not _said_of(sentence, f[2], said))]  # fmt: skip
     # "welcomed the agreement on Thursday" (the agreement is what is said of) is gone
     phrase = _own_phrase(sentence, time, found)

@@ -48,6 +48,7 @@ from graph.extract.topics import match_topics
 from graph.extract.triggers import Trigger, triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import cue
+from graph.text import in_spans
 from graph.types import (
     UNKNOWN_TIME,
     AnalysedSentence,
@@ -325,7 +326,7 @@ def list_item(
     festival). None when the sentence is no item; no event when nothing dates it."""
     heading = before[-1] if before else None
     titles = quoted(sentence.text)  # a work's title names nobody, and its verbs tell nothing
-    named = _winners([m for m in sentence.mentions if _outside(titles, m.start)], titles,
+    named = _winners([m for m in sentence.mentions if not in_spans(m.start, titles)], titles,
                      sentence.text)  # fmt: skip
     if heading is None or not _listed_shape(sentence, heading, titles, named):
         return None
@@ -361,7 +362,7 @@ def _listed_shape(
     (``named``: its mentions outside titles), in the paragraph after a short
     heading line with no verb."""
     return (
-        not any(_outside(titles, v.start) for v in sentence.verbs)
+        all(in_spans(v.start, titles) for v in sentence.verbs)
         and any(m.kind in ("person", "organization") for m in named)
         and not heading.verbs
         and len(heading.text.split()) <= _HEADING_WORDS
@@ -382,7 +383,3 @@ def _winners(
                                         for _, b in titles if b <= m.start)]  # fmt: skip
     others = [m for m in named if m not in authors and m.kind == "person"]
     return [m for m in named if m not in authors] if others else list(named)
-
-
-def _outside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
-    return not any(a <= offset < b for a, b in spans)

@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from graph.languages import LANGUAGES
+from graph.text import in_spans
 
 #: the word that opens a reported or subordinate clause ("a déclaré que…", "said that…")
 COMPLEMENTISER: Final = re.compile(r"\b(?:que|qu['’]|that)\b", re.IGNORECASE)
@@ -60,7 +61,7 @@ def clause_span(sentence: str, start: int, end: int, *, commas: bool = True) -> 
     begin, stop = low, high
     asides = [(m.start(), m.end()) for m in _SHORT_ASIDE.finditer(sentence, low, high)]
     for m in _BOUNDARY.finditer(sentence, low, high):
-        if any(a <= m.start() < b for a, b in asides):
+        if in_spans(m.start(), asides):
             continue
         if m.end() <= start:
             begin = m.end()
