@@ -12,11 +12,13 @@ from graph.types import AnalysedSentence, Article, EventMention
 
 
 def sentences_and_events(
-    body: str, language: str, published: date, kb: KnowledgeBase
+    body: str, language: str, published: date | None, kb: KnowledgeBase
 ) -> tuple[list[AnalysedSentence], list[EventMention]]:
     """The analysed sentences of ``body`` and the event mentions of an article of
-    that body published on ``published`` (the date printed in its text)."""
+    that body published on ``published`` (the date printed in its text; None:
+    a page that prints none)."""
     article = Article(source=f"test-{language}.txt", body=body, language=language,
-                      published=published, published_how="text")  # fmt: skip
+                      published=published,
+                      published_how="text" if published else "unknown")  # fmt: skip
     sentences = analyse(body, language=language, nlp=load_model(language), kb=kb)
     return sentences, extract_events(article, sentences, kb=kb)

@@ -708,3 +708,106 @@ def test_a_name_with_an_age_is_a_person(kb) -> None:
     sentences, _ = _events("Lindqvist, 27, had crashed in the same race last year.", "en",
                            date(2031, 6, 12), kb)  # fmt: skip
     assert [m.kind for s in sentences for m in s.mentions] == ["person"]
+
+
+# stop 28: invented sentences of a flood, an election, an arms deal and a chip maker
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "place"),
+    [
+        ("Two people died when their car was swept away near the town of Ostrava del Norte, "
+         "police said on Wednesday.", "en", "place/ostrava-del-norte"),
+        ("Un chalutier a chaviré au large de Quimper avec quatre marins à bord et deux d'entre "
+         "eux sont toujours portés disparus, a indiqué mercredi la préfecture maritime.", "fr",
+         "place/quimper"),
+    ],
+)  # fmt: skip
+def test_what_an_unnamed_source_tells_is_the_event(
+    kb, body: str, language: str, place: str
+) -> None:
+    # "police said on Wednesday": no actor, so no statement; before, no event at all.
+    # The happening is a report of that Wednesday: the day and the two before.
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (told,) = events
+    assert told.event_type in {"Death", "Accident"} and told.place is not None
+    assert told.place.key == place and not told.actors
+    assert (told.time.begin, told.time.last) == (date(2031, 6, 9), date(2031, 6, 11))
+    assert told.time.rule == "report-time"
+
+
+def test_what_an_unnamed_source_tells_in_an_undated_page_is_kept(kb) -> None:
+    body = ("Two people died when their car was swept away near the town of Ostrava del "
+            "Norte, police said on Wednesday.")  # fmt: skip
+    _, events = _events(body, "en", None, kb)
+    assert [(e.event_type, e.time.rule) for e in events] == [("Death", "unknown-time")]
+
+
+def test_a_named_source_keeps_its_statement(kb) -> None:
+    # a guard: a speaker with a name acts in the statement
+    _, events = _events("Edvard Lindqvist said on Wednesday that two people died in Ostrava.",
+                        "en", date(2031, 6, 12), kb)  # fmt: skip
+    (said,) = events
+    assert said.event_type == "Statement"
+    assert [a.key for a in said.actors] == ["person/edvard-lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Elena Marquetti won Sunday's presidential election in Valdoria with 52.3% of the "
+         "vote.", "en", "Election"),
+        ("Elena Marquetti a remporté dimanche le second tour de l'élection présidentielle en "
+         "Valdoria, avec 52,3 % des voix.", "fr", "Election"),
+        # guards: a prize won is an award
+        ("Edvard Lindqvist won the Palme d'Or on Sunday.", "en", "Award"),
+        ("Edvard Lindqvist a remporté dimanche la Palme d'or.", "fr", "Award"),
+    ],
+)  # fmt: skip
+def test_a_verb_of_winning_takes_its_contest_s_type(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    (won,) = events
+    assert won.event_type == event_type
+
+
+def test_a_verb_of_winning_in_an_undated_page_takes_its_contest_s_type(kb) -> None:
+    body = ("Elena Marquetti a remporté dimanche le second tour de l'élection présidentielle en "
+            "Valdoria, avec 52,3 % des voix.")  # fmt: skip
+    _, events = _events(body, "fr", None, kb)
+    assert [e.event_type for e in events] == ["Election"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Le président de la Valdoria a félicité lundi Elena Marquetti.", "fr", "Statement"),
+        ("Rodrigo Alvarenga conceded defeat at a news conference in Serrano on Monday.", "en",
+         "Statement"),
+        ("Estonia's parliament approved a new maritime security law on Tuesday.", "en",
+         "Decision"),
+        ("A fishing boat sank off Bergen on Tuesday, the coast guard said.", "en", "Accident"),
+        ("Elena Marquetti succédera le 15 janvier 2032 à Tomas Ibarra.", "fr", "Appointment"),
+    ],
+)  # fmt: skip
+def test_more_words_of_general_news(kb, body: str, language: str, event_type: str) -> None:
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    assert [e.event_type for e in events] == [event_type]
+
+
+def test_the_elected_are_people_not_elections(kb) -> None:
+    # "la nouvelle élue", "les élus" name people; before, an election
+    _, events = _events("La nouvelle élue a remercié lundi les élus de Serrano.", "fr",
+                        date(2031, 6, 12), kb)  # fmt: skip
+    assert "Election" not in {e.event_type for e in events}
+
+
+def test_a_trigger_in_a_circumstance_is_not_the_date_s_happening(kb) -> None:
+    # "malgré les menaces de sanctions": the purchase of 2018 is no sanction
+    body = ("L'Inde avait acheté cinq systèmes similaires en 2018, malgré les menaces de "
+            "sanctions américaines.")  # fmt: skip
+    _, events = _events(body, "fr", date(2031, 6, 12), kb)
+    (bought,) = events
+    assert bought.event_type != "Sanction"
+    assert [a.key for a in bought.actors] == ["country/india"]

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from graph.event_types import TELLING
 from graph.extract.dates.clauses import clause_span
 from graph.extract.triggers import event_type_near
 from graph.kb import KnowledgeBase
-from graph.languages import cue
-from graph.types import AnalysedSentence, Article, EventMention, TimeExpression
+from graph.languages import LANGUAGES, cue
+from graph.types import AnalysedSentence, AnchorKind, Article, EventMention, TimeExpression
 
 __all__ = [
     "counted_from_another",
@@ -33,6 +34,7 @@ __all__ = [
     "did_not_happen",
     "is_vague",
     "trigger_told_at_another_time",
+    "until",
 ]
 
 
@@ -170,3 +172,37 @@ def dates_what_is_told(
     # "a précisé": the auxiliary's tense is the participle's
     told = range(at, at + len(trigger))
     return any(v.start in told and v.tense in ("past", "anterior") for v in sentence.verbs)
+
+
+_UNTIL_RULE = "until"
+# words before a day that ends its event: [dates] until of every language file
+_UNTIL = re.compile(
+    "(?:" + "|".join(p for x in LANGUAGES for p in x.dates.until) + r")\s*$", re.IGNORECASE
+)
+_UNTIL_MAX_DAYS = 60  # an event told as lasting "until" a day began at most this long before
+
+
+def until(
+    time: TimeExpression,
+    sentence: AnalysedSentence,
+    told: Sequence[EventMention],
+    published: date | None,
+) -> TimeExpression:
+    """ "Les manœuvres se poursuivront jusqu'au 21 juillet", "the drills run
+    until July 21": that day ends the event, it is not its day. The event runs
+    from the day one of the two sentences before told it began ("ont débuté
+    lundi"), else from the publication day when the end is still to come; with
+    neither, the day stays as written."""
+    if time.granularity != "day" or not _UNTIL.search(sentence.text[: time.start]):
+        return time
+    earlier = [e.time.begin for e in told[-3:] if e.sentence_index >= sentence.index - 2
+               and 0 < (time.begin - e.time.begin).days <= _UNTIL_MAX_DAYS]  # fmt: skip
+    kind: AnchorKind
+    if earlier:
+        begin, kind = earlier[-1], "event"
+    elif published is not None and published < time.begin:
+        begin, kind = published, "publication"
+    else:
+        return time
+    return replace(time, begin=begin, granularity="days", rule=_UNTIL_RULE, anchor=begin,
+                   anchor_kind=kind, relation="at")  # fmt: skip

@@ -47,6 +47,7 @@ from graph.extract.dating import (
     did_not_happen,
     is_vague,
     trigger_told_at_another_time,
+    until,
 )
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
@@ -60,11 +61,9 @@ from graph.extract.undated import (
     told_happening,
 )
 from graph.kb import KnowledgeBase
-from graph.languages import LANGUAGES
 from graph.text import in_spans
 from graph.types import (
     AnalysedSentence,
-    AnchorKind,
     Article,
     EntityMention,
     EventMention,
@@ -76,12 +75,6 @@ from graph.types import (
 # organisation once in full and then by its common noun)
 _CONTEXT_SENTENCES = 6
 _SAME_DAY_RULE = "same-day-as-previous-sentence"
-_UNTIL_RULE = "until"
-# words before a day that ends its event: [dates] until of every language file
-_UNTIL = re.compile(
-    "(?:" + "|".join(p for x in LANGUAGES for p in x.dates.until) + r")\s*$", re.IGNORECASE
-)
-_UNTIL_MAX_DAYS = 60  # an event told as lasting "until" a day began at most this long before
 _COUNTRY_PLACE_PENALTY = 30
 
 
@@ -157,7 +150,7 @@ def extract_events(
         times = dates.find_time_expressions(
             sentence.text, language=language, anchor=anchor, year=year
         )
-        times = [_until(t, sentence, events, anchor) for t in times
+        times = [until(t, sentence, events, anchor) for t in times
                  if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
         times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)]
@@ -196,32 +189,6 @@ def extract_events(
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = time
     return events
-
-
-def _until(
-    time: TimeExpression,
-    sentence: AnalysedSentence,
-    told: Sequence[EventMention],
-    published: date | None,
-) -> TimeExpression:
-    """ "Les manœuvres se poursuivront jusqu'au 21 juillet", "the drills run
-    until July 21": that day ends the event, it is not its day. The event runs
-    from the day one of the two sentences before told it began ("ont débuté
-    lundi"), else from the publication day when the end is still to come; with
-    neither, the day stays as written."""
-    if time.granularity != "day" or not _UNTIL.search(sentence.text[: time.start]):
-        return time
-    earlier = [e.time.begin for e in told[-3:] if e.sentence_index >= sentence.index - 2
-               and 0 < (time.begin - e.time.begin).days <= _UNTIL_MAX_DAYS]  # fmt: skip
-    kind: AnchorKind
-    if earlier:
-        begin, kind = earlier[-1], "event"
-    elif published is not None and published < time.begin:
-        begin, kind = published, "publication"
-    else:
-        return time
-    return replace(time, begin=begin, granularity="days", rule=_UNTIL_RULE, anchor=begin,
-                   anchor_kind=kind, relation="at")  # fmt: skip
 
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
@@ -380,8 +347,11 @@ def _event(
     commented = comments(sentence, language, (keep,))
     apart += another_happening(sentence.text, keep, (time, *others), kb, language)
     if happening is None:
+        # a trigger in an aside or a circumstance the date is not in ("en 2018,
+        # malgré les menaces de sanctions") tells no happening of that date
+        aside = asides(sentence.text, language, time.start, when=time.start)
         event_type, trigger, trigger_at = event_type_near(
-            sentence.text, time, kb, language, [*apart, *commented]
+            sentence.text, time, kb, language, [*apart, *commented, *aside]
         )
     else:
         event_type, trigger, trigger_at = happening
@@ -409,11 +379,41 @@ def _event(
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
         actors = _borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
+    if not actors and event_type == SAYING and (happening is None or happening[0] == SAYING):
+        return _told_by_a_source(article, sentence, time, previous, roles, kb, earlier,
+                                 own_date=happening is None)  # fmt: skip
     if not actors:
         return None
     actors = with_represented_countries(actors, time.begin, kb)
     place = _place(sentence, trigger_at, elsewhere)
     return _mention(article, sentence, time, (event_type, trigger), actors, place)
+
+
+def _told_by_a_source(
+    article: Article,
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    previous: Sequence[AnalysedSentence],
+    roles: tuple[dict[tuple[str, str], str], str | None],
+    kb: KnowledgeBase,
+    earlier: Sequence[EventMention],
+    *,
+    own_date: bool,
+) -> EventMention | None:
+    """ "Two people died in the floods, police said on Wednesday": a source no
+    name gives is no actor, and its telling no event; the happening it told
+    is. The date of the telling (``own_date``) dates it as a report of that
+    day (the day and the two before; the week after for what is to come);
+    a statement told undated leaves its time to the happening."""
+    told = told_happening(sentence, kb, article.language or "fr", saying=False)
+    if told is None:
+        return None
+    happening, tense = told
+    when = time
+    if own_date:
+        when = replace(report_time(tense, time.begin, None), text=time.text, start=time.start,
+                       end=time.end, anchor_kind="event")  # fmt: skip
+    return _event(article, sentence, when, previous, roles, kb, happening, (), earlier)
 
 
 def _unacted(

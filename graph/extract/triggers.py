@@ -21,7 +21,7 @@ from graph.languages import cue
 from graph.text import in_spans
 from graph.types import TimeExpression
 
-__all__ = ["Trigger", "event_type_near", "trigger_regexes", "triggers_in"]
+__all__ = ["Trigger", "contest_won", "event_type_near", "trigger_regexes", "triggers_in"]
 
 # A statement verb is the weakest evidence of what happened: prefer any other
 # trigger unless it is much farther from the date.
@@ -95,7 +95,28 @@ def event_type_near(
         candidate = (distance, -len(words), event_type.name, words)
         if candidate[:2] < best[:2]:
             best = (*candidate, start)
+    contest = contest_won(sentence, best[3], best[4], found, language)
+    if contest is not None:
+        return contest[0].name, contest[1], contest[2]
     return best[2], best[3], best[4]
+
+
+_PHRASE_BREAK = re.compile(r"[,;:.!?]")
+
+
+def contest_won(
+    sentence: str, words: str | None, start: int, found: Sequence[Trigger], language: str
+) -> Trigger | None:
+    """ "a remporté dimanche le second tour de l'élection", "won the final on
+    Sunday": a verb of winning (``[cues] outcome``) tells how a contest ended;
+    the contest it takes as object, up to the next punctuation, is the happening."""
+    outcome = cue("outcome", language)
+    if words is None or outcome is None or not outcome.fullmatch(words):
+        return None
+    end = start + len(words)
+    after = [t for t in found if t[2] >= end and t[0].role != "saying"
+             and _PHRASE_BREAK.search(sentence, end, t[2]) is None]  # fmt: skip
+    return min(after, key=lambda t: t[2], default=None)
 
 
 def _own_phrase(

@@ -45,7 +45,7 @@ from graph.extract import dates
 from graph.extract.asides import quoted
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
-from graph.extract.triggers import Trigger, triggers_in
+from graph.extract.triggers import Trigger, contest_won, triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import in_spans
@@ -158,9 +158,10 @@ def _nominal_ok(sentence: AnalysedSentence, trigger: Trigger, language: str) -> 
 
 
 def told_happening(
-    sentence: AnalysedSentence, kb: KnowledgeBase, language: str
+    sentence: AnalysedSentence, kb: KnowledgeBase, language: str, *, saying: bool = True
 ) -> tuple[Happening, Tense] | None:
-    """The happening an undated sentence tells, and its tense, or None."""
+    """The happening an undated sentence tells, and its tense, or None; with
+    ``saying`` False, a happening other than a statement."""
     if sentence.text.rstrip().endswith("?") or _vague_time(sentence.text, language):
         return None
     triggers = [t for t in triggers_in(sentence.text, kb, language) if t[0].role != "fallback"]
@@ -169,16 +170,17 @@ def told_happening(
     # a finite verb or participle: "according to" (a source, not a saying) and
     # infinitives ("to visit") tell no happening; a present tells one when
     # somebody says something ("Zhang says"), else a state ("they maintain ties")
-    saying = [(t, tense) for t, tense in verbal
-              if t[0].role == "saying" and tense in ("past", "present", "future")]  # fmt: skip
+    said = [(t, tense) for t, tense in verbal if saying and t[0].role == "saying"
+            and tense in ("past", "present", "future")]  # fmt: skip
     doing = [(t, tense) for t, tense in verbal
              if t[0].role != "saying" and tense in ("past", "future")]  # fmt: skip
-    for t, tense in saying or doing:
+    for t, tense in said or doing:
         # "Il est prévu que … soient adoptés": the clause says it is to come; a
         # statement is made when it is told, whatever it says is to come
         to_come = _clause_tense(sentence, t[2], t[3], language) == "future"
         if to_come and t[0].role != "saying":
             tense = "future"
+        t = contest_won(sentence.text, t[1], t[2], triggers, language) or t
         return (t[0].name, t[1], t[2]), tense
     for t in triggers:
         if t[0].role != "saying" and (tense := _nominal_ok(sentence, t, language)) is not None:
