@@ -811,3 +811,32 @@ def test_a_trigger_in_a_circumstance_is_not_the_date_s_happening(kb) -> None:
     (bought,) = events
     assert bought.event_type != "Sanction"
     assert [a.key for a in bought.actors] == ["country/india"]
+
+
+def test_a_name_in_apposition_to_a_post_is_its_holder(kb) -> None:
+    # the French model reads "Arjun Mehra" as a place; between commas after a post it is
+    # the person holding it, and acts in the signing
+    body = (
+        "L'accord a été signé à New Delhi par le ministre indien de la Défense, Arjun "
+        "Mehra, et le directeur de l'agence russe d'exportation d'armes, Viktor Saltykov."
+    )
+    _, events = _events(body, "fr", date(2031, 9, 5), kb)  # fmt: skip
+    (signed,) = events
+    assert {"person/arjun-mehra", "person/viktor-saltykov"} <= {a.key for a in signed.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Prime Minister Lucas Ferreira visited the flooded towns of northern Valdoria and "
+         "promised emergency funds.", "en", "Visit"),
+        ("Le ministre turc Hakan Demir rencontrera la délégation valdorienne à Istanbul, a "
+         "annoncé son porte-parole.", "fr", "Meeting"),
+    ],
+)  # fmt: skip
+def test_what_an_undated_sentence_tells_first_is_its_happening(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    # before, any verb of saying came first: a statement
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    assert [e.event_type for e in events] == [event_type]

@@ -174,7 +174,9 @@ def told_happening(
             and tense in ("past", "present", "future")]  # fmt: skip
     doing = [(t, tense) for t, tense in verbal
              if t[0].role != "saying" and tense in ("past", "future")]  # fmt: skip
-    for t, tense in said or doing:
+    # what is told first is the news: "visited the flooded towns and promised aid",
+    # "warplanes patrolled over the sea, the ministry said"
+    for t, tense in sorted(said[:1] + doing[:1], key=lambda v: v[0][2]):
         # "Il est prévu que … soient adoptés": the clause says it is to come; a
         # statement is made when it is told, whatever it says is to come
         to_come = _clause_tense(sentence, t[2], t[3], language) == "future"

@@ -4,8 +4,11 @@ country they name, and the person an apposition gives.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
+from graph.extract.entities.common import entity_key
+from graph.extract.entities.gazetteer import is_city
 from graph.extract.entities.matchers import _Matchers
 from graph.kb import KnowledgeBase
 from graph.text import fold
@@ -34,6 +37,33 @@ def _roles(sentence: str, m: _Matchers, kb: KnowledgeBase, language: str) -> lis
             found.append(RoleMention(role, country, match.start(), match.end(), match.group(0)))
             break
     return found
+
+
+def holders_in_apposition(
+    text: str, roles: list[RoleMention], mentions: list[EntityMention], kb: KnowledgeBase
+) -> list[EntityMention]:
+    """ "le ministre indien de la Défense, Arjun Mehra, a signé": a name of two
+    words or more between commas right after a post is the person holding it,
+    whatever kind the model read, unless the knowledge base or GeoNames knows
+    it as something else."""
+    ends = {r.end for r in roles}
+    return [
+        replace(m, kind="person", key=entity_key("person", m.text))
+        if m.kind in ("place", "organization") and _in_apposition(text, m, ends)
+        and len(m.text.split()) >= 2 and m.key.split("/", 1)[1] not in kb.entities
+        and not is_city(m.text) else m
+        for m in mentions
+    ]  # fmt: skip
+
+
+def _in_apposition(text: str, mention: EntityMention, role_ends: set[int]) -> bool:
+    before, after = text[: mention.start], text[mention.end :]
+    stripped = before.rstrip()
+    return (
+        stripped.endswith(",")
+        and len(stripped) - 1 in role_ends
+        and after.lstrip().startswith((",", ")"))
+    )
 
 
 def _attach_appositions(

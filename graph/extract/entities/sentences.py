@@ -45,7 +45,7 @@ from graph.extract.entities.places import (
     institution_of_place,
     missed_cities,
 )
-from graph.extract.entities.roles import _attach_appositions, _roles
+from graph.extract.entities.roles import _attach_appositions, _roles, holders_in_apposition
 from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
 from graph.extract.verbs import verbs_of
 from graph.kb import KnowledgeBase
@@ -114,7 +114,9 @@ def _analyse_sentence(
     mentions = _owned_institutions([p[0] for p in pairs], sent.text)
     # keys as finally given: an owned institution's is not the one it was read with
     locative = frozenset(m.key for m, (_, at) in zip(mentions, pairs, strict=True) if at)
-    roles = _attach_appositions(_roles(sent.text, matchers, kb, language), mentions)
+    roles = _roles(sent.text, matchers, kb, language)
+    mentions = holders_in_apposition(sent.text, roles, mentions, kb)
+    roles = _attach_appositions(roles, mentions)
     return AnalysedSentence(index, sent.text, tuple(mentions), tuple(roles), locative)
 
 
