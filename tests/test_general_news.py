@@ -840,3 +840,43 @@ def test_what_an_undated_sentence_tells_first_is_its_happening(
     # before, any verb of saying came first: a statement
     _, events = _events(body, language, date(2031, 6, 12), kb)
     assert [e.event_type for e in events] == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Edvard Lindqvist left the summit early on Wednesday. The next summit will be held in "
+         "Ankara in 2032.", "en"),
+        ("Edvard Lindqvist a quitté le sommet mercredi avant la fin des travaux. Le prochain "
+         "sommet se tiendra à Ankara en 2032.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_next_occurrence_borrows_nobody(kb, body: str, language: str) -> None:
+    # before, the summit of 2032 took the actor of the one just told
+    _, events = _events(body, language, date(2031, 7, 10), kb)
+    assert not [e for e in events if e.time.begin.year == 2032 and e.actors]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("La Hongrie a exprimé mercredi des réserves sur la déclaration finale.", "fr",
+         "Statement"),
+        ("Hungary expressed reservations about the final declaration on Wednesday.", "en",
+         "Statement"),
+        ("The parliament of Valdoria passed a bill on Wednesday to monitor phones.", "en",
+         "Decision"),
+    ],
+)  # fmt: skip
+def test_words_of_reservations_and_bills(kb, body: str, language: str, event_type: str) -> None:
+    _, events = _events(body, language, date(2031, 7, 10), kb)
+    assert [e.event_type for e in events] == [event_type]
+
+
+def test_a_post_s_holder_ends_with_a_term_that_cannot_be_renewed(kb) -> None:
+    # the French president of 2031 is not the one of 2026 (his last term ends in May 2027)
+    _, events = _events("Le président français a reçu lundi 3 mars 2031 Edvard Lindqvist.", "fr",
+                        date(2031, 3, 5), kb)  # fmt: skip
+    (met,) = events
+    assert "person/emmanuel-macron" not in {a.key for a in met.actors}
+    assert "country/france" in {a.key for a in met.actors}

@@ -123,6 +123,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "phrase_end",
             "purpose",
             "outcome",
+            "another_occurrence",
             "joint",
             "called_off",
         }

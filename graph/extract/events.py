@@ -61,6 +61,7 @@ from graph.extract.undated import (
     told_happening,
 )
 from graph.kb import KnowledgeBase
+from graph.languages import cue
 from graph.text import in_spans
 from graph.types import (
     AnalysedSentence,
@@ -230,6 +231,8 @@ def _borrowed(
     statements (who spoke of the ships is not who sails them: "Japan said it
     was following the patrol. The ships will stay near the border until March
     20")."""
+    if _another_occurrence(sentence.text, happening[1], language):
+        return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
     if (same := _pointed_back(sentence, happening, earlier)) is not None:
         return same.actors
     told = [e for e in earlier if e.sentence_index == previous[-1].index]
@@ -240,6 +243,14 @@ def _borrowed(
     kept = {m.key: m for m in reversed(before.mentions)
             if m.kind in ACTOR_KINDS and not aside_country(before, m, language)}  # fmt: skip
     return tuple(sorted(kept.values(), key=lambda m: m.key))
+
+
+def _another_occurrence(text: str, trigger_at: int, language: str) -> bool:
+    """Whether the trigger follows a word naming another occurrence of its kind
+    ("le prochain sommet", "the next round", "la précédente édition")."""
+    other = cue("another_occurrence", language)
+    before = text[max(0, trigger_at - 30) : trigger_at].rstrip()
+    return other is not None and any(m.end() == len(before) for m in other.finditer(before))
 
 
 def _pointed_back(

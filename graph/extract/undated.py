@@ -176,7 +176,9 @@ def told_happening(
              if t[0].role != "saying" and tense in ("past", "future")]  # fmt: skip
     # what is told first is the news: "visited the flooded towns and promised aid",
     # "warplanes patrolled over the sea, the ministry said"
-    for t, tense in sorted(said[:1] + doing[:1], key=lambda v: v[0][2]):
+    first: list[tuple[Trigger, Tense]] = [*said[:1], *doing[:1]]
+    if first:
+        t, tense = min(first, key=lambda v: v[0][2])
         # "Il est prévu que … soient adoptés": the clause says it is to come; a
         # statement is made when it is told, whatever it says is to come
         to_come = _clause_tense(sentence, t[2], t[3], language) == "future"
