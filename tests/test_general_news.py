@@ -880,3 +880,27 @@ def test_a_post_s_holder_ends_with_a_term_that_cannot_be_renewed(kb) -> None:
     (met,) = events
     assert "person/emmanuel-macron" not in {a.key for a in met.actors}
     assert "country/france" in {a.key for a in met.actors}
+
+
+def test_who_a_comment_hands_a_defeat_to_does_not_act(kb) -> None:
+    body = ("Valdoria's Constitutional Court on Thursday struck down a surveillance law, handing "
+            "a defeat to the government of Prime Minister Lucas Ferreira.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 7, 11), kb)
+    (ruling,) = events
+    assert "person/lucas-ferreira" not in {a.key for a in ruling.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Valdoria's Constitutional Court struck down the law on Thursday. The law, passed by "
+         "parliament in March 2030, allowed police to monitor phones.", "en"),
+        ("La Cour constitutionnelle de Valdoria a censuré jeudi la loi. Le texte, adopté par les "
+         "députés en mars 2030, autorisait la police à écouter les téléphones.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_passive_s_common_agent_borrows_nobody(kb, body: str, language: str) -> None:
+    # "passed by parliament": the sentence says who acted; before, the court of the
+    # sentence before had passed the law in 2030
+    _, events = _events(body, language, date(2031, 7, 11), kb)
+    assert not [e for e in events if e.time.begin.year == 2030 and e.actors]

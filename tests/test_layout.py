@@ -124,6 +124,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "purpose",
             "outcome",
             "another_occurrence",
+            "agent",
             "joint",
             "called_off",
         }

@@ -26,11 +26,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from graph.event_types import SAYING, UNACTED, family
+from graph.event_types import SAYING, UNACTED
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
-    aside_country,
     first_role,
     is_news_outlet,
     role_holders,
@@ -40,6 +39,7 @@ from graph.extract.actors import (
 )
 from graph.extract.apart import another_happening, shortly, told_apart
 from graph.extract.asides import asides, comments, object_relatives, outside_quote, states
+from graph.extract.borrowing import borrowed
 from graph.extract.dating import (
     counted_from_another,
     dates_it,
@@ -55,13 +55,11 @@ from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
     Happening,
     discourse_time,
-    follows_a_definite,
     list_item,
     report_time,
     told_happening,
 )
 from graph.kb import KnowledgeBase
-from graph.languages import cue
 from graph.text import in_spans
 from graph.types import (
     AnalysedSentence,
@@ -216,57 +214,6 @@ def _speaker_clause(
     return [(0, opening.start())] if saying and reported else []
 
 
-def _borrowed(
-    sentence: AnalysedSentence,
-    happening: tuple[str, int],
-    previous: Sequence[AnalysedSentence],
-    earlier: Sequence[EventMention],
-    language: str,
-) -> tuple[EntityMention, ...]:
-    """The actors of a sentence with a date but no actor of its own: those of
-    the latest event of its type (else family) a definite article points back at
-    ("Le procès s'était ouvert le 3 novembre" after the sentencing), else
-    whoever the sentence before names (not a nationality describing someone
-    nor a country saying where), unless that sentence only told
-    statements (who spoke of the ships is not who sails them: "Japan said it
-    was following the patrol. The ships will stay near the border until March
-    20")."""
-    if _another_occurrence(sentence.text, happening[1], language):
-        return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
-    if (same := _pointed_back(sentence, happening, earlier)) is not None:
-        return same.actors
-    told = [e for e in earlier if e.sentence_index == previous[-1].index]
-    if told and all(e.event_type == SAYING for e in told):
-        return ()
-    before = previous[-1]
-    # a nationality describing someone there ("two American scientists won") acted in nothing
-    kept = {m.key: m for m in reversed(before.mentions)
-            if m.kind in ACTOR_KINDS and not aside_country(before, m, language)}  # fmt: skip
-    return tuple(sorted(kept.values(), key=lambda m: m.key))
-
-
-def _another_occurrence(text: str, trigger_at: int, language: str) -> bool:
-    """Whether the trigger follows a word naming another occurrence of its kind
-    ("le prochain sommet", "the next round", "la précédente édition")."""
-    other = cue("another_occurrence", language)
-    before = text[max(0, trigger_at - 30) : trigger_at].rstrip()
-    return other is not None and any(m.end() == len(before) for m in other.finditer(before))
-
-
-def _pointed_back(
-    sentence: AnalysedSentence, happening: tuple[str, int], earlier: Sequence[EventMention]
-) -> EventMention | None:
-    """The latest earlier event of the happening's type (else of its family),
-    when the sentence names it with a definite article ("the trial", "le procès")."""
-    event_type, trigger_at = happening
-    if event_type == SAYING or not follows_a_definite(sentence.text, trigger_at):
-        return None
-    told = [e for e in earlier if e.actors]
-    same = [e for e in told if e.event_type == event_type]  # the trial, before the inquiry
-    kin = same or [e for e in told if family(e.event_type) == family(event_type)]
-    return kin[-1] if kin else None
-
-
 def _not_acting(
     sentence: AnalysedSentence,
     time: TimeExpression,
@@ -389,7 +336,7 @@ def _event(
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
-        actors = _borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
+        actors = borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
     if not actors and event_type == SAYING and (happening is None or happening[0] == SAYING):
         return _told_by_a_source(article, sentence, time, previous, roles, kb, earlier,
                                  own_date=happening is None)  # fmt: skip

@@ -1,0 +1,97 @@
+"""Extract: the actors a sentence with its own date but no actor of its own
+borrows from what the article told before it, and when it borrows none.
+
+Requires the analysed sentences and the event mentions already made (the
+events step calls :func:`borrowed`). A trigger a definite article points back
+with takes the actors of the latest event of its kind ("Le procès s'était
+ouvert le 3 novembre"); otherwise the sentence before lends its names. None
+are borrowed for another occurrence of a kind ("le prochain sommet"), for a
+passive whose agent is a common noun ("passed by parliament": the sentence
+says who acted), or after a sentence that only told statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from graph.event_types import SAYING, family
+from graph.extract.actors import aside_country
+from graph.extract.entities import ACTOR_KINDS
+from graph.extract.undated import follows_a_definite
+from graph.languages import cue
+from graph.types import AnalysedSentence, EntityMention, EventMention
+
+__all__ = ["borrowed"]
+
+
+def borrowed(
+    sentence: AnalysedSentence,
+    happening: tuple[str, int],
+    previous: Sequence[AnalysedSentence],
+    earlier: Sequence[EventMention],
+    language: str,
+) -> tuple[EntityMention, ...]:
+    """The actors of a sentence with a date but no actor of its own: those of
+    the latest event of its type (else family) a definite article points back at
+    ("Le procès s'était ouvert le 3 novembre" after the sentencing), else
+    whoever the sentence before names (not a nationality describing someone
+    nor a country saying where), unless that sentence only told
+    statements (who spoke of the ships is not who sails them: "Japan said it
+    was following the patrol. The ships will stay near the border until March
+    20")."""
+    if _another_occurrence(sentence.text, happening[1], language):
+        return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
+    if _unnamed_agent(sentence.text, happening[1], language):
+        return ()  # "the law, passed by parliament in March 2030": not the court's act
+    if (same := _pointed_back(sentence, happening, earlier)) is not None:
+        return same.actors
+    told = [e for e in earlier if e.sentence_index == previous[-1].index]
+    if told and all(e.event_type == SAYING for e in told):
+        return ()
+    before = previous[-1]
+    # a nationality describing someone there ("two American scientists won") acted in nothing
+    kept = {m.key: m for m in reversed(before.mentions)
+            if m.kind in ACTOR_KINDS and not aside_country(before, m, language)}  # fmt: skip
+    return tuple(sorted(kept.values(), key=lambda m: m.key))
+
+
+def _another_occurrence(text: str, trigger_at: int, language: str) -> bool:
+    """Whether the trigger follows a word naming another occurrence of its kind
+    ("le prochain sommet", "the next round", "la précédente édition")."""
+    other = cue("another_occurrence", language)
+    before = text[max(0, trigger_at - 30) : trigger_at].rstrip()
+    return other is not None and any(m.end() == len(before) for m in other.finditer(before))
+
+
+# a common noun: a lowercase letter, after an article at most
+_AGENT_NOUN = re.compile(r"\s+(?:(?:the|a|an|le|la|les|un|une|des)\s+|l['’])?[^\W\d_]")
+_AGENT_WINDOW = 40  # characters after the trigger where its agent may stand
+
+
+def _unnamed_agent(text: str, trigger_at: int, language: str) -> bool:
+    """Whether a passive's agent right after the trigger is a common noun ("passed
+    by parliament", "adopté par les députés"): the sentence says who acted, and
+    it is nobody the sentence before names."""
+    agent = cue("agent", language)
+    if agent is None:
+        return False
+    for match in agent.finditer(text, trigger_at, trigger_at + _AGENT_WINDOW):
+        noun = _AGENT_NOUN.match(text, match.end())
+        if noun is not None and noun.group(0)[-1].islower():
+            return True
+    return False
+
+
+def _pointed_back(
+    sentence: AnalysedSentence, happening: tuple[str, int], earlier: Sequence[EventMention]
+) -> EventMention | None:
+    """The latest earlier event of the happening's type (else of its family),
+    when the sentence names it with a definite article ("the trial", "le procès")."""
+    event_type, trigger_at = happening
+    if event_type == SAYING or not follows_a_definite(sentence.text, trigger_at):
+        return None
+    told = [e for e in earlier if e.actors]
+    same = [e for e in told if e.event_type == event_type]  # the trial, before the inquiry
+    kin = same or [e for e in told if family(e.event_type) == family(event_type)]
+    return kin[-1] if kin else None
