@@ -904,3 +904,20 @@ def test_a_passive_s_common_agent_borrows_nobody(kb, body: str, language: str) -
     # sentence before had passed the law in 2030
     _, events = _events(body, language, date(2031, 7, 11), kb)
     assert not [e for e in events if e.time.begin.year == 2030 and e.actors]
+
+
+def test_the_story_s_place_beats_the_dateline_s(kb) -> None:
+    body = ("OSLO, Oct 14, 2031 (Reuters) - Halvorsen Maritime and Lindgren Shipping signed a "
+            "merger agreement on Tuesday, the companies said.\n"
+            "The deal was signed in Bergen in the presence of Norway's trade minister Ingrid "
+            "Solberg.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 10, 14), kb)
+    places = [e.place.key if e.place else None for e in events if e.event_type == "Agreement"]
+    assert places == [None, "place/bergen"]
+
+
+def test_a_dateline_alone_places_its_story(kb) -> None:
+    # a guard: with no other place told, the filing city is where it happened
+    body = "STOCKHOLM — Edvard Lindqvist was awarded the Nobel Prize in physics on Tuesday."
+    _, events = _events(body, "en", date(2031, 10, 14), kb)
+    assert [e.place.key if e.place else None for e in events] == ["place/stockholm"]

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from graph.event_types import SAYING, UNACTED
+from graph.event_types import SAYING, UNACTED, family
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
@@ -187,7 +187,29 @@ def extract_events(
                 events.append(mention)
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = time
-    return events
+    return _placed_by_the_story(events)
+
+
+def _placed_by_the_story(events: list[EventMention]) -> list[EventMention]:
+    """ "MOSCOW, Oct 14 (Reuters) - … signed an agreement on Tuesday. The deal was
+    signed in Beijing…": a wire dateline says where the report was filed; where
+    the story places the same happening (its family, its days) is where it was."""
+    placed = [e for e in events if e.place is not None and not _dateline(e.sentence, e.place)]
+    return [
+        replace(e, place=None)
+        if e.place is not None and _dateline(e.sentence, e.place) and any(
+            family(o.event_type) == family(e.event_type) and o.place is not None
+            and o.place.key != e.place.key and o.time.begin <= e.time.last
+            and e.time.begin <= o.time.last for o in placed
+        ) else e
+        for e in events
+    ]  # fmt: skip
+
+
+def _dateline(text: str, place: EntityMention) -> bool:
+    """Whether the place is a wire dateline's city ("MOSCOW, Oct 14 (Reuters) -")."""
+    after = text[place.end :].lstrip()[:1]
+    return not text[: place.start].strip() and place.text.isupper() and after in ",(—–-"
 
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
