@@ -253,6 +253,10 @@ def test_agency_dateline_with_year_dates_the_article() -> None:
         ("Thursday 20 June 2024 - 03:07", date(2024, 6, 20), None),
         ("By Jane Doe and John Roe", None, "Jane Doe and John Roe"),
         ("Par Lucie Marchal", None, "Lucie Marchal"),
+        # a byline carrying the date among its segments (before, the date was lost)
+        ("By Jane Doe | March 12, 2031 | 5 min read", date(2031, 3, 12), "Jane Doe"),
+        ("Par Jean Dupont • 12 mars 2031 à 10h", date(2031, 3, 12), "Jean Dupont"),
+        ("By Jane Doe, March 12, 2031", date(2031, 3, 12), "Jane Doe"),
     ],
 )
 def test_spot_dateline(line: str, published: date | None, author: str | None) -> None:
@@ -268,6 +272,7 @@ def test_spot_dateline(line: str, published: date | None, author: str | None) ->
         "The report was published on March 4, 2022, after months of delay.",
         "Le rapport a été publié le 14 octobre 2024 par le ministère.",
         "By the end of the week, the ferry was running again.",
+        "By Friday, March 12, 2031, the ferry was running again.",
         "20 June 2024 was the hottest day recorded in the valley since records began.",
     ],
 )

@@ -59,6 +59,12 @@ _DATELINE_RES = (
         rf"(?i:\s+(?:on|le))?\s*:?\s*(?P<date>(?i:{_WEEKDAY}{_DATE})){_TIME}"
         rf"(?:\s*[,|–-]\s*(?i:{_PUBLISHED}).*)?\s*$"
     ),
+    # "By Jane Doe | March 12, 2031 | 5 min read", "Par Jean Dupont • 12 mars 2031 à 10h"
+    re.compile(
+        rf"^(?i:by|par)\s+(?P<author>{_NAME})\s*[|·•–—,-]\s*(?:(?P<label>(?i:{_PUBLISHED}))"
+        rf"(?i:\s+(?:on|le))?\s*:?\s*)?(?P<date>(?i:{_WEEKDAY}{_DATE})){_TIME}"
+        r"(?:\s*[|·•–—-]\s*[^|·•]{1,40})?\s*$"
+    ),
     # a line that is only a date (and a time, and at most a short section label)
     re.compile(
         rf"^(?P<date>(?i:{_WEEKDAY}{_DATE})){_TIME}\s*[-–|]?\s*"
