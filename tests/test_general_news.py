@@ -921,3 +921,14 @@ def test_a_dateline_alone_places_its_story(kb) -> None:
     body = "STOCKHOLM — Edvard Lindqvist was awarded the Nobel Prize in physics on Tuesday."
     _, events = _events(body, "en", date(2031, 10, 14), kb)
     assert [e.place.key if e.place else None for e in events] == ["place/stockholm"]
+
+
+def test_a_date_in_the_source_s_words_dates_the_report(kb) -> None:
+    # "According to state media reports on Wednesday": Wednesday is when it was
+    # reported; the patrols are the happening (before, an announcement by Nordvik)
+    body = ("According to state media reports on Wednesday, two Valdorian frigates conducted "
+            "joint patrols with Nordvik in the Baltic Sea.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 10, 3), kb)
+    (patrol,) = events
+    assert patrol.event_type == "Patrol" and patrol.time.rule == "report-time"
+    assert (patrol.time.begin, patrol.time.last) == (date(2031, 9, 29), date(2031, 10, 1))

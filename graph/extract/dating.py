@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Final
 
 from graph.event_types import TELLING
 from graph.extract.dates.clauses import clause_span
@@ -32,6 +33,7 @@ __all__ = [
     "dates_it",
     "dates_what_is_told",
     "did_not_happen",
+    "in_source_phrase",
     "is_vague",
     "trigger_told_at_another_time",
     "until",
@@ -206,3 +208,30 @@ def until(
         return time
     return replace(time, begin=begin, granularity="days", rule=_UNTIL_RULE, anchor=begin,
                    anchor_kind=kind, relation="at")  # fmt: skip
+
+
+def _source_words(phrases: Sequence[Sequence[str]]) -> re.Pattern[str]:
+    """The words naming a source as written ("d'après"; the language file
+    gives tokens, "d' après")."""
+    written = {" ".join(p).replace("' ", "'").replace("’ ", "’") for p in phrases}
+    alternatives = "|".join(map(re.escape, sorted(written, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+_SOURCES: Final = {
+    x.code: _source_words(x.entities.source_cues) for x in LANGUAGES if x.entities.source_cues
+}
+
+
+def in_source_phrase(text: str, time: TimeExpression, language: str) -> bool:
+    """Whether the time stands in the phrase naming a source, up to its comma
+    ("According to state media reports on Wednesday, …", "selon l'agence X
+    mardi, …"): it dates the report, not what the sentence tells."""
+    source = _SOURCES.get(language)
+    if source is None or time.end <= time.start:
+        return False
+    for match in source.finditer(text, 0, time.start):
+        comma = text.find(",", match.end())
+        if comma == -1 or comma >= time.end:
+            return True
+    return False

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from graph.event_types import SAYING, UNACTED, family
+from graph.event_types import SAYING, TELLING, UNACTED, family
 from graph.extract import dates
 from graph.extract.actors import (
     TWO_COUNTRIES,
@@ -45,6 +45,7 @@ from graph.extract.dating import (
     dates_it,
     dates_what_is_told,
     did_not_happen,
+    in_source_phrase,
     is_vague,
     trigger_told_at_another_time,
     until,
@@ -335,6 +336,14 @@ def _event(
         )
     else:
         event_type, trigger, trigger_at = happening
+    if (
+        happening is None
+        and event_type in TELLING
+        and in_source_phrase(sentence.text, time, language)
+    ):
+        # "According to state media reports on Wednesday, four ships patrolled…"
+        return _told_by_a_source(article, sentence, time, previous, roles, kb, earlier,
+                                 own_date=True)  # fmt: skip
     # what did not happen, or was dated already, needs no actors read
     if trigger is not None and did_not_happen(
         sentence.text, (trigger_at, trigger_at + len(trigger)), language
