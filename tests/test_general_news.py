@@ -932,3 +932,49 @@ def test_a_date_in_the_source_s_words_dates_the_report(kb) -> None:
     (patrol,) = events
     assert patrol.event_type == "Patrol" and patrol.time.rule == "report-time"
     assert (patrol.time.begin, patrol.time.last) == (date(2031, 9, 29), date(2031, 10, 1))
+
+
+def test_a_bill_is_no_plan(kb) -> None:
+    # "le projet de loi" (the bill) made the clause future: Thursday was the next one
+    _, events = _events("L'Assemblée nationale a adopté jeudi le projet de loi.", "fr",
+                        date(2031, 11, 14), kb)  # fmt: skip
+    assert [e.time.begin for e in events] == [date(2031, 11, 13)]
+
+
+def test_a_plan_to_do_is_still_to_come(kb) -> None:
+    # a guard: "a le projet de construire" speaks of the future
+    from graph.extract.dates import is_future_tense
+
+    assert is_future_tense("Le gouvernement a le projet de construire un pont.", language="fr")
+    assert is_future_tense("Il a l'intention de se rendre à Pékin.", language="fr")
+
+
+def test_what_is_past_takes_no_day_still_to_come(kb) -> None:
+    # the truce takes effect on Sunday; the signing and the welcome are past
+    body = ("Valdoria and Nordvik agreed on Friday to a ceasefire, mediators said.\n"
+            "The truce, brokered by Norway and Finland, is due to take effect on Sunday.\n"
+            "Nordvik's foreign minister, Petra Kovacs, and her Valdorian counterpart, Miguel "
+            "Santos, signed the agreement at a ceremony in Geneva.\n"
+            "UN Secretary-General Amara Okafor welcomed the deal.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 4, 4), kb)
+    truce = [e for e in events if e.time.begin == date(2031, 4, 6)]
+    assert [e.trigger for e in truce] == ["truce"]
+    assert all(e.time.last <= date(2031, 4, 4) for e in events if e not in truce)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("The European Commission on Wednesday fined Korvex Technologies 1.8 billion euros.",
+         "en", "Sanction"),
+        ("La Commission européenne a infligé mercredi une amende de 1,8 milliard d'euros à "
+         "Korvex.", "fr", "Sanction"),
+        ("A truce between Nordvik and Valdoria took effect on Sunday.", "en", "Agreement"),
+        ("Un cessez-le-feu est entré en vigueur dimanche entre Nordvik et la Valdoria.", "fr",
+         "Agreement"),
+        ("The fighting between Nordvik and Valdoria erupted on March 12.", "en", "Conflict"),
+    ],
+)  # fmt: skip
+def test_words_of_fines_truces_and_fighting(kb, body: str, language: str, event_type: str) -> None:
+    _, events = _events(body, language, date(2031, 4, 4), kb)
+    assert [e.event_type for e in events] == [event_type]

@@ -155,7 +155,7 @@ def extract_events(
         times += shortly(sentence.text, times, kb, language)
         times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)]
         if not times and day_before is not None:
-            times = _same_day(sentence, day_before, kb, language)
+            times = _same_day(sentence, day_before, kb, language, anchor)
         happening: Happening | None = None
         told = told_happening(sentence, kb, language) if not times else None
         listed = None if times or told else list_item(sentence, sentences[i - 1 : i], events,
@@ -288,17 +288,25 @@ def _said(text: str, trigger_at: int) -> list[tuple[int, int]]:
 
 
 def _same_day(
-    sentence: AnalysedSentence, day: TimeExpression, kb: KnowledgeBase, language: str
+    sentence: AnalysedSentence,
+    day: TimeExpression,
+    kb: KnowledgeBase,
+    language: str,
+    published: date | None,
 ) -> list[TimeExpression]:
     """An undated sentence right after a dated event that goes on telling it:
     an event word and two actors of its own ("Il a ensuite rencontré Edvard
     Lindqvist et Marion Castellan au port") take the previous sentence's day,
-    with that day's words and this rule in the audit trail."""
+    with that day's words and this rule in the audit trail; never a day
+    still to come for a sentence in the past ("The truce takes effect on
+    Sunday. The ministers signed the agreement in Geneva")."""
     _, trigger, _ = event_type_near(sentence.text, day, kb, language)
     actors = {m.key for m in sentence.mentions if m.kind in ACTOR_KINDS}
     if trigger is None or len(actors) + len(sentence.roles) < 2:
         return []
     if dates.is_future_tense(sentence.text, language=language, span=(0, len(sentence.text))):
+        return []
+    if published is not None and day.begin > published:
         return []
     return [replace(day, start=0, end=0, rule=_SAME_DAY_RULE, anchor=day.begin,
                     anchor_kind="event", relation="at")]  # fmt: skip

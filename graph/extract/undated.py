@@ -269,6 +269,9 @@ def discourse_time(
     if tense == "future":
         told = {s.index: s.text for s in sentences}
         dated = [e for e in dated if _told_as_future(e, told, language)]
+    elif tense == "past" and published is not None:
+        # "UN chief X welcomed the deal", after "The truce takes effect on Sunday"
+        dated = [e for e in dated if e.time.begin <= published]
     near = [e for e in dated if 0 < sentence.index - e.sentence_index <= DISCOURSE_SENTENCES]
     pointed = _definite_event_noun(sentence, kb, language) if dated else set()
     # a country is named by every sentence of a story: only a person, an
