@@ -978,3 +978,35 @@ def test_what_is_past_takes_no_day_still_to_come(kb) -> None:
 def test_words_of_fines_truces_and_fighting(kb, body: str, language: str, event_type: str) -> None:
     _, events = _events(body, language, date(2031, 4, 4), kb)
     assert [e.event_type for e in events] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Edvard Lindqvist (R) of Norway shakes hands with Marion Castellan of France after the "
+        "final in Oslo on March 3, 2031.",
+        "Edvard Lindqvist of Norway shakes hands with Marion Castellan of France after the final "
+        "in Oslo on March 3, 2031. (Reuters/Jane Doe)",
+    ],
+)
+def test_a_photo_caption_tells_no_untriggered_happening(kb, body: str) -> None:
+    # where people stand in the picture, or the photographer's credit, make it a caption:
+    # a handshake in a picture is no event (before, an event of type Other)
+    _, events = _events(body, "en", date(2031, 3, 4), kb)
+    assert events == []
+
+
+def test_the_same_sentence_without_a_credit_is_an_event(kb) -> None:
+    # a guard: the caption's marks, not its words, keep it out
+    body = ("Edvard Lindqvist of Norway shook hands with Marion Castellan of France after the "
+            "final in Oslo on March 3, 2031.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 3, 4), kb)
+    assert len(events) == 1
+
+
+def test_a_caption_s_ceremony_is_still_an_event(kb) -> None:
+    # a guard: what a trigger names in a caption is still told ("the victory ceremony")
+    body = ("Gold medalist Edvard Lindqvist (C) of Norway poses during the victory ceremony in "
+            "Oslo on March 3, 2031. (Reuters/Jane Doe)")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 3, 4), kb)
+    assert [e.event_type for e in events] == ["Ceremony"]

@@ -125,6 +125,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "outcome",
             "another_occurrence",
             "agent",
+            "photo_position",
             "joint",
             "called_off",
         }

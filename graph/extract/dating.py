@@ -32,6 +32,7 @@ __all__ = [
     "counted_from_another",
     "dates_it",
     "dates_what_is_told",
+    "describes_a_photo",
     "did_not_happen",
     "in_source_phrase",
     "is_vague",
@@ -235,3 +236,20 @@ def in_source_phrase(text: str, time: TimeExpression, language: str) -> bool:
         if comma == -1 or comma >= time.end:
             return True
     return False
+
+
+# a photo credit closing a caption: "(Xinhua/Luo Yuan)", "(AFP/Jane Doe)", "(Photo by X)"
+_PHOTO_CREDIT: Final = re.compile(
+    r"\((?:[A-Z][\w&.' -]{0,30}/\s*[A-Z][^()/]{0,40}|(?i:photos?|crédit|credit)\b[^()]{0,50})\)"
+    r"\W*$"
+)
+
+
+def describes_a_photo(text: str, language: str) -> bool:
+    """Whether the sentence is a photo's caption: where people stand in the
+    picture ("Pan Zhanle (R) of China shakes hands…", ``[cues] photo_position``)
+    or a photographer's credit closing it ("… on July 31, 2024. (Xinhua/Du
+    Yu)"). A caption shows a moment: it tells no happening a trigger does not
+    name (no event of the fallback type)."""
+    position = cue("photo_position", language)
+    return bool(_PHOTO_CREDIT.search(text)) or bool(position and position.search(text))

@@ -44,6 +44,7 @@ from graph.extract.dating import (
     counted_from_another,
     dates_it,
     dates_what_is_told,
+    describes_a_photo,
     did_not_happen,
     in_source_phrase,
     is_vague,
@@ -146,6 +147,7 @@ def extract_events(
     seen: set[tuple[str, date, date]] = set()
     events: list[EventMention] = []
     day_before: TimeExpression | None = None  # the previous sentence's event day
+    captions = {s.paragraph for s in sentences if describes_a_photo(s.text, language)}
     for i, sentence in enumerate(sentences):
         times = dates.find_time_expressions(
             sentence.text, language=language, anchor=anchor, year=year
@@ -184,6 +186,8 @@ def extract_events(
             others = tuple(t for t in times if t is not time and t.end > t.start)
             mention = _event(article, sentence, time, previous, roles, kb, happening, others,
                              events[-_CONTEXT_SENTENCES:])  # fmt: skip
+            if mention is not None and mention.trigger is None and sentence.paragraph in captions:
+                continue  # "X (R) shakes hands with Y … (Xinhua/Du Yu)": a picture, no event
             if mention is not None:
                 events.append(mention)
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
