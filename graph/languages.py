@@ -91,6 +91,9 @@ class TenseWords:
     verbs: str  # one of TENSE_METHODS: the handler of graph/extract/verbs.py
     future: str  # a regex: the clause speaks of the future
     future_case_sensitive: bool
+    # a regex: a verb in the past right before a time, whose time it is ("said on
+    # Thursday the Pentagon would…": Thursday is past, whatever the clause says after)
+    past_before: str
     negations: frozenset[str]
     future_auxiliaries: frozenset[str]
     present_passive_auxiliaries: frozenset[str]
@@ -271,6 +274,7 @@ def _tense(r: _Reader) -> TenseWords:
         verbs=_choice(r, r.text(t, w, "verbs"), f"{w}verbs", TENSE_METHODS),
         future=r.text(t, w, "future"),
         future_case_sensitive=r.flag(t, w, "future_case_sensitive", False),
+        past_before=r.text(t, w, "past_before"),
         negations=frozenset(r.words(t, w, "negations", True)),
         **{
             k: frozenset(r.words(t, w, k))

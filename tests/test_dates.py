@@ -694,3 +694,25 @@ def test_a_day_in_parentheses_after_its_weekday_is_one_date(sentence: str, langu
     shifted = sentence.replace("Wednesday", "Thursday").replace("mercredi", "jeudi")
     [found] = find_time_expressions(shifted, language=language, anchor=D("2031-03-15"))
     assert found.conflict is not None  # the weekday is checked against the day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # no "that": the clause's "would" is not Thursday's (before: the next Thursday)
+        ("Defense Secretary Edvard Lindqvist said on Thursday the navy would send more ships.",
+         "en"),
+        ("Marion Castellan told reporters on Thursday the fleet would sail in May.", "en"),
+        ("Le ministre a annoncé jeudi la tenue d'un sommet qui se tiendra en mai.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_day_right_after_a_verb_in_the_past_is_past(sentence: str, language: str) -> None:
+    (day, *_) = find_time_expressions(sentence, language=language, anchor=date(2031, 8, 8))
+    assert day.begin == date(2031, 8, 7)  # the Thursday before that Friday
+
+
+def test_a_day_of_what_will_happen_is_still_to_come() -> None:
+    # a guard
+    (day,) = find_time_expressions("The talks will resume on Thursday.", language="en",
+                                   anchor=date(2031, 8, 8))  # fmt: skip
+    assert day.begin == date(2031, 8, 14)

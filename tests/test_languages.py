@@ -64,6 +64,7 @@ relative-day = ['\b(?:hoy|ayer)\b']
 [tense]
 verbs = "morphology"
 future = '\b\w+(?:rá|rán)\b'
+past_before = '\b(?:dijo|anunció)\s*$'
 negations = ["no"]
 
 [display]

@@ -83,6 +83,10 @@ def clause_span(sentence: str, start: int, end: int, *, commas: bool = True) -> 
     return seg_begin, seg_stop
 
 
+_PAST_BEFORE: Final[dict[str, re.Pattern[str]]] = {
+    language.code: re.compile(language.tense.past_before) for language in LANGUAGES
+}  # each language file's [tense] past_before
+
 _FUTURE: Final[dict[str, re.Pattern[str]]] = {
     language.code: re.compile(
         language.tense.future, 0 if language.tense.future_case_sensitive else re.IGNORECASE
@@ -106,5 +110,8 @@ def is_future_tense(text: str, *, language: str, span: tuple[int, int] | None = 
     """
     pattern = _FUTURE.get(language[:2].lower())
     if span is not None:
+        past = _PAST_BEFORE.get(language[:2].lower())
+        if past is not None and past.search(text, max(0, span[0] - 60), span[0]):
+            return False  # "said on Thursday the Pentagon would…": Thursday is the saying's
         text = _clause(text, *span)
     return bool(pattern and pattern.search(text))
