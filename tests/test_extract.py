@@ -1010,16 +1010,20 @@ def test_votes_decide_and_granting_is_no_agreement(
     assert [e.event_type for e in events] == [event_type]
 
 
-def test_an_acronym_glued_before_a_full_name_is_no_part_of_it() -> None:
+@pytest.mark.parametrize("label", ["PER", "ORG", "MISC"])
+def test_an_acronym_glued_before_a_full_name_is_no_part_of_it(label: str) -> None:
     from spacy.tokens import Span
 
-    from graph.extract.entities.names import _clean_ner
+    from graph.extract.entities.names import _acronym_and_name
 
     doc = load_model("fr")("Le défenseur FCN Edvard Lindqvist a signé à Brest.")
-    glued = Span(doc, 2, 5, label="PER")  # what the model gives on some pages
-    assert _clean_ner(glued).text == "Edvard Lindqvist"
-    assert _clean_ner(Span(doc, 3, 5, label="PER")).text == "Edvard Lindqvist"
-    assert _clean_ner(Span(doc, 2, 3, label="ORG")).text == "FCN"
+    glued = Span(doc, 2, 5, label=label)  # what the model gives on some pages, of any kind
+    assert [(s.text, s.label_) for s in _acronym_and_name(glued)] == [
+        ("FCN", "ORG"),
+        ("Edvard Lindqvist", "PER"),
+    ]
+    alone = Span(doc, 3, 5, label="PER")
+    assert _acronym_and_name(alone) == [alone]
 
 
 def test_a_participle_going_on_with_the_happening_keeps_its_names(kb) -> None:

@@ -1010,3 +1010,17 @@ def test_a_caption_s_ceremony_is_still_an_event(kb) -> None:
             "Oslo on March 3, 2031. (Reuters/Jane Doe)")  # fmt: skip
     _, events = _events(body, "en", date(2031, 3, 4), kb)
     assert [e.event_type for e in events] == ["Ceremony"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le PSG Illia Zabarnyi a signé mardi un contrat de cinq ans.",
+        "Le défenseur du PSG Illia Zabarnyi a signé mardi un contrat de cinq ans.",
+    ],
+)
+def test_a_club_glued_to_a_player_is_two_names(kb, body: str) -> None:
+    # the French model reads "PSG Illia Zabarnyi" as one name (miscellany or an organisation)
+    _, events = _events(body, "fr", date(2031, 8, 8), kb)
+    (signed,) = events
+    assert {a.key for a in signed.actors} == {"organization/psg", "person/illia-zabarnyi"}

@@ -156,6 +156,25 @@ def _saying_words(kb: KnowledgeBase, language: str) -> tuple[str, ...]:
     return tuple(_one_word_triggers(kb, language, frozenset({SAYING})))
 
 
+def _acronym_and_name(span: Span) -> list[Span]:
+    """ "Le défenseur du PSG Illia Zabarnyi", "l'attaquant de l'OM Karim Belhadj":
+    the model glues a club or body written as an acronym to the person after it;
+    an acronym then a first and last name are an organisation and a person."""
+    head, rest = span[0], span[1:]
+    if not (
+        2 <= len(head.text) <= 5
+        and head.is_alpha
+        and head.is_upper
+        and 2 <= len(rest) <= 3
+        and all(t.is_alpha and t.is_title for t in rest)
+    ):
+        return [span]
+    return [
+        Span(span.doc, span.start, span.start + 1, label="ORG"),
+        Span(span.doc, rest.start, rest.end, label="PER"),
+    ]
+
+
 def _speaker(span: Span, saying: tuple[str, ...]) -> Span:
     """A first and last name the model left as miscellany, right after a verb of
     saying and before a comma or the sentence end ("…, a déclaré Paulin
@@ -193,14 +212,11 @@ def _addressed(span: Span) -> Span:
     return span
 
 
-_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,6}")
-
-
 def _clean_ner(span: Span) -> Span:
     """The span without its leading article or honorific ("M. Lindqvist" is
     Lindqvist), nor a trailing elided word the model took in ("Finistère jusqu’"
-    in "le Finistère jusqu’à mercredi"), nor an acronym before a person's full
-    name ("FCN Edvard Lindqvist": his club)."""
+    in "le Finistère jusqu’à mercredi"); an acronym glued before a person's full
+    name is split off before (:func:`_acronym_and_name`)."""
     start, end = span.start, span.end
     honorifics = _folded_words(span.doc.lang_, "honorifics")
     while end - start > 1 and (
@@ -211,8 +227,6 @@ def _clean_ner(span: Span) -> Span:
             start += 1
     while end - start > 1 and span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower:
         end -= 1
-    if span.label_ == "PER" and end - start > 2 and _ACRONYM.fullmatch(span.doc[start].text):
-        start += 1  # a club or party glued to the person: "FCN Edvard Lindqvist"
     return Span(span.doc, start, end, label=span.label_)
 
 

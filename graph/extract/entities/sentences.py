@@ -23,6 +23,7 @@ from graph.extract.entities.eventnames import (
 from graph.extract.entities.gazetteer import gazetteer_kind, is_city
 from graph.extract.entities.matchers import _Matchers, _matchers
 from graph.extract.entities.names import (
+    _acronym_and_name,
     _coordinated_names,
     _expand_acronyms,
     _kb_spans,
@@ -135,7 +136,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     common = doc.user_data.get("storygraph_common", frozenset())
     nouns = event_nouns(matchers.kb, matchers.language)
     saying = _saying_words(matchers.kb, matchers.language)
-    ents = [_speaker(s, saying) for s in doc.ents]
+    ents = [_speaker(part, saying) for s in doc.ents for part in _acronym_and_name(s)]
     ner_spans = [span for s in ents if (span := _ner_span(s, common, nouns)) is not None]
     quoted = filter_spans(_quoted_event_names(doc, nouns) + _year_names_before_noun(doc, nouns))
     in_quotes = _tokens(quoted)
