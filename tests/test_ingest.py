@@ -719,3 +719,49 @@ def test_missing_shared_data_fails_with_the_fix(tmp_path: Path) -> None:
     with pytest.raises(pytest.fail.Exception, match=r"corpus/dev/manifest\.json"):
         require_shared(tmp_path / "empty")
     assert require_shared().is_dir()  # the real one is there
+
+
+_FURNISHED_EN = """World | Europe | Business | Sport
+Nordvik votes to join regional defence pact
+Updated 3 hours ago
+Nordvik's parliament voted on Tuesday to join the Northern Defence Pact after a long debate.
+Prime Minister Astrid Holm called the vote historic.
+Related Topics
+Nordvik
+Defence
+"""
+_FURNISHED_FR = """Une frappe fait au moins 12 morts à Kharkiv
+Par Le Monde avec AFP
+Publié aujourd'hui à 09h12, modifié à 11h40
+Article réservé aux abonnés
+Une frappe de missile a fait au moins douze morts dans la nuit à Kharkiv, ont annoncé les autorités.
+Lire aussi | Guerre en Ukraine : les frappes s'intensifient sur Kharkiv
+Le maire de la ville, Ihor Terekhov, a dénoncé une attaque délibérée contre des civils.
+Le Monde avec AFP
+Réutiliser ce contenu
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "headline", "kept"),
+    [
+        (_FURNISHED_EN, "Nordvik votes to join regional defence pact", 2),
+        (_FURNISHED_FR, "Une frappe fait au moins 12 morts à Kharkiv", 2),
+    ],
+)
+def test_bars_stamps_paywalls_and_credits_are_furniture(raw: str, headline: str, kept: int) -> None:
+    # a bar of links, a time stamp relative to the reading, a paywall notice, an
+    # outlet's credit with its agency, "Lire aussi | …", "Related Topics" and its tags
+    article = parse_text(raw, source="page.txt")
+    assert article.headline == headline
+    assert len(article.body.split("\n")) == kept, article.body
+
+
+def test_a_sentence_with_an_agency_is_no_credit() -> None:
+    # a guard: "avec l'AFP" after a verb is text
+    article = parse_text(
+        "Titre de l'article sur le ministre\n"
+        "Le ministre s'est entretenu avec l'AFP lundi à Paris pendant une heure.\n",
+        source="page.txt",
+    )
+    assert "entretenu avec l'AFP" in article.body

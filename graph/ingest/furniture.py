@@ -90,6 +90,10 @@ _NAV_LINES = frozenset(
         "save",
         "sauvegarder",
         "commenter",
+        "réutiliser ce contenu",
+        "reuse this content",
+        "offrir cet article",
+        "gift this article",
         "en direct",
         "live",
     }
@@ -98,7 +102,8 @@ _TRAILER_RE = re.compile(
     r"^(?:(?:à |a )?lire (?:aussi|également|egalement)|(?:à |a )?voir aussi|"
     r"sur le même sujet|dans la même rubrique|(?:pages |articles )?les plus "
     r"(?:populaires|lus|partagés|commentés)|nos derniers articles|"
-    r"(?:read|see) (?:more|also|next)|also read|related(?: articles| stories| news| content)?|"
+    r"(?:read|see) (?:more|also|next)|also read|"
+    r"related(?: articles| stories| news| content| topics)?|"
     r"most (?:read|popular|viewed|shared)|more (?:from|on|in|stories|news)\b.*|"
     r"you (?:may|might) also like|recommended(?: for you| stories)?|trending(?: now)?|"
     r"latest (?:news|stories)|(?:[\w.&'-]+ ){0,2}shorts|"
@@ -108,6 +113,7 @@ _TRAILER_RE = re.compile(
 _PROMO_RE = re.compile(
     r"notre boutique|en kiosque|abonnez-vous|newsletter|subscribe|sign up|inscrivez-vous|"
     r"get app|e-paper|download (?:the|our) app|téléchargez|created with ai|"
+    r"réservée? aux abonnés|subscribers? only|for subscribers|"
     r"généré par (?:l'|une )?ia|listen to this article|écouter cet article|temps de lecture|"
     r"\bmin(?:ute)?s? read\b|publicité|advertisement|merci de (?:l['’]|nous )avoir suivi|"
     r"ce direct est (?:désormais )?terminé|thanks? (?:you )?for following|"
@@ -118,7 +124,9 @@ _AGENCY = (
     r"(?:l'|l’)?(?:afp|reuters|ap|associated press|belga|ansa|dpa|efe|xinhua|agences?|agencies)"
 )
 _CREDIT_LINE_RE = re.compile(
-    rf"^\(?(?:(?:avec|with)\s+(?:{_AGENCY}|les informations d[eu']\s*.+|files from .+|"
+    # "avec AFP", "Le Monde avec AFP": an outlet's name at most before the agency
+    rf"^\(?(?:(?:(?-i:[{_UP}])[\w'’-]*\s+){{0,4}}(?:avec|with)\s+(?:{_AGENCY}|"
+    r"les informations d[eu']\s*.+|files from .+|"
     r"reporting from .+)|(?:additional )?(?:reporting|writing|editing|edited) by\b.+|"
     r"(?:sources?|crédits?(?: photo)?|credits?|photos?)\s*:.{1,60}|(?:©|\(c\)|copyright)\s.{1,60}|"
     # a wire sign-off: "Associated Press writer X contributed to this report from Y."
@@ -129,9 +137,19 @@ _CREDIT_LINE_RE = re.compile(
 )
 _INLINE_TEASER_RE = re.compile(
     r"^(?:(?:à |a )?lire (?:aussi|également)|(?:à |a )?voir aussi|sur le même sujet|"
-    r"read (?:more|also|next)|also read|see also|related)\s*[:>›-]\s*\S"
+    r"read (?:more|also|next)|also read|see also|related)\s*[:>›|—–-]\s*\S"
 )
 _BREADCRUMB_RE = re.compile(r"^(?:Home|Accueil)(?:\s*[›>»/|]|(?=[A-Z]))")
+# a bar of three or more short links: "World | Europe | Business | Sport"
+_NAV_BAR_RE = re.compile(r"^[^|.!?]{1,30}(?:\s\|\s[^|.!?]{1,30}){2,}$")
+# a time stamp relative to the reading: "Updated 3 hours ago", "Publié aujourd'hui à 09h12"
+_RELATIVE_STAMP_RE = re.compile(
+    r"^(?:(?:updated|published|posted|publié|mis à jour|modifié)\s*:?\s*)?"
+    r"(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|heures?|jours?)\s+ago|il y a \d+\s+\w+|"
+    r"(?:aujourd'hui|hier|today|yesterday)(?:\s+(?:à|at)\s+\d{1,2}\s*[h:.]\s*\d{2})?)"
+    r"(?:\s*,?\s*(?:modifié|mis à jour|updated)\b.{0,30})?$",
+    re.IGNORECASE,
+)
 _LABEL_NUMBER_RE = re.compile(r"^[\w .'’-]{1,25}\s*:\s*\d+$")
 _IDENTIFIER_RE = re.compile(r"^[a-z]+(?:[-_][a-z]+)+$")
 _DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+\.(?:com|fr|net|org|be|ch|ca|info|tv|co\.uk)$")
@@ -221,6 +239,8 @@ def _is_furniture(line: str) -> bool:
         or _is_trailer(line)
         or bool(_INLINE_TEASER_RE.match(key))
         or bool(_BREADCRUMB_RE.match(line.strip()))
+        or bool(_NAV_BAR_RE.match(line.strip()))
+        or bool(_RELATIVE_STAMP_RE.match(key))
         or bool(_LABEL_NUMBER_RE.match(line.strip()))
         or bool(_IDENTIFIER_RE.match(key) or _DOMAIN_RE.match(key))
         or bool(_CREDIT_LINE_RE.match(line.strip()))
