@@ -1024,3 +1024,35 @@ def test_a_club_glued_to_a_player_is_two_names(kb, body: str) -> None:
     _, events = _events(body, "fr", date(2031, 8, 8), kb)
     (signed,) = events
     assert {a.key for a in signed.actors} == {"organization/psg", "person/illia-zabarnyi"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Une frappe de missile russe a fait au moins douze morts à Kharkiv, ont annoncé les "
+         "autorités locales.", "fr", "Attack"),
+        ("An explosion at a chemical plant near Bergen killed three workers, police said.", "en",
+         "Accident"),
+    ],
+)  # fmt: skip
+def test_an_attribution_after_a_comma_reports_the_event_noun_s_happening(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    # told undated with no other verb, the happening is the noun's, not the statement's
+    # (the French case was a statement before; the English one is a guard)
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    assert [e.event_type for e in events] == [event_type]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ('"The exercise is to demonstrate the resolve of the two navies," said Norway\'s defence '
+         "minister, Marion Castellan.", "en"),
+        ("The naval exercises were announced by Nordvik following the summit.", "en"),
+    ],
+)  # fmt: skip
+def test_a_quoted_or_announced_noun_stays_a_statement(kb, body: str, language: str) -> None:
+    # guards: an opinion quoted, and a noun the verb of telling governs, are what is said
+    _, events = _events(body, language, date(2031, 6, 12), kb)
+    assert [e.event_type for e in events] in (["Statement"], ["Announcement"])

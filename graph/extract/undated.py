@@ -175,8 +175,12 @@ def told_happening(
     doing = [(t, tense) for t, tense in verbal
              if t[0].role != "saying" and tense in ("past", "future")]  # fmt: skip
     # what is told first is the news: "visited the flooded towns and promised aid",
-    # "warplanes patrolled over the sea, the ministry said"
+    # "warplanes patrolled over the sea, the ministry said"; with no other verb, an
+    # event noun before the verb of saying ("Une frappe russe a fait douze morts,
+    # ont annoncé les autorités")
     first: list[tuple[Trigger, Tense]] = [*said[:1], *doing[:1]]
+    if said and all(t[0].role == "telling" for t, _ in doing):
+        first += _reported_noun(sentence, triggers, language, said[0][0][2])
     if first:
         t, tense = min(first, key=lambda v: v[0][2])
         # "Il est prévu que … soient adoptés": the clause says it is to come; a
@@ -186,10 +190,35 @@ def told_happening(
             tense = "future"
         t = contest_won(sentence.text, t[1], t[2], triggers, language) or t
         return (t[0].name, t[1], t[2]), tense
-    for t in triggers:
-        if t[0].role != "saying" and (tense := _nominal_ok(sentence, t, language)) is not None:
-            return (t[0].name, t[1], t[2]), tense
+    for t, tense in _nominal(sentence, triggers, language)[:1]:
+        return (t[0].name, t[1], t[2]), tense
     return None
+
+
+def _reported_noun(
+    sentence: AnalysedSentence, triggers: list[Trigger], language: str, saying_at: int
+) -> list[tuple[Trigger, Tense]]:
+    """The event noun of what an attribution after a comma reports ("Une frappe
+    russe a fait douze morts, ont annoncé les autorités"): not in a quote (an
+    opinion quoted is no happening), with a comma between it and the verb of
+    saying (not "The exercises were announced")."""
+    quotes = quoted(sentence.text)
+    return [
+        (t, tense) for t, tense in _nominal(sentence, triggers, language, before=saying_at)
+        if not in_spans(t[2], quotes) and "," in sentence.text[t[3] : saying_at]
+    ][:1]  # fmt: skip
+
+
+def _nominal(
+    sentence: AnalysedSentence, triggers: list[Trigger], language: str, before: int | None = None
+) -> list[tuple[Trigger, Tense]]:
+    """The event nouns that tell a happening (:func:`_nominal_ok`), in text order,
+    those before offset ``before`` only when it is given."""
+    return [
+        (t, tense) for t in triggers
+        if t[0].role != "saying" and (before is None or t[2] < before)
+        and (tense := _nominal_ok(sentence, t, language)) is not None
+    ]  # fmt: skip
 
 
 def report_time(tense: Tense, published: date | None, year: int | None) -> TimeExpression:
