@@ -1056,3 +1056,12 @@ def test_a_quoted_or_announced_noun_stays_a_statement(kb, body: str, language: s
     # guards: an opinion quoted, and a noun the verb of telling governs, are what is said
     _, events = _events(body, language, date(2031, 6, 12), kb)
     assert [e.event_type for e in events] in (["Statement"], ["Announcement"])
+
+
+def test_an_undated_sentence_s_phrase_of_another_happening_tells_not_its_own(kb) -> None:
+    # "weeks after a Russian drone crashed": the crash is not what Nordvik did (before,
+    # a crash with Nordvik acting, placed in "Russian")
+    body = ("Nordvik applied for membership in March, weeks after a Russian drone crashed near "
+            "its northern border.")  # fmt: skip
+    _, events = _events(body, "en", None, kb)
+    assert not [e for e in events if e.event_type == "Accident"]

@@ -42,6 +42,7 @@ from typing import Final
 
 from graph.event_types import family
 from graph.extract import dates
+from graph.extract.apart import another_happening
 from graph.extract.asides import quoted
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
@@ -164,7 +165,11 @@ def told_happening(
     ``saying`` False, a happening other than a statement."""
     if sentence.text.rstrip().endswith("?") or _vague_time(sentence.text, language):
         return None
-    triggers = [t for t in triggers_in(sentence.text, kb, language) if t[0].role != "fallback"]
+    # "applied in March, weeks after a drone crashed near its border": the crash is
+    # another happening, named by a phrase of its own (graph.extract.apart)
+    others = another_happening(sentence.text, -1, (), kb, language)
+    triggers = [t for t in triggers_in(sentence.text, kb, language)
+                if t[0].role != "fallback" and not in_spans(t[2], others)]  # fmt: skip
     verbal = [(t, tense) for t in triggers
               if (tense := _verb_tense(sentence, t[2], t[3])) is not None]  # fmt: skip
     # a finite verb or participle: "according to" (a source, not a saying) and
