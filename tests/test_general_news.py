@@ -1065,3 +1065,13 @@ def test_an_undated_sentence_s_phrase_of_another_happening_tells_not_its_own(kb)
             "its northern border.")  # fmt: skip
     _, events = _events(body, "en", None, kb)
     assert not [e for e in events if e.event_type == "Accident"]
+
+
+def test_a_name_right_after_a_title_is_a_person(kb) -> None:
+    # the English model reads "Amara Okafor" as a place: the event had her as its place
+    body = "UN Secretary-General Amara Okafor welcomed the deal on Friday."
+    sentences, events = _events(body, "en", date(2031, 4, 5), kb)
+    assert ("Amara Okafor", "person") in {(m.text, m.kind) for s in sentences for m in s.mentions}
+    (welcomed,) = events
+    assert welcomed.place is None
+    assert "person/amara-okafor" in {a.key for a in welcomed.actors}

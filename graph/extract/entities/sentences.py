@@ -21,6 +21,7 @@ from graph.extract.entities.eventnames import (
     event_nouns,
 )
 from graph.extract.entities.gazetteer import gazetteer_kind, is_city
+from graph.extract.entities.inside import _folded_words
 from graph.extract.entities.matchers import _Matchers, _matchers
 from graph.extract.entities.names import (
     _acronym_and_name,
@@ -162,6 +163,20 @@ def _aged(span: Span) -> bool:
     )
 
 
+def _titled(span: Span) -> bool:
+    """Whether a first and last name come right after a title word ("Secretary-
+    General Amara Okafor", "le porte-parole Jan Berg"), which only a person
+    bears; never a city GeoNames knows ("Prime Minister's visit to Ostrava")."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and fold(doc[span.start - 1].text) in _folded_words(doc.lang_, "title_words")
+        and 2 <= len(span) <= 3
+        and all(t.is_alpha and t.is_title for t in span)
+        and not is_city(span.text)
+    )
+
+
 def _a_town(span: Span, kb: KnowledgeBase) -> bool:
     """Whether the span names a place that is no country nor a capital standing
     for one: the knowledge base's, the model's, or a city GeoNames knows
@@ -215,6 +230,8 @@ def _mention(
         kind = "organization"  # "according to Nordvik": who reports, not where
     elif kind == "organization" and _aged(span):
         kind = "person"  # "Lindqvist, 27, had crashed": only a person has an age
+    elif kind in ("place", "organization") and _titled(span):
+        kind = "person"  # "UN Secretary-General Amara Okafor welcomed…"
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text
     ), locative
