@@ -240,9 +240,10 @@ def _resolve(extractions: list[Extraction], config: BuildConfig, kb: KnowledgeBa
         features, events, labels, config.story_threshold, days, config.episode_window_days
     )
     profiles = {x.article.source: x.topics for x in extractions}
+    reported = {e.key for e in stories if any(days.get(a) for a in e.articles)}
     storylines = assign_storylines(
         stories, features, profiles, episode_days(stories, events, days), labels,
-        config.storylines,
+        config.storylines, reported,
     )  # fmt: skip
     return _Resolved(extractions, entities, events, stories, storylines)
 

@@ -191,3 +191,24 @@ def test_an_undated_report_takes_the_one_storyline_year_its_weekdays_fit(
     assert "the only year of its storyline's dated reports (2029 to 2031)" in evidence or (
         year == 2029 and "the year of the dated reports of its story" in evidence
     )
+
+
+def test_a_war_both_reports_mention_does_not_bring_the_war_s_report_in() -> None:
+    # two reports of Aland and Borduria's defence cooperation, each mentioning the war
+    # Borduria wages on Carpathia; a report of that war (no publication date, dated by a
+    # background event before them) names Borduria and Carpathia, not Aland: before, it
+    # started the storyline and both cooperation reports joined it
+    main = {"country/aland": 6, "country/borduria": 6, "country/carpathia": 1}
+    features = {
+        "a": Counter({**main, "person/jo-lee": 3}),
+        "b": Counter({**main, "person/jo-lee": 2, "person/kim-oh": 2}),
+        "w": Counter({"country/borduria": 4, "country/carpathia": 5, "person/ana-ruiz": 2}),
+    }
+    profiles = {"a": DEFENCE, "b": DEFENCE, "w": DEFENCE}
+    episodes = [_episode(k, k) for k in features]
+    days = {"story/a": date(2024, 10, 14), "story/b": date(2026, 1, 27),
+            "story/w": date(2022, 2, 1)}  # fmt: skip
+    lines = assign_storylines(episodes, features, profiles, days, {}, StorylineSettings(),
+                              reported={"story/a", "story/b"})  # fmt: skip
+    by_episode = {e: line.key for line in lines for e in line.episodes}
+    assert by_episode["story/a"] == by_episode["story/b"] != by_episode["story/w"]

@@ -26,13 +26,18 @@ a time decay ``0.5 ** (gap / half_life_days)`` between the episode and the
 storyline's latest one, floored at ``decay_floor`` so that a subject may come
 back years later. An episode joins when the score reaches ``threshold`` *and*
 the entity cosine reaches ``min_entities`` (two sports stories share a topic,
-not a storyline). A storyline's profile is the sum of its episodes'. Storylines
-that reach ``related`` (without the time decay) but are not one are related
+not a storyline) *and* it names the storyline's two main actors (of those most
+of its episodes name, the two its reports mention most: a war the reports of a
+defence cooperation mention does not bring the war's own reports in). A
+storyline's profile is the sum of its episodes'. Storylines that reach
+``related`` (without the time decay) but are not one are related
 (``sg:relatedStory``). Candidates come from an inverted index on entities, so
 an episode is compared only with the storylines of its subject it shares one
 with (at most :data:`CANDIDATES_PER_ENTITY`, the most recent, per entity), and
 a new episode is placed without clustering the others again. Deterministic: ties go
-to the oldest storyline, the order is (day, key), undated episodes last.
+to the oldest storyline, the order is (day, key), undated episodes last, and
+episodes none of whose reports has a publication date (their day is that of
+their latest event, often background) after those reported on a known day.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -52,6 +57,7 @@ __all__ = ["assign_storylines", "storyline_name", "topic_vector"]
 
 _Vector = dict[str, float]
 NARROW = 0.5  # what a narrower concept weighs beside the broader one it also counts for
+_ACTOR_KINDS = ("country/", "organization/", "person/")
 
 
 @dataclass
@@ -62,20 +68,41 @@ class _Line:
     topics: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     entities: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     last: date | None = None
+    named: Counter[str] = field(default_factory=Counter)  # actor -> episodes naming it
+    mentioned: Counter[str] = field(default_factory=Counter)  # actor -> times named
     # what every comparison reads, computed once after each change: the norms of
     # the two vectors and the dominant subject (a large storyline has thousands
     # of entities, and hundreds of episodes are compared with it)
     _norms: tuple[float, float] | None = None
     _subject: tuple[str | None] | None = None
 
-    def add(self, episode: Story, topics: _Vector, entities: _Vector, day: date | None) -> None:
+    def add(
+        self,
+        episode: Story,
+        topics: _Vector,
+        entities: _Vector,
+        day: date | None,
+        mentioned: Counter[str] | None = None,
+    ) -> None:
         self.episodes.append(episode)
         for total, vector in ((self.topics, topics), (self.entities, entities)):
             for k, v in vector.items():
                 total[k] += v
         if day is not None:
             self.last = max(self.last, day) if self.last else day
+        self.named.update(f for f in entities if f.startswith(_ACTOR_KINDS))
+        self.mentioned.update(mentioned or {})
         self._norms = self._subject = None
+
+    def shares_core(self, entities: Mapping[str, float]) -> bool:
+        """Whether an episode names the storyline's two main actors: of those
+        most of its episodes name, the two its reports name most often (all of
+        them when fewer). A war report naming Russia and Ukraine does not join
+        China and Russia's defence cooperation, whose reports mention the war
+        too, however alike the topics."""
+        core = [f for f, n in self.named.items() if 2 * n > len(self.episodes)]
+        main = sorted(core, key=lambda f: (-self.mentioned[f], f))[:2]
+        return all(f in entities for f in main)
 
     @property
     def norms(self) -> tuple[float, float]:
@@ -193,6 +220,7 @@ def assign_storylines(
     days: Mapping[str, date | None],
     labels: Mapping[str, str],
     settings: StorylineSettings | None = None,
+    reported: Collection[str] | None = None,
 ) -> list[Storyline]:
     """Gather episodes into storylines (see the module docstring for the method).
 
@@ -203,6 +231,9 @@ def assign_storylines(
         days: episode key -> its day (its latest report), None when unknown.
         labels: entity key -> label, for storyline names.
         settings: the thresholds.
+        reported: the episodes a report of which has a publication date (all when
+            None); the others, whose day is only that of their latest event, come
+            after them: a storyline grows from what was reported when.
 
     Returns:
         Storylines sorted by their first episode's day, then key; each episode
@@ -212,11 +243,14 @@ def assign_storylines(
     entity_vectors = _entity_vectors(episodes, features)
     topic_vectors = {e.key: topic_vector([profiles.get(a, ()) for a in e.articles])
                      for e in episodes}  # fmt: skip
+
     # undated episodes last: a storyline grows from dated ones, which the time
     # decay can place; one nothing dates joins the storyline it is most alike
-    order = sorted(
-        episodes, key=lambda e: (days.get(e.key) is None, days.get(e.key) or date.min, e.key)
-    )
+    def place_in_order(e: Story) -> tuple[bool, bool, date, str]:
+        day = days.get(e.key)
+        return day is None, reported is not None and e.key not in reported, day or date.min, e.key
+
+    order = sorted(episodes, key=place_in_order)
     lines: list[_Line] = []
     subjects: list[str | None] = []  # each storyline's subject: that of its first episode
     # (subject, entity) -> the storylines of that subject holding it, oldest first
@@ -231,7 +265,8 @@ def assign_storylines(
             if lines[index].subject != subject:
                 continue
             score, by_entities = _score(lines[index], alone, day, s)
-            if score >= s.threshold and by_entities >= s.min_entities and score > best_score:
+            if (score >= s.threshold and by_entities >= s.min_entities and score > best_score
+                    and lines[index].shares_core(entities)):  # fmt: skip
                 best, best_score = index, score
         if best is None:
             best = len(lines)
@@ -239,7 +274,9 @@ def assign_storylines(
             subjects.append(subject)
         for f in entities.keys() - lines[best].entities.keys():
             postings[subjects[best], f].append(best)
-        lines[best].add(episode, topics, entities, day)
+        mentioned = Counter(f for a in episode.articles for f in features[a].elements()
+                            if f.startswith(_ACTOR_KINDS))  # fmt: skip
+        lines[best].add(episode, topics, entities, day, mentioned)
     return _storylines(lines, days, labels, features, s)
 
 
@@ -290,9 +327,6 @@ def _storylines(
 def _slug(line: _Line) -> str:
     articles = sorted(a for e in line.episodes for a in e.articles)
     return hashlib.sha1("\n".join(articles).encode()).hexdigest()[:12]
-
-
-_ACTOR_KINDS = ("country/", "organization/", "person/")
 
 
 def _actors_by_episodes(
