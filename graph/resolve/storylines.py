@@ -75,6 +75,7 @@ class _Line:
     # of entities, and hundreds of episodes are compared with it)
     _norms: tuple[float, float] | None = None
     _subject: tuple[str | None] | None = None
+    _main: tuple[str, ...] | None = None  # the two main actors (shares_core)
 
     def add(
         self,
@@ -92,7 +93,7 @@ class _Line:
             self.last = max(self.last, day) if self.last else day
         self.named.update(f for f in entities if f.startswith(_ACTOR_KINDS))
         self.mentioned.update(mentioned or {})
-        self._norms = self._subject = None
+        self._norms = self._subject = self._main = None
 
     def shares_core(self, entities: Mapping[str, float]) -> bool:
         """Whether an episode names the storyline's two main actors: of those
@@ -100,9 +101,10 @@ class _Line:
         them when fewer). A war report naming Russia and Ukraine does not join
         China and Russia's defence cooperation, whose reports mention the war
         too, however alike the topics."""
-        core = [f for f, n in self.named.items() if 2 * n > len(self.episodes)]
-        main = sorted(core, key=lambda f: (-self.mentioned[f], f))[:2]
-        return all(f in entities for f in main)
+        if self._main is None:
+            core = [f for f, n in self.named.items() if 2 * n > len(self.episodes)]
+            self._main = tuple(sorted(core, key=lambda f: (-self.mentioned[f], f))[:2])
+        return all(f in entities for f in self._main)
 
     @property
     def norms(self) -> tuple[float, float]:
