@@ -214,7 +214,8 @@ def _placed_by_the_story(events: list[EventMention]) -> list[EventMention]:
 def _dateline(text: str, place: EntityMention) -> bool:
     """Whether the place is a wire dateline's city ("MOSCOW, Oct 14 (Reuters) -")."""
     after = text[place.end :].lstrip()[:1]
-    return not text[: place.start].strip() and place.text.isupper() and after in ",(—–-"
+    opens = not text[: place.start].strip() and place.text.isupper()
+    return opens and after != "" and after in ",(—–-"
 
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
