@@ -39,7 +39,8 @@ def borrowed(
     nor a country saying where), unless that sentence only told
     statements (who spoke of the ships is not who sails them: "Japan said it
     was following the patrol. The ships will stay near the border until March
-    20")."""
+    20"); none for another occurrence of the kind ("le prochain sommet") or
+    after a passive's agent that is a common noun ("passed by parliament")."""
     if _another_occurrence(sentence.text, happening[1], language):
         return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
     if _unnamed_agent(sentence.text, happening[1], language):

@@ -10,7 +10,10 @@ sentence's own date ("in March, two months after…"); a trigger right after
 "would have", or before "was postponed", tells what did not happen; a time with
 no trigger between its commas does not borrow one whose happening the sentence
 already dated; a time inside what a verb of saying or announcing tells dates
-that, not the telling.
+that, not the telling; a time in the words naming a source ("According to
+state media reports on Wednesday") dates the report (:func:`in_source_phrase`);
+a day after "until" ends its event (:func:`until`); a photo's caption tells no
+happening a trigger does not name (:func:`describes_a_photo`).
 """
 
 from __future__ import annotations
