@@ -1075,3 +1075,25 @@ def test_a_name_right_after_a_title_is_a_person(kb) -> None:
     (welcomed,) = events
     assert welcomed.place is None
     assert "person/amara-okafor" in {a.key for a in welcomed.actors}
+
+
+def test_both_sides_are_not_the_mediators(kb) -> None:
+    # "brokered by Malaysia and Norway": the mediators are a passive's agents; "both
+    # sides" points back at the countries that agreed (before, at the mediators)
+    body = ("Thailand and Cambodia agreed on Friday to a ceasefire, mediators said. The truce, "
+            "brokered by Malaysia and Norway, is due to take effect on Sunday. Both sides "
+            "accused each other on Friday of shelling villages.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 4, 4), kb)
+    accused = [e for e in events if "Both sides" in e.sentence]
+    assert [sorted(a.key for a in e.actors) for e in accused] == [
+        ["country/cambodia", "country/thailand"]
+    ]
+
+
+def test_both_sides_may_be_a_treaty_s_signatories(kb) -> None:
+    # a guard: with no other pair told, agents are the two sides
+    body = ("The treaty was signed by Russia and China on Monday. Both sides said on Tuesday it "
+            "would last twenty years.")  # fmt: skip
+    _, events = _events(body, "en", date(2031, 4, 4), kb)
+    said = [e for e in events if "Both sides" in e.sentence]
+    assert [sorted(a.key for a in e.actors) for e in said] == [["country/china", "country/russia"]]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from graph.extract.asides import describes, says_where
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.kb import KnowledgeBase
-from graph.languages import BY_CODE
+from graph.languages import BY_CODE, cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
@@ -173,15 +173,38 @@ def sentence_actors(
     _borrow_named_thing(own, previous, found, language)
     countries = sum(1 for key in found if key.startswith("country/"))
     if countries < 2 and _ANAPHORA.search(own.text):
-        # "les deux flottes" points back at the nearest sentence naming two
-        # countries, however many sentences about one of them came between.
-        for prev in reversed(previous):
-            named = {m.key: m for m in _acting(prev) if m.kind == "country"}
-            if len(named) >= 2:
-                for key, m in named.items():
-                    found.setdefault(key, m)
-                break
+        for key, m in _two_sides(previous, language).items():
+            found.setdefault(key, m)
     return tuple(sorted(found.values(), key=lambda m: m.key))
+
+
+def _two_sides(previous: Sequence[AnalysedSentence], language: str) -> dict[str, EntityMention]:
+    """What "les deux flottes", "both sides" point back at: the countries of the
+    nearest sentence naming two, however many sentences about one of them came
+    between; one where they act first, before one where they are only a
+    passive's agents ("The truce, brokered by Norway and Finland, …": the
+    mediators are not the two sides)."""
+    fallback: dict[str, EntityMention] = {}
+    for prev in reversed(previous):
+        countries = [m for m in _acting(prev) if m.kind == "country"]
+        acting = {m.key: m for m in countries if not _agent(prev.text, m, language)}
+        if len(acting) >= 2:
+            return acting
+        if not fallback and len({m.key for m in countries}) >= 2:
+            fallback = {m.key: m for m in countries}
+    return fallback
+
+
+def _agent(text: str, mention: EntityMention, language: str) -> bool:
+    """Whether the mention stands in a passive's agent phrase ("brokered by
+    Norway and Finland", "négociée par la Norvège et la Finlande")."""
+    agent = cue("agent", language)
+    if agent is None:
+        return False
+    opening = None
+    for match in agent.finditer(text, 0, mention.start):
+        opening = match
+    return opening is not None and not re.search(r"[,;:.]", text[opening.end() : mention.start])
 
 
 def _masked(sentence: AnalysedSentence, spans: Sequence[tuple[int, int]]) -> AnalysedSentence:
