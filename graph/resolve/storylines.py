@@ -83,7 +83,7 @@ class _Line:
         topics: _Vector,
         entities: _Vector,
         day: date | None,
-        mentioned: Counter[str] | None = None,
+        mentioned: Mapping[str, int],
     ) -> None:
         self.episodes.append(episode)
         for total, vector in ((self.topics, topics), (self.entities, entities)):
@@ -92,7 +92,7 @@ class _Line:
         if day is not None:
             self.last = max(self.last, day) if self.last else day
         self.named.update(f for f in entities if f.startswith(_ACTOR_KINDS))
-        self.mentioned.update(mentioned or {})
+        self.mentioned.update(mentioned)
         self._norms = self._subject = self._main = None
 
     def shares_core(self, entities: Mapping[str, float]) -> bool:
@@ -276,10 +276,8 @@ def assign_storylines(
             subjects.append(subject)
         for f in entities.keys() - lines[best].entities.keys():
             postings[subjects[best], f].append(best)
-        mentioned = Counter(f for a in episode.articles for f in features[a].elements()
-                            if f.startswith(_ACTOR_KINDS))  # fmt: skip
-        lines[best].add(episode, topics, entities, day, mentioned)
-    return _storylines(lines, days, labels, features, s)
+        lines[best].add(episode, topics, entities, day, _actor_mentions(episode, features))
+    return _storylines(lines, days, labels, s)
 
 
 CANDIDATES_PER_ENTITY = 64
@@ -297,7 +295,7 @@ def _candidates(
 
 def _storylines(
     lines: Sequence[_Line], days: Mapping[str, date | None], labels: Mapping[str, str],
-    features: Mapping[str, Counter[str]], s: StorylineSettings,
+    s: StorylineSettings,
 ) -> list[Storyline]:  # fmt: skip
     keys = ["storyline/" + _slug(line) for line in lines]
     related: dict[int, set[str]] = defaultdict(set)
@@ -316,7 +314,7 @@ def _storylines(
     storylines = [
         Storyline(
             key=keys[i],
-            label=storyline_name(line.topics, _actors_by_episodes(line.episodes, features), labels),
+            label=storyline_name(line.topics, line.named, labels),
             episodes=tuple(e.key for e in line.episodes),
             related=tuple(sorted(related[i])),
         )
@@ -331,15 +329,12 @@ def _slug(line: _Line) -> str:
     return hashlib.sha1("\n".join(articles).encode()).hexdigest()[:12]
 
 
-def _actors_by_episodes(
-    episodes: Sequence[Story], features: Mapping[str, Counter[str]]
-) -> Counter[str]:
-    """In how many of the episodes each actor is named."""
-    present: Counter[str] = Counter()
-    for episode in episodes:
-        named = {f for a in episode.articles for f in features[a] if f.startswith(_ACTOR_KINDS)}
-        present.update(named)
-    return present
+def _actor_mentions(episode: Story, features: Mapping[str, Counter[str]]) -> Counter[str]:
+    """How often the episode's reports name each actor."""
+    counts: Counter[str] = Counter()
+    for article in episode.articles:
+        counts.update({f: n for f, n in features[article].items() if f.startswith(_ACTOR_KINDS)})
+    return counts
 
 
 def storyline_name(
