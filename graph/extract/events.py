@@ -355,8 +355,9 @@ def _event(
         and in_source_phrase(sentence.text, time, language)
     ):
         # "According to state media reports on Wednesday, four ships patrolled…"
-        return _told_by_a_source(article, sentence, time, previous, roles, kb, earlier,
-                                 own_date=True)  # fmt: skip
+        retold = _told_by_a_source(sentence, time, kb, language, own_date=True)
+        return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),
+                      earlier) if retold else None  # fmt: skip
     # what did not happen, or was dated already, needs no actors read
     if trigger is not None and did_not_happen(
         sentence.text, (trigger_at, trigger_at + len(trigger)), language
@@ -382,8 +383,9 @@ def _event(
         # an unresolved "the two navies" must not fall back on whoever came last
         actors = borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
     if not actors and event_type == SAYING and (happening is None or happening[0] == SAYING):
-        return _told_by_a_source(article, sentence, time, previous, roles, kb, earlier,
-                                 own_date=happening is None)  # fmt: skip
+        retold = _told_by_a_source(sentence, time, kb, language, own_date=happening is None)
+        return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),
+                      earlier) if retold else None  # fmt: skip
     if not actors:
         return None
     actors = with_represented_countries(actors, time.begin, kb)
@@ -392,30 +394,27 @@ def _event(
 
 
 def _told_by_a_source(
-    article: Article,
     sentence: AnalysedSentence,
     time: TimeExpression,
-    previous: Sequence[AnalysedSentence],
-    roles: tuple[dict[tuple[str, str], str], str | None],
     kb: KnowledgeBase,
-    earlier: Sequence[EventMention],
+    language: str,
     *,
     own_date: bool,
-) -> EventMention | None:
+) -> tuple[Happening, TimeExpression] | None:
     """ "Two people died in the floods, police said on Wednesday": a source no
     name gives is no actor, and its telling no event; the happening it told
-    is. The date of the telling (``own_date``) dates it as a report of that
-    day (the day and the two before; the week after for what is to come);
-    a statement told undated leaves its time to the happening."""
-    told = told_happening(sentence, kb, article.language or "fr", saying=False)
+    is, and its time. The date of the telling (``own_date``) dates it as a
+    report of that day (the day and the two before; the week after for what
+    is to come); a statement told undated leaves its time to the happening."""
+    told = told_happening(sentence, kb, language, saying=False)
     if told is None:
         return None
     happening, tense = told
-    when = time
-    if own_date:
-        when = replace(report_time(tense, time.begin, None), text=time.text, start=time.start,
-                       end=time.end, anchor_kind="event")  # fmt: skip
-    return _event(article, sentence, when, previous, roles, kb, happening, (), earlier)
+    if not own_date:
+        return happening, time
+    when = replace(report_time(tense, time.begin, None), text=time.text, start=time.start,
+                   end=time.end, anchor_kind="event")  # fmt: skip
+    return happening, when
 
 
 def _unacted(
