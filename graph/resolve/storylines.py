@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,9 @@ class _Line:
     _norms: tuple[float, float] | None = None
     _subject: tuple[str | None] | None = None
     _main: tuple[str, ...] | None = None  # the two main actors (shares_core)
+    # the actors more than half of the episodes name, kept as episodes come: only
+    # an actor of the new episode can enter it, so it is never recounted from all
+    _core: set[str] = field(default_factory=set)
 
     def add(
         self,
@@ -91,8 +95,11 @@ class _Line:
                 total[k] += v
         if day is not None:
             self.last = max(self.last, day) if self.last else day
-        self.named.update(f for f in entities if f.startswith(_ACTOR_KINDS))
+        actors = [f for f in entities if f.startswith(_ACTOR_KINDS)]
+        self.named.update(actors)
         self.mentioned.update(mentioned)
+        half = len(self.episodes)
+        self._core = {f for f in (*self._core, *actors) if 2 * self.named[f] > half}
         self._norms = self._subject = self._main = None
 
     def shares_core(self, entities: Mapping[str, float]) -> bool:
@@ -102,8 +109,7 @@ class _Line:
         China and Russia's defence cooperation, whose reports mention the war
         too, however alike the topics."""
         if self._main is None:
-            core = [f for f, n in self.named.items() if 2 * n > len(self.episodes)]
-            self._main = tuple(sorted(core, key=lambda f: (-self.mentioned[f], f))[:2])
+            self._main = tuple(sorted(self._core, key=lambda f: (-self.mentioned[f], f))[:2])
         return all(f in entities for f in self._main)
 
     @property
@@ -152,17 +158,19 @@ def dominant_subject(topics: Mapping[str, float]) -> str | None:
 
 
 def _norm(a: Mapping[str, float]) -> float:
-    return math.sqrt(math.fsum(v * v for v in a.values()))
+    values = list(a.values())
+    return math.sqrt(math.fsum(map(operator.mul, values, values)))  # C loops: large storylines
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float], na: float, nb: float) -> float:
     """The cosine of ``a`` and ``b``, given their norms."""
     if not na or not nb:
         return 0.0
-    if len(a) > len(b):  # walk the smaller: an episode against a storyline of thousands
-        a, b = b, a
+    shared = a.keys() & b.keys()  # the set walks the smaller: a storyline holds thousands
     # fsum is exact whatever the order: no sort needed for the same bytes
-    return math.fsum(v * b[k] for k, v in a.items() if k in b) / (na * nb)
+    return math.fsum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared))) / (
+        na * nb
+    )
 
 
 def _entity_vectors(
