@@ -131,6 +131,9 @@ class EntityWords:
     )  # a name holding one is a news outlet ("Ostland Daily News")
     honorifics: frozenset[str] = frozenset()  # "M.", "Mrs": before a name, not part of it
     title_words: frozenset[str] = frozenset()  # a name made of these alone is a role ("State")
+    contest_words: frozenset[str] = frozenset()  # a country right before one names a contest
+    singular_articles: frozenset[str] = frozenset()  # "the", "a", "le": one person, a demonym after
+    collective_demonym_endings: frozenset[str] = frozenset()  # "the French": a whole people
 
 
 @dataclass(frozen=True)
@@ -325,6 +328,9 @@ def _entities(r: _Reader) -> EntityWords:
         media_words=words("media_words"),
         honorifics=words("honorifics"),
         title_words=words("title_words"),
+        contest_words=words("contest_words"),
+        singular_articles=words("singular_articles"),
+        collective_demonym_endings=words("collective_demonym_endings"),
     )
 
 

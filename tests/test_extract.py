@@ -1164,7 +1164,7 @@ def test_a_gloss_in_brackets_names_no_actor(kb) -> None:
 def test_a_name_no_model_knows_is_a_person_only_where_it_can_be_one(
     body: str, people: list[str]
 ) -> None:
-    from graph.extract.entities.names import _unknown_people
+    from graph.extract.entities.unknown import _unknown_people
 
     doc = load_model("en")(body)
     doc.ents = []  # as if the model had found no name at all

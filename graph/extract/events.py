@@ -57,6 +57,7 @@ from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
     Happening,
     discourse_time,
+    in_flashback,
     list_item,
     report_time,
     told_happening,
@@ -191,7 +192,7 @@ def extract_events(
             if mention is not None:
                 events.append(mention)
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
-                    day_before = time
+                    day_before = None if in_flashback(sentence, time) else time
     return _placed_by_the_story(events)
 
 

@@ -187,7 +187,8 @@ def told_happening(
     if said and all(t[0].role == "telling" for t, _ in doing):
         first += _reported_noun(sentence, triggers, language, said[0][0][2])
     if first:
-        t, tense = min(first, key=lambda v: v[0][2])
+        # of two at one word, the longer: "condamnée à une amende" is a sentence, not a saying
+        t, tense = min(first, key=lambda v: (v[0][2], -len(v[0][1])))
         # "Il est prévu que … soient adoptés": the clause says it is to come; a
         # statement is made when it is told, whatever it says is to come
         to_come = _clause_tense(sentence, t[2], t[3], language) == "future"
@@ -270,6 +271,23 @@ def _told_as_future(event: EventMention, told: dict[int, str], language: str) ->
     return dates.is_future_tense(text, language=language, span=(event.time.start, event.time.end))
 
 
+def in_flashback(sentence: AnalysedSentence, time: TimeExpression) -> bool:
+    """Whether the sentence tells the happening ``time`` dates in a past before
+    the story's own ("Le procès s'était ouvert le 6 mai", "the talks had begun
+    on Monday"): a flashback, which the sentences after it do not go on telling.
+    The verb nearest the date says it: "On Tuesday, NATO said it had spotted
+    ships on Saturday" tells Tuesday's statement in the past."""
+    if time.end <= time.start or not sentence.verbs:
+        return False
+    nearest = min(sentence.verbs, key=lambda v: max(v.start - time.end, time.start - v.end, 0))
+    return nearest.tense == "anterior"
+
+
+def _flashback(event: EventMention, sentences: Sequence[AnalysedSentence]) -> bool:
+    told = next((s for s in sentences if s.index == event.sentence_index), None)
+    return told is not None and in_flashback(told, event.time)
+
+
 def discourse_time(
     sentence: AnalysedSentence,
     tense: Tense,
@@ -306,6 +324,8 @@ def discourse_time(
     elif tense == "past" and published is not None:
         # "UN chief X welcomed the deal", after "The truce takes effect on Sunday"
         dated = [e for e in dated if e.time.begin <= published]
+    if tense == "past":
+        dated = [e for e in dated if not _flashback(e, sentences)]
     near = [e for e in dated if 0 < sentence.index - e.sentence_index <= DISCOURSE_SENTENCES]
     pointed = _definite_event_noun(sentence, kb, language) if dated else set()
     # a country is named by every sentence of a story: only a person, an

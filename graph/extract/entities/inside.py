@@ -1,6 +1,6 @@
 """Known names inside longer names: when a country or a demonym the knowledge
 base matches is only a word of another name ("the Royal Norwegian Academy",
-"Météo-France", "Tour de France"), and the word lists that tell a name's
+"Météo-France", "Tour de France", "the US Open"), and the word lists that tell a name's
 head is a title or an institution ("President of Finland", "Banque de France"),
 which keep their country.
 """
@@ -46,6 +46,47 @@ def _inside_a_name(doc: Doc, start: int, end: int) -> bool:
     before = start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start
     after = end < len(doc) and doc[end].is_title
     return before and after
+
+
+def _opens_a_contest(doc: Doc, end: int) -> bool:
+    """A known name or demonym right before a capitalised word of the language's
+    ``contest_words`` ("the US Open", "the Australian Open", "the Italian Grand
+    Prix") is a word of the contest's name: the contest is not the country's act."""
+    if end >= len(doc) or not doc[end].is_title:
+        return False
+    words = _folded_words(doc.lang_, "contest_words")
+    return fold(doc[end].text) in words or fold(doc[end : end + 2].text) in words
+
+
+def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+    """A demonym heading a singular noun phrase ("the 23-year-old Norwegian,
+    seeded fifth", "a Briton was arrested", "le Slovène a gagné") is a person
+    of that nationality, not the country acting. Not a plural ("the Russians"),
+    nor a demonym of the language's ``collective_demonym_endings`` ("the French",
+    "the Chinese": a whole people), nor one before a noun ("the Norwegian navy")."""
+    word = doc[start]
+    # a noun of nationality is capitalised ("le Slovène"), an adjective in French is not
+    # ("un oligarque russe")
+    if end - start != 1 or not word.text[:1].isupper() or "Plur" in word.morph.get("Number", []):
+        return False
+    if fold(word.text).endswith(tuple(_folded_words(doc.lang_, "collective_demonym_endings"))):
+        return False
+    if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return False
+    articles = _folded_words(doc.lang_, "singular_articles")
+    i = start - 1
+    while i >= 0 and start - i <= _PHRASE_TOKENS and doc[i].pos_ in ("ADJ", "NUM", "PUNCT", "NOUN"):
+        hyphen = doc[i].text in _HYPHEN_TOKENS
+        if doc[i].pos_ == "PUNCT" and not hyphen:
+            return False
+        if doc[i].pos_ == "NOUN" and doc[i + 1].text not in _HYPHEN_TOKENS:
+            return False  # "la marine russe": the demonym qualifies a noun
+        i -= 1
+    return i >= 0 and fold(doc[i].text) in articles
+
+
+_PHRASE_TOKENS: Final = 6  # "the 23 - year - old": words between an article and its noun
+_HYPHEN_TOKENS: Final = frozenset("-‐‑")
 
 
 _OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a name to its last word

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from graph.event_types import SAYING
 from graph.extract.entities.common import (
@@ -36,6 +36,8 @@ from graph.extract.entities.inside import (
     _in_compound,
     _inside_a_name,
     _inside_a_written_name,
+    _names_a_person,
+    _opens_a_contest,
 )
 from graph.extract.entities.matchers import _Matchers
 from graph.extract.entities.places import _institution, _locative_word_before
@@ -56,12 +58,15 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
     found = [(k, s, e) for k, s, e in m.names(doc)]
     names = {i for _, s, e in found for i in range(s, e)}
     spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in found
-             if not _in_compound(doc, s, e, names) and not _ends_a_name(doc, s, e)]  # fmt: skip
+             if not _in_compound(doc, s, e, names) and not _ends_a_name(doc, s, e)
+             and not _opens_a_contest(doc, e)]  # fmt: skip
     for matcher in (m.demonyms_exact, m.demonyms_lower):
         spans += [
             Span(doc, s, e, label="demonym:" + doc.vocab.strings[k])
             for k, s, e in matcher(doc)
             if not _inside_a_name(doc, s, e)
+            and not _opens_a_contest(doc, e)
+            and not _names_a_person(doc, s, e)
         ]
     return spans
 
@@ -199,6 +204,8 @@ def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Spa
     ):
         return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
     span = _addressed(span)
+    if _NER_KINDS.get(span.label_) == "place" and _opens_a_contest(span.doc, span.end):
+        return None  # "the US Open": no place of its own
     return _clean_ner(span) if _keep_ner(span, common) else None
 
 
@@ -214,8 +221,9 @@ def _addressed(span: Span) -> Span:
 
 def _clean_ner(span: Span) -> Span:
     """The span without its leading article or honorific ("M. Lindqvist" is
-    Lindqvist), nor a trailing elided word the model took in ("Finistère jusqu’"
-    in "le Finistère jusqu’à mercredi"); an acronym glued before a person's full
+    Lindqvist), nor a trailing elided word or possessive the model took in
+    ("Finistère jusqu’" in "le Finistère jusqu’à mercredi", "the Nordvik
+    Space Agency's rocket"); an acronym glued before a person's full
     name is split off before (:func:`_acronym_and_name`)."""
     start, end = span.start, span.end
     honorifics = _folded_words(span.doc.lang_, "honorifics")
@@ -225,68 +233,15 @@ def _clean_ner(span: Span) -> Span:
         start += 1
         if end - start > 1 and span.doc[start].text == ".":  # "Mr" "." as two tokens
             start += 1
-    while end - start > 1 and span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower:
+    while end - start > 1 and (
+        span.doc[end - 1].text in _POSSESSIVES
+        or (span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower)
+    ):
         end -= 1
     return Span(span.doc, start, end, label=span.label_)
 
 
-_RELATIVE_PERSON: Final = frozenset({"who", "qui"})
-_UNKNOWN_NAME_TOKENS: Final = 3
-
-
-def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[Span]:
-    """Two or three capitalised proper nouns that neither the model nor a list
-    claimed, right before a verb or ", who" ("Edvard Lindqvist won…"): a
-    person the small model does not know (the tagger still sees the names).
-    Not the tail of a longer name, nor words the article also writes in
-    lower case (``common``: "the Military Channel", "military")."""
-    titles = _folded_words(doc.lang_, "title_words")
-    found = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and _unclaimed_name(doc[j], taken):
-            j += 1
-        start = i
-        while start < j and fold(doc[start].text) in titles:
-            start += 1  # "Defence Minister Edvard Lindqvist": the title is no part of it
-        named = 2 <= j - start <= _UNKNOWN_NAME_TOKENS and _before_predicate(doc, j)
-        if named and not _tail_of_a_name(doc, start) and not _common_words(doc[start:j], common):
-            found.append(Span(doc, start, j, label="PER"))
-        i = max(j, i + 1)
-    return found
-
-
-def _tail_of_a_name(doc: Doc, start: int) -> bool:
-    """Whether the words at ``start`` go on a name begun before ("NRK Military
-    Channel"): a capitalised word or an acronym right before them that is no
-    title ("Defence Minister Edvard Lindqvist") nor a sentence's first word."""
-    if start == 0 or not doc[start - 1].is_alpha:
-        return False
-    before = doc[start - 1]
-    if fold(before.text) in _folded_words(doc.lang_, "title_words"):
-        return False
-    if before.is_sent_start and not before.is_upper:
-        return False
-    return before.is_title or before.is_upper
-
-
-def _common_words(span: Span, common: frozenset[str]) -> bool:
-    return any(fold(token.text) in common for token in span)
-
-
-def _unclaimed_name(token: Token, taken: set[int]) -> bool:
-    return (token.i not in taken and token.pos_ == "PROPN" and token.is_title
-            and token.is_alpha and not token.ent_type_)  # fmt: skip
-
-
-def _before_predicate(doc: Doc, end: int) -> bool:
-    """Whether a verb comes right after ``end``, or ", who" / ", qui"."""
-    if end >= len(doc):
-        return False
-    if doc[end].pos_ in {"VERB", "AUX"}:
-        return True
-    return doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _RELATIVE_PERSON
+_POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})  # tokens after a name, not of it
 
 
 def _coordinated_names(doc: Doc, ner_spans: list[Span], taken: set[int]) -> list[Span]:

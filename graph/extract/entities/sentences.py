@@ -34,7 +34,6 @@ from graph.extract.entities.names import (
     _repeat_names,
     _saying_words,
     _speaker,
-    _unknown_people,
 )
 from graph.extract.entities.places import (
     _after_place_cue,
@@ -49,6 +48,7 @@ from graph.extract.entities.places import (
 )
 from graph.extract.entities.roles import _attach_appositions, _roles, holders_in_apposition
 from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
+from graph.extract.entities.unknown import _unknown_people
 from graph.extract.verbs import verbs_of
 from graph.kb import KnowledgeBase
 from graph.text import fold

@@ -1,0 +1,91 @@
+"""People the language model does not know: two or three capitalised proper
+nouns no list or model claimed, right before what a person's name comes
+before (a verb, ", who", an aside saying who someone is: ", Nordvik's envoy,",
+", 27,"). The tagger still sees the names where the small model's NER does not.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.entities.inside import _folded_words
+from graph.text import fold
+
+_RELATIVE_PERSON: Final = frozenset({"who", "qui"})
+_UNKNOWN_NAME_TOKENS: Final = 3
+
+
+def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[Span]:
+    """Two or three capitalised proper nouns that neither the model nor a list
+    claimed, right before a verb or ", who" ("Edvard Lindqvist won…"): a
+    person the small model does not know (the tagger still sees the names).
+    Not the tail of a longer name, nor words the article also writes in
+    lower case (``common``: "the Military Channel", "military")."""
+    titles = _folded_words(doc.lang_, "title_words")
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _unclaimed_name(doc[j], taken):
+            j += 1
+        start = i
+        while start < j and fold(doc[start].text) in titles:
+            start += 1  # "Defence Minister Edvard Lindqvist": the title is no part of it
+        named = 2 <= j - start <= _UNKNOWN_NAME_TOKENS and _before_predicate(doc, j)
+        if named and not _tail_of_a_name(doc, start) and not _common_words(doc[start:j], common):
+            found.append(Span(doc, start, j, label="PER"))
+        i = max(j, i + 1)
+    return found
+
+
+def _tail_of_a_name(doc: Doc, start: int) -> bool:
+    """Whether the words at ``start`` go on a name begun before ("NRK Military
+    Channel"): a capitalised word or an acronym right before them that is no
+    title ("Defence Minister Edvard Lindqvist") nor a sentence's first word."""
+    if start == 0 or not doc[start - 1].is_alpha:
+        return False
+    before = doc[start - 1]
+    if fold(before.text) in _folded_words(doc.lang_, "title_words"):
+        return False
+    if before.is_sent_start and not before.is_upper:
+        return False
+    return before.is_title or before.is_upper
+
+
+def _common_words(span: Span, common: frozenset[str]) -> bool:
+    return any(fold(token.text) in common for token in span)
+
+
+def _unclaimed_name(token: Token, taken: set[int]) -> bool:
+    return (token.i not in taken and token.pos_ == "PROPN" and token.is_title
+            and token.is_alpha and not token.ent_type_)  # fmt: skip
+
+
+def _before_predicate(doc: Doc, end: int) -> bool:
+    """Whether a verb comes right after ``end``, or ", who" / ", qui", or an
+    aside that says who someone is (", Nordvik's envoy,", ", 27,")."""
+    if end >= len(doc):
+        return False
+    if doc[end].pos_ in {"VERB", "AUX"}:
+        return True
+    if doc[end].text != "," or end + 1 >= len(doc):
+        return False
+    return doc[end + 1].lower_ in _RELATIVE_PERSON or _describes_someone(doc, end + 1)
+
+
+_ASIDE_TOKENS: Final = 6
+
+
+def _describes_someone(doc: Doc, start: int) -> bool:
+    """Whether the aside from ``start`` to the next comma is an age or holds a
+    title word ("Nordvik's envoy", "the bank's chief executive")."""
+    end = next((i for i in range(start, min(len(doc), start + _ASIDE_TOKENS + 1))
+                if doc[i].text == ","), None)  # fmt: skip
+    if end is None or end == start:
+        return False
+    if end == start + 1 and doc[start].like_num:
+        return True
+    titles = _folded_words(doc.lang_, "title_words")
+    return any(fold(t.text) in titles for t in doc[start:end])
