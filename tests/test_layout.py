@@ -126,6 +126,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "another_occurrence",
             "agent",
             "photo_position",
+            "since",
             "joint",
             "called_off",
         }

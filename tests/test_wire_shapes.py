@@ -147,3 +147,34 @@ def test_a_demonym_of_a_people_or_before_a_noun_still_acts(
     # guard: the country acts where the demonym qualifies a noun or names a whole people
     [event] = sentences_and_events(body, language, date(2030, 9, 8), kb)[1]
     assert country in _keys(event)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Ties between Norway and Finland have grown since 2022, Edvard Lindqvist said.", "en"),
+        ("Les liens entre la Norvège et la Finlande se sont renforcés depuis 2022, a déclaré "
+         "Edvard Lindqvist.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_statement_on_what_holds_since_a_year_is_made_when_reported(
+    kb, body: str, language: str
+) -> None:
+    [said] = sentences_and_events(body, language, date(2031, 3, 12), kb)[1]
+    assert said.event_type == "Statement"
+    assert said.time.rule == "report-time"  # was dated 2022
+
+
+def test_what_holds_since_a_month_began_then(kb) -> None:
+    # guard: with no saying near, the time dates the onset of what holds since
+    body = ("Depuis juillet 2031, la Norvège, présidence tournante du Conseil nordique, a "
+            "organisé plus de 40 réunions.")  # fmt: skip
+    [held] = sentences_and_events(body, "fr", date(2032, 3, 12), kb)[1]
+    assert (held.time.begin, held.time.last) == (date(2031, 7, 1), date(2031, 7, 31))
+
+
+def test_what_began_on_a_day_is_still_dated_by_it(kb) -> None:
+    # guard: a trigger names what has gone on since Monday
+    body = "Finland has held drills with Norway since Monday."
+    [drills] = sentences_and_events(body, "en", date(2031, 3, 12), kb)[1]
+    assert drills.time.begin == date(2031, 3, 10)

@@ -109,6 +109,30 @@ def dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) ->
     return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
 
 
+def since_a_state(
+    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
+) -> bool:
+    """Whether ``time`` follows a word of ``[cues] since`` and the sentence's
+    happening nearest it is a saying or an announcement ("Ties have grown since
+    2022, Lindqvist said", "since Sept. 21, the report said"): the time tells
+    how long what is said of has held, not when it was said; the sentence is
+    read as undated. Where no saying is near, the time dates the onset of what
+    holds since ("Depuis juillet 2031, la Norvège … a organisé": from July)."""
+    since = cue("since", language)
+    start = time.start
+    if since is None or time.end <= start:
+        return False
+    before = sentence.text[max(0, start - _SINCE_REACH) : start]
+    right_before = any(not before[m.end() :].strip() for m in since.finditer(before))
+    if not right_before and since.match(time.text) is None:
+        return False
+    event_type, trigger, _ = event_type_near(sentence.text, time, kb, language)
+    return trigger is not None and event_type in TELLING
+
+
+_SINCE_REACH: Final = 8  # "since " / "depuis " right before the time's words
+
+
 # "fourth-quarter profit", "first-half results": a period that qualifies a noun
 _PERIOD_OF_A_NOUN = re.compile(r"\s+[a-z]")
 

@@ -48,6 +48,7 @@ from graph.extract.dating import (
     did_not_happen,
     in_source_phrase,
     is_vague,
+    since_a_state,
     trigger_told_at_another_time,
     until,
 )
@@ -156,7 +157,8 @@ def extract_events(
         times = [until(t, sentence, events, anchor) for t in times
                  if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
-        times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)]
+        times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)
+                 and not since_a_state(sentence, t, kb, language)]  # fmt: skip
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language, anchor)
         happening: Happening | None = None
