@@ -178,3 +178,59 @@ def test_what_began_on_a_day_is_still_dated_by_it(kb) -> None:
     body = "Finland has held drills with Norway since Monday."
     [drills] = sentences_and_events(body, "en", date(2031, 3, 12), kb)[1]
     assert drills.time.begin == date(2031, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "organisation"),
+    [
+        ("The Union of Port Workers called a strike on Monday. Talks between the union and "
+         "Edvard Lindqvist broke down on Saturday.", "en", "organization/union-of-port-workers"),
+        ("L'Agence spatiale valdorienne a lancé lundi la sonde Aurora. Le directeur de "
+         "l'agence, Marion Castellan, a rencontré mardi Edvard Lindqvist à Oslo.", "fr",
+         "organization/agence-spatiale-valdorienne"),
+    ],
+)  # fmt: skip
+def test_a_definite_noun_heading_a_name_given_before_is_that_organisation(
+    kb, body: str, language: str, organisation: str
+) -> None:
+    sentences, events = sentences_and_events(body, language, date(2031, 3, 12), kb)
+    assert organisation in {m.key for m in sentences[0].mentions}
+    [second] = [e for e in events if e.sentence_index == 1]
+    assert organisation in _keys(second)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "teller"),
+    [
+        ("Norway and Finland signed the pact on Tuesday, foreign minister Edvard Lindqvist "
+         "told reporters.", "en", "person/edvard-lindqvist"),
+        ("La Norvège et la Finlande ont signé le pacte mardi, a déclaré Edvard Lindqvist.",
+         "fr", "person/edvard-lindqvist"),
+    ],
+)  # fmt: skip
+def test_who_tells_of_a_happening_after_it_does_not_act_in_it(
+    kb, body: str, language: str, teller: str
+) -> None:
+    [signed] = sentences_and_events(body, language, date(2031, 3, 12), kb)[1]
+    assert teller not in _keys(signed)
+    assert {"country/norway", "country/finland"} <= _keys(signed)
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [
+        # the teller is all the sentence gives: it stays
+        ("Les négociations ont échoué samedi, a déclaré Tomas Ferreira.", "person/tomas-ferreira"),
+        # an organisation often tells of its own act
+        ("Nordvik Energy bought Solberg Power on Tuesday, Nordvik Energy said.",
+         "organization/nordvik-energy"),
+        # the announcer who signed it, in a longer phrase of its own
+        ("La Norvège et la Finlande ont signé mercredi un accord, a annoncé Edvard Lindqvist "
+         "qui a remercié son hôte Marion Castellan pour son soutien.", "person/edvard-lindqvist"),
+    ],
+)  # fmt: skip
+def test_a_teller_who_may_act_still_acts(kb, body: str, actor: str) -> None:
+    # guards
+    language = "fr" if " ont " in body or "Les " in body else "en"
+    events = sentences_and_events(body, language, date(2031, 3, 12), kb)[1]
+    assert any(actor in _keys(e) for e in events)

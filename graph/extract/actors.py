@@ -19,12 +19,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from typing import Final
 
 from graph.extract.asides import describes, says_where
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
-from graph.text import in_spans
+from graph.text import fold, in_spans
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
@@ -167,6 +168,7 @@ def sentence_actors(
     # ("It also marked the 75th anniversary of…": "it" did not found the relations)
     own = _masked(sentence, apart)
     _borrow_pronoun_subject(own, previous, found, speaker=speaker)
+    _borrow_by_head_noun(own, previous, found, language)
     _borrow_named_organisation(own, previous, found)
     _borrow_told_event(own, previous, found, event_nouns(kb, language))
     _borrow_two_people(own, previous, found)
@@ -303,6 +305,59 @@ def _named_with(noun: re.Pattern[str], text: str, thing: EntityMention) -> bool:
     before = text[max(0, thing.start - _THING_BEFORE_NAME) : thing.start]
     after = text[thing.end : thing.end + _THING_AFTER_NAME]
     return noun.search(before) is not None or noun.match(after.lstrip()) is not None
+
+
+def _borrow_by_head_noun(
+    sentence: AnalysedSentence,
+    previous: Sequence[AnalysedSentence],
+    found: dict[str, EntityMention],
+    language: str,
+) -> None:
+    """ "the union", "l'agence": a definite common noun that heads the name of an
+    organisation the sentences before give ("the Union of Port Workers", "the
+    Valdorian Space Agency", "l'Agence spatiale européenne") is that
+    organisation, the latest named."""
+    words = BY_CODE[language].entities if language in BY_CODE else None
+    if words is None or not words.articles:
+        return
+    nouns = {fold(m["noun"]) for m in _definite_nouns(language).finditer(sentence.text)}
+    if not nouns:
+        return
+    for prev in reversed(previous):
+        for m in reversed(prev.mentions):
+            if (
+                m.kind == "organization"
+                and _head_noun(m.label, words.institution_head_last) in nouns
+            ):
+                found.setdefault(m.key, m)
+                return
+
+
+@lru_cache(maxsize=4)
+def _definite_nouns(language: str) -> re.Pattern[str]:
+    """A language's article before a word in lower case ("the union", "l'agence")."""
+    articles = "|".join(map(re.escape, sorted(BY_CODE[language].entities.articles, key=len)[::-1]))
+    return re.compile(rf"(?i:\b(?:{articles}))\s*(?P<noun>[a-zà-öø-ÿ][\w-]+)\b")
+
+
+_OF_WORDS: Final = frozenset({"of", "de", "du", "des", "d'", "d’"})
+
+
+def _head_noun(label: str, head_last: bool) -> str | None:
+    """The folded word that says what an organisation is: the last before "of"
+    where the head comes last ("Union of Port Workers", "Valdorian Space
+    Agency"), else the first ("Agence spatiale européenne"); None for a one-word name.
+
+    >>> _head_noun("Union of Port Workers", True), _head_noun("Agence spatiale européenne", False)
+    ('union', 'agence')
+    """
+    words = label.split()
+    if len(words) < 2:
+        return None
+    if not head_last:
+        return fold(words[0])
+    before = next((i for i, w in enumerate(words) if w.lower() in _OF_WORDS), len(words))
+    return fold(words[before - 1]) if before else None
 
 
 def _borrow_named_organisation(

@@ -26,9 +26,12 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Final
 
+from graph.extract.asides import quoted
+from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import cue
+from graph.text import in_spans
 from graph.types import TimeExpression
 
 __all__ = ["SHORTLY_DAYS", "another_happening", "shortly", "told_apart"]
@@ -176,3 +179,34 @@ def _phrase_end(text: str, start: int, stops: re.Pattern[str] | None) -> int:
     """Where a phrase opening at ``start`` stops: punctuation or a ``phrase_end`` cue."""
     found = [_PUNCTUATION_END.search(text, start), stops.search(text, start) if stops else None]
     return min((m.start() for m in found if m), default=len(text))
+
+
+def attribution(
+    text: str, trigger_at: int, kb: KnowledgeBase, language: str
+) -> list[tuple[int, int]]:
+    """The attribution ending a sentence after what it tells, outside a quote:
+    a short phrase from the last comma before a verb of saying that comes after
+    the trigger at ``trigger_at`` to the end, reporting nothing of its own (no
+    "that"/"que", no other trigger): "…broke down on Saturday, union leader Tomas
+    Ferreira told reporters", "…ont échoué samedi, a déclaré Tomas Ferreira".
+    A person it names told of the happening (graph.extract.events)."""
+    if in_spans(trigger_at, quoted(text)):
+        return []  # a happening told in a quote: the quote's rules
+    found = triggers_in(text, kb, language)
+    for kind, _, start, _ in found:
+        if kind.role != "saying" or start <= trigger_at:
+            continue
+        comma = text.rfind(",", trigger_at, start)
+        if comma == -1 or _PHRASE_END_MARK.search(text, comma + 1, start):
+            continue
+        others = any(k.role != "saying" and at > comma for k, _, at, _ in found)
+        short = len(text[comma:].split()) <= _ATTRIBUTION_WORDS
+        if short and not others and COMPLEMENTISER.search(text, comma) is None:
+            return [(comma, len(text))]
+    return []
+
+
+_PHRASE_END_MARK = re.compile(r"[;:.!?]")
+_ATTRIBUTION_WORDS = (
+    12  # ", le porte-parole du ministère norvégien de la Défense, Edvard Lindqvist"
+)

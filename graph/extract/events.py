@@ -37,7 +37,7 @@ from graph.extract.actors import (
     sentence_actors,
     with_represented_countries,
 )
-from graph.extract.apart import another_happening, shortly, told_apart
+from graph.extract.apart import another_happening, attribution, shortly, told_apart
 from graph.extract.asides import asides, comments, object_relatives, outside_quote, states
 from graph.extract.borrowing import borrowed
 from graph.extract.dating import (
@@ -361,6 +361,7 @@ def _event(
         retold = _told_by_a_source(sentence, time, kb, language, own_date=True)
         return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),
                       earlier) if retold else None  # fmt: skip
+    told_by = attribution(sentence.text, trigger_at, kb, language) if event_type != SAYING else []
     # what did not happen, or was dated already, needs no actors read
     if trigger is not None and did_not_happen(
         sentence.text, (trigger_at, trigger_at + len(trigger)), language
@@ -385,6 +386,11 @@ def _event(
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
         actors = borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
+    # who tells of a happening after it (", union leader X told reporters") does not act
+    # in it, unless nobody else does; an organisation telling often tells of its own act
+    tellers = {a.key for a in actors if a.kind == "person" and in_spans(a.start, told_by)}
+    if tellers and len(tellers) < len(actors):
+        actors = tuple(a for a in actors if a.key not in tellers)
     if not actors and event_type == SAYING and (happening is None or happening[0] == SAYING):
         retold = _told_by_a_source(sentence, time, kb, language, own_date=happening is None)
         return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),

@@ -146,10 +146,13 @@ def _title_only(span: Span) -> bool:
 
 
 def _common_phrase(span: Span, common: frozenset[str]) -> bool:
-    """A capitalised common noun and its lower-case modifiers at a sentence
-    start ("Conseil municipal"), when the article also writes the noun in lower case."""
+    """A capitalised common noun and its lower-case modifiers opening a sentence
+    or a heading ("Conseil municipal"), when the article also writes the noun in
+    lower case; after an article the capital is the writer's ("L'Agence spatiale
+    valdorienne … l'agence": a name)."""
     return (
         len(span) > 1
+        and span.start == span.sent.start
         and fold(span[0].text) in common
         and all(token.is_lower or not token.is_alpha for token in span[1:])
     )
