@@ -127,6 +127,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "agent",
             "photo_position",
             "since",
+            "compared_from",
             "joint",
             "called_off",
         }

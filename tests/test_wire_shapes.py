@@ -234,3 +234,69 @@ def test_a_teller_who_may_act_still_acts(kb, body: str, actor: str) -> None:
     language = "fr" if " ont " in body or "Les " in body else "en"
     events = sentences_and_events(body, language, date(2031, 3, 12), kb)[1]
     assert any(actor in _keys(e) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Russia and China on Wednesday vetoed a resolution calling for a ceasefire.", "en",
+         "Decision"),
+        ("Benfica a battu mardi le club d'Edvard Lindqvist en huitièmes de finale.", "fr",
+         "Competition"),
+    ],
+)  # fmt: skip
+def test_words_of_vetoes_and_knockout_rounds(kb, body: str, language: str, event_type: str) -> None:
+    events = sentences_and_events(body, language, date(2031, 11, 20), kb)[1]
+    assert event_type in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Norway's exports rose 11.2% in March from a year earlier.", "en"),
+        ("Les exportations de la Norvège ont progressé de 11 % en mars par rapport à l'an "
+         "dernier.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_time_a_figure_is_compared_with_dates_nothing(kb, body: str, language: str) -> None:
+    events = sentences_and_events(body, language, date(2031, 4, 14), kb)[1]
+    assert events
+    assert all(e.time.begin.year == 2031 for e in events)
+
+
+def test_a_time_counted_back_without_a_comparison_still_dates(kb) -> None:
+    # guard: "more than a year ago" is when the pact was signed
+    body = "Norway and Finland signed the pact more than a year ago."
+    [signed] = sentences_and_events(body, "en", date(2031, 4, 14), kb)[1]
+    assert signed.time.begin.year == 2030
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Joao Mendes scored twice for Benfica on Tuesday. The Russian club had not reached "
+         "the last sixteen since 2013.", "en"),
+        ("Joao Mendes a marqué deux buts mardi. Le club russe disputait son premier huitième "
+         "de finale depuis 2013.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_club_s_nationality_does_not_act(kb, body: str, language: str) -> None:
+    events = sentences_and_events(body, language, date(2031, 3, 12), kb)[1]
+    assert all("country/russia" not in _keys(e) for e in events)
+
+
+def test_a_sentence_opening_on_an_institution_borrows_nobody(kb) -> None:
+    body = (
+        "President Edvard Lindqvist met business leaders in Oslo on Sunday. The central bank "
+        "cut its reserve requirement ratio in February."
+    )
+    events = sentences_and_events(body, "en", date(2031, 4, 14), kb)[1]
+    assert all("person/edvard-lindqvist" not in _keys(e) for e in events if e.sentence_index == 1)
+
+
+def test_a_sentence_opening_on_other_common_nouns_still_borrows(kb) -> None:
+    # guard: warships have no name; the countries of the sentence before sail them
+    body = "Norway and Finland began naval drills on Monday. Warships fired missiles on Tuesday."
+    events = sentences_and_events(body, "en", date(2031, 4, 16), kb)[1]
+    [fired] = [e for e in events if e.sentence_index == 1]
+    assert {"country/norway", "country/finland"} <= _keys(fired)

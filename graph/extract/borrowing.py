@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from graph.event_types import SAYING, family
 from graph.extract.actors import aside_country
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.undated import follows_a_definite
-from graph.languages import cue
+from graph.languages import BY_CODE, cue
 from graph.types import AnalysedSentence, EntityMention, EventMention
 
 __all__ = ["borrowed"]
@@ -39,12 +40,15 @@ def borrowed(
     nor a country saying where), unless that sentence only told
     statements (who spoke of the ships is not who sails them: "Japan said it
     was following the patrol. The ships will stay near the border until March
-    20"); none for another occurrence of the kind ("le prochain sommet") or
-    after a passive's agent that is a common noun ("passed by parliament")."""
+    20"); none for another occurrence of the kind ("le prochain sommet"), after a
+    passive's agent that is a common noun ("passed by parliament") or when the
+    sentence opens on an institution no name gives ("The central bank cut…")."""
     if _another_occurrence(sentence.text, happening[1], language):
         return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
     if _unnamed_agent(sentence.text, happening[1], language):
         return ()  # "the law, passed by parliament in March 2030": not the court's act
+    if _institution_subject(sentence.text, happening[1], language):
+        return ()  # "The central bank cut its rate in February": not the president's act
     if (same := _pointed_back(sentence, happening, earlier)) is not None:
         return same.actors
     told = [e for e in earlier if e.sentence_index == previous[-1].index]
@@ -82,6 +86,28 @@ def _unnamed_agent(text: str, trigger_at: int, language: str) -> bool:
         if noun is not None and noun.group(0)[-1].islower():
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _institution_start(language: str) -> re.Pattern[str] | None:
+    """A sentence opening on an article, at most two lower-case words and an
+    institution's head noun ("The central bank", "Le gouvernement", "La commission
+    électorale")."""
+    words = BY_CODE[language].entities if language in BY_CODE else None
+    if words is None or not words.institution_heads or not words.articles:
+        return None
+    articles = "|".join(map(re.escape, sorted(words.articles, key=len, reverse=True)))
+    heads = "|".join(map(re.escape, sorted(words.institution_heads, key=len, reverse=True)))
+    return re.compile(rf"\W*(?i:{articles})\s*(?:[a-zà-öø-ÿ][\w-]*\s+){{0,2}}(?:{heads})s?\b")
+
+
+def _institution_subject(text: str, trigger_at: int, language: str) -> bool:
+    """Whether the sentence opens, before its trigger, on an institution its
+    article and common noun name ("The central bank cut its rate", "Le
+    gouvernement a adopté"): it says who acted, nobody the sentence before names."""
+    start = _institution_start(language)
+    match = start.match(text) if start is not None else None
+    return match is not None and match.end() <= trigger_at
 
 
 def _pointed_back(

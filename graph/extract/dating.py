@@ -122,15 +122,10 @@ def since_a_state(
     start = time.start
     if since is None or time.end <= start:
         return False
-    before = sentence.text[max(0, start - _SINCE_REACH) : start]
-    right_before = any(not before[m.end() :].strip() for m in since.finditer(before))
-    if not right_before and since.match(time.text) is None:
+    if not _right_after(sentence.text, start, since) and since.match(time.text) is None:
         return False
     event_type, trigger, _ = event_type_near(sentence.text, time, kb, language)
     return trigger is not None and event_type in TELLING
-
-
-_SINCE_REACH: Final = 8  # "since " / "depuis " right before the time's words
 
 
 # "fourth-quarter profit", "first-half results": a period that qualifies a noun
@@ -141,11 +136,16 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
     """A time expression that dates no happening of its sentence: a duration
     ("the first cut in four years", "in three weeks of racing", "en trois
     semaines de course": not three weeks from now), the time of what the
-    happening is compared with ("as he did last year", "comme en 2018"), or a
-    quarter that qualifies a noun ("fourth-quarter profit": the figures' period)."""
+    happening is compared with ("as he did last year", "comme en 2018", "rose 11%
+    from a year earlier"), or a quarter that qualifies a noun ("fourth-quarter
+    profit": the figures' period)."""
     compared = cue("comparison", language)
     if compared and compared.search(text, max(0, time.start - _COMPARED_REACH), time.start):
         return True  # "as he did last year": the year of what it is compared with
+    if time.rule in _OFFSET_RULES and _right_after(
+        text, time.start, cue("compared_from", language)
+    ):
+        return True  # "rose 11% from a year earlier": the figure it is compared with
     if time.rule == "quarter" and "-" in time.text and _PERIOD_OF_A_NOUN.match(text, time.end):
         return True  # "a rise in fourth-quarter profit": the figures' period, not a day
     if time.rule != "from-now":
@@ -158,6 +158,16 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
 
 
 _COMPARED_REACH = 12  # characters between a comparison's words and its time, at most
+# a time counted back from another ("a year earlier", "a year ago", "last year")
+_OFFSET_RULES: Final = frozenset({"relative-offset", "ago", "relative-year"})
+
+
+def _right_after(text: str, start: int, words: re.Pattern[str] | None) -> bool:
+    """Whether one of ``words`` ends right before ``start`` (spaces apart)."""
+    before = text[max(0, start - _COMPARED_REACH * 2) : start]
+    return words is not None and any(not before[m.end() :].strip() for m in words.finditer(before))
+
+
 # "in three weeks of racing", "en trois semaines de course": how long, not when
 _DURATION_OF = re.compile(r"\s+(?:of|de|d['’])\s*\w", re.IGNORECASE)
 
