@@ -297,6 +297,17 @@ def test_who_a_relative_clause_names_does_not_act(
         ("Halvorsen shares rose 6 percent after the takeover.", "en", "business"),
         # a time trial is a race, not a court case
         ("He won the final time trial by 40 seconds.", "en", "sport"),
+        # a tennis court is no court of law
+        (
+            "The fifth seed won the Grand Slam final, and said on court he had dreamed of it.",
+            "en",
+            "sport",
+        ),
+        (
+            "Benfica affrontera l'Inter Milan en quarts de finale de la Ligue des champions.",
+            "fr",
+            "sport",
+        ),
     ],
 )
 def test_news_beyond_defence_has_its_topic(sentence: str, language: str, topic: str) -> None:

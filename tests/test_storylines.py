@@ -12,7 +12,12 @@ import pytest
 from graph import schema as M
 from graph.config import StorylineSettings
 from graph.resolve.stories import article_groups
-from graph.resolve.storylines import assign_storylines, dominant_subject, topic_vector
+from graph.resolve.storylines import (
+    assign_storylines,
+    dominant_subject,
+    storyline_name,
+    topic_vector,
+)
 from graph.types import Story
 
 DEFENCE = (("defence-cooperation", 4), ("military-exercise", 3))
@@ -91,6 +96,24 @@ def test_reports_of_two_years_are_two_episodes_even_when_alike() -> None:
     groups = article_groups(features, 0.35, days, 30)
     assert groups == [("2023",), ("2024", "2024b")]
     assert article_groups(features, 0.35) == [("2023", "2024", "2024b")]  # no days: no window
+
+
+def test_a_storyline_is_named_by_the_actors_its_reports_name_most() -> None:
+    # one episode names Russia, North Korea and Japan; its report names Russia four
+    # times and North Korea three ("Japan–North Korea" by the alphabet before)
+    present = {"country/japan": 1, "country/north-korea": 1, "country/russia": 1}
+    mentioned = {"country/japan": 1, "country/north-korea": 3, "country/russia": 4}
+    name = storyline_name({"defence-cooperation": 1.0}, present, {}, mentioned)
+    assert name == "north-korea–russia defence cooperation"
+
+
+def test_two_reports_sharing_only_a_topic_are_two_episodes() -> None:
+    # a storm and a warehouse fire in one region, both on undated pages
+    features = {
+        "fire": Counter({"place/kervidanou": 1, "place/quimperle": 1, "topic/disasters": 4}),
+        "storm": Counter({"thing/ophelie": 1, "place/quimper": 1, "topic/disasters": 3}),
+    }
+    assert article_groups(features, 0.35) == [("fire",), ("storm",)]
 
 
 def test_an_undated_article_cannot_chain_two_years_into_one_episode() -> None:

@@ -80,7 +80,8 @@ def similar_pairs(
     a big country say, would pair nearly every article with every other);
     each candidate pair's cosine then counts every shared feature. Articles
     whose ``days`` (publication days, where known) are more than
-    ``window_days`` apart are never paired.
+    ``window_days`` apart are never paired, nor two that share only topics
+    (a storm and a warehouse fire in one region are two happenings).
     """
     days = days or {}
     postings: dict[str, list[str]] = defaultdict(list)  # each list sorted
@@ -101,8 +102,11 @@ def similar_pairs(
                 continue
             theirs = vectors[other]
             small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+            shared = small.keys() & large.keys()
+            if all(f.startswith("topic/") for f in shared):
+                continue  # one happening has someone or somewhere both reports name
             # fsum: exact, so the order of the set (hash seed) cannot change a score
-            score = math.fsum(small[f] * large[f] for f in small.keys() & large.keys())
+            score = math.fsum(small[f] * large[f] for f in shared)
             if score >= threshold:
                 pairs.append((article, other, score))
     return pairs

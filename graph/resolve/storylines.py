@@ -322,7 +322,7 @@ def _storylines(
     storylines = [
         Storyline(
             key=keys[i],
-            label=storyline_name(line.topics, line.named, labels),
+            label=storyline_name(line.topics, line.named, labels, line.mentioned),
             episodes=tuple(e.key for e in line.episodes),
             related=tuple(sorted(related[i])),
         )
@@ -346,18 +346,30 @@ def _actor_mentions(episode: Story, features: Mapping[str, Counter[str]]) -> Cou
 
 
 def storyline_name(
-    topics: Mapping[str, float], present: Mapping[str, int], labels: Mapping[str, str]
+    topics: Mapping[str, float],
+    present: Mapping[str, int],
+    labels: Mapping[str, str],
+    mentioned: Mapping[str, int] | None = None,
 ) -> str:
-    """A storyline's headline: its two actors named in most episodes and its
+    """A storyline's headline: its two actors named in most episodes (of as many,
+    those its reports name most often, ``mentioned``), countries first, and its
     dominant top concept.
 
     >>> storyline_name({"sport": 1.0}, {"country/chile": 2, "person/ana-x": 1}, {})
     'chile–ana-x sport'
+    >>> storyline_name({}, {"country/japan": 1, "country/russia": 1, "country/china": 1}, {},
+    ...                {"country/russia": 4, "country/china": 3})
+    'china–russia'
     """
-    # at equal presence a subject is named by its countries, then organisations
-    actors = [labels.get(k, k.split("/", 1)[-1]) for k, _ in
-              sorted(present.items(), key=lambda kv: (-kv[1], _ACTOR_KINDS.index(
-                  kv[0].split("/", 1)[0] + "/"), kv[0]))[:2]]  # fmt: skip
+    counts = mentioned or {}
+
+    def kind(key: str) -> int:
+        return _ACTOR_KINDS.index(key.split("/", 1)[0] + "/")
+
+    main = sorted(present, key=lambda k: (-present[k], -counts.get(k, 0), kind(k), k))[:2]
+    # the two named in a fixed order, not by counts: "China–Russia" whichever is named more
+    actors = [labels.get(k, k.split("/", 1)[-1])
+              for k in sorted(main, key=lambda k: (-present[k], kind(k), k))]  # fmt: skip
     concepts = {c.slug: c for c in load_concepts()}
     top = sorted((slug for slug in topics if concepts.get(slug) and not concepts[slug].broader),
                  key=lambda slug: (-topics[slug], slug))  # fmt: skip
