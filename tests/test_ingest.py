@@ -257,6 +257,9 @@ def test_agency_dateline_with_year_dates_the_article() -> None:
         ("By Jane Doe | March 12, 2031 | 5 min read", date(2031, 3, 12), "Jane Doe"),
         ("Par Jean Dupont • 12 mars 2031 à 10h", date(2031, 3, 12), "Jean Dupont"),
         ("By Jane Doe, March 12, 2031", date(2031, 3, 12), "Jane Doe"),
+        # an interview's byline: its author is no actor of the first answer's happening
+        ("Propos recueillis par Paulin Marchetti", None, "Paulin Marchetti"),
+        ("Interview by Jane Doe", None, "Jane Doe"),
     ],
 )
 def test_spot_dateline(line: str, published: date | None, author: str | None) -> None:

@@ -300,3 +300,25 @@ def test_a_sentence_opening_on_other_common_nouns_still_borrows(kb) -> None:
     events = sentences_and_events(body, "en", date(2031, 4, 16), kb)[1]
     [fired] = [e for e in events if e.sentence_index == 1]
     assert {"country/norway", "country/finland"} <= _keys(fired)
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        ("March 28, 2032 - The last member state, Hungary, approves Nordvik's accession.",
+         "Decision"),
+        ("Prime Minister Ingrid Solberg paid tribute to her on Wednesday.", "Statement"),
+    ],
+)  # fmt: skip
+def test_words_of_timelines_and_tributes(kb, body: str, event_type: str) -> None:
+    [event] = sentences_and_events(body, "en", date(2032, 3, 30), kb)[1]
+    assert event.event_type == event_type
+
+
+def test_a_passive_with_an_unnamed_agent_is_not_the_pronoun_s_act(kb) -> None:
+    body = (
+        "Edvard Lindqvist, a former foreign minister, died on Tuesday in Oslo. Her death was "
+        "announced by her family on Wednesday."
+    )
+    events = sentences_and_events(body, "en", date(2031, 11, 6), kb)[1]
+    assert all("person/edvard-lindqvist" not in _keys(e) for e in events if e.sentence_index == 1)

@@ -23,7 +23,7 @@ from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
 from graph.types import AnalysedSentence, EntityMention, EventMention
 
-__all__ = ["borrowed"]
+__all__ = ["borrowed", "unnamed_agent"]
 
 
 def borrowed(
@@ -45,7 +45,7 @@ def borrowed(
     sentence opens on an institution no name gives ("The central bank cut…")."""
     if _another_occurrence(sentence.text, happening[1], language):
         return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
-    if _unnamed_agent(sentence.text, happening[1], language):
+    if unnamed_agent(sentence.text, happening[1], language):
         return ()  # "the law, passed by parliament in March 2030": not the court's act
     if _institution_subject(sentence.text, happening[1], language):
         return ()  # "The central bank cut its rate in February": not the president's act
@@ -74,7 +74,7 @@ _AGENT_NOUN = re.compile(r"\s+(?:(?:the|a|an|le|la|les|un|une|des)\s+|l['’])?[
 _AGENT_WINDOW = 40  # characters after the trigger where its agent may stand
 
 
-def _unnamed_agent(text: str, trigger_at: int, language: str) -> bool:
+def unnamed_agent(text: str, trigger_at: int, language: str) -> bool:
     """Whether a passive's agent right after the trigger is a common noun ("passed
     by parliament", "adopté par les députés"): the sentence says who acted, and
     it is nobody the sentence before names."""

@@ -39,7 +39,7 @@ from graph.extract.actors import (
 )
 from graph.extract.apart import another_happening, attribution, shortly, told_apart
 from graph.extract.asides import asides, comments, object_relatives, outside_quote, states
-from graph.extract.borrowing import borrowed
+from graph.extract.borrowing import borrowed, unnamed_agent
 from graph.extract.dating import (
     counted_from_another,
     dates_it,
@@ -377,6 +377,8 @@ def _event(
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
+    if _only_borrowed(sentence, actors) and unnamed_agent(sentence.text, trigger_at, language):
+        actors = ()  # "Her death was announced by her family": not the late minister's act
     if event_type in UNACTED:
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
                         spans + elsewhere, kb)  # fmt: skip
@@ -400,6 +402,11 @@ def _event(
     actors = with_represented_countries(actors, time.begin, kb)
     place = _place(sentence, trigger_at, elsewhere)
     return _mention(article, sentence, time, (event_type, trigger), actors, place)
+
+
+def _only_borrowed(sentence: AnalysedSentence, actors: Sequence[EntityMention]) -> bool:
+    """Whether none of the actors is named in the sentence itself."""
+    return not {m.key for m in sentence.mentions} & {a.key for a in actors}
 
 
 def _told_by_a_source(

@@ -71,8 +71,11 @@ _DATELINE_RES = (
         r"(?P<rest>(?:[^\W\d_][\w'’&-]*\s*){0,3})$"
     ),
 )
+_BYLINE_OPENER = (
+    r"(?:By|BY|Par|PAR|Propos recueillis par|Interview(?:ed)? by)"  # an interview's too
+)
 _BYLINE_RE = re.compile(
-    rf"^(?:By|BY|Par|PAR)\s+(?P<author>{_NAME}(?:\s*(?:,|and|et|&)\s*{_NAME})*)"
+    rf"^{_BYLINE_OPENER}\s+(?P<author>{_NAME}(?:\s*(?:,|and|et|&)\s*{_NAME})*)"
     r"(?:\s*[,|–-]\s*[^,|]{1,40})?\s*$"
 )
 _AGENCY_DATELINE_RE = re.compile(
