@@ -322,3 +322,17 @@ def test_a_passive_with_an_unnamed_agent_is_not_the_pronoun_s_act(kb) -> None:
     )
     events = sentences_and_events(body, "en", date(2031, 11, 6), kb)[1]
     assert all("person/edvard-lindqvist" not in _keys(e) for e in events if e.sentence_index == 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Finland's foreign ministry summoned Norway's ambassador on Thursday.", "en",
+         "Meeting"),
+        ("« C'est une étape importante », a réagi mardi le directeur, Bernard Lescure.", "fr",
+         "Statement"),
+    ],
+)  # fmt: skip
+def test_words_of_summons_and_reactions(kb, body: str, language: str, event_type: str) -> None:
+    [event] = sentences_and_events(body, language, date(2032, 1, 10), kb)[1]
+    assert event.event_type == event_type
