@@ -21,13 +21,13 @@ but no actor borrows the actors of the preceding sentence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from graph.event_types import SAYING, TELLING, UNACTED, family
 from graph.extract import dates
+from graph.extract.acting import not_acting
 from graph.extract.actors import (
     TWO_COUNTRIES,
     first_role,
@@ -37,8 +37,13 @@ from graph.extract.actors import (
     sentence_actors,
     with_represented_countries,
 )
-from graph.extract.apart import another_happening, attribution, shortly, told_apart
-from graph.extract.asides import asides, comments, object_relatives, outside_quote, states
+from graph.extract.apart import (
+    another_happening,
+    attribution,
+    shortly,
+    told_apart,
+)
+from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, unnamed_agent
 from graph.extract.dating import (
     counted_from_another,
@@ -54,7 +59,7 @@ from graph.extract.dating import (
 )
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
-from graph.extract.triggers import event_type_near, triggers_in
+from graph.extract.triggers import event_type_near
 from graph.extract.undated import (
     Happening,
     discourse_time,
@@ -221,80 +226,6 @@ def _dateline(text: str, place: EntityMention) -> bool:
     return opens and after != "" and after in ",(—–-"
 
 
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
-
-
-def _speaker_clause(
-    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
-) -> list[tuple[int, int]]:
-    """ "Marion Castellan said that Nordvik and Valdoria signed a pact on Monday":
-    a date told inside what a verb of saying reports dates that happening, whose
-    actors the reported clause names, not the speaker. The span before the
-    clause, when a verb of saying stands in it and the clause names an actor."""
-    text = sentence.text
-    opening = None
-    for match in dates.COMPLEMENTISER.finditer(text, 0, time.start):
-        opening = match
-    if opening is None:
-        return []
-    if _PRONOUN_SUBJECT.match(text, opening.end()):
-        return []  # "Trump said he could travel": the speaker tells what he does
-    saying = any(t[0].name == SAYING and t[3] <= opening.start()
-                 for t in triggers_in(text, kb, language))  # fmt: skip
-    reported = any(m.kind in ACTOR_KINDS and m.start >= opening.end() for m in sentence.mentions)
-    return [(0, opening.start())] if saying and reported else []
-
-
-def _not_acting(
-    sentence: AnalysedSentence,
-    time: TimeExpression,
-    told: tuple[str, int],
-    apart: list[tuple[int, int]],
-    kb: KnowledgeBase,
-    language: str,
-    *,
-    direct: bool,
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The spans of the sentence whose names do not act in the happening of type
-    and trigger offset ``told`` at ``time``, and those naming no place of it.
-    ``apart``: the spans of happenings other dates tell and of comments on
-    this one; ``direct``: the sentence's own date dates it (else it was told
-    undated).
-
-    A statement's actors are its speakers and whom its "that" clause names
-    (what it is about), not whom its quote names; a happening told in a quote
-    has whom the quote names, not the speaker; asides and circumstances name
-    no actor; a quote, what ``apart`` holds (other happenings, comments) or
-    what a statement says never says where a happening is."""
-    event_type, trigger_at = told
-    text = sentence.text
-    quoted = asides(text, language, trigger_at, quotes=True)
-    when = time.start if direct else None  # the sentence's own date
-    said = _said(text, trigger_at) if event_type == SAYING else []
-    elsewhere = [*quoted, *apart, *said]
-    if event_type == SAYING:
-        return [*quoted, *apart], elsewhere
-    spans = [*asides(text, language, trigger_at, when=when), *outside_quote(text, trigger_at),
-             *object_relatives(sentence, language, (trigger_at, when)),
-             *states(sentence, trigger_at), *apart]  # fmt: skip
-    if direct:
-        spans += _speaker_clause(sentence, time, kb, language)
-    return spans, elsewhere
-
-
-# words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",
-# "said in a statement that")
-_SAID_REACH = 40
-
-
-def _said(text: str, trigger_at: int) -> list[tuple[int, int]]:
-    """ "Le ministère a indiqué que des contingents sont mobilisés à Oslo": the
-    clause a verb of saying opens with "que"/"that" is what is said; where it
-    names is not where it was said."""
-    opening = dates.COMPLEMENTISER.search(text, trigger_at, trigger_at + _SAID_REACH)
-    return [(opening.start(), len(text))] if opening else []
-
-
 def _same_day(
     sentence: AnalysedSentence,
     day: TimeExpression,
@@ -371,7 +302,7 @@ def _event(
         sentence, time, (event_type, trigger_at), earlier
     ):
         return None
-    spans, elsewhere = _not_acting(sentence, time, (event_type, trigger_at), apart + commented,
+    spans, elsewhere = not_acting(sentence, time, (event_type, trigger_at), apart + commented,
                                    kb, language, direct=happening is None)  # fmt: skip
     told = [r for r in sentence.roles if not in_spans(r.start, spans)]
     holders = role_holders(told, time.begin, kb, *roles)
