@@ -36,6 +36,13 @@ def _keys(event) -> set[str]:
     return {a.key for a in event.actors}
 
 
+def _told_in(body: str, language: str, published: date, kb, index: int):
+    """The one event mention of sentence ``index`` of an article of ``body``."""
+    events = sentences_and_events(body, language, published, kb)[1]
+    [event] = [e for e in events if e.sentence_index == index]
+    return event
+
+
 def test_a_sentence_to_a_penalty_is_a_trial_not_a_saying(kb) -> None:
     # "condamn" (a verb of saying: "a condamné l'attaque") and "condamnée à" start at one
     # word: the longer tells the happening
@@ -69,8 +76,7 @@ def test_a_flashback_is_not_the_day_the_next_sentence_goes_on_telling(kb) -> Non
         "trois ans de prison. Le procès s'était ouvert le 6 mai. L'avocate de M. Lescure, "
         "Me Claire Aubry, a annoncé que son client ferait appel de la décision."
     )
-    events = sentences_and_events(body, "fr", date(2030, 5, 14), kb)[1]
-    [appeal] = [e for e in events if e.sentence_index == 2]
+    appeal = _told_in(body, "fr", date(2030, 5, 14), kb, 2)
     assert appeal.time.rule == "report-time"  # was the trial's opening, 6 May
     assert appeal.time.last == date(2030, 5, 14)
 
@@ -80,8 +86,7 @@ def test_a_flashback_gives_no_same_day_to_the_next_sentence(kb) -> None:
         "The talks between Nordvik and Valdoria had begun on Monday in Geneva. Edvard "
         "Lindqvist, Nordvik's envoy, said the two sides had signed a deal in Geneva."
     )
-    events = sentences_and_events(body, "en", date(2031, 3, 12), kb)[1]
-    [said] = [e for e in events if e.sentence_index == 1]
+    said = _told_in(body, "en", date(2031, 3, 12), kb, 1)
     assert said.time.rule != "same-day-as-previous-sentence"
     assert said.time.last == date(2031, 3, 12)
 
@@ -93,8 +98,7 @@ def test_a_statement_in_the_past_still_sets_the_day_after_it(kb) -> None:
         "On Tuesday, Edvard Lindqvist said he had signed the pact with Marion Castellan. "
         "He then met Marion Castellan and Ingrid Solberg at the port."
     )
-    events = sentences_and_events(body, "en", date(2031, 7, 17), kb)[1]
-    [met] = [e for e in events if e.sentence_index == 1]
+    met = _told_in(body, "en", date(2031, 7, 17), kb, 1)
     assert met.time.begin == date(2031, 7, 15)
 
 
@@ -297,8 +301,7 @@ def test_a_sentence_opening_on_an_institution_borrows_nobody(kb) -> None:
 def test_a_sentence_opening_on_other_common_nouns_still_borrows(kb) -> None:
     # guard: warships have no name; the countries of the sentence before sail them
     body = "Norway and Finland began naval drills on Monday. Warships fired missiles on Tuesday."
-    events = sentences_and_events(body, "en", date(2031, 4, 16), kb)[1]
-    [fired] = [e for e in events if e.sentence_index == 1]
+    fired = _told_in(body, "en", date(2031, 4, 16), kb, 1)
     assert {"country/norway", "country/finland"} <= _keys(fired)
 
 
