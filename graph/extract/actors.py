@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import Final
 
 from graph.extract.asides import describes, says_where
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
+from graph.extract.entities.inside import _OF
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import fold, in_spans
@@ -340,9 +340,6 @@ def _definite_nouns(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?i:\b(?:{articles}))\s*(?P<noun>[a-zà-öø-ÿ][\w-]+)\b")
 
 
-_OF_WORDS: Final = frozenset({"of", "de", "du", "des", "d'", "d’"})
-
-
 def _head_noun(label: str, head_last: bool) -> str | None:
     """The folded word that says what an organisation is: the last before "of"
     where the head comes last ("Union of Port Workers", "Valdorian Space
@@ -356,7 +353,7 @@ def _head_noun(label: str, head_last: bool) -> str | None:
         return None
     if not head_last:
         return fold(words[0])
-    before = next((i for i, w in enumerate(words) if w.lower() in _OF_WORDS), len(words))
+    before = next((i for i, w in enumerate(words) if w.lower() in _OF), len(words))
     return fold(words[before - 1]) if before else None
 
 

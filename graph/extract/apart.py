@@ -207,6 +207,5 @@ def attribution(
 
 
 _PHRASE_END_MARK = re.compile(r"[;:.!?]")
-_ATTRIBUTION_WORDS = (
-    12  # ", le porte-parole du ministère norvégien de la Défense, Edvard Lindqvist"
-)
+# at most as long as ", le porte-parole du ministère norvégien de la Défense, Edvard Lindqvist"
+_ATTRIBUTION_WORDS = 12

@@ -37,12 +37,7 @@ from graph.extract.actors import (
     sentence_actors,
     with_represented_countries,
 )
-from graph.extract.apart import (
-    another_happening,
-    attribution,
-    shortly,
-    told_apart,
-)
+from graph.extract.apart import another_happening, attribution, shortly, told_apart
 from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, unnamed_agent
 from graph.extract.dating import (
@@ -303,7 +298,7 @@ def _event(
     ):
         return None
     spans, elsewhere = not_acting(sentence, time, (event_type, trigger_at), apart + commented,
-                                   kb, language, direct=happening is None)  # fmt: skip
+                                  kb, language, direct=happening is None)  # fmt: skip
     told = [r for r in sentence.roles if not in_spans(r.start, spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)

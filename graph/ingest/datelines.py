@@ -71,9 +71,8 @@ _DATELINE_RES = (
         r"(?P<rest>(?:[^\W\d_][\w'’&-]*\s*){0,3})$"
     ),
 )
-_BYLINE_OPENER = (
-    r"(?:By|BY|Par|PAR|Propos recueillis par|Interview(?:ed)? by)"  # an interview's too
-)
+# an interview's byline too ("Propos recueillis par X")
+_BYLINE_OPENER = r"(?:By|BY|Par|PAR|Propos recueillis par|Interview(?:ed)? by)"
 _BYLINE_RE = re.compile(
     rf"^{_BYLINE_OPENER}\s+(?P<author>{_NAME}(?:\s*(?:,|and|et|&)\s*{_NAME})*)"
     r"(?:\s*[,|–-]\s*[^,|]{1,40})?\s*$"

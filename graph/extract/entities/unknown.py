@@ -19,7 +19,8 @@ _UNKNOWN_NAME_TOKENS: Final = 3
 
 def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[Span]:
     """Two or three capitalised proper nouns that neither the model nor a list
-    claimed, right before a verb or ", who" ("Edvard Lindqvist won…"): a
+    claimed, right before a verb, ", who" or an aside saying who someone is
+    ("Edvard Lindqvist won…", "Edvard Lindqvist, Nordvik's envoy, said"): a
     person the small model does not know (the tagger still sees the names).
     Not the tail of a longer name, nor words the article also writes in
     lower case (``common``: "the Military Channel", "military")."""
