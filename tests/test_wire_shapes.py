@@ -339,3 +339,13 @@ def test_a_passive_with_an_unnamed_agent_is_not_the_pronoun_s_act(kb) -> None:
 def test_words_of_summons_and_reactions(kb, body: str, language: str, event_type: str) -> None:
     [event] = sentences_and_events(body, language, date(2032, 1, 10), kb)[1]
     assert event.event_type == event_type
+
+
+def test_a_happening_no_trigger_types_takes_the_type_its_name_was_given(kb) -> None:
+    body = (
+        "La Norvège et la Finlande lancent lundi des manœuvres navales baptisées "
+        "« Aurore-2031 ». Baptisé « Aurore-2031 », l'événement associe jusqu'au 7 septembre "
+        "les marines norvégienne et finlandaise."
+    )
+    held = _told_in(body, "fr", date(2031, 9, 1), kb, 1)
+    assert held.event_type == "MilitaryExercise"  # was Other: no trigger in the sentence

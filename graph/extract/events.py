@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from graph.event_types import SAYING, TELLING, UNACTED, family
+from graph.event_types import FALLBACK, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
 from graph.extract.acting import not_acting
 from graph.extract.actors import (
@@ -54,7 +54,7 @@ from graph.extract.dating import (
 )
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.topics import match_topics
-from graph.extract.triggers import event_type_near
+from graph.extract.triggers import event_name_types, event_type_near
 from graph.extract.undated import (
     Happening,
     discourse_time,
@@ -150,6 +150,7 @@ def extract_events(
     events: list[EventMention] = []
     day_before: TimeExpression | None = None  # the previous sentence's event day
     captions = {s.paragraph for s in sentences if describes_a_photo(s.text, language)}
+    named = event_name_types(sentences, kb, language)
     for i, sentence in enumerate(sentences):
         times = dates.find_time_expressions(
             sentence.text, language=language, anchor=anchor, year=year
@@ -192,10 +193,22 @@ def extract_events(
             if mention is not None and mention.trigger is None and sentence.paragraph in captions:
                 continue  # "X (R) shakes hands with Y … (Xinhua/Du Yu)": a picture, no event
             if mention is not None:
-                events.append(mention)
+                events.append(_typed_by_its_name(mention, sentence, named))
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = None if in_flashback(sentence, time) else time
     return _placed_by_the_story(events)
+
+
+def _typed_by_its_name(
+    mention: EventMention, sentence: AnalysedSentence, named: dict[str, str]
+) -> EventMention:
+    """A happening no trigger types takes the type the words naming it gave
+    ("Baptisé « Vostok-2022 », l'événement associe jusqu'au 7 septembre…": a
+    military exercise, as "manœuvres militaires baptisées « Vostok-2022 »" said)."""
+    if mention.event_type != FALLBACK:
+        return mention
+    types = [named[m.key] for m in sentence.mentions if m.key in named]
+    return replace(mention, event_type=types[0]) if types else mention
 
 
 def _placed_by_the_story(events: list[EventMention]) -> list[EventMention]:

@@ -19,7 +19,7 @@ from graph.extract.topics import stem_regex
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import in_spans
-from graph.types import TimeExpression
+from graph.types import AnalysedSentence, TimeExpression
 
 __all__ = ["Trigger", "contest_won", "event_type_near", "trigger_regexes", "triggers_in"]
 
@@ -177,3 +177,28 @@ def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigge
         for m in regex.finditer(sentence)
     ]
     return tuple(sorted(found, key=lambda f: (f[2], -len(f[1]))))
+
+
+_NAMING_REACH = 40  # characters between the noun that names a happening and its name
+_AFTER_NAME = 2  # "the Joint Sea-2031 exercises": the noun right after the name
+
+
+def event_name_types(
+    sentences: Sequence[AnalysedSentence], kb: KnowledgeBase, language: str
+) -> dict[str, str]:
+    """The type the words naming each proper name of a happening give, by its key:
+    the nearest trigger of a nameable type right before the name, in the first
+    sentence that has one ("manœuvres militaires baptisées « Vostok-2022 »", "the
+    Joint Sea-2031 exercises" after it too)."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        names = [m for m in sentence.mentions if m.kind == "event-name" and m.key not in found]
+        if not names:
+            continue
+        triggers = [t for t in triggers_in(sentence.text, kb, language) if t[0].nameable]
+        for name in names:
+            near = [t for t in triggers if 0 <= name.start - t[3] <= _NAMING_REACH
+                    or 0 <= t[2] - name.end <= _AFTER_NAME]  # fmt: skip
+            if near:
+                found[name.key] = min(near, key=lambda t: abs(name.start - t[3]))[0].name
+    return found
