@@ -27,7 +27,7 @@ from graph.errors import ConfigError
 from graph.event_types import EVENT_TYPES, EventType
 from graph.languages import CODES, LANGUAGES, read_table
 from graph.resources import DATA_DIR
-from graph.text import slug
+from graph.text import fold, slug
 from graph.types import EntityKind
 
 __all__ = [
@@ -84,6 +84,7 @@ class KnowledgeBase:
     roles: tuple[RolePattern, ...]
     event_types: tuple[EventType, ...]
     surface_forms: dict[str, str] = field(default_factory=dict)  # alias -> key
+    legal_forms: frozenset[str] = frozenset()  # "asa", "inc": a company's name ends in one
 
     def holder_of(self, role: str, country: str, day: date) -> str | None:
         """Key of the person who held ``role`` for ``country`` on ``day``, if known."""
@@ -265,6 +266,9 @@ def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
         roles=_load_roles(DATA_DIR / "roles.tsv"),
         event_types=EVENT_TYPES,
         surface_forms=surface,
+        legal_forms=frozenset(
+            fold(row["form"]) for row in read_table(DATA_DIR / "legal_forms.tsv")
+        ),
     )
 
 

@@ -206,6 +206,21 @@ def test_a_name_found_as_a_ship_is_that_thing_where_the_model_read_a_person() ->
     assert entities["thing/nordstjerna"].kind == "thing"
 
 
+def test_a_company_s_legal_form_makes_no_second_entity() -> None:
+    from graph.kb import default_kb
+    from graph.resolve import resolve_entities
+    from graph.types import EntityMention
+
+    def company(label: str) -> EntityMention:
+        key = "organization/" + label.lower().replace(" ", "-")
+        return EntityMention(label, 0, len(label), "organization", key, label)
+
+    pairs = [("a.txt", company("Nordvik Energy ASA")), ("a.txt", company("Nordvik Energy")),
+             ("b.txt", company("Nordvik Energy")), ("c.txt", company("Nordvik Capital"))]  # fmt: skip
+    entities, _ = resolve_entities(pairs, default_kb())
+    assert {e.label for e in entities.values()} == {"Nordvik Energy ASA", "Nordvik Capital"}
+
+
 def test_an_undated_event_is_said_so_in_rdf_and_conforms(tmp_path: Path) -> None:
     from rdflib.namespace import RDF
 

@@ -349,3 +349,20 @@ def test_a_happening_no_trigger_types_takes_the_type_its_name_was_given(kb) -> N
     )
     held = _told_in(body, "fr", date(2031, 9, 1), kb, 1)
     assert held.event_type == "MilitaryExercise"  # was Other: no trigger in the sentence
+
+
+def test_the_company_is_the_one_named_before_not_its_stock_exchange(kb) -> None:
+    body = (
+        "Nordvik Energy ASA (OSE: NORE) reported a record profit on Tuesday. The company "
+        "raised its dividend on Tuesday."
+    )
+    raised = _told_in(body, "en", date(2031, 10, 29), kb, 1)
+    assert {a.label for a in raised.actors} == {"Nordvik Energy ASA"}
+
+
+def test_phones_are_no_call(kb) -> None:
+    body = (
+        "Nordvik Electronics hired 3,000 people in 2021, when sales of laptops and phones surged."
+    )
+    events = sentences_and_events(body, "en", date(2031, 10, 29), kb)[1]
+    assert all(e.event_type != "Call" for e in events)

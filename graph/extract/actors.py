@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from graph.extract.asides import describes, says_where
+from graph.extract.asides import describes, says_where, tickers
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.extract.entities.inside import _OF
 from graph.kb import KnowledgeBase
@@ -59,11 +59,6 @@ _PEOPLE_ANAPHORA = _two_of(
     r"dirigeants|présidents|hommes|chefs d['’]État|ministres",
     "leaders|presidents|men|ministers",
     "leaders|presidents|men",
-)
-# "l'organisation", "the bloc": the organisation the sentences before name most
-_ORG_ANAPHORA = re.compile(
-    r"\b(?:l['’](?:organisation|alliance)|le bloc|the (?:organi[sz]ation|alliance|bloc))\b",
-    re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(
     r"\s*[«\"“]?\s*(?:Il|Elle|Ils|Elles|Son|Sa|Ses|Leur|Leurs|Celui-ci|Celle-ci|Ce dernier"
@@ -169,7 +164,7 @@ def sentence_actors(
     own = _masked(sentence, apart)
     _borrow_pronoun_subject(own, previous, found, speaker=speaker)
     _borrow_by_head_noun(own, previous, found, language)
-    _borrow_named_organisation(own, previous, found)
+    _borrow_named_organisation(own, previous, found, language)
     _borrow_told_event(own, previous, found, event_nouns(kb, language))
     _borrow_two_people(own, previous, found)
     _borrow_named_thing(own, previous, found, language)
@@ -361,15 +356,20 @@ def _borrow_named_organisation(
     sentence: AnalysedSentence,
     previous: Sequence[AnalysedSentence],
     found: dict[str, EntityMention],
+    language: str,
 ) -> None:
-    """ "l'organisation" / "the bloc" in a sentence naming no organisation is the
-    organisation the previous sentences name most (the latest on a tie): the
-    article's subject rather than a partner listed in passing."""
+    """ "l'organisation", "the bloc", "the company" (``[cues] organisation``) in a
+    sentence naming no organisation is the organisation the previous sentences
+    name most (the latest on a tie): the article's subject rather than a partner
+    listed in passing."""
     if any(m.kind == "organization" for m in found.values()):
         return
-    if not _ORG_ANAPHORA.search(sentence.text):
+    anaphor = cue("organisation", language)
+    if anaphor is None or not anaphor.search(sentence.text):
         return
-    named = [m for prev in previous for m in prev.mentions if m.kind == "organization"]
+    # not the exchange of a stock ticker ("Nordvik Energy ASA (OSE: NORE)")
+    named = [m for prev in previous for m in prev.mentions if m.kind == "organization"
+             and not in_spans(m.start, tickers(prev.text))]  # fmt: skip
     if not named:
         return
     counts = Counter(m.key for m in named)

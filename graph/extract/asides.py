@@ -38,6 +38,7 @@ __all__ = [
     "quoted",
     "says_where",
     "states",
+    "tickers",
 ]
 
 _QUOTE = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^[^«»]*»|^[^“”]*”")
@@ -77,6 +78,18 @@ def asides(
 
 
 _BRACKETS = re.compile(r"\([^()]{1,80}\)")
+
+
+# "(OSE: NORE)", "(Nasdaq: NVKE)": a stock exchange and a company's ticker
+_TICKER = re.compile(r"\(\s*[A-Z][\w.-]{1,15}\s*:\s*[A-Z0-9.]{1,8}\s*\)")
+
+
+def tickers(text: str) -> list[tuple[int, int]]:
+    """The spans of the stock tickers in brackets ("Nordvik Energy ASA (OSE: NORE)"):
+    the exchange they name is no organisation of the story."""
+    return [t.span() for t in _TICKER.finditer(text)]
+
+
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 

@@ -31,7 +31,7 @@ from itertools import combinations
 
 from graph.event_types import FALLBACK, SAYING, family
 from graph.kb import KnowledgeBase
-from graph.text import translit_key
+from graph.text import fold, translit_key
 from graph.types import UNKNOWN_TIME, Entity, EntityMention, Event, EventMention
 
 _SPECIFICITY = (
@@ -148,7 +148,7 @@ def _name_redirects(
     groups: dict[str, list[str]] = defaultdict(list)
     for key, m in by_key.items():
         if key.split("/", 1)[1] not in kb.entities:
-            groups[_variant_group(m)].append(key)
+            groups[_variant_group(m, kb.legal_forms)].append(key)
     redirect: dict[str, str] = {}
     for group, keys in groups.items():
         ranked = sorted(keys, key=lambda k: (*_preference(k.split("/")[0], counts[k]), k))
@@ -162,10 +162,21 @@ def _name_redirects(
 _KIND_ORDER = {"person": 0, "organization": 1, "place": 2, "country": 3}  # ties among guesses
 
 
-def _variant_group(mention: EntityMention) -> str:
+def _variant_group(mention: EntityMention, legal_forms: frozenset[str] = frozenset()) -> str:
+    """The group of spellings a mention's name belongs to: its transliteration key,
+    without a company's legal form ("Nordvik Energy ASA" is "Nordvik Energy").
+
+    >>> def named(label: str) -> EntityMention:
+    ...     return EntityMention(label, 0, len(label), "organization", "organization/x", label)
+    >>> _variant_group(named("Nordvik Energy ASA"), frozenset({"asa"}))
+    'name:nordvik energi'
+    """
     if mention.kind in ("person", "organization", "place", "thing"):
         # NER may call one unknown name a person here and an organisation there.
-        return "name:" + translit_key(mention.label)
+        words = mention.label.split()
+        while len(words) > 1 and fold(words[-1].replace(".", "")) in legal_forms:
+            words.pop()
+        return "name:" + translit_key(" ".join(words))
     return mention.key
 
 
