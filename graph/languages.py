@@ -28,6 +28,7 @@ from typing import Any, Final
 
 from graph.errors import ConfigError
 from graph.resources import DATA_DIR
+from graph.text import alternation
 
 __all__ = [
     "BY_CODE",
@@ -390,7 +391,7 @@ BY_CODE: Final[dict[str, Language]] = {language.code: language for language in L
 def cue(name: str, language: str) -> re.Pattern[str] | None:
     """The words of one cue (the ``[cues]`` section of the language's file), as a regex."""
     registered = BY_CODE.get(language)
-    words = sorted(set(registered.cues.get(name, ()) if registered else ()), key=len, reverse=True)
+    words = registered.cues.get(name, ()) if registered else ()
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", re.I)

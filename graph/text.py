@@ -90,6 +90,16 @@ def translit_key(name: str) -> str:
     return " ".join(words)
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as written, the longest first (so that "les"
+    is tried before "le"), ties in alphabetical order.
+
+    >>> alternation(["le", "les", "l'"])
+    "les|l'|le"
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def in_spans(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether ``offset`` lies in one of the (start, end) ``spans``.
 

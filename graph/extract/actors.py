@@ -25,7 +25,7 @@ from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.extract.entities.inside import _OF
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
-from graph.text import fold, in_spans
+from graph.text import alternation, fold, in_spans
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
@@ -331,7 +331,7 @@ def _borrow_by_head_noun(
 @lru_cache(maxsize=4)
 def _definite_nouns(language: str) -> re.Pattern[str]:
     """A language's article before a word in lower case ("the union", "l'agence")."""
-    articles = "|".join(map(re.escape, sorted(BY_CODE[language].entities.articles, key=len)[::-1]))
+    articles = alternation(BY_CODE[language].entities.articles)
     return re.compile(rf"(?i:\b(?:{articles}))\s*(?P<noun>[a-zà-öø-ÿ][\w-]+)\b")
 
 

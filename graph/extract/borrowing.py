@@ -21,6 +21,7 @@ from graph.extract.actors import aside_country
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
+from graph.text import alternation
 from graph.types import AnalysedSentence, EntityMention, EventMention
 
 __all__ = ["borrowed", "unnamed_agent"]
@@ -96,8 +97,7 @@ def _institution_start(language: str) -> re.Pattern[str] | None:
     words = BY_CODE[language].entities if language in BY_CODE else None
     if words is None or not words.institution_heads or not words.articles:
         return None
-    articles = "|".join(map(re.escape, sorted(words.articles, key=len, reverse=True)))
-    heads = "|".join(map(re.escape, sorted(words.institution_heads, key=len, reverse=True)))
+    articles, heads = alternation(words.articles), alternation(words.institution_heads)
     return re.compile(rf"\W*(?i:{articles})\s*(?:[a-zà-öø-ÿ][\w-]*\s+){{0,2}}(?:{heads})s?\b")
 
 

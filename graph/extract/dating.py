@@ -29,6 +29,7 @@ from graph.extract.dates.clauses import clause_span
 from graph.extract.triggers import event_type_near
 from graph.kb import KnowledgeBase
 from graph.languages import LANGUAGES, cue
+from graph.text import alternation
 from graph.types import AnalysedSentence, AnchorKind, Article, EventMention, TimeExpression
 
 __all__ = [
@@ -252,8 +253,7 @@ def _source_words(phrases: Sequence[Sequence[str]]) -> re.Pattern[str]:
     """The words naming a source as written ("d'après"; the language file
     gives tokens, "d' après")."""
     written = {" ".join(p).replace("' ", "'").replace("’ ", "’") for p in phrases}
-    alternatives = "|".join(map(re.escape, sorted(written, key=len, reverse=True)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(written)})(?!\w)", re.IGNORECASE)
 
 
 _SOURCES: Final = {

@@ -24,6 +24,7 @@ _NER_KINDS: dict[str, EntityKind] = {
     "FAC": "place",
 }
 _ASCII_HYPHEN: Final = frozenset({"-"})
+_HYPHENS: Final = _ASCII_HYPHEN | {"‐", "‑"}  # and the Unicode hyphens inside words
 _OPENING_QUOTES = frozenset({"«", "“", "‘", '"'})
 _AROUND_NAMES = "«»“”‘’\"' "  # quotes and spaces a name is stripped of
 _CLOSING_QUOTES = frozenset({"»", "”", "’", '"'})

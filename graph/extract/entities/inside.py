@@ -13,7 +13,7 @@ from typing import Final
 
 from spacy.tokens import Doc
 
-from graph.extract.entities.common import _glued_hyphen
+from graph.extract.entities.common import _HYPHENS, _glued_hyphen
 from graph.languages import BY_CODE
 from graph.text import fold
 
@@ -76,17 +76,16 @@ def _names_a_person(doc: Doc, start: int, end: int) -> bool:
     articles = _folded_words(doc.lang_, "singular_articles")
     i = start - 1
     while i >= 0 and start - i <= _PHRASE_TOKENS and doc[i].pos_ in ("ADJ", "NUM", "PUNCT", "NOUN"):
-        hyphen = doc[i].text in _HYPHEN_TOKENS
+        hyphen = doc[i].text in _HYPHENS
         if doc[i].pos_ == "PUNCT" and not hyphen:
             return False
-        if doc[i].pos_ == "NOUN" and doc[i + 1].text not in _HYPHEN_TOKENS:
+        if doc[i].pos_ == "NOUN" and doc[i + 1].text not in _HYPHENS:
             return False  # "la marine russe": the demonym qualifies a noun
         i -= 1
     return i >= 0 and fold(doc[i].text) in articles
 
 
 _PHRASE_TOKENS: Final = 6  # "the 23 - year - old": words between an article and its noun
-_HYPHEN_TOKENS: Final = frozenset("-‐‑")
 
 
 _OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a name to its last word

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from graph.event_types import SAYING
 from graph.extract.entities.common import (
     _AROUND_NAMES,
-    _ASCII_HYPHEN,
+    _HYPHENS,
     _NER_KINDS,
     ACTOR_KINDS,
     _glued_hyphen,
@@ -49,7 +49,6 @@ from graph.types import AnalysedSentence, EntityMention
 _POSSESSIVE: Final = re.compile(r"\s*['’]s\s+")
 _COORDINATORS: Final = frozenset({"et", "and"})
 _COORDINATED_KINDS: Final = frozenset({"PER", "PERSON", "ORG"})
-_HYPHENS: Final = _ASCII_HYPHEN | {"‐", "‑"}
 _DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
 _MAX_NER_TOKENS = 6
 
