@@ -203,8 +203,8 @@ def _typed_by_its_name(
     mention: EventMention, sentence: AnalysedSentence, named: dict[str, str]
 ) -> EventMention:
     """A happening no trigger types takes the type the words naming it gave
-    ("Baptisé « Vostok-2022 », l'événement associe jusqu'au 7 septembre…": a
-    military exercise, as "manœuvres militaires baptisées « Vostok-2022 »" said)."""
+    ("Baptisé « Aurore-2031 », l'événement associe jusqu'au 7 septembre…": a
+    military exercise, as "manœuvres navales baptisées « Aurore-2031 »" said)."""
     if mention.event_type != FALLBACK:
         return mention
     types = [named[m.key] for m in sentence.mentions if m.key in named]

@@ -188,7 +188,7 @@ def event_name_types(
 ) -> dict[str, str]:
     """The type the words naming each proper name of a happening give, by its key:
     the nearest trigger of a nameable type right before the name, in the first
-    sentence that has one ("manœuvres militaires baptisées « Vostok-2022 »", "the
+    sentence that has one ("manœuvres navales baptisées « Aurore-2031 »", "the
     Joint Sea-2031 exercises" after it too)."""
     found: dict[str, str] = {}
     for sentence in sentences:

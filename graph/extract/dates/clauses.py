@@ -28,7 +28,7 @@ _BOUNDARY: Final = re.compile(
 
 
 _COMMA: Final = re.compile(r",|\s[–—-]\s")
-# a name between quotes (« Vostok », "Northern Shield") or a short gloss in
+# a name between quotes (« Aurore », "Northern Shield") or a short gloss in
 # parentheses ("(Est)", "(AFP)") does not end the clause it stands in
 _SHORT_ASIDE: Final = re.compile(
     r"[«“\"]\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s*[»”\"]"
