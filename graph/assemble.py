@@ -161,6 +161,7 @@ def _add_event(
 # the extract stage's rules for a time not the sentence's own (graph.extract.events, .undated)
 _DATING_BY_RULE = {"same-day-as-previous-sentence": M.DISCOURSE_TIME,
                    "discourse-time": M.DISCOURSE_TIME, "report-time": M.REPORT_TIME,
+                   "eve-of-event": M.DISCOURSE_TIME, "eve-of-report": M.REPORT_TIME,
                    "unknown-time": M.UNKNOWN_TIME}  # fmt: skip
 
 

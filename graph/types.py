@@ -17,7 +17,7 @@ from typing import Final, Literal
 
 EntityKind = Literal["person", "organization", "country", "place", "event-name", "thing"]
 #: what a date was resolved against; "year": a year known without its day
-AnchorKind = Literal["publication", "event", "year", "none"]
+AnchorKind = Literal["publication", "post", "event", "year", "none"]
 #: where an interval lies from its anchor
 Relation = Literal["at", "before-anchor", "after-anchor"]
 #: "thing": a named craft, mission, gathering or storm that takes part in events
@@ -68,6 +68,9 @@ class Article:
     language: str | None = None
     content_hash: str = ""
     file_hash: str = ""  # of the source name and raw bytes, for a one-article file
+    # posts the page embeds (a tweet and its "— Name (@handle) August 30, 2031"): the
+    # paragraph (counted over the body's non-empty lines) and the day it was posted
+    posts: tuple[tuple[int, date], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,10 +164,10 @@ def test_an_article_failing_in_a_worker_process_is_skipped_and_the_others_built(
         (folder / f"{n:02}.txt").write_text(text, encoding="utf-8")
     real = extract.with_publication_date
 
-    def failing_for_one(article: Article) -> Article:
+    def failing_for_one(article: Article, sentences=None) -> Article:
         if article.source.endswith("07.txt"):
             raise RuntimeError("a rule broke")
-        return real(article)
+        return real(article, sentences)
 
     # patched before the pool forks, so the workers run it too
     monkeypatch.setattr(extract, "with_publication_date", failing_for_one)

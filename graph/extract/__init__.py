@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from graph.config import BuildConfig
 from graph.extract import pubdate
+from graph.extract.dating import ends_what_goes_on
 from graph.extract.topics import topic_profile
 from graph.kb import KnowledgeBase, default_kb
 from graph.types import AnalysedSentence, Article, EventMention, Extraction
@@ -30,11 +31,21 @@ if TYPE_CHECKING:
 __all__ = ["events_in_year", "events_on_day", "extract_article", "with_publication_date"]
 
 
-def with_publication_date(article: Article) -> Article:
-    """Infer the publication date from the text when the page states none."""
+def with_publication_date(
+    article: Article, sentences: Sequence[AnalysedSentence] | None = None
+) -> Article:
+    """Infer the publication date from the text when the page states none (from
+    its analysed ``sentences`` when given: their verbs tell what is still to come)."""
     if article.published is not None:
         return article
-    inferred = pubdate.infer_publication_date(article.body, language=article.language or "fr")
+    language = article.language or "fr"
+    own = None if sentences is None else _own_words(article, sentences)
+    inferred = pubdate.infer_publication_date(
+        article.body,
+        language=language,
+        sentences=None if own is None else [s.text for s in own],
+        to_come=None if own is None else _goes_on_until(own, language),
+    )
     if inferred is None:
         return article
     day, reason = inferred
@@ -58,16 +69,17 @@ def extract_article(
 
     kb = default_kb(config.kb_dir)
     language = article.language or config.default_language
-    article = with_publication_date(replace(article, language=language))
     nlp = load_model_reusing(language, patterns, config.model_for(language))
     sentences = analyse(article.body, language=language, nlp=nlp, kb=kb)
+    article = with_publication_date(replace(article, language=language), sentences)
     mentions = tuple(m for s in sentences for m in s.mentions)
     article, year = _year_or_day(article, sentences, language)
     events = extract_events(article, sentences, kb=kb, year=year)
     pending = tuple(sentences) if article.published is None else ()
     texts = [article.headline or "", *(s.text for s in sentences)]
     profile = topic_profile(texts, language)
-    days = pubdate.weekday_days((s.text for s in pending), language=language)
+    own = _own_words(article, pending)
+    days = pubdate.weekday_days((s.text for s in own), language=language)
     return Extraction(article, mentions, tuple(events), pending, profile, year, days)
 
 
@@ -79,7 +91,8 @@ def _year_or_day(
     if article.published is not None:
         return article, None
     names = (m.text for s in sentences for m in s.mentions if m.kind == "event-name")
-    if (found := pubdate.infer_publication_year(names)) is None:
+    found = pubdate.infer_publication_year(names) or _year_of_posts(article)
+    if found is None:
         return article, None
     year, reason = found
     article = _day_in_year(replace(article, published_evidence=reason), sentences, year)
@@ -89,11 +102,42 @@ def _year_or_day(
 def _day_in_year(article: Article, sentences: Sequence[AnalysedSentence], year: int) -> Article:
     """The article dated to the day its text fixes within ``year``
     (:func:`graph.extract.pubdate.infer_day_in_year`), or as it was."""
-    texts = (s.text for s in sentences)
-    day = pubdate.infer_day_in_year(texts, language=article.language or "fr", year=year)
+    language = article.language or "fr"
+    own = _own_words(article, sentences)
+    day = pubdate.infer_day_in_year(
+        (s.text for s in own),
+        language=language,
+        year=year,
+        to_come=_goes_on_until(own, language),
+        posted=(day for _, day in article.posts),
+    )
     if day is None:
         return article
     return replace(article, published=day[0], published_how="inferred", published_evidence=day[1])
+
+
+def _own_words(article: Article, sentences: Sequence[AnalysedSentence]) -> list[AnalysedSentence]:
+    """The sentences the page tells itself: not those of the posts it embeds, whose
+    past and future are their own day's (a tweet of 30 August: "débuteront le 1er
+    septembre")."""
+    posts = {paragraph for paragraph, _ in article.posts}
+    return [s for s in sentences if s.paragraph not in posts]
+
+
+def _year_of_posts(article: Article) -> tuple[int, str] | None:
+    """The year of the latest post a page embeds: a page is written after the posts
+    it shows, and news shows the posts of its days."""
+    if not article.posts:
+        return None
+    latest = max(day for _, day in article.posts)
+    return latest.year, f"year only: the page embeds a post of {latest.isoformat()}"
+
+
+def _goes_on_until(sentences: Sequence[AnalysedSentence], language: str) -> pubdate.ToCome:
+    """Whether a day a sentence names ends what goes on at the report, by its verbs
+    (:func:`graph.extract.dating.ends_what_goes_on`): it is still to come."""
+    by_text = {s.text: s for s in sentences}
+    return lambda text, start, end: ends_what_goes_on(by_text[text], start, end, language)
 
 
 def events_on_day(extraction: Extraction, day: date, kb: KnowledgeBase) -> tuple[EventMention, ...]:

@@ -46,8 +46,10 @@ from graph.extract.dating import (
     dates_what_is_told,
     describes_a_photo,
     did_not_happen,
+    eve_of_a_told_happening,
     in_source_phrase,
     is_vague,
+    named_by_the_eve,
     since_a_state,
     trigger_told_at_another_time,
     until,
@@ -132,7 +134,8 @@ def extract_events(
     """Dated event mentions of one article, in text order.
 
     Args:
-        article: the article (its ``published`` date anchors relative dates).
+        article: the article (its ``published`` date anchors relative dates; the
+            day of a post it embeds, those of the post's words).
         sentences: its analysed sentences.
         kb: the knowledge base (event-type triggers, role holders).
         year: for an article without a publication date, the year it is known
@@ -143,7 +146,7 @@ def extract_events(
         sentences (photo captions shown twice) yield one mention.
     """
     language = article.language or "fr"
-    anchor = article.published
+    posted = dict(article.posts)  # an embedded post tells of the day it was posted
     article_role = first_role(sentences)
     registry = role_registry(sentences, article_role)
     seen: set[tuple[str, date, date]] = set()
@@ -152,11 +155,14 @@ def extract_events(
     captions = {s.paragraph for s in sentences if describes_a_photo(s.text, language)}
     named = event_name_types(sentences, kb, language)
     for i, sentence in enumerate(sentences):
+        anchor = posted.get(sentence.paragraph, article.published)
         times = dates.find_time_expressions(
-            sentence.text, language=language, anchor=anchor, year=year
-        )
-        times = [until(t, sentence, events, anchor) for t in times
-                 if dates_it(sentence, t, language)]  # fmt: skip
+            sentence.text, language=language, anchor=anchor, year=year,
+            anchor_kind="post" if sentence.paragraph in posted else "publication",
+        )  # fmt: skip
+        times = [eve_of_a_told_happening(until(t, sentence, events, anchor), sentence, events,
+                                         kb, language)
+                 for t in times if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
         times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)
                  and not since_a_state(sentence, t, kb, language)]  # fmt: skip
@@ -282,6 +288,8 @@ def _event(
     keep = time.start if happening is None else happening[2]
     commented = comments(sentence, language, (keep,))
     apart += another_happening(sentence.text, keep, (time, *others), kb, language)
+    if time.anchor_kind == "event" and (eve := named_by_the_eve(sentence.text, time, kb, language)):
+        apart.append(eve[1:])  # the happening the eve is of was told before: not this one
     if happening is None:
         # a trigger in an aside or a circumstance the date is not in ("en 2018,
         # malgré les menaces de sanctions") tells no happening of that date

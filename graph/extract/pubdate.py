@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
@@ -51,6 +51,11 @@ __all__ = [
     "infer_publication_year",
     "weekday_days",
 ]
+
+#: whether the expression at (start, end) of a sentence's text is still to come
+#: though no word says so ("the drills run until July 19": what goes on ends then)
+ToCome = Callable[[str, int, int], bool]
+
 
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…])\s+|\n+")
 _YEARS_AFTER: Final = 2
@@ -70,12 +75,22 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
-def infer_publication_date(text: str, *, language: str) -> tuple[date, str] | None:
+def infer_publication_date(
+    text: str,
+    *,
+    language: str,
+    sentences: Iterable[str] | None = None,
+    to_come: ToCome | None = None,
+) -> tuple[date, str] | None:
     """Infer when an undated article was published from the dates it names.
 
     Args:
         text: The article body (headline may be included).
         language: ``"fr"`` or ``"en"``.
+
+        sentences: its sentences, when an analysis split them (else the text is
+            split at sentence-final punctuation).
+        to_come: says which expressions are still to come though no word says so.
 
     Returns:
         ``(date, reason)``, or ``None`` when nothing in the text supports a date.
@@ -92,10 +107,11 @@ def infer_publication_date(text: str, *, language: str) -> tuple[date, str] | No
     stated: list[tuple[date, str]] = []
     years: set[int] = set()
     undated: list[UndatedDay] = []
-    for sentence in _SENTENCE_BREAK.split(text):
+    for sentence in _SENTENCE_BREAK.split(text) if sentences is None else sentences:
         for expression in find_time_expressions(sentence, language=language, anchor=None):
-            if is_future_tense(
-                sentence, language=language, span=(expression.start, expression.end)
+            span = (expression.start, expression.end)
+            if is_future_tense(sentence, language=language, span=span) or (
+                to_come is not None and to_come(sentence, *span)
             ):
                 continue
             years.update({expression.begin.year, expression.last.year})
@@ -163,10 +179,17 @@ def infer_publication_year(event_names: Iterable[str]) -> tuple[int, str] | None
 
 
 def infer_day_in_year(
-    sentences: Iterable[str], *, language: str, year: int
+    sentences: Iterable[str],
+    *,
+    language: str,
+    year: int,
+    to_come: ToCome | None = None,
+    posted: Iterable[date] = (),
 ) -> tuple[date, str] | None:
     """The publication day of an article known to be from ``year``, bounded by
-    what it tells as past and as to come and fixed by the weekday it reports.
+    what it tells as past and as to come (``to_come`` may say more is: the
+    extract stage reads the tense of the verbs; a page comes after the posts it
+    embeds, ``posted``) and fixed by the weekday it reports.
 
     >>> infer_day_in_year(
     ...     ["Nordvik and Valdoria announced Friday joint drills.",
@@ -179,7 +202,10 @@ def infer_day_in_year(
     True
     """
     texts = list(sentences)
-    lower, upper = _bounds(texts, language, year)
+    lower, upper = _bounds(texts, language, year, to_come)
+    for day in (d for d in posted if d.year == year):
+        if lower is None or day > lower.day:
+            lower = _Bound(day, "a post it embeds", True)
     if lower is None and upper is None:
         return None
     if upper is None and lower is not None and lower.is_day:
@@ -203,7 +229,9 @@ def infer_day_in_year(
     return day, f"inferred: {how}{after}, the day of the weekday it reports ('{weekday[1]}')"
 
 
-def _bounds(texts: list[str], language: str, year: int) -> tuple[_Bound | None, _Bound | None]:
+def _bounds(
+    texts: list[str], language: str, year: int, to_come: ToCome | None
+) -> tuple[_Bound | None, _Bound | None]:
     """The latest day the text tells as past and the earliest it tells as to
     come, within ``year`` and finer than it."""
     lower: _Bound | None = None
@@ -213,7 +241,10 @@ def _bounds(texts: list[str], language: str, year: int) -> tuple[_Bound | None, 
             if found.granularity == "year" or year not in (found.begin.year, found.last.year):
                 continue
             bound = _Bound(found.begin, found.text, found.granularity == "day")
-            if is_future_tense(text, language=language, span=(found.start, found.end)):
+            span = (found.start, found.end)
+            if is_future_tense(text, language=language, span=span) or (
+                to_come is not None and to_come(text, *span)
+            ):
                 upper = bound if upper is None or bound.day < upper.day else upper
             elif lower is None or bound.day > lower.day:
                 lower = bound

@@ -60,11 +60,16 @@ from graph.types import (
 )
 
 __all__ = [
+    "ANAPHOR_SENTENCES",
     "DISCOURSE_RULE",
+    "EVE_OF_EVENT_RULE",
+    "EVE_OF_REPORT_RULE",
     "PLANNED_DAYS",
     "REPORT_DAYS",
     "REPORT_TIME_RULE",
+    "UNKNOWN_TIME_RULE",
     "Happening",
+    "clause_tense",
     "discourse_time",
     "follows_a_definite",
     "list_item",
@@ -75,8 +80,14 @@ __all__ = [
 REPORT_TIME_RULE: Final = "report-time"
 UNKNOWN_TIME_RULE: Final = "unknown-time"  # nothing dates the report: the time is unknown
 DISCOURSE_RULE: Final = "discourse-time"
+# the eve (or the day after) of a happening told before, counted from its time
+# (:func:`graph.extract.dating.eve_of_a_told_happening`): from a time of its own, or from its report
+EVE_OF_EVENT_RULE: Final = "eve-of-event"
+EVE_OF_REPORT_RULE: Final = "eve-of-report"
 # the rules of a time that is not the happening's own (its report's, the discourse's)
-_NOT_OWN_DATE: Final = frozenset({REPORT_TIME_RULE, UNKNOWN_TIME_RULE, DISCOURSE_RULE})
+_NOT_OWN_DATE: Final = frozenset(
+    {REPORT_TIME_RULE, UNKNOWN_TIME_RULE, DISCOURSE_RULE, EVE_OF_EVENT_RULE, EVE_OF_REPORT_RULE}
+)
 DISCOURSE_SENTENCES: Final = 3  # how far back a sentence may go on with any event
 ANAPHOR_SENTENCES: Final = 8  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
@@ -125,7 +136,7 @@ def _verb_tense(sentence: AnalysedSentence, start: int, end: int) -> Tense | Non
     return None
 
 
-def _clause_tense(sentence: AnalysedSentence, start: int, end: int, language: str) -> Tense:
+def clause_tense(sentence: AnalysedSentence, start: int, end: int, language: str) -> Tense:
     """The tense the clause around ``start``–``end`` tells: future if one of its
     verbs is or its words say so (:func:`graph.extract.dates.is_future_tense`:
     "prévu", "expected to"), else past if one of its verbs is, else present or
@@ -154,7 +165,7 @@ def _nominal_ok(sentence: AnalysedSentence, trigger: Trigger, language: str) -> 
         return None  # part of a name or a title ("la Guerre froide" as a title)
     if _in_background(sentence.text, start, language):
         return None
-    tense = _clause_tense(sentence, start, end, language)
+    tense = clause_tense(sentence, start, end, language)
     return tense if tense in ("past", "future") else None
 
 
@@ -191,7 +202,7 @@ def told_happening(
         t, tense = min(first, key=lambda v: (v[0][2], -len(v[0][1])))
         # "Il est prévu que … soient adoptés": the clause says it is to come; a
         # statement is made when it is told, whatever it says is to come
-        to_come = _clause_tense(sentence, t[2], t[3], language) == "future"
+        to_come = clause_tense(sentence, t[2], t[3], language) == "future"
         if to_come and t[0].role != "saying":
             tense = "future"
         t = contest_won(sentence.text, t[1], t[2], triggers, language) or t

@@ -24,10 +24,16 @@ first trailer header; a headline is one line of at most 30 words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from graph.ingest.datelines import _UP, Dateline, spot_agency_dateline, spot_dateline
+from graph.ingest.datelines import (
+    _UP,
+    Dateline,
+    parse_date,
+    spot_agency_dateline,
+    spot_dateline,
+)
 
 _NAV_LINES = frozenset(
     {
@@ -163,10 +169,15 @@ _NOT_A_NAME = (
     r"According|In|On|At|For|Pour|Par|By|En|Au|Aux|Sur|Dans|With|Avec|From|Since|Depuis|"
     r"After|Après|Before|Avant|When|Quand|While|Alors|Mais|But|And|Et|Or|Ou|Its|Son|Sa|Ses)\b)"
 )
+# an embedded post's tail: "pic.twitter.com/x — Name (@handle) August 30, 2022" (the post's
+# date in the embedding page's language: "30 août 2022")
+_POST_TAIL = re.compile(
+    r"\s*(?:pic\.twitter\.com/\S+\s*)?[—–]\s*[^—–\n]{1,80}\(@\w{1,30}\)\s+"
+    r"(?P<date>[\w.]+\.?\s+\w+\.?,?\s+\d{4})\s*$"
+)
 _INLINE_STRIPS = (
-    # an embedded tweet's tail: "pic.twitter.com/x — Name (@handle) August 30, 2022"
+    # an embedded post's link without its tail
     re.compile(r"\s*pic\.twitter\.com/\S+.*$"),
-    re.compile(r"\s*[—–]\s*[^—–\n]{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$"),
     # a caption's credit at the end of the line: "( AFP / X Y )", "(Photo: X/Y)"
     re.compile(
         r"\s*\(\s*(?:photos?|crédits?(?: photo)?|credits?|image|illustration)\s*:[^()]*\)\s*$",
@@ -215,6 +226,7 @@ class Page:
     publisher: str | None = None
     published: date | None = None
     published_evidence: str | None = None
+    posts: tuple[tuple[int, date], ...] = ()  # embedded posts: (paragraph, the post's date)
 
 
 _SPACES = re.compile(r"\s+")
@@ -254,6 +266,22 @@ def _strip_inline(line: str) -> str:
     for pattern in _INLINE_STRIPS:
         line = pattern.sub("", line)
     return line.strip()
+
+
+def _post_tail(line: str) -> tuple[str, date | None]:
+    """A line without the tail of the post it embeds, and that post's date (None
+    when it has no such tail): the line is the post's words, told on that day."""
+    tail = _POST_TAIL.search(line)
+    if tail is None:
+        return line, None
+    return line[: tail.start()], parse_date(tail["date"])
+
+
+def _posts(body: str, posted: dict[str, date]) -> tuple[tuple[int, date], ...]:
+    """The paragraphs of ``body`` (counted over its non-empty lines, as the
+    extract stage counts them) that are embedded posts, with their dates."""
+    paragraphs = (line.strip() for line in body.split("\n") if line.strip())
+    return tuple((n, posted[text]) for n, text in enumerate(paragraphs) if text in posted)
 
 
 def _cut_trailer(lines: list[str]) -> list[str]:
@@ -322,19 +350,23 @@ def clean_page(text: str, *, headline: str | None = None) -> Page:
     """
     datelines: list[Dateline] = []
     kept: list[str] = []
+    posted: dict[str, date] = {}  # an embedded post's words -> its date
     for line in _cut_trailer(text.split("\n")):
         found = spot_dateline(line) if line.strip() else None
         if found:
             datelines.append(found)
         elif not line.strip() or not _is_furniture(line):
-            kept.append(_strip_inline(line) if line.strip() else "")
+            words, day = _post_tail(line)
+            kept.append(_strip_inline(words) if line.strip() else "")
+            if day is not None and kept[-1]:
+                posted[kept[-1]] = day
     kept = [line for line in kept if not line or re.search(r"[^\W\d_]", line)]
     if headline is None:
         headline, kept = _take_headline(kept)
     author = next((d.author for d in datelines if d.author), None)
     kept = _drop_teaser_tail(_drop_repeats(kept, [headline or "", author or ""]))
     body = _join(kept)
-    return _page(headline, body, author, datelines)
+    return replace(_page(headline, body, author, datelines), posts=_posts(body, posted))
 
 
 def _take_headline(lines: list[str]) -> tuple[str | None, list[str]]:

@@ -142,7 +142,8 @@ def _article(
         published_how=how,
         published_evidence=evidence,
         language=_language_code(language) or detect_language(f"{headline or ''}\n{page.body}"),
-        content_hash=content_hash(page.body, headline, source),
+        content_hash=content_hash(page.body, headline, source, page.posts),
+        posts=page.posts,
     )
 
 
@@ -176,7 +177,11 @@ def metadata_date(value: str) -> date | None:
     return parse_date(value)
 
 
-def content_hash(body: str, headline: str | None, source: str) -> str:
-    """SHA-256 (hex) of the cleaned body, headline and source: a stable article fingerprint."""
-    joined = "\n\x1f".join((body, headline or "", source))
+def content_hash(
+    body: str, headline: str | None, source: str, posts: tuple[tuple[int, date], ...] = ()
+) -> str:
+    """SHA-256 (hex) of the cleaned body, headline, source and the days of the posts
+    it embeds: a stable article fingerprint."""
+    days = [f"{n}:{day.isoformat()}" for n, day in posts]  # none: the hash as before posts
+    joined = "\n\x1f".join((body, headline or "", source, *days))
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
