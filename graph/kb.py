@@ -114,13 +114,15 @@ def french_inflections(masculine: str) -> tuple[str, ...]:
     ('ukrainien', 'ukrainienne', 'ukrainiennes', 'ukrainiens')
     >>> french_inflections("russe")
     ('russe', 'russes')
+    >>> french_inflections("nord-coréen")
+    ('nord-coréen', 'nord-coréenne', 'nord-coréennes', 'nord-coréens')
     """
     w = masculine
     if w.endswith("e"):
         forms = {w, w + "s"}
     elif w.endswith(("s", "x")):
         forms = {w, w + "e", w + "es"}
-    elif w.endswith("ien"):
+    elif w.endswith(("en", "on")):  # "ukrainienne", "coréenne", "paraguayenne", "lettonne"
         forms = {w, w + "s", w + "ne", w + "nes"}
     elif w.endswith("c"):
         forms = {w, w + "s", w[:-1] + "que", w[:-1] + "ques"}

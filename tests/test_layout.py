@@ -129,6 +129,8 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "since",
             "compared_from",
             "organisation",
+            "posting",
+            "posted_to",
             "joint",
             "called_off",
         }

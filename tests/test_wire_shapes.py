@@ -366,3 +366,78 @@ def test_phones_are_no_call(kb) -> None:
     )
     events = sentences_and_events(body, "en", date(2031, 10, 29), kb)[1]
     assert all(e.event_type != "Call" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "host"),
+    [
+        (
+            "A spokesperson for Portugal's mission to the European Union said on Thursday "
+            "that the vote was a mistake.",
+            "en",
+            "organization/european-union",
+        ),
+        (
+            "The Spanish ambassador to Morocco met Edvard Lindqvist on Tuesday.",
+            "en",
+            "country/morocco",
+        ),
+        (
+            "L'ambassadeur d'Espagne au Maroc a rencontré mardi Edvard Lindqvist.",
+            "fr",
+            "country/morocco",
+        ),
+        (
+            "La représentante du Portugal auprès de l'Union européenne a déclaré mardi que le "
+            "vote était une erreur.",
+            "fr",
+            "organization/european-union",
+        ),
+    ],
+)
+def test_the_host_of_a_posting_does_not_act(kb, body: str, language: str, host: str) -> None:
+    [event] = sentences_and_events(body, language, date(2031, 3, 14), kb)[1]
+    assert host not in _keys(event)
+    assert _keys(event) & {"country/portugal", "country/spain"}  # the sender acts
+
+
+def test_a_mission_s_own_country_and_what_it_meets_still_act(kb) -> None:
+    # guard: "mission" with no host after it ("a trade mission met…") leaves the names
+    body = "A Portuguese trade mission met Moroccan officials in Rabat on Tuesday."
+    [event] = sentences_and_events(body, "en", date(2031, 3, 14), kb)[1]
+    assert {"country/portugal", "country/morocco"} <= _keys(event)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "countries"),
+    [
+        (
+            "Les autorités marocaines et le gouvernement sénégalais ont signé mardi à Rabat un "
+            "accord de pêche.",
+            "fr",
+            {"country/morocco", "country/senegal"},
+        ),
+        (
+            "Kenyan and Ugandan troops began a joint patrol on Tuesday near the Somali border.",
+            "en",
+            {"country/kenya", "country/uganda"},
+        ),
+        (
+            "La Lituanie et la Lettonie ont annoncé mardi leur retrait du traité.",
+            "fr",
+            {"country/lithuania", "country/latvia"},
+        ),
+        (
+            "La marine nord-coréenne et la marine grecque ont mené mardi un exercice conjoint.",
+            "fr",
+            {"country/north-korea", "country/greece"},
+        ),
+    ],
+)
+def test_every_country_acts_by_its_french_name_and_its_demonyms(
+    kb, body: str, language: str, countries: set[str]
+) -> None:
+    # the knowledge base knew 61 countries; GeoNames gave the others' English names only,
+    # and no demonyms ("marocaines", "Kenyan"); a French demonym in -éen lacked "-éenne"
+    [event] = sentences_and_events(body, language, date(2031, 3, 14), kb)[1]
+    assert countries <= _keys(event)

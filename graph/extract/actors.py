@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from graph.extract.asides import describes, says_where, tickers
+from graph.extract.asides import describes, hosts_a_posting, says_where, tickers
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.extract.entities.inside import _OF
 from graph.kb import KnowledgeBase
@@ -30,7 +30,7 @@ from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
     "TWO_COUNTRIES",
-    "aside_country",
+    "aside_name",
     "first_role",
     "is_news_outlet",
     "role_holders",
@@ -146,7 +146,7 @@ def sentence_actors(
     ``apart``, the words of another happening, never acts in this one."""
     found: dict[str, EntityMention] = {}
     acting = [m for m in sentence.mentions if m.kind in ACTOR_KINDS
-              and not aside_country(sentence, m, language)
+              and not aside_name(sentence, m, language)
               and not in_spans(m.start, apart)]  # fmt: skip
     main = [m for m in acting if not in_spans(m.start, spans)]
     speaker = _pronoun_speaker(sentence.text, spans)
@@ -214,9 +214,14 @@ def _masked(sentence: AnalysedSentence, spans: Sequence[tuple[int, int]]) -> Ana
     return replace(sentence, text="".join(chars))
 
 
-def aside_country(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
-    """A country named only to say where, or to describe someone else."""
-    return says_where(sentence, mention, language) or describes(sentence, mention, language)
+def aside_name(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
+    """A country named only to say where, or to describe someone else; a country
+    or body named as the host of someone's posting."""
+    return (
+        says_where(sentence, mention, language)
+        or describes(sentence, mention, language)
+        or hosts_a_posting(sentence, mention, language)
+    )
 
 
 def is_news_outlet(mention: EntityMention, kb: KnowledgeBase, language: str) -> bool:

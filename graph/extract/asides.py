@@ -14,6 +14,8 @@ its language. Gives spans and tests that :mod:`graph.extract.actors` and
   is, in the present ("was founded in 2001 and includes China, India…");
 - :func:`says_where`: a country that only says where (apposed to a place, the
   country of a border, coast or waters);
+- :func:`hosts_a_posting`: the country or body a diplomat or mission is posted to
+  ("Spain's ambassador to Morocco");
 - :func:`describes`: a country in a compound adjective ("Russian-ally Belarus")
   or a private person's nationality ("Japanese scientists", "le Norvégien
   Edvard Lindqvist").
@@ -27,12 +29,14 @@ from functools import lru_cache
 from typing import Final
 
 from graph.languages import BY_CODE, cue
+from graph.text import alternation
 from graph.types import AnalysedSentence, EntityMention
 
 __all__ = [
     "asides",
     "comments",
     "describes",
+    "hosts_a_posting",
     "object_relatives",
     "outside_quote",
     "quoted",
@@ -252,6 +256,38 @@ def says_where(sentence: AnalysedSentence, mention: EntityMention, language: str
         and _APPOSED_COUNTRY.fullmatch(sentence.text, place.end, mention.start) is not None
         for place in sentence.mentions
     ) or _next_to(sentence.text, mention, _placed_cues(language, "where"))
+
+
+def hosts_a_posting(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
+    """Whether ``mention`` is the country or body a diplomat or a mission is
+    posted to ("Spain's ambassador to Morocco", "l'ambassadeur d'Espagne au
+    Maroc", "Portugal's mission to the European Union": a ``posting`` cue, its
+    sender between, then a ``posted_to`` cue): the host, who does not act in
+    what the one posted there does or says."""
+    posting = _posting(language)
+    return (
+        mention.kind in ("country", "organization")
+        and posting is not None
+        and posting.search(sentence.text, 0, mention.start) is not None
+    )
+
+
+# the sender between a posting and its host: "of Spain", "d'Espagne", "du Portugal"
+_SENDER: Final = r"(?:\s+(?:of|de|du|des)\s+[\w’'.-]+|\s+d['’]\s*[\w’'.-]+)?"
+_ARTICLE: Final = r"(?:(?:the|la|le|les)\s+|l['’]\s*)?"
+
+
+@lru_cache(maxsize=8)
+def _posting(language: str) -> re.Pattern[str] | None:
+    registered = BY_CODE.get(language)
+    nouns = registered.cues.get("posting", ()) if registered else ()
+    to = registered.cues.get("posted_to", ()) if registered else ()
+    if not nouns or not to:
+        return None
+    return re.compile(
+        rf"(?<!\w)(?:{alternation(nouns)}){_SENDER}\s+(?:{alternation(to)})\s+{_ARTICLE}$",
+        re.IGNORECASE,
+    )
 
 
 # a name bound by a hyphen to a lower-case word: "Russian-ally Belarus",

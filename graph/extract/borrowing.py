@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from graph.event_types import SAYING, family
-from graph.extract.actors import aside_country
+from graph.extract.actors import aside_name
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
@@ -58,7 +58,7 @@ def borrowed(
     before = previous[-1]
     # a nationality describing someone there ("two American scientists won") acted in nothing
     kept = {m.key: m for m in reversed(before.mentions)
-            if m.kind in ACTOR_KINDS and not aside_country(before, m, language)}  # fmt: skip
+            if m.kind in ACTOR_KINDS and not aside_name(before, m, language)}  # fmt: skip
     return tuple(sorted(kept.values(), key=lambda m: m.key))
 
 
