@@ -21,6 +21,7 @@ __all__ = [
     "EVENT_TYPES",
     "FALLBACK",
     "NAMEABLE",
+    "PERSONAL",
     "SAYING",
     "TELLING",
     "TYPE_NAMES",
@@ -77,7 +78,14 @@ def load_event_types(
     for role in ("saying", "fallback"):
         if sum(t.role == role for t in types) != 1:
             raise ConfigError(f"{path}: exactly one event type must have the role {role}")
-    if unknown := {t.role for t in types} - {"", "saying", "fallback", "unacted", "telling"}:
+    if unknown := {t.role for t in types} - {
+        "",
+        "saying",
+        "fallback",
+        "unacted",
+        "telling",
+        "personal",
+    }:
         raise ConfigError(f"{path}: unknown role(s) {', '.join(sorted(unknown))}")
     return types
 
@@ -90,6 +98,8 @@ NAMEABLE: Final = frozenset(t.name for t in EVENT_TYPES if t.nameable)
 # what happens to a place or is done by a crowd no name gives (an earthquake, a crash,
 # a protest, a funeral): an event even with no actor named
 UNACTED: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "unacted")
+# what happens to one person (a birth): its actors are people
+PERSONAL: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "personal")
 # what is said or announced: a date inside what they tell dates that, not the telling
 TELLING: Final = frozenset(t.name for t in EVENT_TYPES if t.role in ("saying", "telling"))
 _FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}

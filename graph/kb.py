@@ -85,6 +85,8 @@ class KnowledgeBase:
     event_types: tuple[EventType, ...]
     surface_forms: dict[str, str] = field(default_factory=dict)  # alias -> key
     legal_forms: frozenset[str] = frozenset()  # "asa", "inc": a company's name ends in one
+    # "sino" -> "china": the first parts of a compound adjective ("sino-russe", "Franco-German")
+    combining_forms: dict[str, str] = field(default_factory=dict)
 
     def holder_of(self, role: str, country: str, day: date) -> str | None:
         """Key of the person who held ``role`` for ``country`` on ``day``, if known."""
@@ -271,6 +273,11 @@ def load_kb(extra_dir: Path | None = None) -> KnowledgeBase:
         legal_forms=frozenset(
             fold(row["form"]) for row in read_table(DATA_DIR / "legal_forms.tsv")
         ),
+        combining_forms={
+            row["form"].casefold(): row["country"]
+            for row in read_table(DATA_DIR / "combining_forms.tsv")
+            if row["country"] in entities
+        },
     )
 
 

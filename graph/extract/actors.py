@@ -64,6 +64,12 @@ _PRONOUN_START = re.compile(
     r"\s*[«\"“]?\s*(?:Il|Elle|Ils|Elles|Son|Sa|Ses|Leur|Leurs|Celui-ci|Celle-ci|Ce dernier"
     r"|Cette dernière|He|She|It|They|His|Her|Its|Their|The latter)\b"
 )
+# a subject pronoun after an opening phrase ("Née en 1931 à Tromsø, elle avait dirigé…",
+# "In 2005, she won…"), not an impersonal one ("il y a", "il s'agit", "il faut")
+_PRONOUN_AFTER_OPENING = re.compile(
+    r"\s*[^,.;:«»\"“”]{3,60},\s*(?:il|elle|ils|elles|he|she|they)\b"
+    r"(?!\s+(?:y\s+a|s['’]agit|faut|semble)\b)"
+)
 # English pronouns that can only stand for a person
 _PERSON_PRONOUN_START = re.compile(r"\s*[«\"“]?\s*(?:He|She|His|Her)\b")
 # a pronoun as the speaker after a quote ("», a-t-il déclaré", "," she said"): a person
@@ -162,7 +168,7 @@ def sentence_actors(
     # a pronoun or anaphor inside another happening's words points at none of this one's
     # ("It also marked the 75th anniversary of…": "it" did not found the relations)
     own = _masked(sentence, apart)
-    _borrow_pronoun_subject(own, previous, found, speaker=speaker)
+    _borrow_pronoun_subject(own, previous, found, language, speaker=speaker)
     _borrow_by_head_noun(own, previous, found, language)
     _borrow_named_organisation(own, previous, found, language)
     _borrow_told_event(own, previous, found, event_nouns(kb, language))
@@ -442,6 +448,7 @@ def _borrow_pronoun_subject(
     sentence: AnalysedSentence,
     previous: Sequence[AnalysedSentence],
     found: dict[str, EntityMention],
+    language: str,
     *,
     speaker: bool = False,
 ) -> None:
@@ -450,14 +457,28 @@ def _borrow_pronoun_subject(
     sentence that names nobody but opens on a pronoun too passes the subject on
     ("Nordvik a annoncé… Elle avait précisé… Ses exercices…"). English "He",
     "She" can only be a person: the nearest one named in the sentences before;
-    so is a pronoun speaking after a quote ("», a-t-il déclaré")."""
-    if not _PRONOUN_START.match(sentence.text) and not speaker:
+    so is a pronoun speaking after a quote ("», a-t-il déclaré"). A pronoun may
+    follow an opening phrase ("Née en 1931 à Tromsø, elle avait dirigé…"); a
+    previous sentence whose subject is a pronoun passes the subject on, whatever
+    else it names ("Elle avait dirigé l'expédition norvégo-islandaise. Elle
+    avait reçu…": not Norway)."""
+    if not _pronoun_subject(sentence.text) and not speaker:
         return
     person_only = speaker or bool(_PERSON_PRONOUN_START.match(sentence.text))
     for prev in reversed(previous):
-        acting = [m for m in _acting(prev) if m.kind == "person" or not person_only]
+        if _pronoun_subject(prev.text):
+            continue
+        acting = [
+            m
+            for m in _acting(prev)
+            if (m.kind == "person" or not person_only) and not aside_name(prev, m, language)
+        ]  # "la scientifique norvégienne X"
         if acting:
             found.setdefault(acting[0].key, acting[0])
             return
-        if not person_only and not _PRONOUN_START.match(prev.text):
+        if not person_only:
             return
+
+
+def _pronoun_subject(text: str) -> bool:
+    return bool(_PRONOUN_START.match(text) or _PRONOUN_AFTER_OPENING.match(text))

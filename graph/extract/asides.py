@@ -303,13 +303,22 @@ def describes(sentence: AnalysedSentence, mention: EntityMention, language: str)
     "le Norvégien Edvard Lindqvist"), who does not act for it (a head of state or
     minister still does, through the office: graph.extract.actors)."""
     return mention.kind == "country" and (
-        bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
+        (
+            bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
+            and not _country_at(sentence, mention.end + 1)
+        )
         or _next_to(sentence.text, mention, _placed_cues(language, "nationality"))
         or (
             (_before_a_person(sentence, mention) or _describes_a_name(sentence, mention, language))
             and not _in_a_role(sentence, mention)
         )
     )
+
+
+def _country_at(sentence: AnalysedSentence, start: int) -> bool:
+    """Whether a country is named from ``start`` on: the next part of a compound
+    of countries ("sino-russes", "norvégo-islandaise"), which is no description."""
+    return any(m.start == start and m.kind == "country" for m in sentence.mentions)
 
 
 # one or two lower-case words: the common noun a nationality qualifies

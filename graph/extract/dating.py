@@ -129,16 +129,37 @@ def since_a_state(
     happening nearest it is a saying or an announcement ("Ties have grown since
     2022, Lindqvist said", "since Sept. 21, the report said"): the time tells
     how long what is said of has held, not when it was said; the sentence is
-    read as undated. Where no saying is near, the time dates the onset of what
-    holds since ("Depuis juillet 2031, la Norvège … a organisé": from July)."""
+    read as undated. So is a sentence that goes on telling the happening just
+    told ("It was the ninth such flight since 2019", ``[cues] going_on``) when
+    its "since" phrase names no happening: it counts a series since then. Where
+    neither, the time dates the onset of what holds since ("Depuis juillet 2031,
+    la Norvège … a organisé": from July)."""
     since = cue("since", language)
     start = time.start
     if since is None or time.end <= start:
         return False
     if not _right_after(sentence.text, start, since) and since.match(time.text) is None:
         return False
+    going_on = cue("going_on", language)
+    if going_on is not None and going_on.match(sentence.text.lstrip(' «"“')):
+        return not _names_a_happening(sentence.text, time, since, kb, language)
     event_type, trigger, _ = event_type_near(sentence.text, time, kb, language)
     return trigger is not None and event_type in TELLING
+
+
+def _names_a_happening(
+    text: str, time: TimeExpression, since: re.Pattern[str], kb: KnowledgeBase, language: str
+) -> bool:
+    """Whether the phrase opening on "since" names a happening of its own ("since the
+    2028 border clashes", "depuis les affrontements de 2028"), not only a time
+    ("the ninth such patrol since 2019": the patrols are counted, not dated)."""
+    opening = [m.start() for m in since.finditer(text, 0, time.end)]
+    if not opening:
+        return False
+    comma = text.find(",", time.end)
+    end = len(text) if comma == -1 else comma
+    return any(t.role != "saying" and opening[-1] <= at < end
+               for t, _, at, _ in triggers_in(text, kb, language))  # fmt: skip
 
 
 # "fourth-quarter profit", "first-half results": a period that qualifies a noun

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from graph.event_types import FALLBACK, SAYING, TELLING, UNACTED, family
+from graph.event_types import FALLBACK, PERSONAL, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
 from graph.extract.acting import not_acting
 from graph.extract.actors import (
@@ -205,6 +205,12 @@ def extract_events(
     return _placed_by_the_story(events)
 
 
+def _others_named(sentence: AnalysedSentence, told_by: list[tuple[int, int]], key: str) -> bool:
+    """Whether the sentence names an actor other than ``key`` outside the attribution."""
+    return any(m.kind in ACTOR_KINDS and m.key != key and not in_spans(m.start, told_by)
+               for m in sentence.mentions)  # fmt: skip
+
+
 def _typed_by_its_name(
     mention: EventMention, sentence: AnalysedSentence, named: dict[str, str]
 ) -> EventMention:
@@ -336,14 +342,25 @@ def _event(
         # an unresolved "the two navies" must not fall back on whoever came last
         actors = borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
     # who tells of a happening after it (", union leader X told reporters") does not act
-    # in it, unless nobody else does; an organisation telling often tells of its own act
-    tellers = {a.key for a in actors if a.kind == "person" and in_spans(a.start, told_by)}
+    # in it, unless nobody else does; nor does the country of who tells (", South
+    # Korea's military said") when the sentence names others acting; an organisation
+    # telling often tells of its own act
+    tellers = {
+        a.key
+        for a in actors
+        if in_spans(a.start, told_by)
+        and (
+            a.kind == "person" or (a.kind == "country" and _others_named(sentence, told_by, a.key))
+        )
+    }
     if tellers and len(tellers) < len(actors):
         actors = tuple(a for a in actors if a.key not in tellers)
     if not actors and event_type == SAYING and (happening is None or happening[0] == SAYING):
         retold = _told_by_a_source(sentence, time, kb, language, own_date=happening is None)
         return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),
                       earlier) if retold else None  # fmt: skip
+    if event_type in PERSONAL and any(a.kind == "person" for a in actors):
+        actors = tuple(a for a in actors if a.kind == "person")  # who was born, not where
     if not actors:
         return None
     actors = with_represented_countries(actors, time.begin, kb)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from graph.event_types import FALLBACK, EventType
 from graph.extract import dates
@@ -170,13 +171,41 @@ Trigger = tuple[EventType, str, int, int]
 # points back with (graph.extract.undated): one scan serves both
 @lru_cache(maxsize=256)
 def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigger, ...]:
-    """Every trigger of the sentence, in text order (the longer first at one offset)."""
+    """Every trigger of the sentence, in text order (the longer first at one offset);
+    none inside a name (:func:`_in_a_name`: "Warsaw" holds no war)."""
     found = [
         (event_type, m.group(0), m.start(), m.end())
         for event_type, regex in trigger_regexes(kb, language)
         for m in regex.finditer(sentence)
+        if not _in_a_name(sentence, m, event_type, language)
     ]
     return tuple(sorted(found, key=lambda f: (f[2], -len(f[1]))))
+
+
+# what may follow a stem in a capitalised trigger word that is still that word
+# ("the Summits", "les Rencontres"), not another one ("Warsaw", "Galaxy")
+_INFLECTIONS: Final = frozenset({"", "s", "es", "e", "d", "ed", "ing", "é", "ée", "és", "ées", "x"})
+
+
+def _in_a_name(sentence: str, match: re.Match[str], event_type: EventType, language: str) -> bool:
+    """Whether a capitalised trigger word inside the sentence is part of a name:
+    a stem only begins it ("returned to Warsaw", "the Galaxy Fund"), or another
+    capitalised word follows it ("the Met Office", "Summit Bank"; "the G20
+    Summit in Rio" and "the Paris Agreement" still tell happenings)."""
+    word = match.group(0)
+    if not word[:1].isupper() or not sentence[: match.start()].strip(_OPENING):
+        return False
+    if _NAME_GOES_ON.match(sentence, match.end()):
+        return True
+    folded = word.casefold()
+    stems = [t.rstrip("$").casefold() for t in event_type.triggers.get(language, ())]
+    return not any(folded.startswith(s) and folded[len(s) :] in _INFLECTIONS for s in stems)
+
+
+_NAME_GOES_ON: Final = re.compile(r"[ -](?:[A-ZÀ-ÖØ-Þ][\w’'-]*)")
+
+
+_OPENING: Final = " \t«»\"“”‘’'([-—–:"  # what may stand before a sentence's first word
 
 
 _NAMING_REACH = 40  # characters between the noun that names a happening and its name

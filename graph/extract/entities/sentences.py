@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.extract.entities.common import _AROUND_NAMES, _NER_KINDS, _tokens, entity_key
+from graph.extract.entities.compounds import compound_countries
 from graph.extract.entities.eventnames import (
     _YEAR_SUFFIX,
     EVENT_NAME_LABEL,
@@ -116,6 +117,7 @@ def _analyse_sentence(
     mentions = _owned_institutions([p[0] for p in pairs], sent.text)
     # keys as finally given: an owned institution's is not the one it was read with
     locative = frozenset(m.key for m, (_, at) in zip(mentions, pairs, strict=True) if at)
+    mentions = compound_countries(sent.text, mentions, kb, language)
     roles = _roles(sent.text, matchers, kb, language)
     mentions = holders_in_apposition(sent.text, roles, mentions, kb)
     roles = _attach_appositions(roles, mentions)
