@@ -149,3 +149,30 @@ def test_a_birth_is_the_born_one_s(kb) -> None:
     assert (birth.time.begin.year, _keys(birth)) == (1931, {"person/ingrid-solberg"})
     [born] = _events("Born in 1931 in Bergen, Ingrid Solberg led the expedition.", "en", kb)
     assert (born.event_type, born.time.begin.year) == ("Birth", 1931)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "key"),
+    [
+        ("La Cédéao a suspendu vendredi le Mali de ses instances.", "fr",
+         "organization/ecowas"),
+        ("La Ligue arabe a condamné vendredi les frappes.", "fr", "organization/arab-league"),
+        ("L'OCDE a publié vendredi ses prévisions de croissance.", "fr", "organization/oecd"),
+    ],
+)  # fmt: skip
+def test_regional_and_international_bodies_are_known(
+    kb, body: str, language: str, key: str
+) -> None:
+    [event] = _events(body, language, kb)
+    assert key in _keys(event)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Soldiers loyal to General Edvard Lindqvist staged a coup in Mali on Friday.", "en"),
+        ("Des militaires ont tenté vendredi un coup d'État au Mali, selon le gouvernement.", "fr"),
+    ],
+)
+def test_a_coup_is_a_coup(kb, body: str, language: str) -> None:
+    assert "Coup" in {e.event_type for e in _events(body, language, kb)}
