@@ -176,3 +176,16 @@ def test_regional_and_international_bodies_are_known(
 )
 def test_a_coup_is_a_coup(kb, body: str, language: str) -> None:
     assert "Coup" in {e.event_type for e in _events(body, language, kb)}
+
+
+def test_a_named_happening_keeps_its_trigger_word(kb) -> None:
+    # "Hurricane Katrina": the capitalised word after the trigger names the happening
+    # (the first rule for names read it as a name: no disaster)
+    [event] = _events("Thousands fled as Hurricane Katrina hit New Orleans on Friday.", "en", kb)
+    assert event.event_type == "Disaster"
+
+
+def test_an_institution_named_after_a_happening_is_no_happening(kb) -> None:
+    # guard: "the Election Commission" said something; it held no election
+    body = "The Election Commission said on Friday the vote would be held in May."
+    assert all(e.event_type != "Election" for e in _events(body, "en", kb))

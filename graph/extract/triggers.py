@@ -18,7 +18,7 @@ from graph.event_types import FALLBACK, EventType
 from graph.extract import dates
 from graph.extract.topics import stem_regex
 from graph.kb import KnowledgeBase
-from graph.languages import cue
+from graph.languages import BY_CODE, cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, TimeExpression
 
@@ -190,19 +190,22 @@ _INFLECTIONS: Final = frozenset({"", "s", "es", "e", "d", "ed", "ing", "é", "é
 def _in_a_name(sentence: str, match: re.Match[str], event_type: EventType, language: str) -> bool:
     """Whether a capitalised trigger word inside the sentence is part of a name:
     a stem only begins it ("returned to Warsaw", "the Galaxy Fund"), or another
-    capitalised word follows it ("the Met Office", "Summit Bank"; "the G20
-    Summit in Rio" and "the Paris Agreement" still tell happenings)."""
+    capitalised word follows it ("the Met Office"; "the G20 Summit in Rio" and
+    "the Paris Agreement" still tell happenings), unless that word names the
+    happening, of a type whose happenings get names ("as Hurricane Katrina
+    hit"), and is no institution's head ("the Election Commission")."""
     word = match.group(0)
     if not word[:1].isupper() or not sentence[: match.start()].strip(_OPENING):
         return False
-    if _NAME_GOES_ON.match(sentence, match.end()):
-        return True
+    if follows := _NAME_GOES_ON.match(sentence, match.end()):
+        heads = BY_CODE[language].entities.institution_heads if language in BY_CODE else ()
+        return not event_type.nameable or follows.group(1).casefold() in heads
     folded = word.casefold()
     stems = [t.rstrip("$").casefold() for t in event_type.triggers.get(language, ())]
     return not any(folded.startswith(s) and folded[len(s) :] in _INFLECTIONS for s in stems)
 
 
-_NAME_GOES_ON: Final = re.compile(r"[ -](?:[A-ZÀ-ÖØ-Þ][\w’'-]*)")
+_NAME_GOES_ON: Final = re.compile(r"[ -]([A-ZÀ-ÖØ-Þ][\w’'-]*)")
 
 
 _OPENING: Final = " \t«»\"“”‘’'([-—–:"  # what may stand before a sentence's first word
