@@ -21,9 +21,11 @@ but no actor borrows the actors of the preceding sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Final
 
 from graph.event_types import FALLBACK, PERSONAL, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
@@ -59,6 +61,7 @@ from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
 from graph.extract.undated import (
     Happening,
+    clause_tense,
     discourse_time,
     in_flashback,
     list_item,
@@ -199,7 +202,10 @@ def extract_events(
             if mention is not None and mention.trigger is None and sentence.paragraph in captions:
                 continue  # "X (R) shakes hands with Y … (Xinhua/Du Yu)": a picture, no event
             if mention is not None:
-                events.append(_typed_by_its_name(mention, sentence, named))
+                mention = _typed_by_its_name(mention, sentence, named)
+                if mention.event_type == FALLBACK and not _past_happening(sentence, time, language):
+                    continue
+                events.append(mention)
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
                     day_before = None if in_flashback(sentence, time) else time
     return _placed_by_the_story(events)
@@ -209,6 +215,29 @@ def _others_named(sentence: AnalysedSentence, told_by: list[tuple[int, int]], ke
     """Whether the sentence names an actor other than ``key`` outside the attribution."""
     return any(m.kind in ACTOR_KINDS and m.key != key and not in_spans(m.start, told_by)
                for m in sentence.mentions)  # fmt: skip
+
+
+# a year or month right after a noun and "de"/"of": it qualifies the noun ("la
+# Constitution de 2014", "the budget of 2031")
+_OF_A_NOUN: Final = re.compile(r"[^\W\d_]{3,}\s+(?:de|d['’]|of)\s*$", re.IGNORECASE)
+_OF: Final = re.compile(r"(?:de|d['’]|of)\s*", re.IGNORECASE)
+
+
+def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
+    """Whether a sentence no trigger types tells a happening at ``time``: a day
+    dates one; a month or a year only in a clause told in the past, not one that
+    qualifies a noun. A forecast or a plan ("they'll be the ones… in two years",
+    "could finish 1-2-3 next year"), a state ("is expected in 2032") or "la
+    Constitution de 2014" is no happening of that time."""
+    if time.granularity in ("day", "days"):
+        return True
+    of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"
+    if _OF_A_NOUN.search(sentence.text, 0, time.start + (of.end() if of else 0)):
+        return False
+    tense = clause_tense(sentence, time.start, time.end, language)
+    if not tense:  # a clause cut short ("Depuis juillet 2031, X, en tant que…"): the sentence's
+        tense = clause_tense(sentence, 0, len(sentence.text), language)
+    return tense in ("past", "anterior")
 
 
 def _typed_by_its_name(
