@@ -219,3 +219,10 @@ def test_a_past_happening_no_trigger_types_is_still_an_event(kb) -> None:
         "a organisé plus de 100 rencontres."
     )
     assert [e.time.begin for e in _events(body, "fr", kb)] == [date(2031, 7, 1)]
+
+
+def test_who_condemns_a_day_s_attack_makes_a_statement(kb) -> None:
+    # "condemned Wednesday's attack": the attack is what is said of, as in "condemned the
+    # attack"; the day's possessive hid it (an attack whose actors were the condemners)
+    body = "Marion Castellan condemned Wednesday's attack in a statement on Friday."
+    assert {e.event_type for e in _events(body, "en", kb)} == {"Statement"}

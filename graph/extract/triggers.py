@@ -149,7 +149,9 @@ def _type_order(kb: KnowledgeBase) -> dict[str, int]:
 # a determiner, the only word between a verb of saying and the noun it takes as object
 _OBJECT_DETERMINER = re.compile(
     r"\s+(?:the|this|that|these|those|its|their|his|her|l['’]|le|la|les|cet|cette|ces|son|sa|"
-    r"ses|leur|leurs)\s*",
+    r"ses|leur|leurs"
+    # a day's possessive stands for the determiner: "condemned Wednesday's attack"
+    r"|[a-z]+day['’]s|last\s+(?:week|month)['’]s)\s*",
     re.IGNORECASE,
 )
 
