@@ -100,6 +100,41 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+_Trie = dict[str, "_Trie"]  # a letter -> the words going on with it ("" ends one)
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    r"""A regex matching any of ``words`` (lower-cased: for a caseless regex), as a trie: one
+    branch per first letter, so a caseless regex tries a few branches where the
+    plain alternation of a thousand demonyms tried each in turn. A word and its
+    longer continuations match the longer first, as :func:`alternation` orders them.
+
+    >>> trie_alternation(["le", "les", "la"])
+    'l(?:a|e(?:s)?)'
+    >>> import re
+    >>> regex = re.compile(trie_alternation(["Corée", "Corée du Sud"]), re.IGNORECASE)
+    >>> [m[0] for m in regex.finditer("Corée du Sud, Corée")]
+    ['Corée du Sud', 'Corée']
+    """
+    trie: _Trie = {}
+    for word in {w.lower() for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: _Trie) -> str:
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 def in_spans(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether ``offset`` lies in one of the (start, end) ``spans``.
 

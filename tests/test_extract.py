@@ -1169,3 +1169,32 @@ def test_a_name_no_model_knows_is_a_person_only_where_it_can_be_one(
     doc = load_model("en")(body)
     doc.ents = []  # as if the model had found no name at all
     assert [s.text for s in _unknown_people(doc, set(), frozenset())] == people
+
+
+@pytest.mark.usefixtures("shared_data")
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_role_regex_as_a_trie_finds_what_the_plain_alternation_found(kb, language) -> None:
+    """The demonyms and country names inside role patterns are tries (speed); on the
+    dev corpus and the seeds, every role phrase is found where the plain
+    longest-first alternation found it."""
+    import re
+
+    from graph.extract.entities.matchers import _role_regex
+    from graph.text import alternation
+    from tests.paths import DEV, SHARED
+
+    def plain(pattern: str) -> str:
+        dem = "(?P<dem{n}>" + alternation(kb.demonyms[language]) + ")"
+        cty = "(?P<cty{n}>" + alternation(a for a, _ in kb.country_name_forms()) + ")"
+        return pattern.replace(r"\{DEM\}", dem).replace(r"\{COUNTRY\}", cty)
+
+    parts = [
+        f"(?P<r{n}>" + plain(re.escape(p)).format(n=n) + ")"
+        for n, p in enumerate(p for r in kb.roles for p in r.patterns.get(language, ()))
+    ]
+    old = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    new, _ = _role_regex(kb, language)
+    files = [*DEV.glob("articles/*.txt"), *(SHARED / "seeds").glob("*")]
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    found = [(m.span(), m.lastgroup) for t in texts for m in old.finditer(t)]
+    assert found and found == [(m.span(), m.lastgroup) for t in texts for m in new.finditer(t)]

@@ -13,6 +13,7 @@ from spacy.matcher import PhraseMatcher
 
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE
+from graph.text import trie_alternation
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,10 @@ def _matchers(nlp: Language, kb: KnowledgeBase, language: str) -> _Matchers:
 def _role_regex(
     kb: KnowledgeBase, language: str
 ) -> tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]:
-    demonyms = sorted(kb.demonyms[language], key=len, reverse=True)
-    countries = sorted({alias for alias, _ in kb.country_name_forms()}, key=len, reverse=True)
-    dem = "(?P<dem{n}>" + "|".join(map(re.escape, demonyms)) + ")"
-    cty = "(?P<cty{n}>" + "|".join(map(re.escape, countries)) + ")"
+    # tries: 172 countries' demonyms in four forms made an alternation each role
+    # pattern tried word by word
+    dem = "(?P<dem{n}>" + trie_alternation(kb.demonyms[language]) + ")"
+    cty = "(?P<cty{n}>" + trie_alternation(alias for alias, _ in kb.country_name_forms()) + ")"
     parts: list[str] = []
     names: list[tuple[str, str, str]] = []
     for role in kb.roles:
