@@ -22,3 +22,12 @@ def sentences_and_events(
                       published_how="text" if published else "unknown")  # fmt: skip
     sentences = analyse(body, language=language, nlp=load_model(language), kb=kb)
     return sentences, extract_events(article, sentences, kb=kb)
+
+
+def told_in(
+    body: str, language: str, published: date, kb: KnowledgeBase, index: int
+) -> EventMention:
+    """The one event mention of sentence ``index`` of an article of ``body``."""
+    events = sentences_and_events(body, language, published, kb)[1]
+    [event] = [e for e in events if e.sentence_index == index]
+    return event

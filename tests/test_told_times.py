@@ -12,18 +12,12 @@ from datetime import date
 import pytest
 
 from graph.kb import default_kb
-from tests.extraction import sentences_and_events
+from tests.extraction import sentences_and_events, told_in
 
 
 @pytest.fixture(scope="module")
 def kb():
     return default_kb()
-
-
-def _in_sentence(body: str, language: str, published: date, kb, index: int):
-    events = sentences_and_events(body, language, published, kb)[1]
-    [event] = [e for e in events if e.sentence_index == index]
-    return event
 
 
 @pytest.mark.parametrize(
@@ -46,7 +40,7 @@ def _in_sentence(body: str, language: str, published: date, kb, index: int):
 def test_the_eve_of_a_told_visit_is_the_day_before_it(kb, body: str, language: str) -> None:
     # the visit is Wednesday 12 March, told in the sentence before: the interview is
     # on the 11th (the eve was read as of the report's day: the visit on the 13th)
-    event = _in_sentence(body, language, date(2031, 3, 12), kb, 1)
+    event = told_in(body, language, date(2031, 3, 12), kb, 1)
     assert (event.time.begin, event.time.last) == (date(2031, 3, 11), date(2031, 3, 11))
     assert event.event_type == "Statement"  # an interview, not the visit again
     # counted from the visit's own date: the discourse's, not a date of the sentence's own
@@ -79,7 +73,7 @@ def test_the_day_after_a_told_summit_follows_its_time(kb) -> None:
     )
     # told on Friday 14 March: the day after Monday's summit is the 11th (the old
     # reading counted from the report: the summit on the 13th)
-    event = _in_sentence(body, "fr", date(2031, 3, 14), kb, 1)
+    event = told_in(body, "fr", date(2031, 3, 14), kb, 1)
     assert event.time.begin == date(2031, 3, 11)
     assert event.event_type != "Meeting"
 

@@ -24,7 +24,7 @@ from datetime import date
 import pytest
 
 from graph.kb import default_kb
-from tests.extraction import sentences_and_events
+from tests.extraction import sentences_and_events, told_in
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +34,6 @@ def kb():
 
 def _keys(event) -> set[str]:
     return {a.key for a in event.actors}
-
-
-def _told_in(body: str, language: str, published: date, kb, index: int):
-    """The one event mention of sentence ``index`` of an article of ``body``."""
-    events = sentences_and_events(body, language, published, kb)[1]
-    [event] = [e for e in events if e.sentence_index == index]
-    return event
 
 
 def test_a_sentence_to_a_penalty_is_a_trial_not_a_saying(kb) -> None:
@@ -76,7 +69,7 @@ def test_a_flashback_is_not_the_day_the_next_sentence_goes_on_telling(kb) -> Non
         "trois ans de prison. Le procès s'était ouvert le 6 mai. L'avocate de M. Lescure, "
         "Me Claire Aubry, a annoncé que son client ferait appel de la décision."
     )
-    appeal = _told_in(body, "fr", date(2030, 5, 14), kb, 2)
+    appeal = told_in(body, "fr", date(2030, 5, 14), kb, 2)
     assert appeal.time.rule == "report-time"  # was the trial's opening, 6 May
     assert appeal.time.last == date(2030, 5, 14)
 
@@ -86,7 +79,7 @@ def test_a_flashback_gives_no_same_day_to_the_next_sentence(kb) -> None:
         "The talks between Nordvik and Valdoria had begun on Monday in Geneva. Edvard "
         "Lindqvist, Nordvik's envoy, said the two sides had signed a deal in Geneva."
     )
-    said = _told_in(body, "en", date(2031, 3, 12), kb, 1)
+    said = told_in(body, "en", date(2031, 3, 12), kb, 1)
     assert said.time.rule != "same-day-as-previous-sentence"
     assert said.time.last == date(2031, 3, 12)
 
@@ -98,7 +91,7 @@ def test_a_statement_in_the_past_still_sets_the_day_after_it(kb) -> None:
         "On Tuesday, Edvard Lindqvist said he had signed the pact with Marion Castellan. "
         "He then met Marion Castellan and Ingrid Solberg at the port."
     )
-    met = _told_in(body, "en", date(2031, 7, 17), kb, 1)
+    met = told_in(body, "en", date(2031, 7, 17), kb, 1)
     assert met.time.begin == date(2031, 7, 15)
 
 
@@ -301,7 +294,7 @@ def test_a_sentence_opening_on_an_institution_borrows_nobody(kb) -> None:
 def test_a_sentence_opening_on_other_common_nouns_still_borrows(kb) -> None:
     # guard: warships have no name; the countries of the sentence before sail them
     body = "Norway and Finland began naval drills on Monday. Warships fired missiles on Tuesday."
-    fired = _told_in(body, "en", date(2031, 4, 16), kb, 1)
+    fired = told_in(body, "en", date(2031, 4, 16), kb, 1)
     assert {"country/norway", "country/finland"} <= _keys(fired)
 
 
@@ -347,7 +340,7 @@ def test_a_happening_no_trigger_types_takes_the_type_its_name_was_given(kb) -> N
         "« Aurore-2031 ». Baptisé « Aurore-2031 », l'événement associe jusqu'au 7 septembre "
         "les marines norvégienne et finlandaise."
     )
-    held = _told_in(body, "fr", date(2031, 9, 1), kb, 1)
+    held = told_in(body, "fr", date(2031, 9, 1), kb, 1)
     assert held.event_type == "MilitaryExercise"  # was Other: no trigger in the sentence
 
 
@@ -356,7 +349,7 @@ def test_the_company_is_the_one_named_before_not_its_stock_exchange(kb) -> None:
         "Nordvik Energy ASA (OSE: NORE) reported a record profit on Tuesday. The company "
         "raised its dividend on Tuesday."
     )
-    raised = _told_in(body, "en", date(2031, 10, 29), kb, 1)
+    raised = told_in(body, "en", date(2031, 10, 29), kb, 1)
     assert {a.label for a in raised.actors} == {"Nordvik Energy ASA"}
 
 
