@@ -48,6 +48,10 @@ class EventType:
         return hash(self.name)
 
 
+# the roles a type may have (event_types.tsv's header says what each means)
+_ROLES: Final = frozenset({"", "saying", "fallback", "unacted", "telling", "personal"})
+
+
 def load_event_types(
     path: Path = DATA_DIR / "event_types.tsv", languages: tuple[Language, ...] = LANGUAGES
 ) -> tuple[EventType, ...]:
@@ -78,14 +82,7 @@ def load_event_types(
     for role in ("saying", "fallback"):
         if sum(t.role == role for t in types) != 1:
             raise ConfigError(f"{path}: exactly one event type must have the role {role}")
-    if unknown := {t.role for t in types} - {
-        "",
-        "saying",
-        "fallback",
-        "unacted",
-        "telling",
-        "personal",
-    }:
+    if unknown := {t.role for t in types} - _ROLES:
         raise ConfigError(f"{path}: unknown role(s) {', '.join(sorted(unknown))}")
     return types
 
