@@ -226,3 +226,27 @@ def test_who_condemns_a_day_s_attack_makes_a_statement(kb) -> None:
     # attack"; the day's possessive hid it (an attack whose actors were the condemners)
     body = "Marion Castellan condemned Wednesday's attack in a statement on Friday."
     assert {e.event_type for e in _events(body, "en", kb)} == {"Statement"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Portugal's unemployment rate rose to 7% in 2031, the government said on Friday.", "en"),
+        ("Le taux de chômage du Portugal a atteint 7 % vendredi, selon le gouvernement.", "fr"),
+    ],
+)
+def test_a_rate_alone_is_no_decision(kb, body: str, language: str) -> None:
+    # "rate", "taux" were decisions: every unemployment or inflation figure was one
+    assert all(e.event_type != "Decision" for e in _events(body, language, kb))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("The European Central Bank announced a rate hike on Thursday.", "en"),
+        ("La Banque centrale européenne a relevé ses taux jeudi.", "fr"),
+    ],
+)
+def test_a_rate_decision_is_a_decision(kb, body: str, language: str) -> None:
+    # guard: a rate hike and "relevé ses taux" still decide (the phrases replace "rate", "taux")
+    assert "Decision" in {e.event_type for e in _events(body, language, kb)}
