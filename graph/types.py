@@ -139,6 +139,7 @@ class Verb:
     tense: Tense = ""
     negated: bool = False  # "n'a pas condamné", "did not attend"
     participle: bool = False  # a present participle or gerund: "marquant", "highlighting"
+    imperfect: bool = False  # a French imparfait ("prévoyait", "était"): a state or a background
 
 
 @dataclass(frozen=True, slots=True)

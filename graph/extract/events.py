@@ -226,18 +226,29 @@ _OF: Final = re.compile(r"(?:de|d['’]|of)\s*", re.IGNORECASE)
 def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
     """Whether a sentence no trigger types tells a happening at ``time``: a day
     dates one; a month or a year only in a clause told in the past, not one that
-    qualifies a noun. A forecast or a plan ("they'll be the ones… in two years",
-    "could finish 1-2-3 next year"), a state ("is expected in 2032") or "la
-    Constitution de 2014" is no happening of that time."""
+    qualifies a noun, and not only in the imperfect. A forecast or a plan
+    ("they'll be the ones… in two years", "could finish 1-2-3 next year",
+    "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032") or
+    "la Constitution de 2014" is no happening of that time."""
     if time.granularity in ("day", "days"):
         return True
     of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"
     if _OF_A_NOUN.search(sentence.text, 0, time.start + (of.end() if of else 0)):
         return False
-    tense = clause_tense(sentence, time.start, time.end, language)
+    span = (time.start, time.end)
+    tense = clause_tense(sentence, *span, language)
     if not tense:  # a clause cut short ("Depuis juillet 2031, X, en tant que…"): the sentence's
-        tense = clause_tense(sentence, 0, len(sentence.text), language)
-    return tense in ("past", "anterior")
+        span = (0, len(sentence.text))
+        tense = clause_tense(sentence, *span, language)
+    return tense == "anterior" or (tense == "past" and not _in_the_imperfect(sentence, span))
+
+
+def _in_the_imperfect(sentence: AnalysedSentence, span: tuple[int, int]) -> bool:
+    """Whether the clause around ``span`` tells its past only in the imperfect
+    ("Berlin prévoyait une hausse en 2032"): a state or a background, not a happening."""
+    first, last = dates.clause_span(sentence.text, *span)
+    past = [v for v in sentence.verbs if first <= v.start < last and v.tense == "past"]
+    return bool(past) and all(v.imperfect for v in past)
 
 
 def _typed_by_its_name(

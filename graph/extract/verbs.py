@@ -129,6 +129,7 @@ def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
             tense(t, words),
             _negated(t, words.negations),
             _present_participle(t),
+            "Imp" in t.morph.get("Tense", []) and "Fin" in t.morph.get("VerbForm", []),
         )
         for t in sent
         if t.pos_ in _VERB_POS
