@@ -250,3 +250,17 @@ def test_a_rate_alone_is_no_decision(kb, body: str, language: str) -> None:
 def test_a_rate_decision_is_a_decision(kb, body: str, language: str) -> None:
     # guard: a rate hike and "relevé ses taux" still decide (the phrases replace "rate", "taux")
     assert "Decision" in {e.event_type for e in _events(body, language, kb)}
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        ("Une centaine de substances ont été réexaminées, précise l'OCDE vendredi.", "Statement"),
+        ("Marion Castellan révèle ce vendredi que le ministre a menti.", "Announcement"),
+        ("Ce processus est la norme, explique vendredi Marion Castellan.", "Statement"),
+    ],
+)
+def test_a_saying_told_in_the_present_is_a_saying(kb, body: str, event_type: str) -> None:
+    # French news tells sayings in the present ("précise l'agence", "révèle ce vendredi");
+    # only "a précisé" and the stems ("indiqu", "déclar") were triggers
+    assert event_type in {e.event_type for e in _events(body, "fr", kb)}
