@@ -264,3 +264,12 @@ def test_a_saying_told_in_the_present_is_a_saying(kb, body: str, event_type: str
     # French news tells sayings in the present ("précise l'agence", "révèle ce vendredi");
     # only "a précisé" and the stems ("indiqu", "déclar") were triggers
     assert event_type in {e.event_type for e in _events(body, "fr", kb)}
+
+
+def test_keeping_up_a_quarrel_is_no_meeting(kb) -> None:
+    # "entretien" (a talk) began "entretiennent un contentieux" (keep up a quarrel)
+    body = "Marion Castellan et Edvard Lindqvist entretiennent un vif contentieux depuis mars 2029."
+    assert all(e.event_type != "Meeting" for e in _events(body, "fr", kb))
+    # guard: "s'est entretenu", "un entretien" still tell talks
+    talk = "Marion Castellan s'est entretenu vendredi avec Edvard Lindqvist."
+    assert {e.event_type for e in _events(talk, "fr", kb)} == {"Meeting"}
