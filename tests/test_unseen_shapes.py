@@ -273,3 +273,19 @@ def test_keeping_up_a_quarrel_is_no_meeting(kb) -> None:
     # guard: "s'est entretenu", "un entretien" still tell talks
     talk = "Marion Castellan s'est entretenu vendredi avec Edvard Lindqvist."
     assert {e.event_type for e in _events(talk, "fr", kb)} == {"Meeting"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("In 2029, militants blew up the Portuguese embassy in Lisbon.", "en", "Attack"),
+        ("In 2029, Portugal imposed a trade embargo on Morocco.", "en", "Sanction"),
+        ("Un attentat a visé vendredi l'ambassade du Portugal, selon le gouvernement.", "fr",
+         "Attack"),
+    ],
+)  # fmt: skip
+def test_bombings_attacks_and_embargoes_have_their_types(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    # "blew up", "embargo", "attentat" named no type: the fallback's Other, or no event
+    assert event_type in {e.event_type for e in _events(body, language, kb)}
