@@ -1,9 +1,12 @@
-"""Shapes of news seen on invented articles of a later round: obituaries, live
-blogs, regional summits, trade deals, air patrols. Invented sentences (names
-invented, countries and cities real); none of them appear in ``graph/``.
+"""Shapes of news seen on invented articles of a later round (obituaries, live
+blogs, regional summits, trade deals, air patrols) and on real news pages read
+by hand (a central bank's report, a coup, embassy bombings, French sayings in
+the present). Invented sentences (names invented, countries and cities real);
+none of them appear in ``graph/``.
 
 Each test fails on the code before the mechanism it tests, unless its comment
-calls it a guard.
+calls it a guard; a parametrised test may hold a case the code before already
+passed ("In two years, … will be the ones"), kept as what the change must keep.
 
 Seen and not mended: a French imperfect still reads as past for happenings a
 trigger names ("la Chine organisait des exercices"); "Wednesday's rate increase
