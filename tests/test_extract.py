@@ -1198,3 +1198,20 @@ def test_the_role_regex_as_a_trie_finds_what_the_plain_alternation_found(kb, lan
     texts = [p.read_text(encoding="utf-8") for p in files]
     found = [(m.span(), m.lastgroup) for t in texts for m in old.finditer(t)]
     assert found and found == [(m.span(), m.lastgroup) for t in texts for m in new.finditer(t)]
+
+
+def test_every_shipped_knowledge_base_key_is_defined_once() -> None:
+    """A key in two shipped files is silently replaced by the later one (a user's
+    overlay may do that on purpose, the shipped data must not): "taiwan" was a
+    country and a place, so its name and its demonym made two nodes."""
+    import csv
+
+    from graph.resources import DATA_DIR
+
+    def keys(name: str, column: int) -> list[str]:
+        with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+            rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
+        return [r[column] for r in rows if r[column] not in ("key", "kind")]
+
+    found = keys("countries.tsv", 0) + keys("places.tsv", 0) + keys("people_orgs.tsv", 1)
+    assert sorted(k for k in set(found) if found.count(k) > 1) == []
