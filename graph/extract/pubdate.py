@@ -44,6 +44,7 @@ from graph.extract.dates import (
     find_undated_days,
     is_future_tense,
 )
+from graph.types import TimeExpression
 
 __all__ = [
     "infer_day_in_year",
@@ -109,10 +110,7 @@ def infer_publication_date(
     undated: list[UndatedDay] = []
     for sentence in _SENTENCE_BREAK.split(text) if sentences is None else sentences:
         for expression in find_time_expressions(sentence, language=language, anchor=None):
-            span = (expression.start, expression.end)
-            if is_future_tense(sentence, language=language, span=span) or (
-                to_come is not None and to_come(sentence, *span)
-            ):
+            if _told_as_to_come(sentence, expression, language, to_come):
                 continue
             years.update({expression.begin.year, expression.last.year})
             if expression.granularity == "day":
@@ -229,6 +227,17 @@ def infer_day_in_year(
     return day, f"inferred: {how}{after}, the day of the weekday it reports ('{weekday[1]}')"
 
 
+def _told_as_to_come(
+    text: str, expression: TimeExpression, language: str, to_come: ToCome | None
+) -> bool:
+    """Whether ``text`` tells the time ``expression`` as still to come: in the future
+    tense, or so the caller's ``to_come`` reads it (a day ending what goes on)."""
+    span = (expression.start, expression.end)
+    return is_future_tense(text, language=language, span=span) or (
+        to_come is not None and to_come(text, *span)
+    )
+
+
 def _bounds(
     texts: list[str], language: str, year: int, to_come: ToCome | None
 ) -> tuple[_Bound | None, _Bound | None]:
@@ -241,10 +250,7 @@ def _bounds(
             if found.granularity == "year" or year not in (found.begin.year, found.last.year):
                 continue
             bound = _Bound(found.begin, found.text, found.granularity == "day")
-            span = (found.start, found.end)
-            if is_future_tense(text, language=language, span=span) or (
-                to_come is not None and to_come(text, *span)
-            ):
+            if _told_as_to_come(text, found, language, to_come):
                 upper = bound if upper is None or bound.day < upper.day else upper
             elif lower is None or bound.day > lower.day:
                 lower = bound
