@@ -135,6 +135,17 @@ def _trie_regex(node: _Trie) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def paragraphs(body: str) -> list[str]:
+    r"""The paragraphs of an article's body: its non-empty lines, stripped. The
+    extract stage numbers sentences' paragraphs by this list, and ingest the
+    paragraphs of the posts a page embeds (the two must count alike).
+
+    >>> paragraphs("Titre\n\n  Un.  \nDeux")
+    ['Titre', 'Un.', 'Deux']
+    """
+    return [line.strip() for line in body.split("\n") if line.strip()]
+
+
 def in_spans(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether ``offset`` lies in one of the (start, end) ``spans``.
 

@@ -34,6 +34,7 @@ from graph.ingest.datelines import (
     spot_agency_dateline,
     spot_dateline,
 )
+from graph.text import paragraphs
 
 _NAV_LINES = frozenset(
     {
@@ -278,10 +279,9 @@ def _post_tail(line: str) -> tuple[str, date | None]:
 
 
 def _posts(body: str, posted: dict[str, date]) -> tuple[tuple[int, date], ...]:
-    """The paragraphs of ``body`` (counted over its non-empty lines, as the
-    extract stage counts them) that are embedded posts, with their dates."""
-    paragraphs = (line.strip() for line in body.split("\n") if line.strip())
-    return tuple((n, posted[text]) for n, text in enumerate(paragraphs) if text in posted)
+    """The paragraphs of ``body`` (:func:`graph.text.paragraphs`, as the extract
+    stage numbers them) that are embedded posts, with their dates."""
+    return tuple((n, posted[text]) for n, text in enumerate(paragraphs(body)) if text in posted)
 
 
 def _cut_trailer(lines: list[str]) -> list[str]:

@@ -52,7 +52,7 @@ from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
 from graph.extract.entities.unknown import _unknown_people
 from graph.extract.verbs import verbs_of
 from graph.kb import KnowledgeBase
-from graph.text import fold
+from graph.text import fold, paragraphs
 from graph.types import AnalysedSentence, EntityMention
 
 _MAX_PARAGRAPH = 10_000  # characters given to the model at once
@@ -74,7 +74,7 @@ def analyse(
         The sentences in text order, each with its mentions sorted by offset.
     """
     matchers = _matchers(nlp, kb, language)
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    lines = paragraphs(body)
     pieces = [(number, piece) for number, line in enumerate(lines) for piece in _bounded(line)]
     sentences: list[AnalysedSentence] = []
     # One doc per paragraph: a line break always ends a sentence in saved pages
