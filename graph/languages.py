@@ -125,6 +125,7 @@ class EntityWords:
     source_cues: tuple[_Words, ...]  # "according to": a source, not a place
     place_cues: tuple[_Words, ...]  # "the town of": a place, whatever the model says
     demonyms_match_case: bool
+    attributive_country_names: bool  # "US President": a country's name before a role
     event_naming_stems: _Words  # "baptisées", "dubbed"
     event_name_not_between: frozenset[str]
     media_words: frozenset[str] = (
@@ -324,6 +325,7 @@ def _entities(r: _Reader) -> EntityWords:
         source_cues=tuple(tuple(cue.split()) for cue in r.words(t, w, "source_cues")),
         place_cues=tuple(tuple(cue.split()) for cue in r.words(t, w, "place_cues")),
         demonyms_match_case=r.flag(t, w, "demonyms_match_case", False),
+        attributive_country_names=r.flag(t, w, "attributive_country_names", False),
         event_naming_stems=r.words(t, w, "event_naming_stems"),
         event_name_not_between=words("event_name_not_between"),
         media_words=words("media_words"),

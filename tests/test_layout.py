@@ -128,6 +128,8 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "photo_position",
             "since",
             "compared_from",
+            "figure_unit",
+            "habitual",
             "organisation",
             "posting",
             "posted_to",

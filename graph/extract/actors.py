@@ -160,8 +160,8 @@ def sentence_actors(
         found.setdefault(m.key, m)
     for person, role_text in holders:
         known = kb.entities.get(person.split("/", 1)[1])
-        label = known.label if known else person.split("/", 1)[1]
         mention = found.get(person)
+        label = known.label if known else mention.label if mention else person.split("/", 1)[1]
         found[person] = EntityMention(
             mention.text if mention else role_text, 0, 0, "person", person, label, role_text
         )

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Final
 
 from graph.event_types import TELLING, family
@@ -37,7 +38,7 @@ from graph.extract.undated import (
     follows_a_definite,
 )
 from graph.kb import KnowledgeBase
-from graph.languages import LANGUAGES, cue
+from graph.languages import BY_CODE, LANGUAGES, cue
 from graph.text import alternation
 from graph.types import AnalysedSentence, AnchorKind, Article, EventMention, TimeExpression
 
@@ -182,6 +183,8 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
         return True  # "rose 11% from a year earlier": the figure it is compared with
     if time.rule == "quarter" and "-" in time.text and _PERIOD_OF_A_NOUN.match(text, time.end):
         return True  # "a rise in fourth-quarter profit": the figures' period, not a day
+    if time.granularity == "year" and _after_a_figure(text, time.start, language):
+        return True  # "a growth of 0.1% in 2019": a year's figure, no happening of that year
     if time.rule != "from-now":
         return False
     superlative = cue("superlative", language)
@@ -189,6 +192,29 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
     return bool(superlative and superlative.search(before)) or bool(
         _DURATION_OF.match(text, time.end)
     )
+
+
+@lru_cache(maxsize=8)
+def _figure_end(language: str) -> re.Pattern[str] | None:
+    """A number and its unit ending right before a time, with one short word
+    between at most ("0,1 % en", "5 milliards d'euros en", "$3 billion in")."""
+    registered = BY_CODE.get(language)
+    units = registered.cues.get("figure_unit", ()) if registered else ()
+    if not units:
+        return None
+    return re.compile(
+        rf"\d\s*(?:{alternation(units)})(?!\w)(?:\s+[^\W\d]{{1,3}}['’][^\W\d]+)?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _after_a_figure(text: str, start: int, language: str) -> bool:
+    """Whether a figure with its unit ends right before ``start``: the time is
+    the figure's period ("une croissance de 0,1 % en 2019"), which tells how much,
+    not that something happened then. Only a year's figure is read so: a
+    month's ("exports rose 11.2% in March") is the news of that month."""
+    figure = _figure_end(language)
+    return bool(figure and figure.search(text, max(0, start - 40), start))
 
 
 _COMPARED_REACH = 12  # characters between a comparison's words and its time, at most

@@ -69,6 +69,7 @@ from graph.extract.undated import (
     told_happening,
 )
 from graph.kb import KnowledgeBase
+from graph.languages import cue
 from graph.text import in_spans
 from graph.types import (
     AnalysedSentence,
@@ -229,7 +230,12 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     qualifies a noun, and not only in the imperfect. A forecast or a plan
     ("they'll be the ones… in two years", "could finish 1-2-3 next year",
     "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032") or
-    "la Constitution de 2014" is no happening of that time."""
+    "la Constitution de 2014" is no happening of that time, nor what used to
+    happen ("often made headlines in 2019")."""
+    first, last = dates.clause_span(sentence.text, time.start, time.end)
+    habitual = cue("habitual", language)
+    if habitual and habitual.search(sentence.text, first, last):
+        return False  # "a souvent fait la une en 2019": what used to happen, no one happening
     if time.granularity in ("day", "days"):
         return True
     of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"

@@ -70,8 +70,11 @@ def _role_regex(
 ) -> tuple[re.Pattern[str], tuple[tuple[str, str, str], ...]]:
     # tries: 172 countries' demonyms in four forms made an alternation each role
     # pattern tried word by word
-    dem = "(?P<dem{n}>" + trie_alternation(kb.demonyms[language]) + ")"
-    cty = "(?P<cty{n}>" + trie_alternation(alias for alias, _ in kb.country_name_forms()) + ")"
+    country_names = [alias for alias, _ in kb.country_name_forms()]
+    attributive = BY_CODE[language].entities.attributive_country_names
+    before_a_role = [*kb.demonyms[language], *(country_names if attributive else ())]
+    dem = "(?P<dem{n}>" + trie_alternation(before_a_role) + ")"
+    cty = "(?P<cty{n}>" + trie_alternation(country_names) + ")"
     parts: list[str] = []
     names: list[tuple[str, str, str]] = []
     for role in kb.roles:

@@ -33,10 +33,34 @@ def _roles(sentence: str, m: _Matchers, kb: KnowledgeBase, language: str) -> lis
             if match.group(group) is None:
                 continue
             dem, cty = match.groupdict().get("dem" + n), match.groupdict().get("cty" + n)
-            country = demonyms.get(fold(dem)) if dem else countries.get(fold(cty)) if cty else None
+            country = _country_of(dem, cty, countries, demonyms, kb)
+            if dem and country is None:
+                break  # "us president": a pronoun, not the US; no role either
             found.append(RoleMention(role, country, match.start(), match.end(), match.group(0)))
             break
     return found
+
+
+def _country_of(
+    dem: str | None,
+    cty: str | None,
+    countries: dict[str, str],
+    demonyms: dict[str, str],
+    kb: KnowledgeBase,
+) -> str | None:
+    """The country a role phrase names: by its demonym, its name after the role
+    ("President of France"), or its name before it, written as the country is
+    ("US President", never "us president": the regex matched caselessly)."""
+    if cty:
+        return countries.get(fold(cty))
+    if not dem:
+        return None
+    return demonyms.get(fold(dem)) or _written_names(kb).get(dem)
+
+
+@lru_cache(maxsize=2)
+def _written_names(kb: KnowledgeBase) -> dict[str, str]:
+    return dict(kb.country_name_forms())
 
 
 def holders_in_apposition(

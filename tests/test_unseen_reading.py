@@ -1,0 +1,114 @@
+"""What a hand-read of real news pages nobody tuned to found wrong, mended by
+general mechanisms (stop 31): a figure's period taken for a happening's date,
+what used to happen taken for one happening, a country's name before a role
+("US President") read as no role. Invented sentences (names invented, countries
+real); none of them appear in ``graph/``.
+
+Each test fails on the code before the mechanism it tests, unless its comment
+calls it a guard; a parametrised test may hold a case the code before already
+passed (the French figure and habit), kept as what the change must keep.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.kb import default_kb
+from tests.extraction import sentences_and_events
+
+_DAY = date(2031, 11, 30)  # a Sunday
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return default_kb()
+
+
+def _events(body: str, language: str, kb):
+    return sentences_and_events(body, language, _DAY, kb)[1]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "La Valdorie reste le maillon faible de la zone, avec une croissance atone "
+            "(+ 0,1 % en 2030) et un accord commercial en suspens.",
+            "fr",
+        ),
+        ("Nordvik's exports of timber fell to 4.2 billion in 2030 under the trade deal.", "en"),
+        ("Les ventes de Nordvik Energy ont atteint 12 milliards d'euros en 2029.", "fr"),
+    ],
+)
+def test_a_figures_period_dates_no_happening(kb, body: str, language: str) -> None:
+    # the year after "0,1 %" or "4.2 billion" is how long the figure was counted,
+    # no day something happened: the accord and the deal were events of that year
+    assert all(
+        e.time.begin is None or e.time.begin.year == 2031 for e in _events(body, language, kb)
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Le port de Valdoria a signé un accord de 4 milliards avec la Norvège en 2030.", "fr"),
+        ("Nordvik Energy signed a deal worth 4 billion with Valdoria in 2030.", "en"),
+    ],
+)
+def test_a_happening_after_a_figure_keeps_its_year(kb, body: str, language: str) -> None:
+    # guard: "4 billion with Valdoria in 2030": a name, not a unit, before the year
+    [event] = _events(body, language, kb)
+    assert event.time.begin == date(2030, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("La qualité de l'eau à Valdoria a souvent fait la une de l'actualité en 2030.", "fr"),
+        ("Nordvik Energy's safety record often made headlines in 2030.", "en"),
+    ],
+)
+def test_what_used_to_happen_is_no_happening_of_its_year(kb, body: str, language: str) -> None:
+    assert _events(body, language, kb) == []
+
+
+def test_a_happening_of_its_year_without_a_frequency_stays(kb) -> None:
+    # guard: the same sentence without "often" tells a happening of 2030
+    [event] = _events("Nordvik Energy's safety record made headlines in 2030.", "en", kb)
+    assert event.time.begin == date(2030, 1, 1)
+
+
+def test_a_countrys_name_before_a_role_names_the_roles_holder(kb) -> None:
+    body = (
+        "US President Edvard Lindqvist visited Nordvik Energy's plant on Friday. "
+        '"We will rebuild," the US President said on Saturday.'
+    )
+    said = [e for e in _events(body, "en", kb) if e.sentence_index == 1]
+    assert [e.event_type for e in said] == ["Statement"]
+    assert "person/edvard-lindqvist" in {a.key for a in said[0].actors}
+
+
+def test_a_pronoun_before_a_role_is_no_country(kb) -> None:
+    # guard: the role regex reads a country's name caselessly; "us" is a pronoun
+    [event] = _events("Edvard Lindqvist told us president-elect stories on Friday.", "en", kb)
+    assert "country/united-states" not in {a.key for a in event.actors}
+
+
+def test_a_role_holder_keeps_the_name_the_sentence_gives(kb) -> None:
+    # the holder of "Zimbabwean President" was labelled by its key's slug ("edvard-lindqvist")
+    [event] = _events("Zimbabwean President Edvard Lindqvist was detained on Friday.", "en", kb)
+    labels = {a.key: a.label for a in event.actors}
+    assert labels["person/edvard-lindqvist"] == "Edvard Lindqvist"
+
+
+@pytest.mark.parametrize(
+    "verb", ["indicated", "noted", "explained", "admitted", "reiterated", "replied", "tweeted"]
+)
+def test_more_verbs_of_saying_tell_statements(kb, verb: str) -> None:
+    # these made an event of the fallback type, or none when told without a date
+    body = f"Edvard Lindqvist {verb} on Friday that Valdoria was ready to talk."
+    [event] = _events(body, "en", kb)
+    assert event.event_type == "Statement"
+    assert event.time.begin == date(2031, 11, 28)
