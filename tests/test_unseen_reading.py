@@ -112,3 +112,39 @@ def test_more_verbs_of_saying_tell_statements(kb, verb: str) -> None:
     [event] = _events(body, "en", kb)
     assert event.event_type == "Statement"
     assert event.time.begin == date(2031, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "actor", "not_acting"),
+    [
+        (
+            "Edvard Lindqvist, a former adviser to the Russian government, told reporters on "
+            "Friday that the talks had failed.",
+            "en",
+            "person/edvard-lindqvist",
+            "country/russia",
+        ),
+        (
+            "Marion Castellan, députée socialiste des Français de l'étranger, a annoncé vendredi "
+            "qu'elle saisirait le Conseil constitutionnel.",
+            "fr",
+            None,
+            "country/france",
+        ),
+    ],
+)
+def test_who_an_aside_after_a_name_says_someone_is_does_not_act(
+    kb, body: str, language: str, actor: str | None, not_acting: str
+) -> None:
+    # the post's country or organisation described who spoke; it did not speak
+    [event] = _events(body, language, kb)
+    keys = {a.key for a in event.actors}
+    assert not_acting not in keys
+    assert actor is None or actor in keys
+
+
+def test_an_office_in_an_aside_still_acts_for_its_country(kb) -> None:
+    # guard: "le chancelier autrichien" is a head of government's office
+    body = "Vendredi, Edvard Lindqvist, le chancelier autrichien, a rencontré Marion Castellan."
+    [event] = _events(body, "fr", kb)
+    assert "country/austria" in {a.key for a in event.actors}

@@ -11,7 +11,7 @@ import re
 
 from graph.event_types import SAYING
 from graph.extract import dates
-from graph.extract.asides import asides, object_relatives, outside_quote, states
+from graph.extract.asides import appositions, asides, object_relatives, outside_quote, states
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
@@ -69,12 +69,13 @@ def not_acting(
     quoted = asides(text, language, trigger_at, quotes=True)
     when = time.start if direct else None  # the sentence's own date
     said = _said(text, trigger_at) if event_type == SAYING else []
+    described = appositions(sentence, language, trigger_at)
     elsewhere = [*quoted, *apart, *said]
     if event_type == SAYING:
-        return [*quoted, *apart], elsewhere
+        return [*quoted, *apart, *described], elsewhere
     spans = [*asides(text, language, trigger_at, when=when), *outside_quote(text, trigger_at),
              *object_relatives(sentence, language, (trigger_at, when)),
-             *states(sentence, trigger_at), *apart]  # fmt: skip
+             *states(sentence, trigger_at), *apart, *described]  # fmt: skip
     if direct:
         spans += _speaker_clause(sentence, time, kb, language)
     return spans, elsewhere

@@ -28,8 +28,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Final
 
+from graph.extract.entities.inside import _folded_words
 from graph.languages import BY_CODE, cue
-from graph.text import alternation
+from graph.text import alternation, fold
 from graph.types import AnalysedSentence, EntityMention
 
 __all__ = [
@@ -82,6 +83,39 @@ def asides(
 
 
 _BRACKETS = re.compile(r"\([^()]{1,80}\)")
+
+_APPOSITION_WORDS: Final = 15  # words of an aside after a name, at most
+_TITLE_REACH: Final = 5  # the first words of such an aside, where its post is said
+
+
+def appositions(
+    sentence: AnalysedSentence, language: str, keep: int | None
+) -> list[tuple[int, int]]:
+    """Asides after a person's or an organisation's name that say what they
+    are ("Edvard Lindqvist, a former adviser to the Valdorian government,
+    said", "X, député socialiste des Français de l'étranger, a annoncé"): a
+    title word (the language file's ``title_words``) in their first words, a
+    comma closing them. Whom they name does not act: the name before does.
+    Not the aside holding ``keep`` (the trigger), nor one naming an office
+    of the knowledge base's roles ("le chancelier autrichien": the head of
+    government acts for the country, graph.extract.actors)."""
+    titles = _folded_words(language, "title_words")
+    text, spans = sentence.text, []
+    for mention in sentence.mentions:
+        if mention.kind not in ("person", "organization"):
+            continue
+        opening = re.compile(r"\s*,\s*").match(text, mention.end)
+        end = text.find(",", opening.end()) if opening else -1
+        if opening is None or end == -1 or _holds(mention.end, end, (keep,)):
+            continue
+        if any(mention.end <= r.start < end for r in sentence.roles):
+            continue  # "Sebastian Kurz, le chancelier autrichien,": the office acts for Austria
+        words = text[opening.end() : end].split()
+        if len(words) <= _APPOSITION_WORDS and any(
+            fold(w.strip("'’")) in titles for w in words[:_TITLE_REACH]
+        ):
+            spans.append((opening.start(), end))
+    return spans
 
 
 # "(OSE: NORE)", "(Nasdaq: NVKE)": a stock exchange and a company's ticker

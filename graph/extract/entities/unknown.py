@@ -76,7 +76,7 @@ def _before_predicate(doc: Doc, end: int) -> bool:
     return doc[end + 1].lower_ in _RELATIVE_PERSON or _describes_someone(doc, end + 1)
 
 
-_ASIDE_TOKENS: Final = 6
+_ASIDE_TOKENS: Final = 8  # ", a former adviser to the Nordvik government,"
 
 
 def _describes_someone(doc: Doc, start: int) -> bool:
