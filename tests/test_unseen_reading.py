@@ -148,3 +148,29 @@ def test_an_office_in_an_aside_still_acts_for_its_country(kb) -> None:
     body = "Vendredi, Edvard Lindqvist, le chancelier autrichien, a rencontré Marion Castellan."
     [event] = _events(body, "fr", kb)
     assert "country/austria" in {a.key for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "acting"),
+    [
+        # who speaks for a country or a body: it acts through them
+        (
+            "Edvard Lindqvist, Norway's envoy, said on Friday the talks had failed.",
+            "en",
+            "country/norway",
+        ),
+        (
+            "L'accord a été signé vendredi par Edvard Lindqvist, ministre norvégien, et le "
+            "directeur de l'agence russe, Ingrid Solberg.",
+            "fr",
+            "country/russia",
+        ),
+    ],
+)
+def test_an_aside_of_a_spokesperson_or_a_conjunct_still_acts(
+    kb, body: str, language: str, acting: str
+) -> None:
+    # ", Norway's envoy," speaks for Norway; ", et le directeur de l'agence russe," is
+    # a second signatory, no description of the first
+    [event] = _events(body, language, kb)
+    assert acting in {a.key for a in event.actors}

@@ -110,6 +110,8 @@ def appositions(
             continue
         if any(mention.end <= r.start < end for r in sentence.roles):
             continue  # "Sebastian Kurz, le chancelier autrichien,": the office acts for Austria
+        if _not_a_description(text, (opening.end(), end), language):
+            continue
         words = text[opening.end() : end].split()
         if len(words) <= _APPOSITION_WORDS and any(
             fold(w.strip("'’")) in titles for w in words[:_TITLE_REACH]
@@ -120,6 +122,17 @@ def appositions(
 
 # "(OSE: NORE)", "(Nasdaq: NVKE)": a stock exchange and a company's ticker
 _TICKER = re.compile(r"\(\s*[A-Z][\w.-]{1,15}\s*:\s*[A-Z0-9.]{1,8}\s*\)")
+
+
+def _not_a_description(text: str, span: tuple[int, int], language: str) -> bool:
+    """Whether an aside after a name opens another conjunct (", and the director
+    of…", the ``phrase_end`` cues) or says who speaks for whom it names
+    (", Nordvik's envoy,", the ``speaks_for`` cues): then whom it names acts."""
+    conjunct, speaker = cue("phrase_end", language), cue("speaks_for", language)
+    start, end = span
+    return bool(conjunct and conjunct.match(text, start)) or bool(
+        speaker and speaker.search(text, start, end)
+    )
 
 
 def tickers(text: str) -> list[tuple[int, int]]:
