@@ -21,13 +21,11 @@ but no actor borrows the actors of the preceding sentence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Final
 
-from graph.event_types import FALLBACK, PERSONAL, SAYING, TELLING, UNACTED, family
+from graph.event_types import PERSONAL, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
 from graph.extract.acting import not_acting
 from graph.extract.actors import (
@@ -61,15 +59,14 @@ from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
 from graph.extract.undated import (
     Happening,
-    clause_tense,
     discourse_time,
     in_flashback,
     list_item,
     report_time,
     told_happening,
 )
+from graph.extract.untyped import untyped_happening
 from graph.kb import KnowledgeBase
-from graph.languages import cue
 from graph.text import in_spans
 from graph.types import (
     AnalysedSentence,
@@ -203,8 +200,8 @@ def extract_events(
             if mention is not None and mention.trigger is None and sentence.paragraph in captions:
                 continue  # "X (R) shakes hands with Y … (Xinhua/Du Yu)": a picture, no event
             if mention is not None:
-                mention = _typed_by_its_name(mention, sentence, named)
-                if mention.event_type == FALLBACK and not _past_happening(sentence, time, language):
+                mention = untyped_happening(mention, sentence, time, named, language)
+                if mention is None:
                     continue
                 events.append(mention)
                 if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
@@ -216,57 +213,6 @@ def _others_named(sentence: AnalysedSentence, told_by: list[tuple[int, int]], ke
     """Whether the sentence names an actor other than ``key`` outside the attribution."""
     return any(m.kind in ACTOR_KINDS and m.key != key and not in_spans(m.start, told_by)
                for m in sentence.mentions)  # fmt: skip
-
-
-# a year or month right after a noun and "de"/"of": it qualifies the noun ("la
-# Constitution de 2014", "the budget of 2031")
-_OF_A_NOUN: Final = re.compile(r"[^\W\d_]{3,}\s+(?:de|d['’]|of)\s*$", re.IGNORECASE)
-_OF: Final = re.compile(r"(?:de|d['’]|of)\s*", re.IGNORECASE)
-
-
-def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
-    """Whether a sentence no trigger types tells a happening at ``time``: a day
-    dates one; a month or a year only in a clause told in the past, not one that
-    qualifies a noun, and not only in the imperfect. A forecast or a plan
-    ("they'll be the ones… in two years", "could finish 1-2-3 next year",
-    "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032") or
-    "la Constitution de 2014" is no happening of that time, nor what used to
-    happen ("often made headlines in 2019")."""
-    first, last = dates.clause_span(sentence.text, time.start, time.end)
-    habitual = cue("habitual", language)
-    if habitual and habitual.search(sentence.text, first, last):
-        return False  # "a souvent fait la une en 2019": what used to happen, no one happening
-    if time.granularity in ("day", "days"):
-        return True
-    of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"
-    if _OF_A_NOUN.search(sentence.text, 0, time.start + (of.end() if of else 0)):
-        return False
-    span = (time.start, time.end)
-    tense = clause_tense(sentence, *span, language)
-    if not tense:  # a clause cut short ("Depuis juillet 2031, X, en tant que…"): the sentence's
-        span = (0, len(sentence.text))
-        tense = clause_tense(sentence, *span, language)
-    return tense == "anterior" or (tense == "past" and not _in_the_imperfect(sentence, span))
-
-
-def _in_the_imperfect(sentence: AnalysedSentence, span: tuple[int, int]) -> bool:
-    """Whether the clause around ``span`` tells its past only in the imperfect
-    ("Berlin prévoyait une hausse en 2032"): a state or a background, not a happening."""
-    first, last = dates.clause_span(sentence.text, *span)
-    past = [v for v in sentence.verbs if first <= v.start < last and v.tense == "past"]
-    return bool(past) and all(v.imperfect for v in past)
-
-
-def _typed_by_its_name(
-    mention: EventMention, sentence: AnalysedSentence, named: dict[str, str]
-) -> EventMention:
-    """A happening no trigger types takes the type the words naming it gave
-    ("Baptisé « Aurore-2031 », l'événement associe jusqu'au 7 septembre…": a
-    military exercise, as "manœuvres navales baptisées « Aurore-2031 »" said)."""
-    if mention.event_type != FALLBACK:
-        return mention
-    types = [named[m.key] for m in sentence.mentions if m.key in named]
-    return replace(mention, event_type=types[0]) if types else mention
 
 
 def _placed_by_the_story(events: list[EventMention]) -> list[EventMention]:

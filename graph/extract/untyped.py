@@ -1,0 +1,91 @@
+"""Extract: a happening no trigger types (the fallback event type): whether a
+sentence tells one at its time, and the type the words naming it give.
+
+Requires: an event mention of :mod:`graph.extract.events` and its analysed sentence.
+
+Method: a day dates a happening; a month or a year only in a clause told in
+the past, not only in the imperfect, not qualifying a noun, and with no word
+of habit ("often", "souvent": the language file's ``[cues] habitual``). A
+name the article gave the happening ("Baptisé « Aurore-2031 »") gives its type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Final
+
+from graph.event_types import FALLBACK
+from graph.extract import dates
+from graph.extract.undated import clause_tense
+from graph.languages import cue
+from graph.types import AnalysedSentence, EventMention, TimeExpression
+
+__all__ = ["untyped_happening"]
+
+
+def untyped_happening(
+    mention: EventMention,
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    named: dict[str, str],
+    language: str,
+) -> EventMention | None:
+    """The mention as the events step keeps it: typed by its name when no
+    trigger typed it, and None when, still untyped, it tells no happening at
+    ``time`` (``named``: the types the article's happenings' names were given)."""
+    mention = _typed_by_its_name(mention, sentence, named)
+    if mention.event_type != FALLBACK:
+        return mention
+    return mention if _past_happening(sentence, time, language) else None
+
+
+# a year or month right after a noun and "de"/"of": it qualifies the noun ("la
+# Constitution de 2014", "the budget of 2031")
+_OF_A_NOUN: Final = re.compile(r"[^\W\d_]{3,}\s+(?:de|d['’]|of)\s*$", re.IGNORECASE)
+_OF: Final = re.compile(r"(?:de|d['’]|of)\s*", re.IGNORECASE)
+
+
+def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
+    """Whether a sentence no trigger types tells a happening at ``time``: a day
+    dates one; a month or a year only in a clause told in the past, not one that
+    qualifies a noun, and not only in the imperfect. A forecast or a plan
+    ("they'll be the ones… in two years", "could finish 1-2-3 next year",
+    "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032") or
+    "la Constitution de 2014" is no happening of that time, nor what used to
+    happen ("often made headlines in 2019")."""
+    first, last = dates.clause_span(sentence.text, time.start, time.end)
+    habitual = cue("habitual", language)
+    if habitual and habitual.search(sentence.text, first, last):
+        return False  # "a souvent fait la une en 2019": what used to happen, no one happening
+    if time.granularity in ("day", "days"):
+        return True
+    of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"
+    if _OF_A_NOUN.search(sentence.text, 0, time.start + (of.end() if of else 0)):
+        return False
+    span = (time.start, time.end)
+    tense = clause_tense(sentence, *span, language)
+    if not tense:  # a clause cut short ("Depuis juillet 2031, X, en tant que…"): the sentence's
+        span = (0, len(sentence.text))
+        tense = clause_tense(sentence, *span, language)
+    return tense == "anterior" or (tense == "past" and not _in_the_imperfect(sentence, span))
+
+
+def _in_the_imperfect(sentence: AnalysedSentence, span: tuple[int, int]) -> bool:
+    """Whether the clause around ``span`` tells its past only in the imperfect
+    ("Berlin prévoyait une hausse en 2032"): a state or a background, not a happening."""
+    first, last = dates.clause_span(sentence.text, *span)
+    past = [v for v in sentence.verbs if first <= v.start < last and v.tense == "past"]
+    return bool(past) and all(v.imperfect for v in past)
+
+
+def _typed_by_its_name(
+    mention: EventMention, sentence: AnalysedSentence, named: dict[str, str]
+) -> EventMention:
+    """A happening no trigger types takes the type the words naming it gave
+    ("Baptisé « Aurore-2031 », l'événement associe jusqu'au 7 septembre…": a
+    military exercise, as "manœuvres navales baptisées « Aurore-2031 »" said)."""
+    if mention.event_type != FALLBACK:
+        return mention
+    types = [named[m.key] for m in sentence.mentions if m.key in named]
+    return replace(mention, event_type=types[0]) if types else mention
