@@ -18,6 +18,7 @@ from graph.languages import LANGUAGES, Language, read_table
 from graph.resources import DATA_DIR
 
 __all__ = [
+    "BIRTH",
     "EVENT_TYPES",
     "FALLBACK",
     "NAMEABLE",
@@ -97,6 +98,8 @@ NAMEABLE: Final = frozenset(t.name for t in EVENT_TYPES if t.nameable)
 UNACTED: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "unacted")
 # what happens to one person (a birth): its actors are people
 PERSONAL: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "personal")
+# a person's anniversary is of their birth: the first personal type of the table
+BIRTH: Final = next(t.name for t in EVENT_TYPES if t.role == "personal")
 # what is said or announced: a date inside what they tell dates that, not the telling
 TELLING: Final = frozenset(t.name for t in EVENT_TYPES if t.role in ("saying", "telling"))
 _FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}

@@ -174,3 +174,35 @@ def test_an_aside_of_a_spokesperson_or_a_conjunct_still_acts(
     # a second signatory, no description of the first
     [event] = _events(body, language, kb)
     assert acting in {a.key for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "born"),
+    [
+        ("Dimanche, ce sera aussi le 68e anniversaire de Claudio Marchetti.", "fr", 1963),
+        (
+            "On Friday the town marked the 100th anniversary of the pianist Ingrid Solberg.",
+            "en",
+            1931,
+        ),
+    ],
+)
+def test_an_anniversary_of_a_person_is_their_birth(kb, body: str, language: str, born: int) -> None:
+    # "anniversaire" is a founding's trigger: "le 68e anniversaire de X" founded X
+    births = [e for e in _events(body, language, kb) if e.time.begin.year == born]
+    assert [e.event_type for e in births] == ["Birth"]
+    assert all(a.kind == "person" for a in births[0].actors)
+
+
+def test_an_anniversary_of_a_founding_stays_a_founding(kb) -> None:
+    # guard: "de l'établissement des relations" is a happening's anniversary, and
+    # "the anniversary of the death of X" the death's
+    body = "Dimanche marquait le 70e anniversaire de l'établissement des relations entre la Chine et la Russie."
+    [founding] = [e for e in _events(body, "fr", kb) if e.time.begin.year == 1961]
+    assert founding.event_type == "Establishment"
+
+
+def test_a_years_statistic_no_trigger_types_is_no_happening(kb) -> None:
+    # a year's figure is a background; the fallback type made it an event of 2030
+    body = "En 2030, les exportations de la Norvège ont progressé de 11 %."
+    assert all(e.time.begin.year != 2030 for e in _events(body, "fr", kb))

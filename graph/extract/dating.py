@@ -53,6 +53,7 @@ __all__ = [
     "in_source_phrase",
     "is_vague",
     "named_by_the_eve",
+    "states_a_figure",
     "trigger_told_at_another_time",
     "until",
 ]
@@ -194,18 +195,17 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8)
-def _figure_end(language: str) -> re.Pattern[str] | None:
-    """A number and its unit ending right before a time, with one short word
-    between at most ("0,1 % en", "5 milliards d'euros en", "$3 billion in")."""
+@lru_cache(maxsize=16)
+def _figure(language: str, *, at_the_end: bool) -> re.Pattern[str] | None:
+    """A number and its unit ("0,1 %", "6 million", "5 milliards d'euros"); with
+    ``at_the_end``, ending right before a time, one short word between at most
+    ("0,1 % en", "5 milliards d'euros en", "$3 billion in")."""
     registered = BY_CODE.get(language)
     units = registered.cues.get("figure_unit", ()) if registered else ()
     if not units:
         return None
-    return re.compile(
-        rf"\d\s*(?:{alternation(units)})(?!\w)(?:\s+[^\W\d]{{1,3}}['’][^\W\d]+)?\s*$",
-        re.IGNORECASE,
-    )
+    tail = r"(?:\s+[^\W\d]{1,3}['’][^\W\d]+)?\s*$" if at_the_end else ""
+    return re.compile(rf"\d\s*(?:{alternation(units)})(?!\w){tail}", re.IGNORECASE)
 
 
 def _after_a_figure(text: str, start: int, language: str) -> bool:
@@ -213,8 +213,15 @@ def _after_a_figure(text: str, start: int, language: str) -> bool:
     the figure's period ("une croissance de 0,1 % en 2019"), which tells how much,
     not that something happened then. Only a year's figure is read so: a
     month's ("exports rose 11.2% in March") is the news of that month."""
-    figure = _figure_end(language)
+    figure = _figure(language, at_the_end=True)
     return bool(figure and figure.search(text, max(0, start - 40), start))
+
+
+def states_a_figure(text: str, span: tuple[int, int], language: str) -> bool:
+    """Whether ``text[span]`` (a clause) holds a figure with its unit ("claims
+    topped 6 million", "a baissé à 10 %"): what it tells is a statistic."""
+    figure = _figure(language, at_the_end=False)
+    return bool(figure and figure.search(text, *span))
 
 
 _COMPARED_REACH = 12  # characters between a comparison's words and its time, at most

@@ -21,11 +21,13 @@ but no actor borrows the actors of the preceding sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Final
 
-from graph.event_types import PERSONAL, SAYING, TELLING, UNACTED, family
+from graph.event_types import BIRTH, PERSONAL, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
 from graph.extract.acting import not_acting
 from graph.extract.actors import (
@@ -297,6 +299,8 @@ def _event(
         )
     else:
         event_type, trigger, trigger_at = happening
+    if time.rule == "anniversary" and _of_a_person(sentence, time, trigger_at, trigger):
+        event_type = BIRTH  # "le 68e anniversaire de Claudio Ranieri": his birth, 68 years before
     if (
         happening is None
         and event_type in TELLING
@@ -416,6 +420,27 @@ def _unacted(
     if place is None and not acting:
         return None
     return _mention(article, sentence, time, (event_type, trigger), acting, place)
+
+
+# between an anniversary's word and the name it is of, a noun saying who at most
+# ("of the pianist X", "du chanteur X")
+_OF_NAME: Final = re.compile(
+    r"\s+(?:(?:de|of)(?:\s+(?:the|la|le|l['’]))?|d['’]|du)\s*(?:[a-zà-öø-ÿ]{3,}\s+)?"
+)
+
+
+def _of_a_person(
+    sentence: AnalysedSentence, time: TimeExpression, trigger_at: int, trigger: str | None
+) -> bool:
+    """Whether the anniversary's own word (inside ``time``) is followed by
+    "de"/"of" and a person's name: an anniversary of someone, not of something
+    ("the anniversary of the death of X" is the death's)."""
+    if trigger is None or not time.start <= trigger_at < time.end:
+        return False
+    joint = _OF_NAME.match(sentence.text, trigger_at + len(trigger))
+    return joint is not None and any(
+        m.start == joint.end() and m.kind == "person" for m in sentence.mentions
+    )
 
 
 def _mention(

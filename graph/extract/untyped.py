@@ -5,7 +5,10 @@ Requires: an event mention of :mod:`graph.extract.events` and its analysed sente
 
 Method: a day dates a happening; a month or a year only in a clause told in
 the past, not only in the imperfect, not qualifying a noun, and with no word
-of habit ("often", "souvent": the language file's ``[cues] habitual``). A
+of habit ("often", "souvent": the language file's ``[cues] habitual``); a
+year only with no figure and its unit in the clause ("a baissé à 10 % en
+2019": a year's statistic, ``[cues] figure_unit``; a month's or a day's
+figure is that time's news). A
 name the article gave the happening ("Baptisé « Aurore-2031 »") gives its type.
 """
 
@@ -17,6 +20,7 @@ from typing import Final
 
 from graph.event_types import FALLBACK
 from graph.extract import dates
+from graph.extract.dating import states_a_figure
 from graph.extract.undated import clause_tense
 from graph.languages import cue
 from graph.types import AnalysedSentence, EventMention, TimeExpression
@@ -60,6 +64,8 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
         return False  # "a souvent fait la une en 2019": what used to happen, no one happening
     if time.granularity in ("day", "days"):
         return True
+    if time.granularity == "year" and states_a_figure(sentence.text, (first, last), language):
+        return False  # "le chômage a baissé à 10 % en 2019": a year's statistic, a background
     of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"
     if _OF_A_NOUN.search(sentence.text, 0, time.start + (of.end() if of else 0)):
         return False
