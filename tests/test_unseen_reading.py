@@ -206,3 +206,17 @@ def test_a_years_statistic_no_trigger_types_is_no_happening(kb) -> None:
     # a year's figure is a background; the fallback type made it an event of 2030
     body = "En 2030, les exportations de la Norvège ont progressé de 11 %."
     assert all(e.time.begin.year != 2030 for e in _events(body, "fr", kb))
+
+
+def test_a_name_goes_on_through_the_hyphens_the_tokenizer_split(kb) -> None:
+    # the English tokenizer splits "Stratford-upon-Avon"; the model named "Stratford"
+    body = "The team flew home from Stratford-upon-Avon on Sunday."
+    mentions = sentences_and_events(body, "en", _DAY, kb)[0][0].mentions
+    assert "Stratford-upon-Avon" in {m.text for m in mentions}
+
+
+def test_two_names_joined_by_a_hyphen_stay_two(kb) -> None:
+    # guard: no lower-case joint, two countries
+    body = "The Russia-Ukraine talks resumed in Geneva on Sunday."
+    mentions = sentences_and_events(body, "en", _DAY, kb)[0][0].mentions
+    assert {"country/russia", "country/ukraine"} <= {m.key for m in mentions}

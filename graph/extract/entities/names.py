@@ -240,7 +240,25 @@ def _clean_ner(span: Span) -> Span:
         or (span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower)
     ):
         end -= 1
-    return Span(span.doc, start, end, label=span.label_)
+    return Span(span.doc, start, _hyphen_chain_end(span.doc, end), label=span.label_)
+
+
+def _hyphen_chain_end(doc: Doc, end: int) -> int:
+    """Where a name goes on through hyphens the tokenizer split ("Mar-a-Lago",
+    "Stratford-upon-Avon"): a chain of words with no space around its hyphens,
+    a lower-case joint among them and a capitalised last word; else ``end``
+    ("Russia-Ukraine" names two countries, "Trump-backed" a backing)."""
+    i, joint = end, False
+    while (
+        i + 1 < len(doc)
+        and doc[i].text in _HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_alpha
+    ):
+        joint = joint or doc[i + 1].is_lower
+        i += 2
+    return i if joint and doc[i - 1].is_title else end
 
 
 _POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})  # tokens after a name, not of it
