@@ -220,3 +220,25 @@ def test_two_names_joined_by_a_hyphen_stay_two(kb) -> None:
     body = "The Russia-Ukraine talks resumed in Geneva on Sunday."
     mentions = sentences_and_events(body, "en", _DAY, kb)[0][0].mentions
     assert {"country/russia", "country/ukraine"} <= {m.key for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("On Friday Norway outlawed the group behind the attack.", "en"),
+        (
+            "The executive order that Edvard Lindqvist plans to sign on Friday has a review period.",
+            "en",
+        ),
+        ("Vendredi, la Norvège a interdit l'exportation du médicament.", "fr"),
+    ],
+)
+def test_bans_and_executive_orders_are_decisions(kb, body: str, language: str) -> None:
+    # "outlawed … the attack" was an attack; an executive order or a ban was of the fallback type
+    types = {e.event_type for e in _events(body, language, kb)}
+    assert "Decision" in types and "Attack" not in types
+
+
+def test_a_years_tonnage_no_trigger_types_is_no_happening(kb) -> None:
+    body = "Près de 45 tonnes de pesticide ont été utilisées en 2030 en Norvège."
+    assert all(e.time.begin.year != 2030 for e in _events(body, "fr", kb))
