@@ -242,3 +242,9 @@ def test_bans_and_executive_orders_are_decisions(kb, body: str, language: str) -
 def test_a_years_tonnage_no_trigger_types_is_no_happening(kb) -> None:
     body = "Près de 45 tonnes de pesticide ont été utilisées en 2030 en Norvège."
     assert all(e.time.begin.year != 2030 for e in _events(body, "fr", kb))
+
+
+def test_a_question_tells_no_happening_no_trigger_types(kb) -> None:
+    # an interviewer's question in a trial report was an event of "last week"
+    body = '"Are you aware that the Nordvik loan was paid off last week?" Edvard Lindqvist asked.'
+    assert all(e.event_type != "Other" for e in _events(body, "en", kb))

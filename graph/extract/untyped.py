@@ -51,13 +51,16 @@ _OF: Final = re.compile(r"(?:de|d['’]|of)\s*", re.IGNORECASE)
 
 
 def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
-    """Whether a sentence no trigger types tells a happening at ``time``: a day
-    dates one; a month or a year only in a clause told in the past, not one that
+    """Whether a sentence no trigger types tells a happening at ``time``: not
+    when a question mark follows the time (asked, not told); a day dates
+    one; a month or a year only in a clause told in the past, not one that
     qualifies a noun, and not only in the imperfect. A forecast or a plan
     ("they'll be the ones… in two years", "could finish 1-2-3 next year",
     "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032") or
     "la Constitution de 2014" is no happening of that time, nor what used to
     happen ("often made headlines in 2019")."""
+    if "?" in sentence.text[time.start :]:
+        return False  # "“Are you aware the loan was paid off last week?”": asked, not told
     first, last = dates.clause_span(sentence.text, time.start, time.end)
     habitual = cue("habitual", language)
     if habitual and habitual.search(sentence.text, first, last):
