@@ -17,7 +17,9 @@ Rules (the ``rule`` field): ``full-date``, ``day-month``, ``numeric-date``,
 ``relative-month``, ``part-of-month``, ``weekday``, ``relative-day``,
 ``relative-week``, ``relative-year``, ``ago``, ``from-now``, ``anniversary``,
 ``event-offset``, ``relative-offset``, ``season``, ``night`` (two days),
-``quarter`` (three months, granularity ``month``).
+``quarter`` (three months, granularity ``month``), ``decade`` ("the 1990s",
+"au milieu des années 1990": its years, or its early, mid or late part,
+granularity ``year``).
 
 Unchecked assumptions and limits:
 

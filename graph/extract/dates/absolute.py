@@ -121,6 +121,23 @@ def _h_year_range(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     return _Res(date(y1, 1, 1), date(y2, 12, 31), "year", absolute=True)
 
 
+# the years of a decade an early, mid or late part of it names
+_DECADE_PARTS: Final = {"early-month": (0, 3), "mid-month": (3, 6), "late-month": (7, 9)}
+
+
+def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Outcome:
+    """ "the 1990s", "in the mid-1990s", "au début des années 2000": the ten
+    years, or the part of them ("mid-" from the third to the sixth; the
+    language file's month parts name the parts), as a span of years."""
+    decade = int(m["y"])
+    if decade % 10 or not 1800 <= decade <= 2090:
+        return None
+    parts = _words(ctx.lang).month_parts
+    part = parts.get(re.sub(r"\s+", " ", (m["p"] or "").lower()), "")
+    first, last = _DECADE_PARTS.get(part, (0, 9))
+    return _Res(date(decade + first, 1, 1), date(decade + last, 12, 31), "year", absolute=True)
+
+
 def _h_part(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     month = _month(ctx.lang, m["m"])
     if month is None or not _capitalised(m, ctx, "m"):

@@ -13,6 +13,7 @@ from typing import Final
 from graph.errors import ConfigError
 from graph.extract.dates.absolute import (
     _h_date,
+    _h_decade,
     _h_iso,
     _h_month_year,
     _h_numeric,
@@ -70,6 +71,7 @@ _RULES: Final[tuple[tuple[str, str, _Handler], ...]] = (
     ("quarter", "quarter", _h_quarter),
     ("season", "season", _h_season),
     ("year-range", "year-range", _h_year_range),
+    ("decade", "decade", _h_decade),
     ("year", "year", _h_year),
     ("relative-month", "relative-month", _h_relative_month),
     ("this-month", "relative-month", _h_this_month),
