@@ -84,6 +84,7 @@ def asides(
 
 _BRACKETS = re.compile(r"\([^()]{1,80}\)")
 
+_COMMA: Final = re.compile(r"\s*,\s*")
 _APPOSITION_WORDS: Final = 15  # words of an aside after a name, at most
 _TITLE_REACH: Final = 5  # the first words of such an aside, where its post is said
 
@@ -104,12 +105,12 @@ def appositions(
     for mention in sentence.mentions:
         if mention.kind not in ("person", "organization"):
             continue
-        opening = re.compile(r"\s*,\s*").match(text, mention.end)
+        opening = _COMMA.match(text, mention.end)
         end = text.find(",", opening.end()) if opening else -1
         if opening is None or end == -1 or _holds(mention.end, end, (keep,)):
             continue
         if any(mention.end <= r.start < end for r in sentence.roles):
-            continue  # "Sebastian Kurz, le chancelier autrichien,": the office acts for Austria
+            continue  # "Edvard Lindqvist, le chancelier autrichien,": the office acts for Austria
         if _not_a_description(text, (opening.end(), end), language):
             continue
         words = text[opening.end() : end].split()

@@ -300,7 +300,7 @@ def _event(
     else:
         event_type, trigger, trigger_at = happening
     if time.rule == "anniversary" and _of_a_person(sentence, time, trigger_at, trigger):
-        event_type = BIRTH  # "le 68e anniversaire de Claudio Ranieri": his birth, 68 years before
+        event_type = BIRTH  # "le 68e anniversaire d'Edvard Lindqvist": his birth, 68 years before
     if (
         happening is None
         and event_type in TELLING
