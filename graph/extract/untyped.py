@@ -59,7 +59,7 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032") or
     "la Constitution de 2014" is no happening of that time, nor what used to
     happen ("often made headlines in 2019")."""
-    if "?" in sentence.text[time.start :]:
+    if sentence.text.find("?", time.start) != -1:
         return False  # "“Are you aware the loan was paid off last week?”": asked, not told
     first, last = dates.clause_span(sentence.text, time.start, time.end)
     habitual = cue("habitual", language)
@@ -72,18 +72,19 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"
     if _OF_A_NOUN.search(sentence.text, 0, time.start + (of.end() if of else 0)):
         return False
-    span = (time.start, time.end)
-    tense = clause_tense(sentence, *span, language)
+    tense = clause_tense(sentence, time.start, time.end, language)
     if not tense:  # a clause cut short ("Depuis juillet 2031, X, en tant que…"): the sentence's
-        span = (0, len(sentence.text))
-        tense = clause_tense(sentence, *span, language)
-    return tense == "anterior" or (tense == "past" and not _in_the_imperfect(sentence, span))
+        tense = clause_tense(sentence, 0, len(sentence.text), language)
+        first, last = dates.clause_span(sentence.text, 0, len(sentence.text))
+    return tense == "anterior" or (
+        tense == "past" and not _in_the_imperfect(sentence, (first, last))
+    )
 
 
-def _in_the_imperfect(sentence: AnalysedSentence, span: tuple[int, int]) -> bool:
-    """Whether the clause around ``span`` tells its past only in the imperfect
+def _in_the_imperfect(sentence: AnalysedSentence, clause: tuple[int, int]) -> bool:
+    """Whether the clause (its bounds) tells its past only in the imperfect
     ("Berlin prévoyait une hausse en 2032"): a state or a background, not a happening."""
-    first, last = dates.clause_span(sentence.text, *span)
+    first, last = clause
     past = [v for v in sentence.verbs if first <= v.start < last and v.tense == "past"]
     return bool(past) and all(v.imperfect for v in past)
 
