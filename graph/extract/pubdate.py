@@ -60,6 +60,10 @@ ToCome = Callable[[str, int, int], bool]
 
 _SENTENCE_BREAK: Final = re.compile(r"(?<=[.!?…])\s+|\n+")
 _YEARS_AFTER: Final = 2
+#: a year the text names may be one still to come ("les prévisions pour 2020"):
+#: a weekday is also tried in the years it names up to this many before the
+#: latest. Within the five years so tried, a day falls on a weekday at most once.
+_YEARS_BEFORE: Final = 2
 
 
 _WRITTEN_YEAR: Final = re.compile(r"(?<![\w.,/-])(19[5-9]\d|20\d\d)(?![\w.,/-]\d)")
@@ -120,19 +124,16 @@ def infer_publication_date(
     candidates = list(stated)
     # No dated expression: any year the text writes ("la saison 2031") may
     # still place a day with its weekday, which then has to agree with it.
-    latest_year = max(years or _written_years(text), default=None)
+    written = _written_years(text)
+    latest_year = max(years or written, default=None)
     weekday_years: list[int] = []
     for day in undated:
         if day.weekday is None or latest_year is None:
             continue
-        for year in range(latest_year, latest_year + _YEARS_AFTER + 1):
+        for year in _years_around(latest_year, years | written):
             found = _safe_date(year, day.month, day.day)
             if found and found.weekday() == day.weekday:
-                where = (
-                    f"the latest year the text names ({latest_year})"
-                    if year == latest_year
-                    else f"the year nearest after the latest year the text names ({latest_year})"
-                )
+                where = _relative_to_named(year, latest_year)
                 name = calendar.day_name[day.weekday]
                 candidates.append((found, f"inferred: '{day.text}' is a {name} in {year}, {where}"))
                 weekday_years.append(year)
@@ -154,6 +155,22 @@ def infer_publication_date(
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])
+
+
+def _years_around(latest: int, named: set[int]) -> list[int]:
+    """The years a weekday may place a day in: from the latest year the text
+    names to :data:`_YEARS_AFTER` after it, then the years it also names up to
+    :data:`_YEARS_BEFORE` before it (not any year before: "la saison 2031
+    s'achève" is of 2031)."""
+    before = range(latest - 1, latest - _YEARS_BEFORE - 1, -1)
+    return [*range(latest, latest + _YEARS_AFTER + 1), *(y for y in before if y in named)]
+
+
+def _relative_to_named(year: int, latest: int) -> str:
+    if year == latest:
+        return f"the latest year the text names ({latest})"
+    side = "after" if year > latest else "before"
+    return f"the year nearest {side} the latest year the text names ({latest})"
 
 
 _NAME_YEAR: Final = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)\s*$")
@@ -206,10 +223,12 @@ def infer_day_in_year(
             lower = _Bound(day, "a post it embeds", True)
     if lower is None and upper is None:
         return None
-    if upper is None and lower is not None and lower.is_day:
-        # as for a stated date (infer_publication_date): the latest day told as past
-        return lower.day, f"inferred: the latest day the text tells as past ('{lower.text}')"
     weekday = _reported_weekday(texts, language, date(year, 1, 1))
+    # as for a stated date (infer_publication_date): the latest day told as past;
+    # what it tells as to come only bounds it, unless a weekday fixes the day between
+    unfixed = upper is None or (weekday is None and lower is not None and lower.day < upper.day)
+    if lower is not None and lower.is_day and unfixed:
+        return lower.day, f"inferred: the latest day the text tells as past ('{lower.text}')"
     if weekday is None:
         return None
     first = lower.day if lower else date(year, 1, 1)

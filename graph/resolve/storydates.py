@@ -9,8 +9,10 @@ Method: a report that names "Thursday (March 6)" but no year joins a story
 whose other reports were published in March 2031; for each year those
 reports were published in, its days, ranges and months are dated in that year
 (as with a year from an event name, :mod:`graph.extract.dates`), and the year whose
-events lie nearest the dated reports' publication days is kept, when they lie
-within :data:`MAX_DAYS_APART` of one. Within that year its own text may fix the
+year-less days and months lie nearest the dated reports' publication days is
+kept, when they lie within :data:`MAX_DAYS_APART` of one. A report that names no
+year-less day takes no year: being clustered with a dated report is no evidence
+of its year (two leaders meet every year). Within that year its own text may fix the
 day (what it tells as past and to come, the weekday it reports:
 :func:`graph.extract.pubdate.infer_day_in_year`); the article is then dated,
 ``published_how = "inferred"``, else its events carry a ``year`` anchor. The
@@ -22,7 +24,11 @@ After both, the storyline (:func:`date_from_storylines`): a report still undated
 whose episode has no dated report, but that names days with their weekday
 ("Wednesday (October 2)"), is from the one year of its storyline's dated
 reports in which those days fall on those weekdays, when exactly one fits; it
-is then read in that year as above.
+is then read in that year as above. One that names days without their weekday
+("on 2 October") is from the one year of its storyline's dated reports near
+which (:data:`MAX_DAYS_APART`) those days fall; near two years, from neither.
+A year so inferred is no year the report names (``Extraction.year``): it does
+not date the other reports of its episode in turn.
 
 Before that, the day (:func:`date_from_partners`): a report that prints no
 date, in an episode with dated reports, is read again as if published on each
@@ -30,7 +36,9 @@ day around theirs (:data:`PARTNER_DAYS` before the first to as many after the
 last). Where its relative dates ("mercredi", "hier") then put one of its events
 on the very day of an event of a dated report with an actor in common (a
 person, an organisation or a named thing; two countries are not enough), that day
-agrees; among the days that agree most, the one nearest a dated report's
+agrees (only a day read from the day of publication as said counts: "au
+lendemain d'un entretien" is a guess, the eve of a time the sentence need not
+tell); among the days that agree most, the one nearest a dated report's
 publication is kept. The article is ``published_how = "inferred"``, its
 evidence names the event that links them. Nothing agrees: nothing is guessed.
 """
@@ -104,7 +112,7 @@ def _agreeing_day(
     best: tuple[int, int, date] | None = None
     chosen: tuple[tuple[EventMention, ...], EventMention, EventMention] | None = None
     for day, events in by_day.items():
-        links = [(mine, other) for mine in events if _key(mine) in moving
+        links = [(mine, other) for mine in events if _tells_the_day(mine, moving)
                  for other in theirs if _same_day_event(mine, other, entity)]  # fmt: skip
         if not links:
             continue
@@ -125,6 +133,14 @@ def _agreeing_day(
 
 def _key(event: EventMention) -> tuple[int, int, str]:
     return event.sentence_index, event.time.start, event.time.text
+
+
+def _tells_the_day(event: EventMention, moving: set[tuple[int, int, str]]) -> bool:
+    """Whether the event's day is read from the day of publication tried, as
+    said ("mercredi", "hier"), not guessed beside another happening ("au
+    lendemain d'un entretien": that talk was on the eve of the sentence's own
+    time, which the sentence need not tell)."""
+    return _key(event) in moving and event.time.relation == "at"
 
 
 def _moving(by_day: dict[date, tuple[EventMention, ...]]) -> set[tuple[int, int, str]]:
@@ -192,19 +208,19 @@ def _read_in(
     else:
         article = replace(article, published_evidence=f"{article.published_evidence}; {reason}")
     return replace(x, article=article, events=events, pending=(),
-                   year=year if article.published is None else None)  # fmt: skip
+                   year=x.year if article.published is None else None)  # fmt: skip
 
 
 def _dated(
     x: Extraction, published: list[date], kb: KnowledgeBase, events_in_year: EventsInYear
 ) -> Extraction:
     options = []
-    for year in sorted({d.year for d in published}):
+    readings, moving = _year_readings(x, published, kb, events_in_year)
+    for year, (article, events) in readings.items():
         if not _weekdays_hold(x.weekday_days, year):
             continue  # "Thursday (October 2)" cannot be of a year where it is a Tuesday
-        article, events = events_in_year(x, year, kb)
-        if events:
-            options.append((_distance(events, published), year, article, events))
+        if days := _year_less_days(events, moving):
+            options.append((_distance(days, published), year, article, events))
     if not options or min(o[0] for o in options) > MAX_DAYS_APART:
         return x  # still pending: its storyline may date it (date_from_storylines)
     _, year, article, events = min(options, key=lambda o: o[:2])
@@ -226,15 +242,62 @@ def date_from_storylines(
     by_source = {x.article.source: x for x in extractions}
     dated: dict[str, Extraction] = {}
     for articles in storylines:
-        years = sorted({d.year for a in articles if (d := by_source[a].article.published)})
+        published = sorted(d for a in articles if (d := by_source[a].article.published))
+        years = sorted({d.year for d in published})
         for source in articles:
             x = by_source[source]
-            if not x.pending or x.article.published is not None or not x.weekday_days:
+            if not x.pending or x.article.published is not None:
                 continue
-            fits = [y for y in years if _weekdays_hold(x.weekday_days, y)]
-            if len(fits) == 1:
-                dated[source] = _in_storyline_year(x, fits[0], years, kb, events_in_year)
+            if x.weekday_days:
+                fits = [y for y in years if _weekdays_hold(x.weekday_days, y)]
+                if len(fits) == 1:
+                    dated[source] = _in_storyline_year(x, fits[0], years, kb, events_in_year)
+            elif published and (near := _one_near_year(x, published, kb, events_in_year)):
+                dated[source] = near
     return [dated.get(x.article.source, x) for x in extractions]
+
+
+def _one_near_year(
+    x: Extraction, published: list[date], kb: KnowledgeBase, events_in_year: EventsInYear
+) -> Extraction | None:
+    """``x`` read in the one year of its storyline's dated reports in which its
+    year-less days ("le 13 septembre") fall within :data:`MAX_DAYS_APART` of a
+    report published that year; None when no year or several do (a storyline of
+    yearly exercises has a 13 September near a report of every year)."""
+    readings, moving = _year_readings(x, published, kb, events_in_year)
+    near = []
+    for year, (article, events) in readings.items():
+        days = _year_less_days(events, moving)
+        if days and _distance(days, [d for d in published if d.year == year]) <= MAX_DAYS_APART:
+            near.append((year, article, events))
+    if len(near) != 1:
+        return None
+    year, article, events = near[0]
+    why = (f"the only year of its storyline's dated reports ({published[0].year} to "
+           f"{published[-1].year}) near which its days fall")  # fmt: skip
+    return _read_in(x, year, article, events, why)
+
+
+def _year_readings(
+    x: Extraction, published: list[date], kb: KnowledgeBase, events_in_year: EventsInYear
+) -> tuple[dict[int, tuple[Article, tuple[EventMention, ...]]], set[tuple[int, int, str]]]:
+    """``x`` read in each year of ``published``, and the time expressions whose
+    day moves with the year (read once more in the year after, to tell them)."""
+    years = sorted({d.year for d in published})
+    readings = {y: events_in_year(x, y, kb) for y in years}
+    extra = events_in_year(x, years[-1] + 1, kb)[1]
+    moving = _moving({date(y, 1, 1): events for y, (_, events) in readings.items()}
+                     | {date(years[-1] + 1, 1, 1): extra})  # fmt: skip
+    return readings, moving
+
+
+def _year_less_days(
+    events: Iterable[EventMention], moving: set[tuple[int, int, str]]
+) -> list[EventMention]:
+    """The events dated by a day or month the text gives without its year ("le 13
+    septembre"): only they tell the year. The report's own year (its report
+    time) and "in 2022" are the same whatever year is tried."""
+    return [e for e in events if _key(e) in moving and e.time.granularity != "year"]
 
 
 def _weekdays_hold(days: Iterable[tuple[int, int, int]], year: int) -> bool:
