@@ -256,3 +256,55 @@ def test_a_city_the_model_reads_as_a_person_after_a_word_of_place_is_a_place(kb)
     body = "L’appareil, affrété par Nordvik Energy, était arrivé à Katmandou mercredi matin avec 55 médecins."
     mentions = sentences_and_events(body, "fr", _DAY, kb)[0][0].mentions
     assert {m.kind for m in mentions if m.text == "Katmandou"} == {"place"}
+
+
+_LEAD_EN = """The Nordvik Central Bank cut interest rates by half a percentage point on Wednesday, its first cut in four years.
+
+The decision lowers the main rate to 3.5 percent.
+
+Inflation has eased in recent months, and unemployment has risen.
+
+Analysts at Valdoria Capital expect two more cuts in 2032.
+
+{later}
+"""
+
+
+def _told(body: str, language: str, published: date, kb, start: str):
+    events = sentences_and_events(body, language, published, kb)[1]
+    return [e for e in events if e.sentence.startswith(start)]
+
+
+def test_what_the_leads_actor_did_later_in_the_report_is_of_the_leads_day(kb) -> None:
+    body = _LEAD_EN.format(later="The Nordvik Central Bank said in a statement that the "
+                                 "economy was slowing.")  # fmt: skip
+    (said,) = _told(body, "en", date(2031, 9, 17), kb, "The Nordvik Central Bank said")
+    assert (said.time.begin, said.time.last) == (date(2031, 9, 17), date(2031, 9, 17))
+    assert said.time.rule == "discourse-time"
+
+
+def test_what_the_leads_actor_did_before_keeps_the_report_time(kb) -> None:
+    body = _LEAD_EN.format(later="The Nordvik Central Bank had already raised its forecast "
+                                 "for unemployment.")  # fmt: skip
+    for told in _told(body, "en", date(2031, 9, 17), kb, "The Nordvik Central Bank had"):
+        assert told.time.rule != "discourse-time"  # a guard: it was report time before
+
+
+def test_a_lead_a_week_before_the_report_dates_nothing_later(kb) -> None:
+    # a guard: the lead is no news of the report's days (it was report time before)
+    body = _LEAD_EN.format(later="The Nordvik Central Bank said in a statement that the "
+                                 "economy was slowing.")  # fmt: skip
+    (said,) = _told(body, "en", date(2031, 9, 23), kb, "The Nordvik Central Bank said")
+    assert said.time.rule == "report-time"
+
+
+def test_what_the_leads_person_said_later_in_a_french_report_is_of_the_leads_day(kb) -> None:
+    body = (
+        "Le ministre Edvard Lindqvist a inauguré mardi le nouveau port de Nordby.\n\n"
+        "Le chantier avait coûté 2 milliards de couronnes.\n\n"
+        "La ville compte 80 000 habitants.\n\n"
+        "Les travaux ont commencé en 2027.\n\n"
+        "Edvard Lindqvist a salué « un jour historique » pour la région.\n"
+    )
+    (hailed,) = _told(body, "fr", date(2031, 11, 25), kb, "Edvard Lindqvist a salué")
+    assert (hailed.time.begin, hailed.time.rule) == (date(2031, 11, 25), "discourse-time")

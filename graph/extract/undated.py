@@ -89,6 +89,7 @@ _NOT_OWN_DATE: Final = frozenset(
     {REPORT_TIME_RULE, UNKNOWN_TIME_RULE, DISCOURSE_RULE, EVE_OF_EVENT_RULE, EVE_OF_REPORT_RULE}
 )
 DISCOURSE_SENTENCES: Final = 3  # how far back a sentence may go on with any event
+LEAD_PARAGRAPHS: Final = 2  # the headline line and the first paragraph: where a report leads
 ANAPHOR_SENTENCES: Final = 8  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
 _CONTINUING_KINDS: Final = frozenset({"person", "organization", "thing"})
@@ -326,6 +327,11 @@ def discourse_time(
     norvégien"); an event of the family of ``event_type`` first. What is told
     as to come takes only the time of what was told as to come too ("Il
     recevra demain les armateurs… Il présidera une séance avec les armateurs").
+    Failing all these, a sentence not in the future that names one of the people,
+    organisations or named things of the report's lead (:func:`_lead`, the
+    first event of the headline or first paragraph, of one of the report's
+    days) is of the lead's day, unless it says it came before (the language
+    file's ``[cues] already``).
     """
     dated = [e for e in earlier if e.time.rule not in _NOT_OWN_DATE
              and e.time.granularity != "year" and _recent(e.time, published)]  # fmt: skip
@@ -373,7 +379,35 @@ def discourse_time(
     own_family = family(event_type) if event_type else None
     far = [e for e in dated if own_family in pointed and family(e.event_type) == own_family
            and 0 < sentence.index - e.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip
-    return _going_on(max(far, key=lambda e: e.sentence_index).time) if far else None
+    if far:
+        return _going_on(max(far, key=lambda e: e.sentence_index).time)
+    # the news the report leads with: a later sentence telling what one of its
+    # people or organisations did, with no time of its own, is of that day
+    # ("its governor said at a press conference", after "The Nordvik Central
+    # Bank cut rates on Wednesday"); one that says it came before ("had
+    # already ruled") is not
+    lead = _lead(dated, paragraph_of, published)
+    earlier_cue = cue("already", language)
+    if (tense != "future" and lead is not None and own & {a.key for a in lead.actors}
+            and not (earlier_cue and earlier_cue.search(sentence.text))):  # fmt: skip
+        return _going_on(lead.time)
+    return None
+
+
+def _lead(
+    dated: Sequence[EventMention], paragraph_of: dict[int, int], published: date | None
+) -> EventMention | None:
+    """The report's lead: the first event dated by its own words in the headline
+    or the first paragraph, when it is of a day among the report's days
+    (publication and the :data:`REPORT_DAYS` before)."""
+    first = [
+        e for e in dated if paragraph_of.get(e.sentence_index, LEAD_PARAGRAPHS) < LEAD_PARAGRAPHS
+    ]
+    if not first or published is None:
+        return None
+    lead = min(first, key=lambda e: e.sentence_index)
+    days_before = (published - lead.time.begin).days
+    return lead if lead.time.granularity == "day" and 0 <= days_before <= REPORT_DAYS else None
 
 
 def _going_on(time: TimeExpression) -> TimeExpression:
