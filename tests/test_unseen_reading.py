@@ -131,6 +131,28 @@ def test_more_verbs_of_saying_tell_statements(kb, verb: str) -> None:
             None,
             "country/france",
         ),
+        # an aside that ends the sentence, after a saying's subject
+        (
+            "“The talks will resume,” said Edvard Lindqvist, a senior fellow at the Centre for "
+            "Health and Human Rights at Valdoria University.",
+            "en",
+            "person/edvard-lindqvist",
+            "organization/valdoria-university",
+        ),
+        # asides one after the other: an age, a bare noun, then the post
+        (
+            "Edvard Lindqvist, 45, a lawyer at Nordvik Capital, said the deal would collapse.",
+            "en",
+            "person/edvard-lindqvist",
+            "organization/nordvik-capital",
+        ),
+        (
+            "Ce processus est la norme, explique Marion Castellan, toxicologue, ancienne de "
+            "l'Agence nordique de sécurité sanitaire.",
+            "fr",
+            "person/marion-castellan",
+            "organization/agence-nordique-de-securite-sanitaire",
+        ),
     ],
 )
 def test_who_an_aside_after_a_name_says_someone_is_does_not_act(

@@ -94,31 +94,70 @@ def appositions(
 ) -> list[tuple[int, int]]:
     """Asides after a person's or an organisation's name that say what they
     are ("Edvard Lindqvist, a former adviser to the Valdorian government,
-    said", "X, député socialiste des Français de l'étranger, a annoncé"): a
-    title word (the language file's ``title_words``) in their first words, a
-    comma closing them. Whom they name does not act: the name before does.
-    Not the aside holding ``keep`` (the trigger), nor one naming an office
-    of the knowledge base's roles ("le chancelier autrichien": the head of
-    government acts for the country, graph.extract.actors)."""
+    said", "X, député socialiste des Français de l'étranger, a annoncé", "said
+    X, a senior fellow at the Valdoria Institute."): one or more segments
+    after it, each closed by a comma or the sentence's end and without a verb
+    of its own ("X, 45, a lawyer at Y, said"), a title word (the language
+    file's ``title_words``) in the first words of one. Whom they name does not
+    act: the name before does. Not an aside holding ``keep`` (the trigger),
+    nor one naming an office of the knowledge base's roles ("le chancelier
+    autrichien": the head of government acts for the country,
+    graph.extract.actors)."""
     titles = _folded_words(language, "title_words")
     text, spans = sentence.text, []
     for mention in sentence.mentions:
         if mention.kind not in ("person", "organization"):
             continue
-        opening = _COMMA.match(text, mention.end)
-        end = text.find(",", opening.end()) if opening else -1
-        if opening is None or end == -1 or _holds(mention.end, end, (keep,)):
+        segments = _aside_segments(sentence, mention.end)
+        # a later one opening another conjunct (", et le directeur…") ends them
+        ends = [i for i, (_, a, b) in enumerate(segments)
+                if i and _not_a_description(text, (a, b), language)]  # fmt: skip
+        segments = segments[: ends[0]] if ends else segments
+        if not segments:
+            continue
+        start, end = segments[0][0], segments[-1][2]
+        if _holds(mention.end, end, (keep,)):
             continue
         if any(mention.end <= r.start < end for r in sentence.roles):
             continue  # "Edvard Lindqvist, le chancelier autrichien,": the office acts for Austria
-        if _not_a_description(text, (opening.end(), end), language):
+        if _not_a_description(text, (segments[0][1], segments[0][2]), language):
             continue
-        words = text[opening.end() : end].split()
-        if len(words) <= _APPOSITION_WORDS and any(
-            fold(w.strip("'’")) in titles for w in words[:_TITLE_REACH]
+        words = [text[a:b].split() for _, a, b in segments]
+        # the last segment may be longer when it ends the sentence: nothing
+        # after it could be swallowed
+        room = [_APPOSITION_WORDS] * len(words)
+        room[-1] *= 2 if end == len(text.rstrip(_CLOSING)) else 1
+        if all(len(w) <= r for w, r in zip(words, room, strict=True)) and any(
+            fold(w.strip("'’")) in titles for part in words for w in part[:_TITLE_REACH]
         ):
-            spans.append((opening.start(), end))
+            spans.append((start, end))
     return spans
+
+
+def _aside_segments(sentence: AnalysedSentence, after: int) -> list[tuple[int, int, int]]:
+    """The comma-separated segments right after offset ``after`` that tell no
+    happening of their own (no verb in the past or the future, but in the first
+    one closed by a comma), as (comma, start, end); the last may end the sentence ("said
+    X, a senior fellow at Y.")."""
+    text, at = sentence.text, after
+    segments: list[tuple[int, int, int]] = []
+    ending = len(text.rstrip(_CLOSING))
+    while (opening := _COMMA.match(text, at)) is not None and opening.end() < ending:
+        end = text.find(",", opening.end(), ending)
+        closed, end = end != -1, ending if end == -1 else end
+        # the first aside closed by a comma may hold a relative clause of its
+        # own ("député des Français de l'étranger qui a voté contre,")
+        # (a present is no sure verb: the tagger reads some nouns as one)
+        told = any(opening.end() <= v.start < end and v.tense not in ("", "present")
+                   for v in sentence.verbs)  # fmt: skip
+        if told and (segments or not closed):
+            break
+        segments.append((opening.start(), opening.end(), end))
+        at = end
+    return segments
+
+
+_CLOSING: Final = " \t.!?…\"'”»’)"  # what may end a sentence after its last word
 
 
 # "(OSE: NORE)", "(Nasdaq: NVKE)": a stock exchange and a company's ticker
