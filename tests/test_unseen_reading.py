@@ -330,3 +330,47 @@ def test_what_the_leads_person_said_later_in_a_french_report_is_of_the_leads_day
     )
     (hailed,) = _told(body, "fr", date(2031, 11, 25), kb, "Edvard Lindqvist a salué")
     assert (hailed.time.begin, hailed.time.rule) == (date(2031, 11, 25), "discourse-time")
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "start", "day"),
+    [
+        (
+            "Edvard Lindqvist entered the Nordby town hall on the evening of June 17, 2030, and "
+            "opened fire.\n\nOne witness, Ingrid Solberg, described hiding under a table.\n\n"
+            "Lindqvist was arrested the next day.",
+            "en",
+            "Lindqvist was arrested",
+            date(2030, 6, 18),
+        ),
+        (
+            "Le ministre Edvard Lindqvist a quitté Brest le 3 mars 2030 à bord d'une frégate. "
+            "Edvard Lindqvist est arrivé à Oslo trois jours plus tard.",
+            "fr",
+            "Edvard Lindqvist est arrivé",
+            date(2030, 3, 6),
+        ),
+        (
+            "Le ministre Edvard Lindqvist a rencontré le 3 mars 2030 Marion Castellan à Brest. "
+            "La veille, Marion Castellan avait rencontré Ingrid Solberg à Oslo.",
+            "fr",
+            "La veille",
+            date(2030, 3, 2),
+        ),
+    ],
+)
+def test_a_day_counted_from_no_named_happening_counts_from_the_last_one_told(
+    kb, body: str, language: str, start: str, day: date
+) -> None:
+    # "the next day" was the day after the report's (a future arrest in a past
+    # tense); "la veille" was no date at all
+    (told,) = _told(body, language, date(2031, 12, 15), kb, start)
+    assert (told.time.begin, told.time.last) == (day, day)
+    assert told.time.anchor_kind == "event"
+
+
+def test_a_day_counted_with_nothing_told_before_stays_the_reports(kb) -> None:
+    # a guard: with no happening dated before, "two days later" counts from the report
+    body = "Edvard Lindqvist will arrive in Oslo two days later, his office said."
+    events = _told(body, "en", date(2031, 12, 15), kb, "Edvard Lindqvist will arrive")
+    assert all(e.time.anchor_kind == "publication" for e in events)

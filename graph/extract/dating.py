@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Final
 
 from graph.event_types import TELLING, family
+from graph.extract.dates import find_time_expressions
 from graph.extract.dates.clauses import clause_span
 from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
@@ -36,6 +37,7 @@ from graph.extract.undated import (
     UNKNOWN_TIME_RULE,
     clause_tense,
     follows_a_definite,
+    own_date,
 )
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, LANGUAGES, cue
@@ -44,6 +46,7 @@ from graph.types import AnalysedSentence, AnchorKind, Article, EventMention, Tim
 
 __all__ = [
     "counted_from_another",
+    "counted_from_the_story",
     "dates_it",
     "dates_what_is_told",
     "describes_a_photo",
@@ -313,6 +316,31 @@ def until(
         return time
     return replace(time, begin=begin, granularity="days", rule=_UNTIL_RULE, anchor=begin,
                    anchor_kind=kind, relation="at")  # fmt: skip
+
+
+def counted_from_the_story(
+    time: TimeExpression, sentence: AnalysedSentence, told: Sequence[EventMention], language: str
+) -> TimeExpression:
+    """ "X entered the church on the evening of June 17, 2031 … He was arrested
+    the next day", "trois jours plus tard": a time counted from no happening it
+    names counts from the latest one the article dated by its own words (finer
+    than a year) in the :data:`ANAPHOR_SENTENCES` before, not from the
+    report's day. With none, it stays as the dates step read it."""
+    if time.rule != _COUNTED_RULE:
+        return time
+    earlier = [e for e in told if own_date(e.time) and e.time.granularity != "year"
+               and 0 < sentence.index - e.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip
+    if not earlier:
+        return time
+    base = earlier[-1].time.begin
+    again = [t for t in find_time_expressions(time.text, language=language, anchor=base)
+             if t.rule == _COUNTED_RULE]  # fmt: skip
+    if not again:
+        return time
+    return replace(again[0], start=time.start, end=time.end, anchor=base, anchor_kind="event")
+
+
+_COUNTED_RULE: Final = "relative-offset"  # "the next day", "two days later": counted from no name
 
 
 def ends_what_goes_on(sentence: AnalysedSentence, start: int, end: int, language: str) -> bool:

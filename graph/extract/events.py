@@ -44,6 +44,7 @@ from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, unnamed_agent
 from graph.extract.dating import (
     counted_from_another,
+    counted_from_the_story,
     dates_it,
     dates_what_is_told,
     describes_a_photo,
@@ -163,8 +164,7 @@ def extract_events(
             sentence.text, language=language, anchor=anchor, year=year,
             anchor_kind="post" if sentence.paragraph in posted else "publication",
         )  # fmt: skip
-        times = [eve_of_a_told_happening(until(t, sentence, events, anchor), sentence, events,
-                                         kb, language)
+        times = [_in_the_story(t, sentence, events, anchor, kb, language)
                  for t in times if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
         times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)
@@ -362,6 +362,22 @@ def _event(
     actors = with_represented_countries(actors, time.begin, kb)
     place = _place(sentence, trigger_at, elsewhere)
     return _mention(article, sentence, time, (event_type, trigger), actors, place)
+
+
+def _in_the_story(
+    time: TimeExpression,
+    sentence: AnalysedSentence,
+    told: Sequence[EventMention],
+    published: date | None,
+    kb: KnowledgeBase,
+    language: str,
+) -> TimeExpression:
+    """A time as the happenings told before place it: counted from the last one
+    ("the next day"), ending one that began ("until July 21"), the eve of one
+    ("à la veille de la visite")."""
+    counted = counted_from_the_story(time, sentence, told, language)
+    return eve_of_a_told_happening(until(counted, sentence, told, published), sentence, told,
+                                   kb, language)  # fmt: skip
 
 
 def _only_borrowed(sentence: AnalysedSentence, actors: Sequence[EntityMention]) -> bool:

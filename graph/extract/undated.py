@@ -73,6 +73,7 @@ __all__ = [
     "discourse_time",
     "follows_a_definite",
     "list_item",
+    "own_date",
     "report_time",
     "told_happening",
 ]
@@ -271,6 +272,12 @@ def _definite_event_noun(sentence: AnalysedSentence, kb: KnowledgeBase, language
     return families
 
 
+def own_date(time: TimeExpression) -> bool:
+    """Whether the time was read from the sentence's own words, not lent by its
+    report or by the event it goes on telling."""
+    return time.rule not in _NOT_OWN_DATE
+
+
 def _recent(time: TimeExpression, published: date | None) -> bool:
     """Whether a dated happening is news of the report's weeks, not background
     ("ses derniers exercices ont eu lieu en 2018")."""
@@ -333,7 +340,7 @@ def discourse_time(
     days) is of the lead's day, unless it says it came before (the language
     file's ``[cues] already``).
     """
-    dated = [e for e in earlier if e.time.rule not in _NOT_OWN_DATE
+    dated = [e for e in earlier if own_date(e.time)
              and e.time.granularity != "year" and _recent(e.time, published)]  # fmt: skip
     if tense == "future":
         told = {s.index: s.text for s in sentences}
@@ -442,7 +449,7 @@ def list_item(
              if t[0].role not in ("saying", "fallback")]  # fmt: skip
     if not found:
         return None
-    dated = [e for e in earlier if e.time.rule not in _NOT_OWN_DATE]
+    dated = [e for e in earlier if own_date(e.time)]
     # "Grand Prix": a race or a prize; the family the article has dated first
     found.sort(key=lambda t: not any(family(e.event_type) == family(t[0].name) for e in dated))
     (event_type, trigger, _, _) = found[0]

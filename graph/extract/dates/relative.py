@@ -142,6 +142,22 @@ def _h_eve(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     return _Res(day, day, "day", relation=relation, rule="eve-of")
 
 
+_DAY_BEFORE: Final = re.compile(r"veille|précédent|previous|before|earlier|avant", re.I)
+
+
+def _h_next_day(m: re.Match[str], ctx: _Ctx) -> _Outcome:
+    """ "le lendemain", "the next day", "la veille", "the day before" (no
+    happening named after it): the day after (before) the anchor. The events
+    step counts it from the happening the article told last
+    (:func:`graph.extract.dating.counted_from_the_story`)."""
+    if ctx.anchor is None:
+        return _BLOCK
+    before = _DAY_BEFORE.search(m[0]) is not None
+    day = _shift(ctx.anchor, -1 if before else 1)
+    relation: Relation = "before-anchor" if before else "after-anchor"
+    return _Res(day, day, "day", relation=relation, rule="relative-offset")
+
+
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     if ctx.anchor is None:
         return _BLOCK
