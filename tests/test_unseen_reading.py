@@ -374,3 +374,40 @@ def test_a_day_counted_with_nothing_told_before_stays_the_reports(kb) -> None:
     body = "Edvard Lindqvist will arrive in Oslo two days later, his office said."
     events = _told(body, "en", date(2031, 12, 15), kb, "Edvard Lindqvist will arrive")
     assert all(e.time.anchor_kind == "publication" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "appointed", "replaced"),
+    [
+        (
+            "Ingrid Solberg was appointed head coach of Nordvik FC on Saturday, replacing "
+            "Edvard Lindqvist.",
+            "en",
+            "person/ingrid-solberg",
+            "edvard-lindqvist",
+        ),
+        (
+            "L'entraîneur italien Paulin Marchetti a été nommé samedi en remplacement d'Edvard "
+            "Lindqvist, limogé.",
+            "fr",
+            "person/paulin-marchetti",
+            "edvard-lindqvist",
+        ),
+    ],
+)
+def test_whom_an_appointment_replaces_does_not_act(
+    kb, body: str, language: str, appointed: str, replaced: str
+) -> None:
+    (event,) = _events(body, language, kb)
+    keys = {a.key for a in event.actors}
+    assert appointed in keys and not any(k.endswith(replaced) for k in keys)
+
+
+def test_a_noun_opening_the_sentence_names_whom_an_aside_just_called_so(kb) -> None:
+    body = (
+        "« Mon objectif est de sauver l'équipe », a déclaré mardi Paulin Marchetti, le nouvel "
+        "entraîneur de Nordby FC. L'entraîneur italien a été nommé samedi en remplacement "
+        "d'Edvard Lindqvist."
+    )
+    (named,) = _told(body, "fr", date(2031, 11, 30), kb, "L'entraîneur italien")
+    assert {a.key for a in named.actors} == {"person/paulin-marchetti"}

@@ -15,7 +15,10 @@ Requires the time expressions the dates step found in one sentence. Gives:
 - :func:`another_happening` — the phrases that name a happening other than
   the sentence's without a date of their own ("announced following the
   summit in Oslo, …", "signed the treaty after talks with Ostland"): whoever
-  they name did that happening, not the sentence's.
+  they name did that happening, not the sentence's;
+- :func:`replaced` — the phrase naming whom the sentence's happening replaces
+  ("nommé en remplacement de X", "replacing X"): X's tenure is another
+  happening, and X does not act in this one.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from graph.languages import cue
 from graph.text import in_spans
 from graph.types import TimeExpression
 
-__all__ = ["SHORTLY_DAYS", "another_happening", "shortly", "told_apart"]
+__all__ = ["SHORTLY_DAYS", "another_happening", "replaced", "shortly", "told_apart"]
 
 # "shortly before D" says no more than near D: the two weeks before (after) it
 SHORTLY_DAYS: Final = 14
@@ -209,3 +212,18 @@ def attribution(
 _PHRASE_END_MARK = re.compile(r"[;:.!?]")
 # at most as long as ", le porte-parole du ministère norvégien de la Défense, Edvard Lindqvist"
 _ATTRIBUTION_WORDS = 12
+
+
+def replaced(text: str, language: str) -> list[tuple[int, int]]:
+    """ "L'entraîneur a été nommé samedi en remplacement d'Edvard Lindqvist",
+    "was named to replace X": whom the phrase names is replaced (the language
+    file's ``[cues] replaced``), and never acts, even when nobody else is named;
+    to the next comma or the end."""
+    words = cue("replaced", language)
+    if words is None:
+        return []
+    spans = []
+    for found in words.finditer(text):
+        end = text.find(",", found.end())
+        spans.append((found.start(), len(text) if end < 0 else end))
+    return spans

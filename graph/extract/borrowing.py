@@ -7,7 +7,10 @@ with takes the actors of the latest event of its kind ("Le procès s'était
 ouvert le 3 novembre"); otherwise the sentence before lends its names. None
 are borrowed for another occurrence of a kind ("le prochain sommet"), for a
 passive whose agent is a common noun ("passed by parliament": the sentence
-says who acted), or after a sentence that only told statements.
+says who acted), or after a sentence that only told statements. A common
+noun a sentence opens on ("L'entraîneur italien a été nommé") is the person
+an aside called so in the sentences before (:func:`described_before`, which
+the events step asks when the sentence names no actor, dated or not).
 """
 
 from __future__ import annotations
@@ -15,16 +18,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from graph.event_types import SAYING, family
 from graph.extract.actors import aside_name
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
-from graph.text import alternation
+from graph.text import alternation, fold
 from graph.types import AnalysedSentence, EntityMention, EventMention
 
-__all__ = ["borrowed", "unnamed_agent"]
+__all__ = ["borrowed", "described_before", "unnamed_agent"]
 
 
 def borrowed(
@@ -60,6 +64,43 @@ def borrowed(
     kept = {m.key: m for m in reversed(before.mentions)
             if m.kind in ACTOR_KINDS and not aside_name(before, m, language)}  # fmt: skip
     return tuple(sorted(kept.values(), key=lambda m: m.key))
+
+
+_ASIDE_WORDS: Final = 5  # the first words of that aside, where what they are is said
+
+
+def described_before(
+    sentence: AnalysedSentence, previous: Sequence[AnalysedSentence], language: str
+) -> EntityMention | None:
+    """ "Claudio X, le nouvel entraîneur de la Sampdoria, a déclaré… L'entraîneur
+    italien a été nommé samedi": the common noun the sentence opens on, after
+    an article, is the person an aside after their name called so in the
+    sentences before (``previous``, the latest first)."""
+    opening = _definite_start(language)
+    match = opening.match(sentence.text) if opening is not None else None
+    if match is None:
+        return None
+    noun = fold(match["noun"])
+    for before in reversed(previous):
+        for m in reversed(before.mentions):
+            aside = _ASIDE.match(before.text, m.end)
+            words = fold(aside["aside"]).split()[:_ASIDE_WORDS] if aside else []
+            if m.kind == "person" and noun in words:
+                return m
+    return None
+
+
+_ASIDE: Final = re.compile(r"\s*,\s*(?P<aside>[^,.;:]+)")
+
+
+@lru_cache(maxsize=8)
+def _definite_start(language: str) -> re.Pattern[str] | None:
+    """A sentence opening on an article and a lower-case noun ("L'entraîneur", "The coach")."""
+    words = BY_CODE[language].entities if language in BY_CODE else None
+    if words is None or not words.articles:
+        return None
+    articles = alternation(words.articles)
+    return re.compile(rf"\W*(?i:{articles})\s*(?P<noun>[a-zà-öø-ÿ][\w-]+)\b")
 
 
 def _another_occurrence(text: str, trigger_at: int, language: str) -> bool:

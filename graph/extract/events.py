@@ -39,9 +39,9 @@ from graph.extract.actors import (
     sentence_actors,
     with_represented_countries,
 )
-from graph.extract.apart import another_happening, attribution, shortly, told_apart
+from graph.extract.apart import another_happening, attribution, replaced, shortly, told_apart
 from graph.extract.asides import asides, comments
-from graph.extract.borrowing import borrowed, unnamed_agent
+from graph.extract.borrowing import borrowed, described_before, unnamed_agent
 from graph.extract.dating import (
     counted_from_another,
     counted_from_the_story,
@@ -288,6 +288,7 @@ def _event(
     keep = time.start if happening is None else happening[2]
     commented = comments(sentence, language, (keep,))
     apart += another_happening(sentence.text, keep, (time, *others), kb, language)
+    apart += replaced(sentence.text, language)  # "nommé en remplacement de X": X does not act
     if time.anchor_kind == "event" and (eve := named_by_the_eve(sentence.text, time, kb, language)):
         apart.append(eve[1:])  # the happening the eve is of was told before: not this one
     if happening is None:
@@ -325,6 +326,8 @@ def _event(
     told = [r for r in sentence.roles if not in_spans(r.start, spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
+    if not actors and (described := described_before(sentence, previous, language)) is not None:
+        actors = (described,)  # "L'entraîneur italien a été nommé": whom an aside called so
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
     if _only_borrowed(sentence, actors) and unnamed_agent(sentence.text, trigger_at, language):
         actors = ()  # "Her death was announced by her family": not the late minister's act
