@@ -72,7 +72,7 @@ _ASIDE_WORDS: Final = 5  # the first words of that aside, where what they are is
 def described_before(
     sentence: AnalysedSentence, previous: Sequence[AnalysedSentence], language: str
 ) -> EntityMention | None:
-    """ "Claudio X, le nouvel entraîneur de la Sampdoria, a déclaré… L'entraîneur
+    """ "Paulin Marchetti, le nouvel entraîneur de Nordby FC, a déclaré… L'entraîneur
     italien a été nommé samedi": the common noun the sentence opens on, after
     an article, is the person an aside after their name called so in the
     sentences before (``previous``, the latest first)."""
