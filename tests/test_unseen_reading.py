@@ -411,3 +411,13 @@ def test_a_noun_opening_the_sentence_names_whom_an_aside_just_called_so(kb) -> N
     )
     (named,) = _told(body, "fr", date(2031, 11, 30), kb, "L'entraîneur italien")
     assert {a.key for a in named.actors} == {"person/paulin-marchetti"}
+
+
+def test_a_state_in_the_present_after_a_dated_happening_is_not_more_of_its_day(kb) -> None:
+    body = (
+        "Nordvik and Valdoria signed a border treaty in Oslo on Thursday. Several other "
+        "serious conflicts are raging between Ostland and Valdoria in the south, along with a "
+        "civil war in Ostland, which Nordvik has been suspected of inflaming."
+    )
+    events = _told(body, "en", date(2031, 11, 30), kb, "Several other")
+    assert not any(e.time.rule == "same-day-as-previous-sentence" for e in events)

@@ -62,6 +62,7 @@ from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
 from graph.extract.undated import (
     Happening,
+    clause_tense,
     discourse_time,
     in_flashback,
     list_item,
@@ -252,13 +253,16 @@ def _same_day(
     Lindqvist et Marion Castellan au port") take the previous sentence's day,
     with that day's words and this rule in the audit trail; never a day
     still to come for a sentence in the past ("The truce takes effect on
-    Sunday. The ministers signed the agreement in Geneva")."""
-    _, trigger, _ = event_type_near(sentence.text, day, kb, language)
+    Sunday. The ministers signed the agreement in Geneva"), nor for one told
+    only in the present (a state: "conflicts are raging in the south")."""
+    _, trigger, at = event_type_near(sentence.text, day, kb, language)
     actors = {m.key for m in sentence.mentions if m.kind in ACTOR_KINDS}
     if trigger is None or len(actors) + len(sentence.roles) < 2:
         return []
     if dates.is_future_tense(sentence.text, language=language, span=(0, len(sentence.text))):
         return []
+    if clause_tense(sentence, at, at + len(trigger), language) == "present":
+        return []  # "several conflicts are raging in the south": a state, not more of that day
     if published is not None and day.begin > published:
         return []
     return [replace(day, start=0, end=0, rule=_SAME_DAY_RULE, anchor=day.begin,
