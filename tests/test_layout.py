@@ -131,6 +131,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "figure_unit",
             "habitual",
             "already",
+            "first_person",
             "replaced",
             "speaks_for",
             "organisation",

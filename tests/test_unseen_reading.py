@@ -421,3 +421,37 @@ def test_a_state_in_the_present_after_a_dated_happening_is_not_more_of_its_day(k
     )
     events = _told(body, "en", date(2031, 11, 30), kb, "Several other")
     assert not any(e.time.rule == "same-day-as-previous-sentence" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "« Après avoir vu les reportages, j'ai décidé d'instituer une plainte contre le "
+            "juge Edvard Lindqvist », a indiqué Ingrid Solberg.",
+            "fr",
+            "person/ingrid-solberg",
+        ),
+        (
+            "“After reading the report, we decided to file a complaint against Edvard "
+            "Lindqvist,” Ingrid Solberg said.",
+            "en",
+            "person/ingrid-solberg",
+        ),
+    ],
+)
+def test_a_speaker_telling_their_own_act_in_a_quote_acts(
+    kb, body: str, language: str, speaker: str
+) -> None:
+    # a happening told in a quote has whom the quote names; "j'ai décidé", "we
+    # decided" is the speaker's own act
+    decided = [e for e in _events(body, language, kb) if e.event_type == "Decision"]
+    assert decided and all(speaker in {a.key for a in e.actors} for e in decided)
+
+
+def test_a_speaker_quoting_someone_elses_act_does_not_act(kb) -> None:
+    # a guard: "we condemn the attack" — the attack is not the speaker's
+    body = "“We condemn the attack on Kharkiv by Russia last week,” Ingrid Solberg said."
+    attacks = [e for e in _events(body, "en", kb) if e.event_type == "Attack"]
+    assert attacks and all("person/ingrid-solberg" not in {a.key for a in e.actors}
+                           for e in attacks)  # fmt: skip

@@ -11,8 +11,9 @@ import re
 
 from graph.event_types import SAYING
 from graph.extract import dates
-from graph.extract.asides import appositions, asides, object_relatives, outside_quote, states
+from graph.extract.asides import appositions, asides, object_relatives, states
 from graph.extract.entities import ACTOR_KINDS
+from graph.extract.quotes import outside_quote
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
 from graph.types import AnalysedSentence, TimeExpression
@@ -73,7 +74,9 @@ def not_acting(
     elsewhere = [*quoted, *apart, *said]
     if event_type == SAYING:
         return [*quoted, *apart, *described], elsewhere
-    spans = [*asides(text, language, trigger_at, when=when), *outside_quote(text, trigger_at),
+    spans = [*asides(text, language, trigger_at, when=when),
+             *outside_quote(text, trigger_at, language,
+                            verbal=any(v.start == trigger_at for v in sentence.verbs)),
              *object_relatives(sentence, language, (trigger_at, when)),
              *states(sentence, trigger_at), *apart, *described]  # fmt: skip
     if direct:

@@ -29,8 +29,8 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Final
 
-from graph.extract.asides import quoted
 from graph.extract.dates.clauses import COMPLEMENTISER
+from graph.extract.quotes import quoted
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import cue

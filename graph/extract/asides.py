@@ -9,7 +9,7 @@ its language. Gives spans and tests that :mod:`graph.extract.actors` and
   même que…"), a quoted statement;
 - :func:`comments`: a participle phrase commenting on the happening
   ("…, highlighting their ties and attracting attention from Japan");
-- :func:`outside_quote`: around the quote that tells the happening;
+- :func:`appositions`: the asides after a name that say who someone is;
 - :func:`states`: a clause coordinated after the happening's that says what
   is, in the present ("was founded in 2001 and includes China, India…");
 - :func:`says_where`: a country that only says where (apposed to a place, the
@@ -19,6 +19,9 @@ its language. Gives spans and tests that :mod:`graph.extract.actors` and
 - :func:`describes`: a country in a compound adjective ("Russian-ally Belarus")
   or a private person's nationality ("Japanese scientists", "le Norvégien
   Edvard Lindqvist").
+
+The quotes themselves, and whose act a happening told in one is, are
+:mod:`graph.extract.quotes`.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from functools import lru_cache
 from typing import Final
 
 from graph.extract.entities.inside import _folded_words
+from graph.extract.quotes import QUOTE, QUOTE_MIN_WORDS
 from graph.languages import BY_CODE, cue
 from graph.text import alternation, fold
 from graph.types import AnalysedSentence, EntityMention
@@ -39,15 +43,10 @@ __all__ = [
     "describes",
     "hosts_a_posting",
     "object_relatives",
-    "outside_quote",
-    "quoted",
     "says_where",
     "states",
     "tickers",
 ]
-
-_QUOTE = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^[^«»]*»|^[^“”]*”")
-_QUOTE_MIN_WORDS = 3
 
 
 def asides(
@@ -62,8 +61,8 @@ def asides(
     ``quotes``, a quoted statement (who and where a speaker cites, "les
     exemples de l'Ostland et de la Valdorie", are not who and where the
     speaking happens)."""
-    spans = [(q.start(), q.end()) for q in _QUOTE.finditer(text) if quotes
-             and len(q.group().split()) >= _QUOTE_MIN_WORDS
+    spans = [(q.start(), q.end()) for q in QUOTE.finditer(text) if quotes
+             and len(q.group().split()) >= QUOTE_MIN_WORDS
              and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
     spans += _circumstances(text, language, (keep, when))
     # a gloss in brackets ("à 14h07 (8h07 au Japon)") names no actor, unless it
@@ -182,11 +181,6 @@ def tickers(text: str) -> list[tuple[int, int]]:
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
-
-
-def quoted(text: str) -> list[tuple[int, int]]:
-    """The spans of the quotes of ``text``: what someone said, or a work's title."""
-    return [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
 
 
 def object_relatives(
@@ -309,22 +303,6 @@ def _to_comma(text: str, start: int) -> int:
 def _holds(start: int, end: int, offsets: Iterable[int | None]) -> bool:
     """Whether the span holds one of ``offsets`` (None holds nothing)."""
     return any(k is not None and start <= k < end for k in offsets)
-
-
-def outside_quote(text: str, offset: int | None) -> list[tuple[int, int]]:
-    """The parts of ``text`` around the quoted statement that holds ``offset``
-    (the trigger), or none: a happening told in a quote ("Cette année marque
-    le 40e anniversaire du pacte de pêche entre la Norvège et la Finlande", a
-    indiqué Marion Castellan) has the actors the quote names, not the speaker.
-
-    >>> outside_quote('"Talks with Valdoria went well," Jo Vik said.', 2)
-    [(0, 0), (32, 45)]
-    """
-    for q in _QUOTE.finditer(text):
-        inside = offset is not None and q.start() <= offset < q.end()
-        if inside and len(q.group().split()) >= _QUOTE_MIN_WORDS:
-            return [(0, q.start()), (q.end(), len(text))]
-    return []
 
 
 # what joins a place to the country around it: "à Bergen, en Norvège", "in Brest, France"

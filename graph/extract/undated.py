@@ -43,8 +43,8 @@ from typing import Final
 from graph.event_types import family
 from graph.extract import dates
 from graph.extract.apart import another_happening
-from graph.extract.asides import quoted
 from graph.extract.entities import ACTOR_KINDS
+from graph.extract.quotes import quoted
 from graph.extract.topics import match_topics
 from graph.extract.triggers import Trigger, contest_won, triggers_in
 from graph.kb import KnowledgeBase
