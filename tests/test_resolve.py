@@ -304,3 +304,32 @@ def test_an_episode_whose_report_names_its_year_gives_it_to_the_others(tmp_path:
     # 30 August 2031 is a Saturday: the Wednesday before it
     assert str(dated[M.PUBLISHED]) == "2031-08-27"
     assert "the year another report of its episode names" in dated[M.PUBLISHED_EVIDENCE]
+
+
+def _saying(article: str, index: int, *keys: str):
+    from datetime import date
+
+    from graph.types import EntityMention, EventMention, TimeExpression
+
+    day = date(2031, 3, 14)
+    time = TimeExpression("Friday", 0, 6, day, day, "day", "weekday")
+    actors = tuple(EntityMention(k, 0, 0, k.split("/")[0], k, k) for k in keys)
+    return EventMention(article, f"sentence {index}", index, time, "Statement", "said", actors,
+                        None, ())  # fmt: skip
+
+
+def test_two_speakers_statements_about_the_same_countries_stay_two() -> None:
+    from graph.resolve import resolve_events
+
+    officials = _saying("a.txt", 3, "country/nordvik", "country/valdoria")
+    scholar = _saying("a.txt", 5, "person/ingrid-solberg", "country/nordvik", "country/valdoria")
+    assert len(resolve_events([officials, scholar], {}, {})) == 2
+
+
+def test_one_speakers_statement_told_twice_is_one() -> None:
+    # a guard: the same speaker on the same day in two reports is one statement
+    from graph.resolve import resolve_events
+
+    first = _saying("a.txt", 3, "person/ingrid-solberg", "country/nordvik")
+    second = _saying("b.txt", 1, "person/ingrid-solberg", "country/nordvik")
+    assert len(resolve_events([first, second], {}, {})) == 1

@@ -228,6 +228,13 @@ def _compatible(
             return None
         return f"same {family(mention.event_type)} event, overlapping dates, same place {place}"
     shared = cluster.actors & actors
+    sayings = mention.event_type == SAYING and all(m.event_type == SAYING for m in cluster.mentions)
+    if (
+        sayings
+        and all(a.startswith("country/") for a in shared)
+        and _named(cluster.actors) != _named(actors)
+    ):
+        return None  # two speakers on the same countries ("officials said…", "X said…")
     if place and cluster.places and place not in cluster.places:
         return _despite_places(cluster, mention, shared)
     if len(shared) >= 2:
@@ -244,6 +251,11 @@ def _compatible(
             f"same place {place}, shared actor {specific[0]}"
         )
     return None
+
+
+def _named(actors: set[str]) -> set[str]:
+    """The people, organisations and named things among entity keys (not countries)."""
+    return {a for a in actors if not a.startswith("country/")}
 
 
 def _despite_places(cluster: _Cluster, mention: EventMention, shared: set[str]) -> str | None:
