@@ -130,6 +130,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "compared_from",
             "figure_unit",
             "habitual",
+            "state_verbs",
             "already",
             "first_person",
             "replaced",

@@ -455,3 +455,26 @@ def test_a_speaker_quoting_someone_elses_act_does_not_act(kb) -> None:
     attacks = [e for e in _events(body, "en", kb) if e.event_type == "Attack"]
     assert attacks and all("person/ingrid-solberg" not in {a.key for a in e.actors}
                            for e in attacks)  # fmt: skip
+
+
+def test_wont_is_no_win(kb) -> None:
+    body = (
+        "Edvard Lindqvist signed with Nordvik FC on Monday. He won’t let go of the ball, and "
+        "he is one of the best players in Nordby."
+    )
+    events = _told(body, "en", date(2031, 11, 30), kb, "He won")
+    assert not any(e.event_type == "Award" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("In the mid-2010s, Edvard Lindqvist lived in Nordby as a guest of Valdoria's government.",
+         "en"),
+        # a guard: the French imperfect was no happening already
+        ("Dans les années 2010, Edvard Lindqvist vivait à Nordby, invité par le gouvernement "
+         "valdorien.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_state_over_a_period_is_no_happening_of_it(kb, body: str, language: str) -> None:
+    assert _events(body, language, kb) == []

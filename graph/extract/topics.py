@@ -42,6 +42,8 @@ def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
     ['report', 'reported']
     >>> bool(stem_regex(["s'est posée sur"]).search("elle s’est posée sur la Lune"))
     True
+    >>> [m[0] for m in stem_regex(["won$"]).finditer("he won't let go, but he won")]
+    ['won']
     >>> stem_regex([]) is None
     True
     """
@@ -49,7 +51,8 @@ def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
     if not ordered:
         return None
     # an apostrophe matches its typographic twin: "s'est posée" in "s’est posée"
-    words = [_escape(s[:-1]) + r"(?!\w)" if s.endswith("$") else _escape(s) + r"\w*"
+    # a whole word ends where a contraction's "n't" does not follow ("won't" is no "won")
+    words = [_escape(s[:-1]) + r"(?!\w|['’]t\b)" if s.endswith("$") else _escape(s) + r"\w*"
              for s in ordered]  # fmt: skip
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
 

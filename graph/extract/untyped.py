@@ -5,7 +5,8 @@ Requires: an event mention of :mod:`graph.extract.events` and its analysed sente
 
 Method: a day dates a happening; a month or a year only in a clause told in
 the past, not only in the imperfect, not qualifying a noun, and with no word
-of habit ("often", "souvent": the language file's ``[cues] habitual``); a
+of habit ("often", "souvent": the language file's ``[cues] habitual``) or
+of a state ("lived", "vivait": ``[cues] state_verbs``); a
 year only with no figure and its unit in the clause ("a baissé à 10 % en
 2019": a year's statistic, ``[cues] figure_unit``; a month's or a day's
 figure is that time's news). A
@@ -56,15 +57,18 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     one; a month or a year only in a clause told in the past, not one that
     qualifies a noun, and not only in the imperfect. A forecast or a plan
     ("they'll be the ones… in two years", "could finish 1-2-3 next year",
-    "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032") or
-    "la Constitution de 2014" is no happening of that time, nor what used to
+    "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032",
+    "lived in Khartoum in the 1990s": ``[cues] state_verbs``) or "la
+    Constitution de 2014" is no happening of that time, nor what used to
     happen ("often made headlines in 2019")."""
     if sentence.text.find("?", time.start) != -1:
         return False  # "“Are you aware the loan was paid off last week?”": asked, not told
     first, last = dates.clause_span(sentence.text, time.start, time.end)
-    habitual = cue("habitual", language)
-    if habitual and habitual.search(sentence.text, first, last):
-        return False  # "a souvent fait la une en 2019": what used to happen, no one happening
+    for words in (cue("habitual", language), cue("state_verbs", language)):
+        if words and words.search(sentence.text, first, last):
+            # "a souvent fait la une en 2019", "lived in Khartoum in the mid-1990s":
+            # what used to happen or what was, no one happening
+            return False
     if time.granularity in ("day", "days"):
         return True
     if time.granularity == "year" and states_a_figure(sentence.text, (first, last), language):
