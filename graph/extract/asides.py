@@ -135,9 +135,9 @@ def appositions(
 
 def _aside_segments(sentence: AnalysedSentence, after: int) -> list[tuple[int, int, int]]:
     """The comma-separated segments right after offset ``after`` that tell no
-    happening of their own (no verb in the past or the future, but in the first
-    one closed by a comma), as (comma, start, end); the last may end the sentence ("said
-    X, a senior fellow at Y.")."""
+    happening of their own (no verb in the past or the future, but in the
+    first one closed by a comma), as (comma, start, end); the last may end the
+    sentence ("said X, a senior fellow at Y.")."""
     text, at = sentence.text, after
     segments: list[tuple[int, int, int]] = []
     ending = len(text.rstrip(_CLOSING))
@@ -145,8 +145,8 @@ def _aside_segments(sentence: AnalysedSentence, after: int) -> list[tuple[int, i
         end = text.find(",", opening.end(), ending)
         closed, end = end != -1, ending if end == -1 else end
         # the first aside closed by a comma may hold a relative clause of its
-        # own ("député des Français de l'étranger qui a voté contre,")
-        # (a present is no sure verb: the tagger reads some nouns as one)
+        # own ("député des Français de l'étranger qui a voté contre,"); a
+        # present is no sure verb (the tagger reads some nouns as one)
         told = any(opening.end() <= v.start < end and v.tense not in ("", "present")
                    for v in sentence.verbs)  # fmt: skip
         if told and (segments or not closed):
