@@ -140,6 +140,7 @@ class Verb:
     negated: bool = False  # "n'a pas condamné", "did not attend"
     participle: bool = False  # a present participle or gerund: "marquant", "highlighting"
     imperfect: bool = False  # a French imparfait ("prévoyait", "était"): a state or a background
+    auxiliary: bool = False  # an auxiliary or a copula ("was ready", "a été"): no happening itself
 
 
 @dataclass(frozen=True, slots=True)

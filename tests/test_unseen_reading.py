@@ -478,3 +478,18 @@ def test_wont_is_no_win(kb) -> None:
 )  # fmt: skip
 def test_a_state_over_a_period_is_no_happening_of_it(kb, body: str, language: str) -> None:
     assert _events(body, language, kb) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        # Friday is the shutdown's, which no trigger types: not the saying's day
+        ("The Valdoria Grid Authority said two gas plants shut down on Friday.", "Other"),
+        # a guard: the day said right after the verb of saying is the saying's
+        ("The Valdoria Grid Authority said on Friday that two gas plants had shut down.",
+         "Statement"),
+    ],
+)  # fmt: skip
+def test_a_day_inside_what_is_said_dates_the_told_happening(kb, body: str, event_type: str) -> None:
+    (told,) = _events(body, "en", kb)
+    assert (told.event_type, told.time.begin) == (event_type, date(2031, 11, 28))

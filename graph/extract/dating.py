@@ -47,6 +47,7 @@ from graph.types import AnalysedSentence, AnchorKind, Article, EventMention, Tim
 __all__ = [
     "counted_from_another",
     "counted_from_the_story",
+    "dates_a_told_past",
     "dates_it",
     "dates_what_is_told",
     "describes_a_photo",
@@ -261,6 +262,28 @@ def trigger_told_at_another_time(
         e.sentence_index == sentence.index and e.event_type == event_type and e.time != time
         for e in told
     )
+
+
+def dates_a_told_past(
+    sentence: AnalysedSentence, time: TimeExpression, said: tuple[str, int]
+) -> bool:
+    """Whether ``time``, after a verb of saying (``said``: its word and offset),
+    dates what the saying tells, not the saying: in the time's clause, between
+    the saying and the time, stands a past verb of the told clause — a verb of
+    its own, not an auxiliary, a copula or an imparfait ("said two plants shut
+    down on Friday"). Not "said on Friday that…", nor "that on Saturday
+    (September 28), two ships appeared" (no told verb before the time: the
+    happening stays the telling's, with the names it tells of), nor what a
+    source phrase tells ("according to X, … he saw on Friday")."""
+    word, at = said
+    end = at + len(word)
+    if time.start < end or not any(at <= v.start < end and v.tense for v in sentence.verbs):
+        return False  # "according to X" is no finite verb: a source, not a saying
+    first, last = clause_span(sentence.text, time.start, time.end)
+    told = [v for v in sentence.verbs if max(first, end) <= v.start < last
+            and v.tense in ("past", "anterior")
+            and not v.auxiliary and not v.imperfect]  # fmt: skip
+    return any(v.start < time.start for v in told)
 
 
 def dates_what_is_told(

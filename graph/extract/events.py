@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Final
 
-from graph.event_types import BIRTH, PERSONAL, SAYING, TELLING, UNACTED, family
+from graph.event_types import BIRTH, FALLBACK, PERSONAL, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
 from graph.extract.acting import not_acting
 from graph.extract.actors import (
@@ -45,6 +45,7 @@ from graph.extract.borrowing import borrowed, described_before, unnamed_agent
 from graph.extract.dating import (
     counted_from_another,
     counted_from_the_story,
+    dates_a_told_past,
     dates_it,
     dates_what_is_told,
     describes_a_photo,
@@ -304,6 +305,12 @@ def _event(
         )
     else:
         event_type, trigger, trigger_at = happening
+    told_past = (happening is None and event_type == SAYING and trigger is not None
+                 and dates_a_told_past(sentence, time, (trigger, trigger_at)))  # fmt: skip
+    if told_past:
+        # "X said two plants shut down on Friday": Friday is the shutdown's,
+        # which no trigger types; the saying has no day of its own here
+        event_type, trigger = FALLBACK, None
     if time.rule == "anniversary" and _of_a_person(sentence, time, trigger_at, trigger):
         event_type = BIRTH  # "le 68e anniversaire d'Edvard Lindqvist": his birth, 68 years before
     if (

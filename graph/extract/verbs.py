@@ -130,6 +130,7 @@ def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
             _negated(t, words.negations),
             _present_participle(t),
             "Imp" in t.morph.get("Tense", []) and "Fin" in t.morph.get("VerbForm", []),
+            t.pos_ == "AUX",
         )
         for t in sent
         if t.pos_ in _VERB_POS
