@@ -174,3 +174,31 @@ def test_a_weekday_places_its_day_in_no_year_before_unless_the_text_names_it() -
         "La Commission a présenté mardi 7 mai ses prévisions pour 2031.", language="fr"
     )
     assert found is None
+
+
+_ARRIVAL_DATED = (
+    "Visite d'État en Norvège\n\n"
+    "Le ministre valdorien Edvard Lindqvist est arrivé à Oslo le 14 mars pour une visite de "
+    "deux jours, a annoncé son ministère.\n"
+)
+
+
+@pytest.mark.parametrize(("city", "dated"), [("Oslo", True), ("Bergen", False)])
+def test_an_undated_report_of_a_dated_happening_takes_its_reports_day(
+    config, city: str, dated: bool
+) -> None:
+    # "est arrivé à Oslo" told as news, with no time of its own, beside "arrived in
+    # Oslo on 14 March": one happening, so the report is of that news cycle; an
+    # arrival in another city is another happening (a guard: nothing was dated so)
+    from graph.kb import default_kb
+
+    kb = default_kb(config.kb_dir)
+    partner = _extracted("partner.txt", _ARRIVAL_DATED, "fr", config, date(2031, 3, 14))
+    body = (f"Lindqvist en Norvège\n\nLe ministre valdorien Edvard Lindqvist est arrivé à {city} "
+            "pour une visite d'État.\n")  # fmt: skip
+    undated = _extracted("undated.txt", body, "fr", config)
+    groups = [(partner.article.source, undated.article.source)]
+    x = date_from_partners([partner, undated], groups, kb, events_on_day=events_on_day,
+                           redirect={})[-1]  # fmt: skip
+    assert (x.article.published == date(2031, 3, 14)) is dated
+    assert dated is (x.article.published is not None)

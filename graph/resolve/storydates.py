@@ -40,7 +40,11 @@ agrees (only a day read from the day of publication as said counts: "au
 lendemain d'un entretien" is a guess, the eve of a time the sentence need not
 tell); among the days that agree most, the one nearest a dated report's
 publication is kept. The article is ``published_how = "inferred"``, its
-evidence names the event that links them. Nothing agrees: nothing is guessed.
+evidence names the event that links them. A report whose news — a happening
+told in the past with no time of its own — is a happening a dated report of
+its episode dates (one type family, one place, a person or organisation in
+common) is from that report's day, when its news read on that day holds the
+happening's day (:func:`_same_news`). Nothing agrees: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Final
 
+from graph.event_types import family
 from graph.kb import KnowledgeBase
 from graph.types import Article, EventMention, Extraction
 
@@ -85,7 +90,9 @@ def date_from_partners(
         for source in group:
             x = by_source[source]
             if x.pending and x.article.published is None and partners:
-                found = _agreeing_day(x, partners, kb, events_on_day, redirect)
+                found = _agreeing_day(x, partners, kb, events_on_day, redirect) or _same_news(
+                    x, partners, kb, events_on_day, redirect
+                )
                 if found is not None:
                     dated[source] = found
     return [dated.get(x.article.source, x) for x in extractions]
@@ -129,6 +136,61 @@ def _agreeing_day(
               "of its episode")  # fmt: skip
     article = replace(x.article, published=day, published_how="inferred", published_evidence=reason)
     return replace(x, article=article, events=events, pending=())
+
+
+_REPORTED: Final = "reported"  # the granularity of a happening told as the report's news
+
+
+def _same_news(
+    x: Extraction,
+    partners: Sequence[Extraction],
+    kb: KnowledgeBase,
+    events_on_day: EventsOnDay,
+    redirect: Mapping[str, str],
+) -> Extraction | None:
+    """An undated report that tells, as its news and with no time of its own, a
+    happening a dated report of its episode dates ("Le président russe est
+    arrivé à Pékin" beside "arrived in Beijing on May 16": one type family, one
+    place, a person or organisation in common) is from that report's day, when
+    read on that day its news holds the happening's day (the day and the two
+    before)."""
+
+    def entity(key: str) -> str:
+        return redirect.get(key, key)
+
+    for partner in sorted(partners, key=lambda p: (p.article.published, p.article.source)):
+        day = partner.article.published
+        if day is None:
+            continue
+        events = events_on_day(x, day, kb)
+        for mine in (e for e in events if e.time.granularity == _REPORTED):
+            for other in partner.events:
+                if (other.time.granularity == "day"
+                        and mine.time.begin <= other.time.begin <= mine.time.last
+                        and _one_happening(mine, other, entity)):  # fmt: skip
+                    reason = (f"inferred: its news '{mine.sentence[:60]}' is "
+                              f"'{other.sentence[:60]}' of {other.time.begin} in "
+                              f"{other.article}, a dated report of its episode, published "
+                              "that day")  # fmt: skip
+                    article = replace(x.article, published=day, published_how="inferred",
+                                      published_evidence=reason)  # fmt: skip
+                    return replace(x, article=article, events=events, pending=())
+    return None
+
+
+def _one_happening(mine: EventMention, other: EventMention, entity: Callable[[str], str]) -> bool:
+    """One happening told twice: one type family, one place, and a person, an
+    organisation or a named thing in common."""
+    if family(mine.event_type) != family(other.event_type):
+        return False
+    if (
+        mine.place is None
+        or other.place is None
+        or entity(mine.place.key) != entity(other.place.key)
+    ):
+        return False
+    shared = {entity(a.key) for a in mine.actors} & {entity(a.key) for a in other.actors}
+    return any(not k.startswith("country/") for k in shared)
 
 
 def _key(event: EventMention) -> tuple[int, int, str]:
