@@ -189,8 +189,7 @@ def _one_happening(mine: EventMention, other: EventMention, entity: Callable[[st
         or entity(mine.place.key) != entity(other.place.key)
     ):
         return False
-    shared = {entity(a.key) for a in mine.actors} & {entity(a.key) for a in other.actors}
-    return any(not k.startswith("country/") for k in shared)
+    return _named_in_common(mine, other, entity)
 
 
 def _key(event: EventMention) -> tuple[int, int, str]:
@@ -222,8 +221,13 @@ def _same_day_event(mine: EventMention, other: EventMention, entity: Callable[[s
     happening differently (a meeting, the pact it signed): the type is not asked."""
     if mine.time.granularity != "day" or mine.time.begin != other.time.begin:
         return False
+    return _named_in_common(mine, other, entity)
+
+
+def _named_in_common(mine: EventMention, other: EventMention, entity: Callable[[str], str]) -> bool:
+    """Whether the two events share a person, an organisation or a named thing (keys
+    as resolved): two countries share too many days of news to tell one from another."""
     shared = {entity(a.key) for a in mine.actors} & {entity(a.key) for a in other.actors}
-    # two countries share too many days of news to tell one day from another
     return any(not k.startswith("country/") for k in shared)
 
 
