@@ -58,7 +58,7 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     qualifies a noun, and not only in the imperfect. A forecast or a plan
     ("they'll be the ones… in two years", "could finish 1-2-3 next year",
     "Berlin prévoyait une hausse en 2032"), a state ("is expected in 2032",
-    "lived in Khartoum in the 1990s": ``[cues] state_verbs``) or "la
+    "lived in Oslo in the 1990s": ``[cues] state_verbs``) or "la
     Constitution de 2014" is no happening of that time, nor what used to
     happen ("often made headlines in 2019")."""
     if sentence.text.find("?", time.start) != -1:
@@ -66,7 +66,7 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     first, last = dates.clause_span(sentence.text, time.start, time.end)
     for words in (cue("habitual", language), cue("state_verbs", language)):
         if words and words.search(sentence.text, first, last):
-            # "a souvent fait la une en 2019", "lived in Khartoum in the mid-1990s":
+            # "a souvent fait la une en 2019", "lived in Oslo in the mid-1990s":
             # what used to happen or what was, no one happening
             return False
     if time.granularity in ("day", "days"):
