@@ -90,27 +90,35 @@ def date_from_partners(
         for source in group:
             x = by_source[source]
             if x.pending and x.article.published is None and partners:
-                found = _agreeing_day(x, partners, kb, events_on_day, redirect) or _same_news(
-                    x, partners, kb, events_on_day, redirect
+                by_day = _read_around(x, partners, kb, events_on_day)
+                found = _agreeing_day(x, partners, by_day, redirect) or _same_news(
+                    x, partners, by_day, redirect
                 )
                 if found is not None:
                     dated[source] = found
     return [dated.get(x.article.source, x) for x in extractions]
 
 
+def _read_around(
+    x: Extraction, partners: Sequence[Extraction], kb: KnowledgeBase, events_on_day: EventsOnDay
+) -> dict[date, tuple[EventMention, ...]]:
+    """``x``'s events read as if published on each day around its partners'
+    publications (:data:`PARTNER_DAYS` before the first to as many after the last)."""
+    published = sorted(p.article.published for p in partners if p.article.published)
+    first, last = published[0], published[-1]
+    start = first - timedelta(days=PARTNER_DAYS)
+    days = [start + timedelta(days=n) for n in range((last - first).days + 2 * PARTNER_DAYS + 1)]
+    return {day: events_on_day(x, day, kb) for day in days}
+
+
 def _agreeing_day(
     x: Extraction,
     partners: Sequence[Extraction],
-    kb: KnowledgeBase,
-    events_on_day: EventsOnDay,
+    by_day: dict[date, tuple[EventMention, ...]],
     redirect: Mapping[str, str],
 ) -> Extraction | None:
     published = sorted(p.article.published for p in partners if p.article.published)
     theirs = [e for p in partners for e in p.events if e.time.granularity == "day"]
-    first, last = published[0], published[-1]
-    start = first - timedelta(days=PARTNER_DAYS)
-    days = [start + timedelta(days=n) for n in range((last - first).days + 2 * PARTNER_DAYS + 1)]
-    by_day = {day: events_on_day(x, day, kb) for day in days}
     moving = _moving(by_day)
 
     def entity(key: str) -> str:
@@ -144,8 +152,7 @@ _REPORTED: Final = "reported"  # the granularity of a happening told as the repo
 def _same_news(
     x: Extraction,
     partners: Sequence[Extraction],
-    kb: KnowledgeBase,
-    events_on_day: EventsOnDay,
+    by_day: dict[date, tuple[EventMention, ...]],
     redirect: Mapping[str, str],
 ) -> Extraction | None:
     """An undated report that tells, as its news and with no time of its own, a
@@ -162,7 +169,7 @@ def _same_news(
         day = partner.article.published
         if day is None:
             continue
-        events = events_on_day(x, day, kb)
+        events = by_day[day]  # read already: a partner's day is among those around
         for mine in (e for e in events if e.time.granularity == _REPORTED):
             for other in partner.events:
                 if (other.time.granularity == "day"
@@ -280,11 +287,13 @@ def _read_in(
 def _dated(
     x: Extraction, published: list[date], kb: KnowledgeBase, events_in_year: EventsInYear
 ) -> Extraction:
+    # "Thursday (October 2)" cannot be of a year where it is a Tuesday: not read in it
+    holding = [d for d in published if _weekdays_hold(x.weekday_days, d.year)]
+    if not holding:
+        return x
     options = []
-    readings, moving = _year_readings(x, published, kb, events_in_year)
+    readings, moving = _year_readings(x, holding, kb, events_in_year)
     for year, (article, events) in readings.items():
-        if not _weekdays_hold(x.weekday_days, year):
-            continue  # "Thursday (October 2)" cannot be of a year where it is a Tuesday
         if days := _year_less_days(events, moving):
             options.append((_distance(days, published), year, article, events))
     if not options or min(o[0] for o in options) > MAX_DAYS_APART:
