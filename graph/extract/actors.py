@@ -31,6 +31,7 @@ from graph.types import AnalysedSentence, EntityMention, RoleMention
 __all__ = [
     "TWO_COUNTRIES",
     "aside_name",
+    "definite_nouns",
     "first_role",
     "is_news_outlet",
     "role_holders",
@@ -326,7 +327,7 @@ def _borrow_by_head_noun(
     words = BY_CODE[language].entities if language in BY_CODE else None
     if words is None or not words.articles:
         return
-    nouns = {fold(m["noun"]) for m in _definite_nouns(language).finditer(sentence.text)}
+    nouns = {fold(m["noun"]) for m in definite_nouns(language).finditer(sentence.text)}
     if not nouns:
         return
     for prev in reversed(previous):
@@ -340,7 +341,7 @@ def _borrow_by_head_noun(
 
 
 @lru_cache(maxsize=4)
-def _definite_nouns(language: str) -> re.Pattern[str]:
+def definite_nouns(language: str) -> re.Pattern[str]:
     """A language's article before a word in lower case ("the union", "l'agence")."""
     articles = alternation(BY_CODE[language].entities.articles)
     return re.compile(rf"(?i:\b(?:{articles}))\s*(?P<noun>[a-zà-öø-ÿ][\w-]+)\b")

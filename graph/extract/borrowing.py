@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Final
 
 from graph.event_types import SAYING, family
-from graph.extract.actors import aside_name
+from graph.extract.actors import aside_name, definite_nouns
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
@@ -76,31 +76,26 @@ def described_before(
     italien a été nommé samedi": the common noun the sentence opens on, after
     an article, is the person an aside after their name called so in the
     sentences before (``previous``, the latest first)."""
-    opening = _definite_start(language)
-    match = opening.match(sentence.text) if opening is not None else None
+    entities = BY_CODE[language].entities if language in BY_CODE else None
+    if entities is None or not entities.articles:
+        return None
+    first_word = _OPENING.match(sentence.text)
+    match = definite_nouns(language).match(sentence.text, first_word.end() if first_word else 0)
     if match is None:
         return None
     noun = fold(match["noun"])
     for before in reversed(previous):
         for m in reversed(before.mentions):
+            if m.kind != "person":
+                continue
             aside = _ASIDE.match(before.text, m.end)
-            words = fold(aside["aside"]).split()[:_ASIDE_WORDS] if aside else []
-            if m.kind == "person" and noun in words:
+            if aside and noun in fold(aside["aside"]).split()[:_ASIDE_WORDS]:
                 return m
     return None
 
 
+_OPENING: Final = re.compile(r"\W*")  # what stands before a sentence's first word
 _ASIDE: Final = re.compile(r"\s*,\s*(?P<aside>[^,.;:]+)")
-
-
-@lru_cache(maxsize=8)
-def _definite_start(language: str) -> re.Pattern[str] | None:
-    """A sentence opening on an article and a lower-case noun ("L'entraîneur", "The coach")."""
-    words = BY_CODE[language].entities if language in BY_CODE else None
-    if words is None or not words.articles:
-        return None
-    articles = alternation(words.articles)
-    return re.compile(rf"\W*(?i:{articles})\s*(?P<noun>[a-zà-öø-ÿ][\w-]+)\b")
 
 
 def _another_occurrence(text: str, trigger_at: int, language: str) -> bool:
