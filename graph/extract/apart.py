@@ -18,7 +18,12 @@ Requires the time expressions the dates step found in one sentence. Gives:
   they name did that happening, not the sentence's;
 - :func:`replaced` — the phrase naming whom the sentence's happening replaces
   ("nommé en remplacement de X", "replacing X"): X's tenure is another
-  happening, and X does not act in this one.
+  happening, and X does not act in this one;
+- :func:`referenced` — the noun phrase of a happening the sentence speaks of,
+  dated inside that phrase ("condemned the March 3 bombing", "since the 2020
+  border clashes", "a dénoncé l'attaque du 22 avril"): the time is that
+  happening's, and only the phrase names its actors; who speaks of it does
+  not act in it.
 """
 
 from __future__ import annotations
@@ -26,18 +31,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Final
 
+from graph.extract.actors import with_represented_countries
 from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.quotes import quoted
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import in_spans
-from graph.types import TimeExpression
+from graph.types import AnalysedSentence, EntityMention, TimeExpression
 
-__all__ = ["SHORTLY_DAYS", "another_happening", "replaced", "shortly", "told_apart"]
+__all__ = [
+    "SHORTLY_DAYS",
+    "another_happening",
+    "counted_since",
+    "parties_counted_from",
+    "referenced",
+    "replaced",
+    "shortly",
+    "told_apart",
+]
 
 # "shortly before D" says no more than near D: the two weeks before (after) it
 SHORTLY_DAYS: Final = 14
@@ -227,3 +242,127 @@ def replaced(text: str, language: str) -> list[tuple[int, int]]:
         end = text.find(",", found.end())
         spans.append((found.start(), len(text) if end < 0 else end))
     return spans
+
+
+# between a time and the event noun it modifies: a possessive, up to two lower-case
+# words other than a determiner ("the 2020 border clashes", "Tuesday's vote")
+_BEFORE_NOUN: Final = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
+_DETERMINERS: Final = (
+    r"the|a|an|this|that|its|their|his|her|our|le|la|les|un|une|des|du|de\s+la|cet|cette|"
+    r"ces|son|sa|ses|leur|leurs"
+)
+_A_DETERMINER: Final = re.compile(rf"(?<!\w)(?:{_DETERMINERS})(?!\w)", re.IGNORECASE)
+# the most that stands between a phrase's opening cue or a verb and its noun
+_DETERMINER: Final = re.compile(rf"\s*(?:(?:{_DETERMINERS})\s+|l['’]|d['’])?", re.IGNORECASE)
+# a name's possessive right before the phrase: "Valdoria's 2022 invasion of Ostland"
+_POSSESSIVE: Final = re.compile(r"['’]s\s+")
+
+
+def referenced(
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    times: Sequence[TimeExpression],
+    kb: KnowledgeBase,
+    language: str,
+) -> tuple[int, int] | None:
+    """The noun phrase of a happening the sentence speaks of, when ``time`` dates
+    it from inside ("Nordvik condemned the March 3 bombing", "his first visit
+    since the 2020 border clashes between X and Y", "a dénoncé mardi l'attaque
+    du 22 avril"), or None when ``time`` dates the sentence's own happening.
+
+    The time modifies an event noun: right before it (English word order), or
+    after it with a ``time_of_noun`` cue ("de", "du"). The phrase is spoken of
+    when a ``dated_phrase`` cue opens it ("since", "depuis") or a verb of
+    saying or telling takes it as object (only a determiner and the
+    sentence's other ``times`` between); taken by another verb ("joined the
+    2019 exercises", "said at yesterday's ceremony") it is the sentence's own
+    happening, and so it is as the subject of what is said ("said the March 3
+    attack was planned"). The phrase runs from its first word (a possessor's
+    name included) to the next punctuation or verb."""
+    if time.end <= time.start:
+        return None
+    noun = _dated_noun(sentence, time, kb, language)
+    if noun is None:
+        return None
+    text = sentence.text
+    start, end = min(noun[0], time.start), max(noun[1], time.end)
+    owner = next((m for m in sentence.mentions if _POSSESSIVE.fullmatch(text, m.end, start)), None)
+    start = owner.start if owner is not None else start
+    if not _spoken_of(sentence, start, times, kb, language):
+        return None
+    # "between X and Y" is the phrase's: only punctuation or a verb ends it
+    stop = _phrase_end(text, end, None)
+    verb = min((v.start for v in sentence.verbs if v.start >= end), default=len(text))
+    if verb < stop and _phrase_end(text, end, cue("phrase_end", language)) >= verb:
+        return None  # the subject of a clause: what it tells is told
+    return start, min(stop, verb)
+
+
+def _dated_noun(
+    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
+) -> tuple[int, int] | None:
+    """The event noun ``time`` modifies (its span), if any: no verb of the sentence."""
+    text = sentence.text
+    of = cue("time_of_noun", language)
+    for kind, _, start, end in triggers_in(text, kb, language):
+        if kind.role == "fallback" or any(v.start <= start < v.end for v in sentence.verbs):
+            continue
+        before = (start >= time.end and _BEFORE_NOUN.fullmatch(text, time.end, start)
+                  and not _A_DETERMINER.search(text, time.end, start))  # fmt: skip
+        gap = text[end : time.start].strip()
+        after = (end <= time.start and of is not None
+                 and (of.fullmatch(gap) or (not gap and of.match(time.text))))  # fmt: skip
+        if before or after:
+            return start, end
+    return None
+
+
+def counted_since(text: str, start: int, language: str) -> bool:
+    """Whether the phrase at ``start`` opens on a ``dated_phrase`` cue ("since
+    the 2020 border clashes", "après l'attaque du 2 novembre"), at most a
+    determiner between: the sentence's happening is counted from it."""
+    opening = cue("dated_phrase", language)
+    return opening is not None and any(
+        _DETERMINER.fullmatch(text, m.end(), start) for m in opening.finditer(text, 0, start)
+    )
+
+
+def _spoken_of(
+    sentence: AnalysedSentence,
+    start: int,
+    times: Sequence[TimeExpression],
+    kb: KnowledgeBase,
+    language: str,
+) -> bool:
+    """Whether the phrase at ``start`` opens on a ``dated_phrase`` cue or is the
+    object of a verb of saying or telling."""
+    text = sentence.text
+    if counted_since(text, start, language):
+        return True
+    verbs = [v for v in sentence.verbs if v.end <= start and not v.auxiliary]
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    # "a condamné mardi l'attaque": the sentence's own time may stand between
+    gap = "".join(c if not any(t.start <= i < t.end for t in times) else " "
+                  for i, c in enumerate(text[verb.end : start], verb.end))  # fmt: skip
+    return _DETERMINER.fullmatch(gap) is not None and any(
+        kind.role in ("saying", "telling")
+        and (at <= verb.start < end or verb.start <= at < verb.end)
+        for kind, _, at, end in triggers_in(text, kb, language)
+    )
+
+
+def parties_counted_from(
+    sentence: AnalysedSentence, start: int, day: date, kb: KnowledgeBase, language: str
+) -> tuple[EntityMention, ...]:
+    """The parties of a happening the sentence's own is counted from, in a phrase
+    at ``start`` that names nobody ("her first visit to China since the 2020
+    border clashes"): the countries the sentence names before it and those its
+    people there act for on ``day``, never the people themselves (who travels
+    or speaks did not clash)."""
+    if not counted_since(sentence.text, start, language):
+        return ()
+    named = tuple(m for m in sentence.mentions
+                  if m.kind in ("person", "country") and m.end <= start)  # fmt: skip
+    return tuple(a for a in with_represented_countries(named, day, kb) if a.kind == "country")

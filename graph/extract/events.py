@@ -39,7 +39,15 @@ from graph.extract.actors import (
     sentence_actors,
     with_represented_countries,
 )
-from graph.extract.apart import another_happening, attribution, replaced, shortly, told_apart
+from graph.extract.apart import (
+    another_happening,
+    attribution,
+    parties_counted_from,
+    referenced,
+    replaced,
+    shortly,
+    told_apart,
+)
 from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, described_before, unnamed_agent
 from graph.extract.dating import (
@@ -59,6 +67,7 @@ from graph.extract.dating import (
     until,
 )
 from graph.extract.entities import ACTOR_KINDS
+from graph.extract.listed import list_item
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
 from graph.extract.undated import (
@@ -66,8 +75,8 @@ from graph.extract.undated import (
     clause_tense,
     discourse_time,
     in_flashback,
-    list_item,
     report_time,
+    told_by_a_source,
     told_happening,
 )
 from graph.extract.untyped import untyped_happening
@@ -174,12 +183,17 @@ def extract_events(
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language, anchor)
         happening: Happening | None = None
-        told = told_happening(sentence, kb, language) if not times else None
+        # a time inside the phrase of a happening the sentence speaks of ("condemned
+        # the March 3 bombing") is that happening's: the sentence's own has none
+        spoken = {t.start: p for t in times if (p := referenced(sentence, t, times, kb, language))}
+        undated = len(spoken) == len(times)
+        told = told_happening(sentence, kb, language, apart=[*spoken.values()]) if undated else None
         listed = None if times or told else list_item(sentence, sentences[i - 1 : i], events,
                                                       kb, language)  # fmt: skip
         if listed is not None:
             events += listed
             continue
+        when = None
         if told is not None:
             happening, tense = told
             people = _role_people(sentence, kb, registry, article_role)
@@ -187,7 +201,7 @@ def extract_events(
                 sentence, tense, events, sentences, kb, language, anchor, people, happening[0]
             )
             when = when or report_time(tense, anchor, year)
-            times = [when] if when is not None else []
+            times = [*times, when] if when is not None else times
         day_before = None
         for time in times:
             if is_vague(time, anchor) or counted_from_another(time, times):
@@ -199,7 +213,8 @@ def extract_events(
             previous = sentences[max(0, i - _CONTEXT_SENTENCES) : i]
             roles = (registry, article_role)
             others = tuple(t for t in times if t is not time and t.end > t.start)
-            mention = _event(article, sentence, time, previous, roles, kb, happening, others,
+            mention = _event(article, sentence, time, previous, roles, kb,
+                             happening if time is when else None, others,
                              events[-_CONTEXT_SENTENCES:])  # fmt: skip
             if mention is not None and mention.trigger is None and sentence.paragraph in captions:
                 continue  # "X (R) shakes hands with Y … (Xinhua/Du Yu)": a picture, no event
@@ -208,7 +223,8 @@ def extract_events(
                 if mention is None:
                     continue
                 events.append(mention)
-                if time.granularity == "day" and time.rule != _SAME_DAY_RULE:
+                if (time.granularity == "day" and time.rule != _SAME_DAY_RULE
+                        and time.start not in spoken):  # fmt: skip
                     day_before = None if in_flashback(sentence, time) else time
     return _placed_by_the_story(events)
 
@@ -293,6 +309,14 @@ def _event(
     keep = time.start if happening is None else happening[2]
     commented = comments(sentence, language, (keep,))
     apart += another_happening(sentence.text, keep, (time, *others), kb, language)
+    # a happening spoken of in a phrase of its own ("condemned the March 3 bombing"):
+    # at its time, only the phrase tells it; at another, the phrase tells nothing
+    phrase = referenced(sentence, time, (time, *others), kb, language)
+    if phrase is not None:
+        apart += [(0, phrase[0]), (phrase[1], len(sentence.text))]
+        previous = ()  # nor did whoever the sentences before name
+    spoken = [p for t in others if (p := referenced(sentence, t, (time, *others), kb, language))]
+    apart += spoken
     apart += replaced(sentence.text, language)  # "nommé en remplacement de X": X does not act
     if time.anchor_kind == "event" and (eve := named_by_the_eve(sentence.text, time, kb, language)):
         apart.append(eve[1:])  # the happening the eve is of was told before: not this one
@@ -319,7 +343,7 @@ def _event(
         and in_source_phrase(sentence.text, time, language)
     ):
         # "According to state media reports on Wednesday, four ships patrolled…"
-        retold = _told_by_a_source(sentence, time, kb, language, own_date=True)
+        retold = told_by_a_source(sentence, time, kb, language, own_date=True, apart=spoken)
         return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),
                       earlier) if retold else None  # fmt: skip
     told_by = attribution(sentence.text, trigger_at, kb, language) if event_type != SAYING else []
@@ -337,6 +361,8 @@ def _event(
     told = [r for r in sentence.roles if not in_spans(r.start, spans)]
     holders = role_holders(told, time.begin, kb, *roles)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
+    if not actors and phrase is not None:
+        actors = parties_counted_from(sentence, phrase[0], time.begin, kb, language)
     if not actors and (described := described_before(sentence, previous, language)) is not None:
         actors = (described,)  # "L'entraîneur italien a été nommé": whom an aside called so
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
@@ -366,7 +392,8 @@ def _event(
     if tellers and len(tellers) < len(actors):
         actors = tuple(a for a in actors if a.key not in tellers)
     if not actors and event_type == SAYING and (happening is None or happening[0] == SAYING):
-        retold = _told_by_a_source(sentence, time, kb, language, own_date=happening is None)
+        retold = told_by_a_source(sentence, time, kb, language, own_date=happening is None,
+                                   apart=spoken)  # fmt: skip
         return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),
                       earlier) if retold else None  # fmt: skip
     if event_type in PERSONAL and any(a.kind == "person" for a in actors):
@@ -397,30 +424,6 @@ def _in_the_story(
 def _only_borrowed(sentence: AnalysedSentence, actors: Sequence[EntityMention]) -> bool:
     """Whether none of the actors is named in the sentence itself."""
     return not {m.key for m in sentence.mentions} & {a.key for a in actors}
-
-
-def _told_by_a_source(
-    sentence: AnalysedSentence,
-    time: TimeExpression,
-    kb: KnowledgeBase,
-    language: str,
-    *,
-    own_date: bool,
-) -> tuple[Happening, TimeExpression] | None:
-    """ "Two people died in the floods, police said on Wednesday": a source no
-    name gives is no actor, and its telling no event; the happening it told
-    is, and its time. The date of the telling (``own_date``) dates it as a
-    report of that day (the day and the two before; the week after for what
-    is to come); a statement told undated leaves its time to the happening."""
-    told = told_happening(sentence, kb, language, saying=False)
-    if told is None:
-        return None
-    happening, tense = told
-    if not own_date:
-        return happening, time
-    when = replace(report_time(tense, time.begin, None), text=time.text, start=time.start,
-                   end=time.end, anchor_kind="event")  # fmt: skip
-    return happening, when
 
 
 def _unacted(

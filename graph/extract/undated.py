@@ -43,9 +43,7 @@ from typing import Final
 from graph.event_types import family
 from graph.extract import dates
 from graph.extract.apart import another_happening
-from graph.extract.entities import ACTOR_KINDS
 from graph.extract.quotes import quoted
-from graph.extract.topics import match_topics
 from graph.extract.triggers import Trigger, contest_won, triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import cue
@@ -53,7 +51,6 @@ from graph.text import in_spans
 from graph.types import (
     UNKNOWN_TIME,
     AnalysedSentence,
-    EntityMention,
     EventMention,
     Tense,
     TimeExpression,
@@ -72,9 +69,10 @@ __all__ = [
     "clause_tense",
     "discourse_time",
     "follows_a_definite",
-    "list_item",
+    "going_on",
     "own_date",
     "report_time",
+    "told_by_a_source",
     "told_happening",
 ]
 
@@ -94,8 +92,6 @@ LEAD_PARAGRAPHS: Final = 2  # the headline line and the first paragraph: where a
 ANAPHOR_SENTENCES: Final = 8  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
 _CONTINUING_KINDS: Final = frozenset({"person", "organization", "thing"})
-_HEADING_WORDS: Final = 6  # a heading of a list of results ("Prix de la mise en scène")
-_GIVING_KINDS: Final = frozenset({"organization", "thing"})  # a jury, a festival
 _DEFINITE_BEFORE: Final = re.compile(
     r"(?:\b(?:ce|cet|cette|ces|le|la|les|du|des|au|aux|the|this|these|that|those)\s+"
     r"|\bl['’]\s*)(?:\w+\s+)?$",
@@ -172,15 +168,21 @@ def _nominal_ok(sentence: AnalysedSentence, trigger: Trigger, language: str) -> 
 
 
 def told_happening(
-    sentence: AnalysedSentence, kb: KnowledgeBase, language: str, *, saying: bool = True
+    sentence: AnalysedSentence,
+    kb: KnowledgeBase,
+    language: str,
+    *,
+    saying: bool = True,
+    apart: Sequence[tuple[int, int]] = (),
 ) -> tuple[Happening, Tense] | None:
     """The happening an undated sentence tells, and its tense, or None; with
-    ``saying`` False, a happening other than a statement."""
+    ``saying`` False, a happening other than a statement; none in ``apart``
+    (the phrases of happenings it speaks of)."""
     if sentence.text.rstrip().endswith("?") or _vague_time(sentence.text, language):
         return None
     # "applied in March, weeks after a drone crashed near its border": the crash is
     # another happening, named by a phrase of its own (graph.extract.apart)
-    others = another_happening(sentence.text, -1, (), kb, language)
+    others = [*another_happening(sentence.text, -1, (), kb, language), *apart]
     triggers = [t for t in triggers_in(sentence.text, kb, language)
                 if t[0].role != "fallback" and not in_spans(t[2], others)]  # fmt: skip
     verbal = [(t, tense) for t in triggers
@@ -379,7 +381,7 @@ def discourse_time(
         continued = (follows and 0 <= gap <= distance
                      and (it_was or named & {a.key for a in event.actors}))  # fmt: skip
         if anaphor or continued:
-            return _going_on(event.time)
+            return going_on(event.time)
     # further back, a definite event noun that names the sentence's own
     # happening points at the latest event of its family ("Le gala s'est tenu
     # samedi… [the prizes] Le gala a aussi vu…"), not one it reports on
@@ -387,7 +389,7 @@ def discourse_time(
     far = [e for e in dated if own_family in pointed and family(e.event_type) == own_family
            and 0 < sentence.index - e.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip
     if far:
-        return _going_on(max(far, key=lambda e: e.sentence_index).time)
+        return going_on(max(far, key=lambda e: e.sentence_index).time)
     # the news the report leads with: a later sentence telling what one of its
     # people or organisations did, with no time of its own, is of that day
     # ("its governor said at a press conference", after "The Nordvik Central
@@ -397,7 +399,7 @@ def discourse_time(
     earlier_cue = cue("already", language)
     if (tense != "future" and lead is not None and own & {a.key for a in lead.actors}
             and not (earlier_cue and earlier_cue.search(sentence.text))):  # fmt: skip
-        return _going_on(lead.time)
+        return going_on(lead.time)
     return None
 
 
@@ -417,84 +419,33 @@ def _lead(
     return lead if lead.time.granularity == "day" and 0 <= days_before <= REPORT_DAYS else None
 
 
-def _going_on(time: TimeExpression) -> TimeExpression:
+def going_on(time: TimeExpression) -> TimeExpression:
     """The time of an event that a later sentence goes on telling."""
     return replace(time, start=0, end=0, rule=DISCOURSE_RULE, anchor=time.begin,
                    anchor_kind="event", relation="at")  # fmt: skip
 
 
-def list_item(
+def told_by_a_source(
     sentence: AnalysedSentence,
-    before: Sequence[AnalysedSentence],
-    earlier: Sequence[EventMention],
+    time: TimeExpression,
     kb: KnowledgeBase,
     language: str,
-) -> list[EventMention] | None:
-    """The event of an item of a list of results: a line with no verb (a
-    quoted title aside) naming a person or an organisation, right after a
-    heading line with no verb that holds an event trigger ("Grand Prix" / "«
-    Lumen » de Marion Castellan", "Best Director" / "Edvard Lindqvist for
-    'Polar Night'"). It is the heading's happening for whom the item names, at
-    the time of the latest event of its family the article dated by its own
-    words (the ceremony whose prizes the list gives), with the organisations
-    and named things acting in the article's events of that day (the
-    festival). None when the sentence is no item; no event when nothing dates it."""
-    heading = before[-1] if before else None
-    titles = quoted(sentence.text)  # a work's title names nobody, and its verbs tell nothing
-    named = _winners([m for m in sentence.mentions if not in_spans(m.start, titles)], titles,
-                     sentence.text)  # fmt: skip
-    if heading is None or not _listed_shape(sentence, heading, titles, named):
+    *,
+    own_date: bool,
+    apart: Sequence[tuple[int, int]] = (),
+) -> tuple[Happening, TimeExpression] | None:
+    """ "Two people died in the floods, police said on Wednesday": a source no
+    name gives is no actor, and its telling no event; the happening it told
+    is, and its time. The date of the telling (``own_date``) dates it as a
+    report of that day (the day and the two before; the week after for what
+    is to come); a statement told undated leaves its time to the happening.
+    ``apart``: the phrases of happenings the sentence speaks of, which it does not tell."""
+    told = told_happening(sentence, kb, language, saying=False, apart=apart)
+    if told is None:
         return None
-    found = [t for t in triggers_in(heading.text, kb, language)
-             if t[0].role not in ("saying", "fallback")]  # fmt: skip
-    if not found:
-        return None
-    dated = [e for e in earlier if own_date(e.time)]
-    # "Grand Prix": a race or a prize; the family the article has dated first
-    found.sort(key=lambda t: not any(family(e.event_type) == family(t[0].name) for e in dated))
-    (event_type, trigger, _, _) = found[0]
-    told = [e for e in dated if family(e.event_type) == family(event_type.name)]
-    if not told:
-        return []
-    ceremony = told[-1]
-    givers = [a for e in dated if e.time.begin == ceremony.time.begin
-              for a in e.actors if a.kind in _GIVING_KINDS]  # fmt: skip
-    acting = [m for m in named if m.kind in ACTOR_KINDS] + givers
-    actors = tuple(sorted({a.key: a for a in acting}.values(), key=lambda a: a.key))
-    return [replace(ceremony, sentence=sentence.text.strip(), sentence_index=sentence.index,
-                    time=_going_on(ceremony.time), event_type=event_type.name,
-                    trigger=trigger, actors=actors,
-                    topics=match_topics(sentence.text, language))]  # fmt: skip
-
-
-def _listed_shape(
-    sentence: AnalysedSentence,
-    heading: AnalysedSentence,
-    titles: Sequence[tuple[int, int]],
-    named: Sequence[EntityMention],
-) -> bool:
-    """A line with no verb but in a title, naming a person or an organisation
-    (``named``: its mentions outside titles), in the paragraph after a short
-    heading line with no verb."""
-    return (
-        all(in_spans(v.start, titles) for v in sentence.verbs)
-        and any(m.kind in ("person", "organization") for m in named)
-        and not heading.verbs
-        and len(heading.text.split()) <= _HEADING_WORDS
-        and sentence.paragraph == heading.paragraph + 1
-    )
-
-
-_BY_AFTER_TITLE: Final = re.compile(r"\s*(?:de|by|d['’])\s*", re.IGNORECASE)
-
-
-def _winners(
-    named: Sequence[EntityMention], titles: Sequence[tuple[int, int]], text: str
-) -> list[EntityMention]:
-    """The names of a list item but the author of the work it names, when
-    someone else is named before ("Jesse Plemons pour « Kinds of Kindness » de
-    Yorgos Lanthimos": the actor's prize, not the director's)."""
-    authors = [m for m in named if any(_BY_AFTER_TITLE.fullmatch(text, b, m.start)
-                                        for _, b in titles if b <= m.start)]  # fmt: skip
-    others = [m for m in named if m not in authors and m.kind == "person"]
-    return [m for m in named if m not in authors] if others else list(named)
+    happening, tense = told
+    if not own_date:
+        return happening, time
+    when = replace(report_time(tense, time.begin, None), text=time.text, start=time.start,
+                   end=time.end, anchor_kind="event")  # fmt: skip
+    return happening, when
