@@ -493,3 +493,25 @@ def test_a_state_over_a_period_is_no_happening_of_it(kb, body: str, language: st
 def test_a_day_inside_what_is_said_dates_the_told_happening(kb, body: str, event_type: str) -> None:
     (told,) = _events(body, "en", kb)
     assert (told.event_type, told.time.begin) == (event_type, date(2031, 11, 28))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Three Norway Airlines flights to Oslo were cancelled on Friday.", "en"),
+        ("Trois vols de Norway Airlines ont été annulés vendredi.", "fr"),
+    ],
+)
+def test_a_country_opening_a_companys_name_is_that_companys(kb, body: str, language: str) -> None:
+    # "China Airlines", "Russia Today": the country's name is a word of the name
+    [sentence], _ = sentences_and_events(body, language, _DAY, kb)
+    assert [m.key for m in sentence.mentions if m.kind != "place"] == [
+        "organization/norway-airlines"
+    ]
+
+
+def test_an_institution_named_by_its_country_keeps_the_country(kb) -> None:
+    # guard: "the Sweden Army said" is Sweden's statement
+    [sentence], _ = sentences_and_events("The Sweden Army said on Friday it sent troops.", "en",
+                                         _DAY, kb)  # fmt: skip
+    assert "country/sweden" in {m.key for m in sentence.mentions}

@@ -89,6 +89,7 @@ _PHRASE_TOKENS: Final = 6  # "the 23 - year - old": words between an article and
 
 
 _OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a name to its last word
+_NAMED_BODIES: Final = frozenset({"ORG", "FAC"})  # what a known name may open (an airline)
 
 
 def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -106,6 +107,26 @@ def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
     ):
         return False
     return any(ent.start <= start - 2 and end <= ent.end for ent in doc.ents)
+
+
+def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A known name that opens a longer name of an organisation or a building the
+    model found, followed by capitalised words none of which is a title or an
+    institution's head ("China Airlines", "Russia Today", "Taiwan Taoyuan
+    International Airport"), is a word of that name: the airline is not the
+    country. "Pakistan Army", "Norway Supreme Court" keep the country."""
+    name = next((ent for ent in doc.ents if ent.start == start and ent.end > end
+                 and ent.label_ in _NAMED_BODIES), None)  # fmt: skip
+    if name is None:
+        return False
+    rest = doc[end : name.end]
+    language = doc.lang_
+    heads = {"institution_heads", "title_words"}
+    return all(t.is_title or t.is_upper for t in rest if t.is_alpha) and not any(
+        fold(t.text) in _GENERIC_INSTITUTION_WORDS
+        or any(fold(t.text) in _folded_words(language, field) for field in heads)
+        for t in rest
+    )
 
 
 def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:

@@ -38,6 +38,7 @@ from graph.extract.entities.inside import (
     _inside_a_written_name,
     _names_a_person,
     _opens_a_contest,
+    _opens_a_name,
 )
 from graph.extract.entities.matchers import _Matchers
 from graph.extract.entities.places import _institution, _locative_word_before
@@ -58,6 +59,7 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
     names = {i for _, s, e in found for i in range(s, e)}
     spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in found
              if not _in_compound(doc, s, e, names) and not _ends_a_name(doc, s, e)
+             and not (_a_place(m.kb, doc.vocab.strings[k]) and _opens_a_name(doc, s, e))
              and not _opens_a_contest(doc, e)]  # fmt: skip
     for matcher in (m.demonyms_exact, m.demonyms_lower):
         spans += [
@@ -68,6 +70,11 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
             and not _names_a_person(doc, s, e)
         ]
     return spans
+
+
+def _a_place(kb: KnowledgeBase, key: str) -> bool:
+    known = kb.entities.get(key)
+    return known is not None and known.kind in ("country", "place")
 
 
 def _name_shaped(span: Span, text: str) -> bool:
