@@ -515,3 +515,30 @@ def test_an_institution_named_by_its_country_keeps_the_country(kb) -> None:
     [sentence], _ = sentences_and_events("The Sweden Army said on Friday it sent troops.", "en",
                                          _DAY, kb)  # fmt: skip
     assert "country/sweden" in {m.key for m in sentence.mentions}
+
+
+def test_a_namesake_with_a_generational_suffix_is_another_person(kb) -> None:
+    # "Donald Trump Jr" is not the president the knowledge base knows
+    body = "Emmanuel Macron Jr. said on Friday that the pamphlet was a mistake."
+    [sentence], _ = sentences_and_events(body, "en", _DAY, kb)
+    assert "person/emmanuel-macron" not in {m.key for m in sentence.mentions}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Marion Castellan claimed that on the night of November 2, Swedish jets took off.",
+        "Marion Castellan alleged that Swedish jets took off on November 2.",
+    ],
+)
+def test_who_claims_that_a_dated_happening_took_place_does_not_act_in_it(kb, body: str) -> None:
+    # a verb right before "that" reports its clause, even one no trigger lists
+    [event] = [e for e in _events(body, "en", kb) if e.time.begin == date(2031, 11, 2)]
+    assert {a.key for a in event.actors} == {"country/sweden"}
+
+
+def test_a_ruling_that_a_dated_happening_took_place_is_the_rulers_act(kb) -> None:
+    # guard: the verb before "that" is the happening itself: its subject acts
+    body = "The Nordvik Energy board decided on Friday that the Oslo plant would close."
+    [event] = [e for e in _events(body, "en", kb) if e.time.begin == date(2031, 11, 28)]
+    assert "organization/nordvik-energy" in {a.key for a in event.actors}

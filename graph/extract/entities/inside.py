@@ -89,6 +89,8 @@ _PHRASE_TOKENS: Final = 6  # "the 23 - year - old": words between an article and
 
 
 _OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a name to its last word
+# after a person's name, another person of the same name ("Donald Trump Jr")
+_GENERATIONS: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _NAMED_BODIES: Final = frozenset({"ORG", "FAC"})  # what a known name may open (an airline)
 
 
@@ -127,6 +129,13 @@ def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
         or any(fold(t.text) in _folded_words(language, field) for field in heads)
         for t in rest
     )
+
+
+def _names_a_namesake(doc: Doc, end: int) -> bool:
+    """Whether a generational suffix follows the name ending at ``end``
+    ("Donald Trump Jr", "Edvard Lindqvist Sr."): the son or the father, not the
+    person the knowledge base knows by that name."""
+    return end < len(doc) and doc[end].text.casefold() in _GENERATIONS
 
 
 def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:

@@ -36,6 +36,7 @@ from graph.extract.entities.inside import (
     _in_compound,
     _inside_a_name,
     _inside_a_written_name,
+    _names_a_namesake,
     _names_a_person,
     _opens_a_contest,
     _opens_a_name,
@@ -60,6 +61,7 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in found
              if not _in_compound(doc, s, e, names) and not _ends_a_name(doc, s, e)
              and not (_a_place(m.kb, doc.vocab.strings[k]) and _opens_a_name(doc, s, e))
+             and not _names_a_namesake(doc, e)
              and not _opens_a_contest(doc, e)]  # fmt: skip
     for matcher in (m.demonyms_exact, m.demonyms_lower):
         spans += [
