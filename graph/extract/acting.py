@@ -24,12 +24,18 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\
 
 
 def _speaker_clause(
-    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    trigger_at: int,
+    kb: KnowledgeBase,
+    language: str,
 ) -> list[tuple[int, int]]:
     """ "Marion Castellan said that Nordvik and Valdoria signed a pact on Monday":
     a date told inside what a verb of saying reports dates that happening, whose
     actors the reported clause names, not the speaker. The span before the
-    clause, when a verb of saying stands in it and the clause names an actor."""
+    clause, when a verb of saying stands in it (or any verb right before it:
+    "Sharif claimed that on April 29 jets took off") and the clause names an
+    actor."""
     text = sentence.text
     opening = None
     for match in dates.COMPLEMENTISER.finditer(text, 0, time.start):
@@ -38,8 +44,14 @@ def _speaker_clause(
         return []
     if _PRONOUN_SUBJECT.match(text, opening.end()):
         return []  # "Trump said he could travel": the speaker tells what he does
+    # a verb of saying before it, or another verb right before "that" ("claimed
+    # that"): what the clause tells is reported, unless that verb is the happening
+    # itself ("the court ruled that…" on its day: the court rules)
     saying = any(t[0].name == SAYING and t[3] <= opening.start()
-                 for t in triggers_in(text, kb, language))  # fmt: skip
+                 for t in triggers_in(text, kb, language)) or any(
+        not v.auxiliary and v.end <= opening.start() and not text[v.end : opening.start()].strip()
+        and not v.start <= trigger_at < v.end for v in sentence.verbs
+    )  # fmt: skip
     reported = any(m.kind in ACTOR_KINDS and m.start >= opening.end() for m in sentence.mentions)
     return [(0, opening.start())] if saying and reported else []
 
@@ -80,7 +92,7 @@ def not_acting(
              *object_relatives(sentence, language, (trigger_at, when)),
              *states(sentence, trigger_at), *apart, *described]  # fmt: skip
     if direct:
-        spans += _speaker_clause(sentence, time, kb, language)
+        spans += _speaker_clause(sentence, time, trigger_at, kb, language)
     return spans, elsewhere
 
 
