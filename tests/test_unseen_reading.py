@@ -542,3 +542,31 @@ def test_a_ruling_that_a_dated_happening_took_place_is_the_rulers_act(kb) -> Non
     body = "The Nordvik Energy board decided on Friday that the Oslo plant would close."
     [event] = [e for e in _events(body, "en", kb) if e.time.begin == date(2031, 11, 28)]
     assert "organization/nordvik-energy" in {a.key for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Le capitaine Paulin Marchetti admet que le secteur s'est opposé aux quotas.", "fr"),
+        ("« La situation est grave », confie Paulin Marchetti.", "fr"),
+        ("Ingrid Solberg acknowledged that the licence was renewed without consultation.", "en"),
+        ("Ingrid Solberg insists the deal is fair.", "en"),
+    ],
+)
+def test_verbs_of_admitting_and_confiding_tell_statements(kb, body: str, language: str) -> None:
+    # "admet", "confie", "acknowledged", "insists" were no trigger: the sentence
+    # was typed Other, or no event
+    [event] = _events(body, language, kb)
+    assert event.event_type == "Statement"
+
+
+def test_who_reports_that_a_dated_happening_took_place_acts_in_the_report(kb) -> None:
+    # the event read is the reporting itself: its teller acts, even after another
+    # verb of saying ("has not acknowledged it") earlier in the sentence
+    body = (
+        "While Norway has not acknowledged it, Nordvik Energy reported that on Saturday two "
+        "Norwegian ships appeared near Gotland."
+    )
+    [event] = _events(body, "en", kb)
+    assert event.event_type == "Announcement"
+    assert "organization/nordvik-energy" in {a.key for a in event.actors}

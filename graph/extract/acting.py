@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from graph.event_types import SAYING
+from graph.event_types import FALLBACK, SAYING
 from graph.extract import dates
 from graph.extract.asides import appositions, asides, object_relatives, states
 from graph.extract.entities import ACTOR_KINDS
@@ -26,7 +26,7 @@ _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\
 def _speaker_clause(
     sentence: AnalysedSentence,
     time: TimeExpression,
-    trigger_at: int,
+    told: tuple[str, int],
     kb: KnowledgeBase,
     language: str,
 ) -> list[tuple[int, int]]:
@@ -44,13 +44,15 @@ def _speaker_clause(
         return []
     if _PRONOUN_SUBJECT.match(text, opening.end()):
         return []  # "Trump said he could travel": the speaker tells what he does
+    event_type, trigger_at = told
+    if event_type != FALLBACK and trigger_at < opening.start():
+        return []  # the happening is the telling itself ("the Coast Guard reported that…")
     # a verb of saying before it, or another verb right before "that" ("claimed
-    # that"): what the clause tells is reported, unless that verb is the happening
-    # itself ("the court ruled that…" on its day: the court rules)
+    # that"): what the clause tells is reported
     saying = any(t[0].name == SAYING and t[3] <= opening.start()
                  for t in triggers_in(text, kb, language)) or any(
         not v.auxiliary and v.end <= opening.start() and not text[v.end : opening.start()].strip()
-        and not v.start <= trigger_at < v.end for v in sentence.verbs
+        for v in sentence.verbs
     )  # fmt: skip
     reported = any(m.kind in ACTOR_KINDS and m.start >= opening.end() for m in sentence.mentions)
     return [(0, opening.start())] if saying and reported else []
@@ -92,7 +94,7 @@ def not_acting(
              *object_relatives(sentence, language, (trigger_at, when)),
              *states(sentence, trigger_at), *apart, *described]  # fmt: skip
     if direct:
-        spans += _speaker_clause(sentence, time, trigger_at, kb, language)
+        spans += _speaker_clause(sentence, time, told, kb, language)
     return spans, elsewhere
 
 
