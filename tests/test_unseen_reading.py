@@ -570,3 +570,17 @@ def test_who_reports_that_a_dated_happening_took_place_acts_in_the_report(kb) ->
     [event] = _events(body, "en", kb)
     assert event.event_type == "Announcement"
     assert "organization/nordvik-energy" in {a.key for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        ("Marion Castellan met the visiting Swedish delegation in Oslo on Friday.", "Meeting"),
+        # guard: a gerund after a determiner is still a happening's noun
+        ("The fighting near Narvik resumed on Friday, Ingrid Solberg said.", "Conflict"),
+    ],
+)
+def test_a_participle_qualifying_a_noun_tells_no_happening(kb, body: str, event_type: str) -> None:
+    # "a visiting president", "the ruling party": no visit, no decision
+    [event] = _events(body, "en", kb)
+    assert event.event_type == event_type

@@ -80,6 +80,7 @@ from graph.extract.undated import (
     told_happening,
 )
 from graph.extract.untyped import untyped_happening
+from graph.extract.verbs import adjectival
 from graph.kb import KnowledgeBase
 from graph.text import in_spans
 from graph.types import (
@@ -316,8 +317,8 @@ def _event(
         apart += [(0, phrase[0]), (phrase[1], len(sentence.text))]
         previous = ()  # nor did whoever the sentences before name
     spoken = [p for t in others if (p := referenced(sentence, t, (time, *others), kb, language))]
-    apart += spoken
-    apart += replaced(sentence.text, language)  # "nommé en remplacement de X": X does not act
+    apart += spoken + replaced(sentence.text, language)  # "en remplacement de X": X does not act
+    apart += adjectival(sentence, language)  # "a visiting president" tells no visit
     if time.anchor_kind == "event" and (eve := named_by_the_eve(sentence.text, time, kb, language)):
         apart.append(eve[1:])  # the happening the eve is of was told before: not this one
     if happening is None:

@@ -45,6 +45,7 @@ from graph.extract import dates
 from graph.extract.apart import another_happening
 from graph.extract.quotes import quoted
 from graph.extract.triggers import Trigger, contest_won, triggers_in
+from graph.extract.verbs import adjectival
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import in_spans
@@ -182,7 +183,8 @@ def told_happening(
         return None
     # "applied in March, weeks after a drone crashed near its border": the crash is
     # another happening, named by a phrase of its own (graph.extract.apart)
-    others = [*another_happening(sentence.text, -1, (), kb, language), *apart]
+    others = [*another_happening(sentence.text, -1, (), kb, language), *apart,
+              *adjectival(sentence, language)]  # fmt: skip
     triggers = [t for t in triggers_in(sentence.text, kb, language)
                 if t[0].role != "fallback" and not in_spans(t[2], others)]  # fmt: skip
     verbal = [(t, tense) for t in triggers

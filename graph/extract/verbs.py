@@ -32,13 +32,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from graph.languages import BY_CODE, TenseWords
-from graph.types import Tense, Verb
+from graph.languages import BY_CODE, TenseWords, cue
+from graph.types import AnalysedSentence, Tense, Verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["verbs_of"]
+__all__ = ["adjectival", "verbs_of"]
 
 _VERB_POS: Final = frozenset({"VERB", "AUX"})
 _FRENCH_TENSES: Final[dict[str, Tense]] = {
@@ -47,6 +47,7 @@ _FRENCH_TENSES: Final[dict[str, Tense]] = {
 _PENN_FINITE: Final[dict[str, Tense]] = {"VBD": "past", "VBZ": "present", "VBP": "present"}
 _BETWEEN: Final = frozenset({"ADV", "PART", "PRON"})  # "ne", "pas", "s'", "also", "not"
 _AUX_REACH: Final = 3  # tokens between an auxiliary and its participle, at most
+_DETERMINER_REACH: Final = 8  # characters before a participle where its determiner stands
 
 
 def _auxiliary_before(token: Token) -> Token | None:
@@ -135,3 +136,21 @@ def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
         for t in sent
         if t.pos_ in _VERB_POS
     )
+
+
+def adjectival(sentence: AnalysedSentence, language: str) -> list[tuple[int, int]]:
+    """The present participles that qualify a noun after a determiner (the
+    language file's ``[cues] attributive``): "a visiting president", "the
+    ruling party", "the warring parties" tell no visit, decision or war."""
+    determiner = cue("attributive", language)
+    if determiner is None:
+        return []
+    text = sentence.text
+    return [
+        (v.start, v.end)
+        for v in sentence.verbs
+        if v.participle
+        and not v.tense
+        and any(not text[m.end() : v.start].strip()
+                for m in determiner.finditer(text, max(0, v.start - _DETERMINER_REACH), v.start))
+    ]  # fmt: skip
