@@ -122,6 +122,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "dated_phrase",
             "time_of_noun",
             "attributive",
+            "deadline",
             "phrase_end",
             "purpose",
             "outcome",

@@ -584,3 +584,28 @@ def test_a_participle_qualifying_a_noun_tells_no_happening(kb, body: str, event_
     # "a visiting president", "the ruling party": no visit, no decision
     [event] = _events(body, "en", kb)
     assert event.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "day"),
+    [
+        # printed on 30 November 2031: the nearest 12 December is still to come
+        ("Nordvik Energy closed its Bergen plant on December 12.", "en", date(2030, 12, 12)),
+        ("Le Parlement norvégien a adopté le texte le 12 décembre.", "fr", date(2030, 12, 12)),
+        # the nearest 20 November is ten days before, but the plan is to come
+        ("Nordvik Energy will close its Bergen plant on November 20.", "en", date(2032, 11, 20)),
+        # guards: a bound, and the day of a gerund, keep the nearest year
+        ("Nordvik Energy asked for answers no later than December 12.", "en", date(2031, 12, 12)),
+        (
+            "Nordvik Energy filed a lawsuit to stop the ban from taking effect December 12.",
+            "en",
+            date(2031, 12, 12),
+        ),
+    ],
+)
+def test_a_day_without_its_year_is_on_the_side_its_tense_says(
+    kb, body: str, language: str, day: date
+) -> None:
+    # "the Oct. 7 attacks, which killed 1,200", printed in August: last October
+    [event] = _events(body, language, kb)
+    assert event.time.begin == day

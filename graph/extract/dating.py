@@ -21,23 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Final
 
-from graph.event_types import TELLING, family
-from graph.extract.dates import find_time_expressions
+from graph.event_types import TELLING
 from graph.extract.dates.clauses import clause_span
 from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
-    ANAPHOR_SENTENCES,
-    EVE_OF_EVENT_RULE,
-    EVE_OF_REPORT_RULE,
-    REPORT_TIME_RULE,
-    UNKNOWN_TIME_RULE,
     clause_tense,
-    follows_a_definite,
-    own_date,
 )
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, LANGUAGES, cue
@@ -46,17 +38,14 @@ from graph.types import AnalysedSentence, AnchorKind, Article, EventMention, Tim
 
 __all__ = [
     "counted_from_another",
-    "counted_from_the_story",
     "dates_a_told_past",
     "dates_it",
     "dates_what_is_told",
     "describes_a_photo",
     "did_not_happen",
     "ends_what_goes_on",
-    "eve_of_a_told_happening",
     "in_source_phrase",
     "is_vague",
-    "named_by_the_eve",
     "states_a_figure",
     "trigger_told_at_another_time",
     "until",
@@ -341,31 +330,6 @@ def until(
                    anchor_kind=kind, relation="at")  # fmt: skip
 
 
-def counted_from_the_story(
-    time: TimeExpression, sentence: AnalysedSentence, told: Sequence[EventMention], language: str
-) -> TimeExpression:
-    """ "X entered the church on the evening of June 17, 2031 … He was arrested
-    the next day", "trois jours plus tard": a time counted from no happening it
-    names counts from the latest one the article dated by its own words (finer
-    than a year) in the :data:`ANAPHOR_SENTENCES` before, not from the
-    report's day. With none, it stays as the dates step read it."""
-    if time.rule != _COUNTED_RULE:
-        return time
-    earlier = [e for e in told if own_date(e.time) and e.time.granularity != "year"
-               and 0 < sentence.index - e.sentence_index <= ANAPHOR_SENTENCES]  # fmt: skip
-    if not earlier:
-        return time
-    base = earlier[-1].time.begin
-    again = [t for t in find_time_expressions(time.text, language=language, anchor=base)
-             if t.rule == _COUNTED_RULE]  # fmt: skip
-    if not again:
-        return time
-    return replace(again[0], start=time.start, end=time.end, anchor=base, anchor_kind="event")
-
-
-_COUNTED_RULE: Final = "relative-offset"  # "the next day", "two days later": counted from no name
-
-
 def ends_what_goes_on(sentence: AnalysedSentence, start: int, end: int, language: str) -> bool:
     """Whether the day at ``start``–``end`` follows "until" in a clause told in the
     present ("l'événement associe jusqu'au 7 septembre les armées…", "the drills
@@ -418,57 +382,3 @@ def describes_a_photo(text: str, language: str) -> bool:
     name (no event of the fallback type)."""
     position = cue("photo_position", language)
     return bool(_PHOTO_CREDIT.search(text)) or bool(position and position.search(text))
-
-
-_EVE_RULE: Final = "eve-of"
-_EVE_NOUN_REACH: Final = 12  # characters between "à la veille de" / "the eve of" and the event noun
-
-
-def named_by_the_eve(
-    text: str, time: TimeExpression, kb: KnowledgeBase, language: str
-) -> tuple[str, int, int] | None:
-    """The happening "à la veille de la visite", "the day after the vote" is
-    counted from when it is a definite event noun right after the phrase:
-    (its type, start, end), else None."""
-    if time.rule not in (_EVE_RULE, EVE_OF_EVENT_RULE, EVE_OF_REPORT_RULE):
-        return None
-    for event_type, _, start, end in triggers_in(text, kb, language):
-        if time.end <= start <= time.end + _EVE_NOUN_REACH and follows_a_definite(text, start):
-            return event_type.name, start, end
-    return None
-
-
-def eve_of_a_told_happening(
-    time: TimeExpression,
-    sentence: AnalysedSentence,
-    told: Sequence[EventMention],
-    kb: KnowledgeBase,
-    language: str,
-) -> TimeExpression:
-    """ "Le président est arrivé à Pékin… Dans une interview accordée à la
-    veille de la visite, il a…": the visit is the one told before, so the eve
-    is the day before that visit's time, not the day after the report's; the
-    sentence's own happening (the interview) is on it. The happening the eve
-    is of (a definite noun of a family told in the :data:`ANAPHOR_SENTENCES`
-    before) is then no happening of this sentence (:func:`named_by_the_eve`).
-    Else the time stays as the dates step read it: the named happening on the
-    day after (or before) the report's."""
-    named = named_by_the_eve(sentence.text, time, kb, language)
-    if named is None:
-        return time
-    earlier = [e for e in told if family(e.event_type) == family(named[0])
-               and 0 < sentence.index - e.sentence_index <= ANAPHOR_SENTENCES
-               and e.time.rule != UNKNOWN_TIME_RULE]  # fmt: skip
-    if not earlier:
-        return time
-    event = earlier[-1].time
-    # the dates step read the named happening's day: after the anchor for an eve
-    shift = timedelta(days=-1 if time.relation == "after-anchor" else 1)
-    begin, last = event.begin + shift, event.last + shift
-    # counted from the time of another happening, it is no date of the sentence's
-    # own: later sentences do not go on from it (the eve of a visit told at report
-    # time is as loosely dated as that visit)
-    reported = event.rule in (REPORT_TIME_RULE, EVE_OF_REPORT_RULE)
-    return replace(time, begin=begin, last=last, granularity="day" if begin == last else "days",
-                   rule=EVE_OF_REPORT_RULE if reported else EVE_OF_EVENT_RULE,
-                   anchor=event.begin, anchor_kind="event", relation="at")  # fmt: skip

@@ -52,22 +52,19 @@ from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, described_before, unnamed_agent
 from graph.extract.dating import (
     counted_from_another,
-    counted_from_the_story,
     dates_a_told_past,
     dates_it,
     dates_what_is_told,
     describes_a_photo,
     did_not_happen,
-    eve_of_a_told_happening,
     in_source_phrase,
     is_vague,
-    named_by_the_eve,
     since_a_state,
     trigger_told_at_another_time,
-    until,
 )
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.listed import list_item
+from graph.extract.storytime import in_the_story, named_by_the_eve
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
 from graph.extract.undated import (
@@ -176,7 +173,7 @@ def extract_events(
             sentence.text, language=language, anchor=anchor, year=year,
             anchor_kind="post" if sentence.paragraph in posted else "publication",
         )  # fmt: skip
-        times = [_in_the_story(t, sentence, events, anchor, kb, language)
+        times = [in_the_story(t, sentence, events, anchor, kb, language)
                  for t in times if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
         times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)
@@ -404,22 +401,6 @@ def _event(
     actors = with_represented_countries(actors, time.begin, kb)
     place = _place(sentence, trigger_at, elsewhere)
     return _mention(article, sentence, time, (event_type, trigger), actors, place)
-
-
-def _in_the_story(
-    time: TimeExpression,
-    sentence: AnalysedSentence,
-    told: Sequence[EventMention],
-    published: date | None,
-    kb: KnowledgeBase,
-    language: str,
-) -> TimeExpression:
-    """A time as the happenings told before place it: counted from the last one
-    ("the next day"), ending one that began ("until July 21"), the eve of one
-    ("à la veille de la visite")."""
-    counted = counted_from_the_story(time, sentence, told, language)
-    return eve_of_a_told_happening(until(counted, sentence, told, published), sentence, told,
-                                   kb, language)  # fmt: skip
 
 
 def _only_borrowed(sentence: AnalysedSentence, actors: Sequence[EntityMention]) -> bool:

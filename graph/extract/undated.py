@@ -81,7 +81,7 @@ REPORT_TIME_RULE: Final = "report-time"
 UNKNOWN_TIME_RULE: Final = "unknown-time"  # nothing dates the report: the time is unknown
 DISCOURSE_RULE: Final = "discourse-time"
 # the eve (or the day after) of a happening told before, counted from its time
-# (:func:`graph.extract.dating.eve_of_a_told_happening`): from a time of its own, or from its report
+# (:func:`graph.extract.storytime.eve_of_a_told_happening`): from a time of its own, or its report's
 EVE_OF_EVENT_RULE: Final = "eve-of-event"
 EVE_OF_REPORT_RULE: Final = "eve-of-report"
 # the rules of a time that is not the happening's own (its report's, the discourse's)

@@ -18,7 +18,7 @@ Rules (the ``rule`` field): ``full-date``, ``day-month``, ``numeric-date``,
 ``relative-week``, ``relative-year``, ``ago``, ``from-now``, ``anniversary``,
 ``event-offset``, ``relative-offset`` (also "the next day", "la veille": the
 events step counts them from the happening told last,
-:func:`graph.extract.dating.counted_from_the_story`), ``season``, ``night`` (two days),
+:func:`graph.extract.storytime.counted_from_the_story`), ``season``, ``night`` (two days),
 ``quarter`` (three months, granularity ``month``), ``decade`` ("the 1990s",
 "au milieu des années 1990": its years, or its early, mid or late part,
 granularity ``year``).

@@ -149,7 +149,7 @@ def _h_next_day(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     """ "le lendemain", "the next day", "la veille", "the day before" (no
     happening named after it): the day after (before) the anchor. The events
     step counts it from the happening the article told last
-    (:func:`graph.extract.dating.counted_from_the_story`)."""
+    (:func:`graph.extract.storytime.counted_from_the_story`)."""
     if ctx.anchor is None:
         return _BLOCK
     before = _DAY_BEFORE.search(m[0]) is not None
