@@ -609,3 +609,12 @@ def test_a_day_without_its_year_is_on_the_side_its_tense_says(
     # "the Oct. 7 attacks, which killed 1,200", printed in August: last October
     [event] = _events(body, language, kb)
     assert event.time.begin == day
+
+
+def test_a_datelines_city_before_its_agency_credit_is_a_place(kb) -> None:
+    # "INDIANAPOLIS (AP) —": where the report was filed, no organisation acting
+    [sentence], events = sentences_and_events(
+        "NORDHAVEN (AP) — Nordvik Energy closed its plant on Friday.", "en", _DAY, kb
+    )
+    assert sentence.mentions[0].kind == "place"
+    assert {a.key for e in events for a in e.actors} == {"organization/nordvik-energy"}

@@ -96,12 +96,28 @@ def _is_rubric(span: Span) -> bool:
 
 
 def _dateline_city(span: Span) -> Span:
-    """ "OSLO, March 4 (Reuters) -", "NORDVIK — …": the capitals opening a
-    paragraph before a comma or dash name where the report was filed, a place
-    (the model often takes it for an organisation)."""
-    if span.label_ in _NER_KINDS and _opens_in_capitals(span, _DATELINE_PLACE_ENDS):
+    """ "OSLO, March 4 (Reuters) -", "NORDVIK — …", "BERGEN (AP) —": the
+    capitals opening a paragraph before a comma, a dash or the agency's credit
+    name where the report was filed, a place (the model often takes it for an
+    organisation)."""
+    if span.label_ in _NER_KINDS and (
+        _opens_in_capitals(span, _DATELINE_PLACE_ENDS) or _credited(span)
+    ):
         return Span(span.doc, span.start, span.end, label="LOC")
     return span
+
+
+def _credited(span: Span) -> bool:
+    """ "INDIANAPOLIS (AP) —": capitals opening the paragraph, then the agency
+    between brackets, then a dash."""
+    doc, end = span.doc, span.end
+    close = next((i for i in range(end + 1, min(end + 4, len(doc))) if doc[i].text == ")"), None)
+    return (
+        _opens_in_capitals(span, frozenset({"("}))
+        and close is not None
+        and close + 1 < len(doc)
+        and doc[close + 1].text in _DASHES
+    )
 
 
 def _is_dateline_credit(span: Span) -> bool:
