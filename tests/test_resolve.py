@@ -10,6 +10,7 @@ import pytest
 
 from graph import schema as M
 from graph.pipeline import BuildConfig, build
+from graph.types import EntityMention
 from tests.fixture_graphs import build_fixtures
 
 
@@ -219,6 +220,29 @@ def test_a_company_s_legal_form_makes_no_second_entity() -> None:
              ("b.txt", company("Nordvik Energy")), ("c.txt", company("Nordvik Capital"))]  # fmt: skip
     entities, _ = resolve_entities(pairs, default_kb())
     assert {e.label for e in entities.values()} == {"Nordvik Energy ASA", "Nordvik Capital"}
+
+
+def _person(label: str) -> EntityMention:
+    key = "person/" + label.lower().replace(" ", "-")
+    return EntityMention(label, 0, len(label), "person", key, label)
+
+
+_COMPANY = EntityMention(
+    "Nordvik Energy", 0, 14, "organization", "organization/nordvik-energy", "Nordvik Energy"
+)
+
+
+@pytest.mark.parametrize("related", [True, False])
+def test_a_lone_name_is_the_full_name_of_another_article_of_its_story(related: bool) -> None:
+    # "a McDonald's in Birmingham" (riots) was the Irish politician of an election report
+    from graph.kb import default_kb
+    from graph.resolve import resolve_entities
+
+    pairs = [("a.txt", _person("Ingrid Solberg")), ("b.txt", _person("Solberg"))]
+    if related:  # both articles name one company: of one story
+        pairs += [("a.txt", _COMPANY), ("b.txt", _COMPANY)]
+    _, redirect = resolve_entities(pairs, default_kb())
+    assert (redirect.get("person/solberg") == "person/ingrid-solberg") is related
 
 
 def test_an_undated_event_is_said_so_in_rdf_and_conforms(tmp_path: Path) -> None:

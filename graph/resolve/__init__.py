@@ -154,7 +154,11 @@ def _name_redirects(
         ranked = sorted(keys, key=lambda k: (*_preference(k.split("/")[0], counts[k]), k))
         target = canonical.get(group, ranked[0])
         redirect.update({k: target for k in keys if k != target})
-    surnames = _surname_redirects({k: m for k, m in by_key.items() if k not in redirect})
+    named_in: dict[str, set[str]] = defaultdict(set)  # article -> the keys it names
+    for source, m in pairs:
+        named_in[source].add(redirect.get(m.key, m.key))
+    unmerged = {k: m for k, m in by_key.items() if k not in redirect}
+    surnames = _surname_redirects(unmerged, list(named_in.values()))
     redirect.update(surnames)
     return {k: surnames.get(v, v) for k, v in redirect.items()}
 
@@ -180,12 +184,18 @@ def _variant_group(mention: EntityMention, legal_forms: frozenset[str] = frozens
     return mention.key
 
 
-def _surname_redirects(by_key: dict[str, EntityMention]) -> dict[str, str]:
-    """A lone name points at the one full name it begins or ends.
+def _surname_redirects(
+    by_key: dict[str, EntityMention], named_in: Sequence[set[str]]
+) -> dict[str, str]:
+    """A lone name points at the one full name it begins or ends, when an
+    article naming it and one naming the full name name someone else in
+    common (a person or an organisation: of one story).
 
     "Lindqvist" -> "Edvard Lindqvist"; family names that come first, as in
     Chinese or Korean names, too ("Park" -> "Park Min-ho"). Ambiguous lone
-    names (two full names end with them) stay as they are.
+    names (two full names end with them) stay as they are, and so does a
+    lone name only unrelated articles share ("a McDonald's in Birmingham" in
+    a report on riots is no Irish politician of a report on an election).
     """
     full: dict[str, set[str]] = defaultdict(set)
     for key, m in by_key.items():
@@ -193,13 +203,33 @@ def _surname_redirects(by_key: dict[str, EntityMention]) -> dict[str, str]:
         if m.kind in _NAMED_KINDS and len(parts) > 1:
             full[parts[-1]].add(key)
             full[parts[0]].add(key)
+    articles: dict[str, list[int]] = defaultdict(list)  # key -> the articles naming it
+    for i, keys in enumerate(named_in):
+        for k in keys:
+            articles[k].append(i)
     redirect = {}
     for key, m in by_key.items():
         lone = m.kind in _NAMED_KINDS and " " not in m.label and m.label[:1].isupper()
         targets = full.get(m.label) if lone else None
         if targets and len(targets) == 1 and key not in targets:
-            redirect[key] = next(iter(targets))
+            target = next(iter(targets))
+            if _of_one_story((key, target), articles, named_in):
+                redirect[key] = target
     return redirect
+
+
+def _of_one_story(
+    pair: tuple[str, str], articles: dict[str, list[int]], named_in: Sequence[set[str]]
+) -> bool:
+    """Whether an article naming the lone name and one naming the full name of
+    ``pair`` (or one naming both) name a person or an organisation in common."""
+    lone, full = (set(articles[k]) for k in pair)
+    if lone & full:
+        return True
+    fewer, more = sorted((lone, full), key=len)
+    named = {k for i in fewer for k in named_in[i] if k.split("/", 1)[0] in _NAMED_KINDS}
+    named -= set(pair)
+    return any(named & named_in[i] for i in more)
 
 
 _NAMED_KINDS = ("person", "organization")
