@@ -618,3 +618,9 @@ def test_a_datelines_city_before_its_agency_credit_is_a_place(kb) -> None:
     )
     assert sentence.mentions[0].kind == "place"
     assert {a.key for e in events for a in e.actors} == {"organization/nordvik-energy"}
+
+
+def test_a_time_inside_a_quote_no_trigger_types_dates_no_happening(kb) -> None:
+    # "“Congress should start TODAY to work on…”": what is said, no happening told
+    body = "“Parliament should act today on the pension law,” Marion Castellan wrote."
+    assert _events(body, "en", kb) == []

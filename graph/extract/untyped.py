@@ -3,7 +3,8 @@ sentence tells one at its time, and the type the words naming it give.
 
 Requires: an event mention of :mod:`graph.extract.events` and its analysed sentence.
 
-Method: a day dates a happening; a month or a year only in a clause told in
+Method: a time inside a quote dates none (what is said, with no trigger,
+tells no happening); a day dates a happening; a month or a year only in a clause told in
 the past, not only in the imperfect, not qualifying a noun, and with no word
 of habit ("often", "souvent": the language file's ``[cues] habitual``) or
 of a state ("lived", "vivait": ``[cues] state_verbs``); a
@@ -22,8 +23,10 @@ from typing import Final
 from graph.event_types import FALLBACK
 from graph.extract import dates
 from graph.extract.dating import states_a_figure
+from graph.extract.quotes import quoted
 from graph.extract.undated import clause_tense
 from graph.languages import cue
+from graph.text import in_spans
 from graph.types import AnalysedSentence, EventMention, TimeExpression
 
 __all__ = ["untyped_happening"]
@@ -42,6 +45,8 @@ def untyped_happening(
     mention = _typed_by_its_name(mention, sentence, named)
     if mention.event_type != FALLBACK:
         return mention
+    if in_spans(time.start, quoted(sentence.text)):
+        return None  # "“Congress should start TODAY to work on…”": said, no happening told
     return mention if _past_happening(sentence, time, language) else None
 
 
