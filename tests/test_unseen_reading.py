@@ -624,3 +624,23 @@ def test_a_time_inside_a_quote_no_trigger_types_dates_no_happening(kb) -> None:
     # "“Congress should start TODAY to work on…”": what is said, no happening told
     body = "“Parliament should act today on the pension law,” Marion Castellan wrote."
     assert _events(body, "en", kb) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        (
+            "Reçue mardi à l’Oslohuset, la présidente a exposé ses revendications.",
+            "fr",
+            "Oslohuset",
+        ),
+        ("Marion Castellan was received at the Ostermann on Tuesday.", "en", "Ostermann"),
+    ],
+)
+def test_a_name_after_a_definite_article_is_no_person(
+    kb, body: str, language: str, name: str
+) -> None:
+    # "Reçue mardi 29 août à l'Elysée": the model read a person where the palace is
+    [sentence], _ = sentences_and_events(body, language, _DAY, kb)
+    [mention] = [m for m in sentence.mentions if m.text == name]
+    assert mention.kind == "place"

@@ -77,6 +77,18 @@ def _locative_word_before(text: str, start: int, language: str) -> bool:
     return _locative_before(words, language)
 
 
+def _with_an_article(span: Span) -> Span:
+    """ "Reçue à l'Elysée", "the Kremlin said": a name the model took for a
+    person right after a definite article is none (people take no article): a
+    place after a locative, else an organisation."""
+    if _NER_KINDS.get(span.label_) != "person" or span.start == 0:
+        return span
+    if span.doc[span.start - 1].text.lower() not in _ARTICLES:
+        return span
+    place = _locative_word_before(span.doc.text, span.start_char, span.doc.lang_)
+    return Span(span.doc, span.start, span.end, label="LOC" if place else "ORG")
+
+
 def _opens_in_capitals(span: Span, followed_by: frozenset[str]) -> bool:
     """Whether ``span`` is in capitals, opens its paragraph and comes right before
     one of ``followed_by`` (the shape of a rubric or a dateline)."""
