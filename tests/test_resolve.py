@@ -357,3 +357,19 @@ def test_one_speakers_statement_told_twice_is_one() -> None:
     first = _saying("a.txt", 3, "person/ingrid-solberg", "country/nordvik")
     second = _saying("b.txt", 1, "person/ingrid-solberg", "country/nordvik")
     assert len(resolve_events([first, second], {}, {})) == 1
+
+
+def test_two_statements_naming_one_person_and_place_stay_two(tmp_path: Path) -> None:
+    # "“Terrific guy,” Epstein's neighbor in New York, Trump, said" and a prince's
+    # denial of meeting someone at Epstein's home in New York were one statement
+    record = {
+        "url": "https://example.org/2031/11/30/lindqvist", "published": "2031-11-30",
+        "language": "en", "title": "Who knew Edvard Lindqvist",
+        "text": "“Terrific guy,” Edvard Lindqvist's neighbour in Oslo, Marion Castellan, "
+                "said in the interview. Ingrid Solberg has denied meeting Paulin Marchetti "
+                "and said she never visited Edvard Lindqvist's home in Oslo.",
+    }  # fmt: skip
+    G, _ = build([_report(tmp_path, [record])], BuildConfig())
+    said = [d for _, d in G.nodes(data=True)
+            if d.get(M.KIND) == M.EVENT and d.get(M.EVENT_TYPE) == "Statement"]  # fmt: skip
+    assert len(said) == 2

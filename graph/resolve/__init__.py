@@ -273,9 +273,11 @@ def _compatible(
             f"shared actors {', '.join(sorted(shared))}"
         )
     # One shared actor is enough only for a named person or organisation at the
-    # same place: a country alone ties together far too many happenings.
+    # same place: a country alone ties together far too many happenings; and
+    # never for two statements, whose place is that of what they speak of
+    # (Trump's "terrific guy" and a prince's denial both named Epstein and New York)
     specific = [a for a in shared if not a.startswith("country/")]
-    if specific and place and place in cluster.places:
+    if specific and place and place in cluster.places and not sayings:
         return (
             f"same {family(mention.event_type)} event, overlapping dates, "
             f"same place {place}, shared actor {specific[0]}"
