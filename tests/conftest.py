@@ -1,4 +1,4 @@
-"""Shared fixtures: a small good French article and the CLI run in-process."""
+"""Shared fixtures: the knowledge base, a small good French article and the CLI run in-process."""
 
 from __future__ import annotations
 
@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from graph.kb import KnowledgeBase, default_kb
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The shipped knowledge base (``graph/data``), read once."""
+    return default_kb()
+
 
 GOOD_ARTICLE = (
     "Rencontre franco-polonaise à Paris\n\n"

@@ -31,3 +31,12 @@ def told_in(
     events = sentences_and_events(body, language, published, kb)[1]
     [event] = [e for e in events if e.sentence_index == index]
     return event
+
+
+SUNDAY = date(2031, 11, 30)
+"""The publication day of the invented articles of the reading tests (a Sunday)."""
+
+
+def events_of(body: str, language: str, kb: KnowledgeBase) -> list[EventMention]:
+    """The event mentions of an invented article of ``body`` published on :data:`SUNDAY`."""
+    return sentences_and_events(body, language, SUNDAY, kb)[1]

@@ -13,7 +13,7 @@ import pytest
 from graph.config import BuildConfig
 from graph.extract.entities import analyse
 from graph.extract.nlp import load_model
-from graph.kb import default_kb, french_inflections
+from graph.kb import french_inflections
 from graph.text import fold, slug, translit_key
 from graph.types import Article
 from tests.extraction import sentences_and_events
@@ -29,11 +29,6 @@ EN_ARTICLE = """Finance minister Talia Okonkwo met her Kenyan counterpart in Nai
 Okonkwo had visited Beijing in May 2024 to discuss trade.
 The two countries signed a new agreement two days later.
 """
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return default_kb()
 
 
 _events = sentences_and_events

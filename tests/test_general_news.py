@@ -32,15 +32,8 @@ import pytest
 from graph import schema as M
 from graph.extract.entities import analyse
 from graph.extract.nlp import load_model
-from graph.kb import default_kb
 from tests.extraction import sentences_and_events
 from tests.fixture_graphs import build_fixtures, linked, reported_events
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return default_kb()
-
 
 _events = sentences_and_events
 

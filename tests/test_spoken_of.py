@@ -14,19 +14,10 @@ from datetime import date
 
 import pytest
 
-from graph.kb import default_kb
-from tests.extraction import sentences_and_events
+from tests.extraction import SUNDAY, events_of
 
-_DAY = date(2031, 11, 30)  # a Sunday
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return default_kb()
-
-
-def _events(body: str, language: str, kb):
-    return sentences_and_events(body, language, _DAY, kb)[1]
+_DAY = SUNDAY
+_events = events_of
 
 
 def _actors(event) -> set[str]:

@@ -11,13 +11,7 @@ from datetime import date
 
 import pytest
 
-from graph.kb import default_kb
 from tests.extraction import sentences_and_events, told_in
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return default_kb()
 
 
 @pytest.mark.parametrize(

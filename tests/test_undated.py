@@ -10,15 +10,9 @@ import pytest
 from graph.extract.entities import analyse
 from graph.extract.events import extract_events
 from graph.extract.nlp import load_model
-from graph.kb import default_kb
 from graph.types import Article
 
 PUBLISHED = date(2031, 5, 14)
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return default_kb(None)
 
 
 def _events(body: str, language: str, kb, published: date | None = PUBLISHED, year=None):

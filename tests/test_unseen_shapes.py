@@ -19,15 +19,9 @@ from datetime import date
 
 import pytest
 
-from graph.kb import default_kb
 from tests.extraction import sentences_and_events
 
 _DAY = date(2031, 11, 30)  # a Sunday
-
-
-@pytest.fixture(scope="module")
-def kb():
-    return default_kb()
 
 
 def _keys(event) -> set[str]:
