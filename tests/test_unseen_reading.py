@@ -635,3 +635,10 @@ def test_a_name_after_a_definite_article_is_no_person(
     [sentence], _ = sentences_and_events(body, language, _DAY, kb)
     [mention] = [m for m in sentence.mentions if m.text == name]
     assert mention.kind == "place"
+
+
+def test_a_newspaper_named_after_its_country_is_no_country(kb) -> None:
+    # "China Geo told the Lesotho Times": Lesotho did not speak
+    [event] = _events("Nordvik Energy told the Norway Times on Friday that it owed nothing.",
+                      "en", kb)  # fmt: skip
+    assert {a.key for a in event.actors} == {"organization/nordvik-energy"}

@@ -91,6 +91,7 @@ _PHRASE_TOKENS: Final = 6  # "the 23 - year - old": words between an article and
 _OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a name to its last word
 # after a person's name, another person of the same name ("Donald Trump Jr")
 _GENERATIONS: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_ARTICLES: Final = frozenset({"the", "le", "la", "les", "l'", "l’"})  # before a body's name
 _NAMED_BODIES: Final = frozenset({"ORG", "FAC"})  # what a known name may open (an airline)
 
 
@@ -115,9 +116,12 @@ def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
     """A known name that opens a longer name of an organisation or a building the
     model found, followed by capitalised words none of which is a title or an
     institution's head ("China Airlines", "Russia Today", "Taiwan Taoyuan
-    International Airport"), is a word of that name: the airline is not the
-    country. "Pakistan Army", "Norway Supreme Court" keep the country."""
-    name = next((ent for ent in doc.ents if ent.start == start and ent.end > end
+    International Airport", "told the Lesotho Times"), is a word of that name:
+    the airline is not the country. "Pakistan Army", "Norway Supreme Court"
+    keep the country."""
+    # the model's name may hold its article: "the Lesotho Times"
+    opens = {start, start - 1} if start and doc[start - 1].lower_ in _ARTICLES else {start}
+    name = next((ent for ent in doc.ents if ent.start in opens and ent.end > end
                  and ent.label_ in _NAMED_BODIES), None)  # fmt: skip
     if name is None:
         return False
