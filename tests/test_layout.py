@@ -121,7 +121,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "counterfactual",
             "dated_phrase",
             "time_of_noun",
-            "attributive",
+            "determiners",
             "deadline",
             "phrase_end",
             "purpose",

@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Final
 
 from graph.extract.actors import with_represented_countries
@@ -39,8 +40,8 @@ from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.quotes import quoted
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
-from graph.languages import cue
-from graph.text import in_spans
+from graph.languages import BY_CODE, cue
+from graph.text import alternation, in_spans
 from graph.types import AnalysedSentence, EntityMention, TimeExpression
 
 __all__ = [
@@ -247,13 +248,7 @@ def replaced(text: str, language: str) -> list[tuple[int, int]]:
 # between a time and the event noun it modifies: a possessive, up to two lower-case
 # words other than a determiner ("the 2020 border clashes", "Tuesday's vote")
 _BEFORE_NOUN: Final = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
-_DETERMINERS: Final = (
-    r"the|a|an|this|that|its|their|his|her|our|le|la|les|un|une|des|du|de\s+la|cet|cette|"
-    r"ces|son|sa|ses|leur|leurs"
-)
-_A_DETERMINER: Final = re.compile(rf"(?<!\w)(?:{_DETERMINERS})(?!\w)", re.IGNORECASE)
-# the most that stands between a phrase's opening cue or a verb and its noun
-_DETERMINER: Final = re.compile(rf"\s*(?:(?:{_DETERMINERS})\s+|l['’]|d['’])?", re.IGNORECASE)
+
 # a name's possessive right before the phrase: "Valdoria's 2022 invasion of Ostland"
 _POSSESSIVE: Final = re.compile(r"['’]s\s+")
 
@@ -307,8 +302,9 @@ def _dated_noun(
     for kind, _, start, end in triggers_in(text, kb, language):
         if kind.role == "fallback" or any(v.start <= start < v.end for v in sentence.verbs):
             continue
+        determiner = cue("determiners", language)
         before = (start >= time.end and _BEFORE_NOUN.fullmatch(text, time.end, start)
-                  and not _A_DETERMINER.search(text, time.end, start))  # fmt: skip
+                  and not (determiner and determiner.search(text, time.end, start)))  # fmt: skip
         gap = text[end : time.start].strip()
         after = (end <= time.start and of is not None
                  and (of.fullmatch(gap) or (not gap and of.match(time.text))))  # fmt: skip
@@ -323,8 +319,27 @@ def counted_since(text: str, start: int, language: str) -> bool:
     determiner between: the sentence's happening is counted from it."""
     opening = cue("dated_phrase", language)
     return opening is not None and any(
-        _DETERMINER.fullmatch(text, m.end(), start) for m in opening.finditer(text, 0, start)
+        _only_a_determiner(text[m.end() : start], language)
+        for m in opening.finditer(text, 0, start)
     )
+
+
+@lru_cache(maxsize=8)
+def _determiner(language: str) -> re.Pattern[str]:
+    """Whitespace and at most one of the language's ``[cues] determiners``."""
+    registered = BY_CODE.get(language)
+    words = registered.cues.get("determiners", ()) if registered else ()
+    elided = [w for w in words if w.endswith(("'", "’"))]  # "l'attaque": no space after
+    full = [w for w in words if w not in elided]
+    parts = [rf"(?:{alternation(full)})\s+"] if full else []
+    parts += [f"(?:{alternation(elided)})"] if elided else []
+    return re.compile(rf"\s*(?:{'|'.join(parts)})?\s*", re.IGNORECASE)
+
+
+def _only_a_determiner(gap: str, language: str) -> bool:
+    """Whether ``gap`` (between a verb or a cue and a noun phrase) holds at most
+    a determiner: "condemned the", "a dénoncé l'"."""
+    return _determiner(language).fullmatch(gap) is not None
 
 
 def _spoken_of(
@@ -346,7 +361,7 @@ def _spoken_of(
     # "a condamné mardi l'attaque": the sentence's own time may stand between
     gap = "".join(c if not any(t.start <= i < t.end for t in times) else " "
                   for i, c in enumerate(text[verb.end : start], verb.end))  # fmt: skip
-    return _DETERMINER.fullmatch(gap) is not None and any(
+    return _only_a_determiner(gap, language) and any(
         kind.role in ("saying", "telling")
         and (at <= verb.start < end or verb.start <= at < verb.end)
         for kind, _, at, end in triggers_in(text, kb, language)

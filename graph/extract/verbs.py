@@ -140,9 +140,9 @@ def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
 
 def adjectival(sentence: AnalysedSentence, language: str) -> list[tuple[int, int]]:
     """The present participles that qualify a noun after a determiner (the
-    language file's ``[cues] attributive``): "a visiting president", "the
+    language file's ``[cues] determiners``): "a visiting president", "the
     ruling party", "the warring parties" tell no visit, decision or war."""
-    determiner = cue("attributive", language)
+    determiner = cue("determiners", language)
     if determiner is None:
         return []
     text = sentence.text

@@ -91,7 +91,6 @@ _PHRASE_TOKENS: Final = 6  # "the 23 - year - old": words between an article and
 _OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a name to its last word
 # after a person's name, another person of the same name ("Donald Trump Jr")
 _GENERATIONS: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-_ARTICLES: Final = frozenset({"the", "le", "la", "les", "l'", "l’"})  # before a body's name
 _NAMED_BODIES: Final = frozenset({"ORG", "FAC"})  # what a known name may open (an airline)
 
 
@@ -120,7 +119,8 @@ def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
     the airline is not the country. "Pakistan Army", "Norway Supreme Court"
     keep the country."""
     # the model's name may hold its article: "the Lesotho Times"
-    opens = {start, start - 1} if start and doc[start - 1].lower_ in _ARTICLES else {start}
+    article = start and fold(doc[start - 1].text) in _folded_words(doc.lang_, "articles")
+    opens = {start, start - 1} if article else {start}
     name = next((ent for ent in doc.ents if ent.start in opens and ent.end > end
                  and ent.label_ in _NAMED_BODIES), None)  # fmt: skip
     if name is None:
