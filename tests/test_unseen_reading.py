@@ -642,3 +642,10 @@ def test_a_newspaper_named_after_its_country_is_no_country(kb) -> None:
     [event] = _events("Nordvik Energy told the Norway Times on Friday that it owed nothing.",
                       "en", kb)  # fmt: skip
     assert {a.key for a in event.actors} == {"organization/nordvik-energy"}
+
+
+def test_a_name_right_after_a_media_word_is_a_news_outlet(kb) -> None:
+    # "une tribune publiée jeudi dans le quotidien « Le Monde »": "Monde" acted
+    body = "Marion Castellan told the newspaper Nordposten on Friday that she would resign."
+    [event] = _events(body, "en", kb)
+    assert {a.key for a in event.actors} == {"person/marion-castellan"}

@@ -2,12 +2,14 @@
 sentence: quotes, asides, circumstances, the clause a verb of saying reports,
 the speaker before a "that" clause that tells a dated happening; and the spans
 naming no place of it. The events step (:mod:`graph.extract.events`) reads
-the actors outside these spans (:func:`graph.extract.actors.sentence_actors`).
+the actors outside these spans (:func:`graph.extract.actors.sentence_actors`),
+then leaves out the news outlets that tell of it (:func:`is_news_outlet`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.event_types import FALLBACK, SAYING
 from graph.extract import dates
@@ -16,9 +18,10 @@ from graph.extract.entities import ACTOR_KINDS
 from graph.extract.quotes import outside_quote
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
-from graph.types import AnalysedSentence, TimeExpression
+from graph.languages import BY_CODE
+from graph.types import AnalysedSentence, EntityMention, TimeExpression
 
-__all__ = ["not_acting"]
+__all__ = ["is_news_outlet", "not_acting"]
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
 
@@ -109,3 +112,42 @@ def _said(text: str, trigger_at: int) -> list[tuple[int, int]]:
     names is not where it was said."""
     opening = dates.COMPLEMENTISER.search(text, trigger_at, trigger_at + _SAID_REACH)
     return [(opening.start(), len(text))] if opening else []
+
+
+def is_news_outlet(
+    mention: EntityMention, kb: KnowledgeBase, language: str, text: str = ""
+) -> bool:
+    """Whether ``mention`` names a news outlet: one the knowledge base knows as
+    media, an organisation whose name holds a media word of the language
+    ("Ostland Daily News", "Télévision de Nordvik"), or one the sentence ``text``
+    names right after a media word, whatever the model took it for ("le
+    quotidien « Le Monde »", "the newspaper Nordposten"). An outlet cited as the
+    source of a report publishes the claim; it is no actor of the happening."""
+    if mention.kind not in ("organization", "person"):
+        return False
+    known = kb.entities.get(mention.key.split("/", 1)[-1])
+    if known is not None:
+        return known.media
+    words = ({w.lower() for w in re.findall(r"\w+", mention.label or mention.text)}
+             if mention.kind == "organization" else set())  # fmt: skip
+    # the media word right before, an article and quote marks between at most
+    window = text[max(0, mention.start - _OUTLET_REACH) : mention.start]
+    before = [w.lower() for w in re.findall(r"\w+", window)]
+    if before and before[-1] in _articles(language):
+        before.pop()
+    media = _media_words(language)
+    return bool(words & media) or (bool(before) and before[-1] in media)
+
+
+_OUTLET_REACH = 30  # characters before a name where the media word naming it stands
+
+
+@lru_cache(maxsize=8)
+def _media_words(language: str) -> frozenset[str]:
+    found = BY_CODE.get(language)
+    return found.entities.media_words if found else frozenset()
+
+
+def _articles(language: str) -> frozenset[str]:
+    found = BY_CODE.get(language)
+    return found.entities.articles if found else frozenset()

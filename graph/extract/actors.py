@@ -33,7 +33,6 @@ __all__ = [
     "aside_name",
     "definite_nouns",
     "first_role",
-    "is_news_outlet",
     "role_holders",
     "role_registry",
     "sentence_actors",
@@ -229,26 +228,6 @@ def aside_name(sentence: AnalysedSentence, mention: EntityMention, language: str
         or describes(sentence, mention, language)
         or hosts_a_posting(sentence, mention, language)
     )
-
-
-def is_news_outlet(mention: EntityMention, kb: KnowledgeBase, language: str) -> bool:
-    """Whether ``mention`` names a news outlet: one the knowledge base knows as
-    media, or an organisation whose name holds a media word of the language
-    ("Ostland Daily News", "Télévision de Nordvik"). An outlet cited as the source of a
-    report publishes the claim; it is no actor of the happening."""
-    if mention.kind != "organization":
-        return False
-    known = kb.entities.get(mention.key.split("/", 1)[-1])
-    if known is not None:
-        return known.media
-    words = {w.lower() for w in re.findall(r"\w+", mention.label or mention.text)}
-    return bool(words & _media_words(language))
-
-
-@lru_cache(maxsize=8)
-def _media_words(language: str) -> frozenset[str]:
-    found = BY_CODE.get(language)
-    return found.entities.media_words if found else frozenset()
 
 
 def with_represented_countries(

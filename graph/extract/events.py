@@ -29,11 +29,10 @@ from typing import Final
 
 from graph.event_types import BIRTH, FALLBACK, PERSONAL, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
-from graph.extract.acting import not_acting
+from graph.extract.acting import is_news_outlet, not_acting
 from graph.extract.actors import (
     TWO_COUNTRIES,
     first_role,
-    is_news_outlet,
     role_holders,
     role_registry,
     sentence_actors,
@@ -363,7 +362,7 @@ def _event(
         actors = parties_counted_from(sentence, phrase[0], time.begin, kb, language)
     if not actors and (described := described_before(sentence, previous, language)) is not None:
         actors = (described,)  # "L'entraîneur italien a été nommé": whom an aside called so
-    actors = tuple(a for a in actors if not is_news_outlet(a, kb, language))
+    actors = tuple(a for a in actors if not is_news_outlet(a, kb, language, sentence.text))
     if _only_borrowed(sentence, actors) and unnamed_agent(sentence.text, trigger_at, language):
         actors = ()  # "Her death was announced by her family": not the late minister's act
     if event_type in UNACTED:
