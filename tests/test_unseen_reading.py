@@ -649,3 +649,18 @@ def test_a_name_right_after_a_media_word_is_a_news_outlet(kb) -> None:
     body = "Marion Castellan told the newspaper Nordposten on Friday that she would resign."
     [event] = _events(body, "en", kb)
     assert {a.key for a in event.actors} == {"person/marion-castellan"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        ("Edvard Lindqvist was arrested in 2030. He killed himself while awaiting trial.", "en",
+         "Death"),
+        ("Le ministre Paulin Marchetti s'est suicidé en prison le 2 novembre.", "fr", "Death"),
+        ("Ingrid Solberg on Wednesday commended the armed forces for their response.", "en",
+         "Statement"),
+    ],
+)  # fmt: skip
+def test_more_triggers_type_what_pages_tell(kb, body: str, language: str, event_type: str) -> None:
+    # "killed himself while awaiting trial" was a trial; "commended" typed nothing
+    assert _events(body, language, kb)[-1].event_type == event_type
