@@ -15,6 +15,7 @@ from graph.event_types import FALLBACK, SAYING
 from graph.extract import dates
 from graph.extract.asides import appositions, asides, object_relatives, states
 from graph.extract.entities import ACTOR_KINDS
+from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import outside_quote
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
@@ -133,7 +134,7 @@ def is_news_outlet(
     # the media word right before, an article and quote marks between at most
     window = text[max(0, mention.start - _OUTLET_REACH) : mention.start]
     before = [w.lower() for w in re.findall(r"\w+", window)]
-    if before and before[-1] in _articles(language):
+    if before and before[-1] in _folded_words(language, "articles"):
         before.pop()
     media = _media_words(language)
     return bool(words & media) or (bool(before) and before[-1] in media)
@@ -146,8 +147,3 @@ _OUTLET_REACH = 30  # characters before a name where the media word naming it st
 def _media_words(language: str) -> frozenset[str]:
     found = BY_CODE.get(language)
     return found.entities.media_words if found else frozenset()
-
-
-def _articles(language: str) -> frozenset[str]:
-    found = BY_CODE.get(language)
-    return found.entities.articles if found else frozenset()

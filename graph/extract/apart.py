@@ -38,7 +38,7 @@ from typing import Final
 from graph.extract.actors import with_represented_countries
 from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.quotes import quoted
-from graph.extract.triggers import triggers_in
+from graph.extract.triggers import tells, triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import alternation, in_spans
@@ -298,11 +298,10 @@ def _dated_noun(
 ) -> tuple[int, int] | None:
     """The event noun ``time`` modifies (its span), if any: no verb of the sentence."""
     text = sentence.text
-    of = cue("time_of_noun", language)
+    of, determiner = cue("time_of_noun", language), cue("determiners", language)
     for kind, _, start, end in triggers_in(text, kb, language):
         if kind.role == "fallback" or any(v.start <= start < v.end for v in sentence.verbs):
             continue
-        determiner = cue("determiners", language)
         before = (start >= time.end and _BEFORE_NOUN.fullmatch(text, time.end, start)
                   and not (determiner and determiner.search(text, time.end, start)))  # fmt: skip
         gap = text[end : time.start].strip()
@@ -361,11 +360,7 @@ def _spoken_of(
     # "a condamné mardi l'attaque": the sentence's own time may stand between
     gap = "".join(c if not any(t.start <= i < t.end for t in times) else " "
                   for i, c in enumerate(text[verb.end : start], verb.end))  # fmt: skip
-    return _only_a_determiner(gap, language) and any(
-        kind.role in ("saying", "telling")
-        and (at <= verb.start < end or verb.start <= at < verb.end)
-        for kind, _, at, end in triggers_in(text, kb, language)
-    )
+    return _only_a_determiner(gap, language) and tells(text, verb, kb, language)
 
 
 def parties_counted_from(

@@ -22,7 +22,7 @@ from graph.event_types import family
 from graph.extract.dates import find_time_expressions
 from graph.extract.dates.clauses import clause_span
 from graph.extract.dating import until
-from graph.extract.triggers import triggers_in
+from graph.extract.triggers import tells, triggers_in
 from graph.extract.undated import (
     ANAPHOR_SENTENCES,
     EVE_OF_EVENT_RULE,
@@ -120,8 +120,7 @@ def in_its_tense(
                   default=None)  # fmt: skip
     if nearest is None or not nearest.tense:
         return time  # "from taking effect July 1": the day of an infinitive or gerund
-    if any(kind.role in ("saying", "telling") and at <= nearest.start < stop
-           for kind, _, at, stop in triggers_in(sentence.text, kb, language)):  # fmt: skip
+    if tells(sentence.text, nearest, kb, language):
         return time  # "announced the closure from September 1": the tense of the telling
     tenses = {"past" if v.tense == "anterior" else v.tense for v in verbs if v.tense}
     step = -1 if time.begin > published and tenses == {"past"} else 0

@@ -14,15 +14,22 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from graph.event_types import FALLBACK, EventType
+from graph.event_types import FALLBACK, TELLING, EventType
 from graph.extract import dates
 from graph.extract.topics import stem_regex
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import in_spans
-from graph.types import AnalysedSentence, TimeExpression
+from graph.types import AnalysedSentence, TimeExpression, Verb
 
-__all__ = ["Trigger", "contest_won", "event_type_near", "trigger_regexes", "triggers_in"]
+__all__ = [
+    "Trigger",
+    "contest_won",
+    "event_type_near",
+    "tells",
+    "trigger_regexes",
+    "triggers_in",
+]
 
 # A statement verb is the weakest evidence of what happened: prefer any other
 # trigger unless it is much farther from the date.
@@ -182,6 +189,13 @@ def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigge
         if not _in_a_name(sentence, m, event_type, language)
     ]
     return tuple(sorted(found, key=lambda f: (f[2], -len(f[1]))))
+
+
+def tells(text: str, verb: Verb, kb: KnowledgeBase, language: str) -> bool:
+    """Whether ``verb`` of ``text`` is one of saying or telling: a trigger of
+    such a type covers it ("condemned", "a annoncé", "says")."""
+    return any(kind.name in TELLING and at < verb.end and verb.start < end
+               for kind, _, at, end in triggers_in(text, kb, language))  # fmt: skip
 
 
 # what may follow a stem in a capitalised trigger word that is still that word
