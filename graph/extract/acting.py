@@ -38,7 +38,7 @@ def _speaker_clause(
     a date told inside what a verb of saying reports dates that happening, whose
     actors the reported clause names, not the speaker. The span before the
     clause, when a verb of saying stands in it (or any verb right before it:
-    "Sharif claimed that on April 29 jets took off") and the clause names an
+    "Castellan claimed that on April 29 jets took off") and the clause names an
     actor."""
     text = sentence.text
     opening = None

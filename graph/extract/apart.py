@@ -20,7 +20,7 @@ Requires the time expressions the dates step found in one sentence. Gives:
   ("nommé en remplacement de X", "replacing X"): X's tenure is another
   happening, and X does not act in this one;
 - :func:`referenced` — the noun phrase of a happening the sentence speaks of,
-  dated inside that phrase ("condemned the March 3 bombing", "since the 2020
+  dated inside that phrase ("condemned the March 3 bombing", "since the 2029
   border clashes", "a dénoncé l'attaque du 22 avril"): the time is that
   happening's, and only the phrase names its actors; who speaks of it does
   not act in it.
@@ -246,7 +246,7 @@ def replaced(text: str, language: str) -> list[tuple[int, int]]:
 
 
 # between a time and the event noun it modifies: a possessive, up to two lower-case
-# words other than a determiner ("the 2020 border clashes", "Tuesday's vote")
+# words other than a determiner ("the 2029 border clashes", "Tuesday's vote")
 _BEFORE_NOUN: Final = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}")
 
 # a name's possessive right before the phrase: "Valdoria's 2022 invasion of Ostland"
@@ -262,7 +262,7 @@ def referenced(
 ) -> tuple[int, int] | None:
     """The noun phrase of a happening the sentence speaks of, when ``time`` dates
     it from inside ("Nordvik condemned the March 3 bombing", "his first visit
-    since the 2020 border clashes between X and Y", "a dénoncé mardi l'attaque
+    since the 2029 border clashes between X and Y", "a dénoncé mardi l'attaque
     du 22 avril"), or None when ``time`` dates the sentence's own happening.
 
     The time modifies an event noun: right before it (English word order), or
@@ -314,7 +314,7 @@ def _dated_noun(
 
 def counted_since(text: str, start: int, language: str) -> bool:
     """Whether the phrase at ``start`` opens on a ``dated_phrase`` cue ("since
-    the 2020 border clashes", "après l'attaque du 2 novembre"), at most a
+    the 2029 border clashes", "après l'attaque du 2 novembre"), at most a
     determiner between: the sentence's happening is counted from it."""
     opening = cue("dated_phrase", language)
     return opening is not None and any(
@@ -367,7 +367,7 @@ def parties_counted_from(
     sentence: AnalysedSentence, start: int, day: date, kb: KnowledgeBase, language: str
 ) -> tuple[EntityMention, ...]:
     """The parties of a happening the sentence's own is counted from, in a phrase
-    at ``start`` that names nobody ("her first visit to China since the 2020
+    at ``start`` that names nobody ("her first visit to Sweden since the 2029
     border clashes"): the countries the sentence names before it and those its
     people there act for on ``day``, never the people themselves (who travels
     or speaks did not clash)."""

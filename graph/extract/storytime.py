@@ -55,7 +55,7 @@ def in_the_story(
     language: str,
 ) -> TimeExpression:
     """A time as its clause's tense and the happenings told before place it: a
-    day without its year on the side of the report its tense says ("the Oct. 7
+    day without its year on the side of the report its tense says ("the Dec. 7
     attacks, which killed…"), counted from the last happening told ("the next
     day"), ending one that began ("until July 21"), the eve of one ("à la
     veille de la visite")."""
@@ -89,7 +89,7 @@ def counted_from_the_story(
 
 
 _COUNTED_RULE: Final = "relative-offset"  # "the next day", "two days later": counted from no name
-_YEARLESS_RULE: Final = "day-month"  # "Oct. 7", "le 22 avril": the year nearest the report
+_YEARLESS_RULE: Final = "day-month"  # "Dec. 7", "le 22 avril": the year nearest the report
 _IN_ITS_TENSE_RULE: Final = "day-month-in-tense"  # the year on the side its clause's tense says
 _BOUND_REACH: Final = 16  # characters between a deadline word and its day
 
@@ -102,8 +102,8 @@ def in_its_tense(
     language: str,
 ) -> TimeExpression:
     """A day written without its year in a clause told in the past is on or
-    before the report ("the Oct. 7 attacks, which killed 1,200", printed in
-    August: last October), one in a clause told as to come on or after it;
+    before the report ("the Dec. 7 attacks, which killed 40", printed in
+    November: last December), one in a clause told as to come on or after it;
     the dates step took the year nearest the report, whatever the tense. The
     clause's verbs (not its auxiliaries) say it: all in one tense, the past
     (or anterior) or the future, the nearest a finite one and no verb of

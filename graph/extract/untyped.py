@@ -46,7 +46,7 @@ def untyped_happening(
     if mention.event_type != FALLBACK:
         return mention
     if in_spans(time.start, quoted(sentence.text)):
-        return None  # "“Congress should start TODAY to work on…”": said, no happening told
+        return None  # "“Parliament should act TODAY on the pension law…”": said, no happening told
     return mention if _past_happening(sentence, time, language) else None
 
 

@@ -194,8 +194,8 @@ def _surname_redirects(
     "Lindqvist" -> "Edvard Lindqvist"; family names that come first, as in
     Chinese or Korean names, too ("Park" -> "Park Min-ho"). Ambiguous lone
     names (two full names end with them) stay as they are, and so does a
-    lone name only unrelated articles share ("a McDonald's in Birmingham" in
-    a report on riots is no Irish politician of a report on an election).
+    lone name only unrelated articles share ("Solberg's bakery in Bergen" in a
+    report on a storm is no minister of a report on an election).
     """
     full: dict[str, set[str]] = defaultdict(set)
     for key, m in by_key.items():
@@ -275,7 +275,7 @@ def _compatible(
     # One shared actor is enough only for a named person or organisation at the
     # same place: a country alone ties together far too many happenings; and
     # never for two statements, whose place is that of what they speak of
-    # (Trump's "terrific guy" and a prince's denial both named Epstein and New York)
+    # ("“terrific guy,” said X of Y" and Z's denial of a visit both named Y and Oslo)
     specific = [a for a in shared if not a.startswith("country/")]
     if specific and place and place in cluster.places and not sayings:
         return (

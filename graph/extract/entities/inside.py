@@ -89,7 +89,7 @@ _PHRASE_TOKENS: Final = 6  # "the 23 - year - old": words between an article and
 
 
 _OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a name to its last word
-# after a person's name, another person of the same name ("Donald Trump Jr")
+# after a person's name, another person of the same name ("Edvard Lindqvist Jr")
 _GENERATIONS: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _NAMED_BODIES: Final = frozenset({"ORG", "FAC"})  # what a known name may open (an airline)
 
@@ -115,10 +115,10 @@ def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
     """A known name that opens a longer name of an organisation or a building the
     model found, followed by capitalised words none of which is a title or an
     institution's head ("China Airlines", "Russia Today", "Taiwan Taoyuan
-    International Airport", "told the Lesotho Times"), is a word of that name:
+    International Airport", "told the Norway Times"), is a word of that name:
     the airline is not the country. "Pakistan Army", "Norway Supreme Court"
     keep the country."""
-    # the model's name may hold its article: "the Lesotho Times"
+    # the model's name may hold its article: "the Norway Times"
     article = start and fold(doc[start - 1].text) in _folded_words(doc.lang_, "articles")
     opens = {start, start - 1} if article else {start}
     name = next((ent for ent in doc.ents if ent.start in opens and ent.end > end
@@ -137,7 +137,7 @@ def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
 
 def _names_a_namesake(doc: Doc, end: int) -> bool:
     """Whether a generational suffix follows the name ending at ``end``
-    ("Donald Trump Jr", "Edvard Lindqvist Sr."): the son or the father, not the
+    ("Edvard Lindqvist Jr", "Ingrid Solberg Sr."): the son or the father, not the
     person the knowledge base knows by that name."""
     return end < len(doc) and doc[end].text.casefold() in _GENERATIONS
 

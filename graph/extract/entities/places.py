@@ -120,7 +120,7 @@ def _dateline_city(span: Span) -> Span:
 
 
 def _credited(span: Span) -> bool:
-    """ "INDIANAPOLIS (AP) —": capitals opening the paragraph, then the agency
+    """ "BERGEN (AP) —": capitals opening the paragraph, then the agency
     between brackets, then a dash."""
     doc, end = span.doc, span.end
     close = next((i for i in range(end + 1, min(end + 4, len(doc))) if doc[i].text == ")"), None)
