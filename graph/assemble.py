@@ -162,6 +162,7 @@ def _add_event(
 _DATING_BY_RULE = {"same-day-as-previous-sentence": M.DISCOURSE_TIME,
                    "discourse-time": M.DISCOURSE_TIME, "report-time": M.REPORT_TIME,
                    "eve-of-event": M.DISCOURSE_TIME, "eve-of-report": M.REPORT_TIME,
+                   "after-told": M.DISCOURSE_TIME,
                    "unknown-time": M.UNKNOWN_TIME}  # fmt: skip
 
 

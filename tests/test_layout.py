@@ -143,6 +143,12 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "posted_to",
             "joint",
             "called_off",
+            "at_that_time",
+            "after_that_time",
+            "temporal_clause",
+            "temporal_idiom",
+            "comes_as",
+            "told_to",
         }
         assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)
         assert FALLBACK not in language.triggers

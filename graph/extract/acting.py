@@ -18,8 +18,9 @@ from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import outside_quote
 from graph.extract.triggers import triggers_in
+from graph.extract.verbs import temporal_clauses
 from graph.kb import KnowledgeBase
-from graph.languages import BY_CODE
+from graph.languages import BY_CODE, cue
 from graph.types import AnalysedSentence, EntityMention, TimeExpression
 
 __all__ = ["is_news_outlet", "not_acting"]
@@ -96,10 +97,20 @@ def not_acting(
              *outside_quote(text, trigger_at, language,
                             verbal=any(v.start == trigger_at for v in sentence.verbs)),
              *object_relatives(sentence, language, (trigger_at, when)),
-             *states(sentence, trigger_at), *apart, *described]  # fmt: skip
+             *states(sentence, trigger_at), *apart, *described,
+             *_other_time(sentence, trigger_at, language)]  # fmt: skip
     if direct:
         spans += _speaker_clause(sentence, time, told, kb, language)
     return spans, elsewhere
+
+
+def _other_time(
+    sentence: AnalysedSentence, trigger_at: int, language: str
+) -> list[tuple[int, int]]:
+    """ "When Edvard Lindqvist resigned, the board named Marion Castellan": who
+    the clause saying when names acts in that other happening, not this one."""
+    return [span for span in temporal_clauses(sentence, language)
+            if not span[0] <= trigger_at < span[1]]  # fmt: skip
 
 
 # words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",
@@ -120,10 +131,12 @@ def is_news_outlet(
 ) -> bool:
     """Whether ``mention`` names a news outlet: one the knowledge base knows as
     media, an organisation whose name holds a media word of the language
-    ("Ostland Daily News", "Télévision de Nordvik"), or one the sentence ``text``
+    ("Ostland Daily News", "Télévision de Nordvik"), one the sentence ``text``
     names right after a media word, whatever the model took it for ("le
-    quotidien « Le Monde »", "the newspaper Nordposten"). An outlet cited as the
-    source of a report publishes the claim; it is no actor of the happening."""
+    quotidien « Le Monde »", "the newspaper Nordposten"), or an organisation
+    it names as whom someone speaks to ("told Nordposten", "a confié au
+    Nordposten"). An outlet cited as the source of a report publishes the
+    claim; it is no actor of the happening."""
     if mention.kind not in ("organization", "person"):
         return False
     known = kb.entities.get(mention.key.split("/", 1)[-1])
@@ -137,7 +150,20 @@ def is_news_outlet(
     if before and before[-1] in _folded_words(language, "articles"):
         before.pop()
     media = _media_words(language)
-    return bool(words & media) or (bool(before) and before[-1] in media)
+    return (bool(words & media) or (bool(before) and before[-1] in media)
+            or (mention.kind == "organization" and _spoken_to(window, language)))  # fmt: skip
+
+
+def _spoken_to(before: str, language: str) -> bool:
+    """Whether ``before`` ends on whom-someone-speaks-to words ("told the",
+    "a déclaré à l'": the language file's ``[cues] told_to``): an organisation
+    right after them is the outlet or the audience a statement is made to."""
+    told_to = cue("told_to", language)
+    articles = _folded_words(language, "articles")
+    return told_to is not None and any(
+        all(w.lower() in articles for w in re.findall(r"\w+['’]?", before[m.end() :]))
+        for m in told_to.finditer(before)
+    )
 
 
 _OUTLET_REACH = 30  # characters before a name where the media word naming it stands

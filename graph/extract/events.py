@@ -63,6 +63,7 @@ from graph.extract.dating import (
 )
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.listed import list_item
+from graph.extract.pointed import time_pointed_back
 from graph.extract.storytime import in_the_story, named_by_the_eve
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
@@ -76,7 +77,7 @@ from graph.extract.undated import (
     told_happening,
 )
 from graph.extract.untyped import untyped_happening
-from graph.extract.verbs import adjectival
+from graph.extract.verbs import adjectival, temporal_clauses
 from graph.kb import KnowledgeBase
 from graph.text import in_spans
 from graph.types import (
@@ -194,7 +195,8 @@ def extract_events(
         if told is not None:
             happening, tense = told
             people = _role_people(sentence, kb, registry, article_role)
-            when = discourse_time(
+            when = time_pointed_back(sentence, (happening[2], tense), events, anchor, language)
+            when = when or discourse_time(
                 sentence, tense, events, sentences, kb, language, anchor, people, happening[0]
             )
             when = when or report_time(tense, anchor, year)
@@ -366,8 +368,11 @@ def _event(
     if _only_borrowed(sentence, actors) and unnamed_agent(sentence.text, trigger_at, language):
         actors = ()  # "Her death was announced by her family": not the late minister's act
     if event_type in UNACTED:
+        # "died when their car was swept away near Ostrava": the when-clause says where
+        clauses = temporal_clauses(sentence, language)
+        nowhere = [s for s in spans + elsewhere if s not in clauses]
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
-                        spans + elsewhere, kb)  # fmt: skip
+                        nowhere, kb)  # fmt: skip
     # a sentence's own date makes it a happening even if its actor is only the
     # sentence before's; without one, only an actor of its own (or an anaphor's) does
     borrow_last = happening is None and trigger is not None and previous

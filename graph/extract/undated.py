@@ -45,7 +45,7 @@ from graph.extract import dates
 from graph.extract.apart import another_happening
 from graph.extract.quotes import quoted
 from graph.extract.triggers import Trigger, contest_won, triggers_in
-from graph.extract.verbs import adjectival
+from graph.extract.verbs import adjectival, temporal_clauses
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import in_spans
@@ -58,6 +58,7 @@ from graph.types import (
 )
 
 __all__ = [
+    "AFTER_TOLD_RULE",
     "ANAPHOR_SENTENCES",
     "DISCOURSE_RULE",
     "EVE_OF_EVENT_RULE",
@@ -84,9 +85,18 @@ DISCOURSE_RULE: Final = "discourse-time"
 # (:func:`graph.extract.storytime.eve_of_a_told_happening`): from a time of its own, or its report's
 EVE_OF_EVENT_RULE: Final = "eve-of-event"
 EVE_OF_REPORT_RULE: Final = "eve-of-report"
+# after the happening told before, up to the report ("shortly thereafter": graph.extract.pointed)
+AFTER_TOLD_RULE: Final = "after-told"
 # the rules of a time that is not the happening's own (its report's, the discourse's)
 _NOT_OWN_DATE: Final = frozenset(
-    {REPORT_TIME_RULE, UNKNOWN_TIME_RULE, DISCOURSE_RULE, EVE_OF_EVENT_RULE, EVE_OF_REPORT_RULE}
+    {
+        REPORT_TIME_RULE,
+        UNKNOWN_TIME_RULE,
+        DISCOURSE_RULE,
+        EVE_OF_EVENT_RULE,
+        EVE_OF_REPORT_RULE,
+        AFTER_TOLD_RULE,
+    }
 )
 DISCOURSE_SENTENCES: Final = 3  # how far back a sentence may go on with any event
 LEAD_PARAGRAPHS: Final = 2  # the headline line and the first paragraph: where a report leads
@@ -183,8 +193,9 @@ def told_happening(
         return None
     # "applied in March, weeks after a drone crashed near its border": the crash is
     # another happening, named by a phrase of its own (graph.extract.apart)
+    # "as the war got underway": the war is when the sentence's happening was
     others = [*another_happening(sentence.text, -1, (), kb, language), *apart,
-              *adjectival(sentence, language)]  # fmt: skip
+              *adjectival(sentence, language), *temporal_clauses(sentence, language)]  # fmt: skip
     triggers = [t for t in triggers_in(sentence.text, kb, language)
                 if t[0].role != "fallback" and not in_spans(t[2], others)]  # fmt: skip
     verbal = [(t, tense) for t in triggers

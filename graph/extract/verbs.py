@@ -29,16 +29,18 @@ auxiliaries and its negations are the ``[tense]`` section of its file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 from graph.languages import BY_CODE, TenseWords, cue
+from graph.text import in_spans
 from graph.types import AnalysedSentence, Tense, Verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["adjectival", "verbs_of"]
+__all__ = ["adjectival", "temporal_clauses", "verbs_of"]
 
 _VERB_POS: Final = frozenset({"VERB", "AUX"})
 _FRENCH_TENSES: Final[dict[str, Tense]] = {
@@ -154,3 +156,37 @@ def adjectival(sentence: AnalysedSentence, language: str) -> list[tuple[int, int
         and any(not text[m.end() : v.start].strip()
                 for m in determiner.finditer(text, max(0, v.start - _DETERMINER_REACH), v.start))
     ]  # fmt: skip
+
+
+_CLAUSE_END: Final = re.compile(r"[,;:()«»“”\"]|\s[–—-]\s")
+
+
+def temporal_clauses(sentence: AnalysedSentence, language: str) -> list[tuple[int, int]]:
+    """The clauses that say when by another happening ("when she told him",
+    "as the war got underway", "lorsqu'il a appris la nouvelle": the
+    language file's ``[cues] temporal_clause`` up to the next comma), those
+    with a verb of their own in a tense: what they tell is the time of the
+    sentence's own happening, background of it, not the report's news. Not a
+    fixed phrase that holds an opener ("as well as": ``[cues] temporal_idiom``),
+    nor one right after a verb that frames the news ("It comes as police
+    detained two men": ``[cues] comes_as``)."""
+    opener = cue("temporal_clause", language)
+    if opener is None:
+        return []
+    idioms = [m.span() for m in _finditer(cue("temporal_idiom", language), sentence.text)]
+    frames = [m.end() for m in _finditer(cue("comes_as", language), sentence.text)]
+    spans = []
+    for match in opener.finditer(sentence.text):
+        if in_spans(match.start(), idioms) or any(
+            not sentence.text[end : match.start()].strip() for end in frames
+        ):
+            continue
+        stop = _CLAUSE_END.search(sentence.text, match.end())
+        end = stop.start() if stop else len(sentence.text)
+        if any(match.end() <= v.start < end and v.tense for v in sentence.verbs):
+            spans.append((match.start(), end))
+    return spans
+
+
+def _finditer(pattern: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
+    return list(pattern.finditer(text)) if pattern is not None else []

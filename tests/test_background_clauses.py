@@ -1,0 +1,205 @@
+"""What an undated sentence tells beside its news (stop 34): a time it points
+back at ("at the time", "shortly thereafter", "peu après"), a clause that says
+when by another happening ("as the war got underway", "lorsque"), and whom a
+statement is made to ("told Nordic Insight Partners"). Invented sentences
+(people and companies invented, countries real); none appear in ``graph/``.
+
+Each test fails on the code before the mechanism, unless its comment calls it a
+guard (what the change must keep).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.extraction import SUNDAY, events_of
+
+_events = events_of
+
+
+def _actors(event) -> set[str]:
+    return {a.key for a in event.actors}
+
+
+def _of(events, trigger: str):
+    found = [e for e in events if e.trigger and e.trigger.lower().startswith(trigger)]
+    assert len(found) == 1, [(e.event_type, e.trigger, e.sentence) for e in events]
+    return found[0]
+
+
+# --- a time the sentence points back at -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "trigger"),
+    [
+        (
+            "Edvard Lindqvist signed the Nordvik space decree in 2011. The Nordvik Launch "
+            "Company was founded by his cousin shortly thereafter.",
+            "en",
+            "founded",
+        ),
+        (
+            "Edvard Lindqvist a signé le décret spatial de Nordvik en 2011. La Nordvik Launch "
+            "Company a été fondée peu après par son cousin.",
+            "fr",
+            "fondée",
+        ),
+    ],
+)
+def test_shortly_thereafter_is_after_the_time_told_before(body, language, trigger, kb):
+    founded = _of(_events(body, language, kb), trigger)
+    # between the decree's year and the report, not the report's days
+    assert (founded.time.begin, founded.time.last) == (date(2011, 1, 1), SUNDAY)
+    assert founded.time.rule == "after-told"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "trigger"),
+    [
+        (
+            "Edvard Lindqvist met Marion Castellan in Oslo on March 3, 2019. At the time, "
+            "Lindqvist signed a fishing accord with Valdoria.",
+            "en",
+            "signed",
+        ),
+        (
+            "Edvard Lindqvist a rencontré Marion Castellan à Oslo le 3 mars 2019. À l'époque, "
+            "Lindqvist a signé un accord de pêche.",
+            "fr",
+            "signé",
+        ),
+    ],
+)
+def test_at_the_time_is_the_time_told_before(body, language, trigger, kb):
+    signed = _of(_events(body, language, kb), trigger)
+    assert (signed.time.begin, signed.time.last) == (date(2019, 3, 3), date(2019, 3, 3))
+
+
+def test_pointing_back_at_nothing_dated_leaves_the_time_unknown(kb):
+    events = _events(
+        "The Nordvik Launch Company was founded by Edvard Lindqvist's cousin shortly thereafter.",
+        "en",
+        kb,
+    )
+    founded = _of(events, "founded")
+    # never the report's days, which the words rule out
+    assert founded.time.rule == "unknown-time"
+    assert founded.time.last > SUNDAY
+
+
+def test_a_later_happening_reported_leaves_the_statement_at_report_time(kb):
+    # guard: "later" places the sealing, not Ingrid Solberg's statement
+    said = _of(
+        _events(
+            "Police officers later sealed off the area to clear the debris, Ingrid Solberg said.",
+            "en",
+            kb,
+        ),
+        "said",
+    )
+    assert said.time.rule == "report-time"
+    assert said.time.begin == SUNDAY - timedelta(days=2)
+
+
+# --- a clause that says when by another happening ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Her posts became more stridently pro-Ukrainian as Russia's war in Ukraine got underway.",
+            "en",
+        ),
+        (
+            "One episode shows her loyalty, when Marion Castellan told Ingrid Solberg about the "
+            "abuse she suffered at home.",
+            "en",
+        ),
+        (
+            "Ses messages sont devenus plus critiques envers Valdoria lorsque la guerre a "
+            "commencé en Ostland.",
+            "fr",
+        ),
+    ],
+)
+def test_a_happening_only_in_a_when_clause_is_background(body, language, kb):
+    assert _events(body, language, kb) == []
+
+
+def test_who_a_when_clause_names_does_not_act_in_the_sentences_happening(kb):
+    appointed = _of(
+        _events(
+            "When Edvard Lindqvist resigned, the board appointed Marion Castellan as its chair.",
+            "en",
+            kb,
+        ),
+        "appointed",
+    )
+    assert _actors(appointed) == {"person/marion-castellan"}
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger"),
+    [
+        # guard: "It comes as…" frames the news; it is no background
+        (
+            "It comes as police in Nordby have detained two managers of the Nordvik Hostel.",
+            "detained",
+        ),
+        # guard: "as well as" opens no clause
+        (
+            "Edvard Lindqvist as well as two crew members of Nordposten were wounded in the "
+            "attack.",
+            "attack",
+        ),
+    ],
+)
+def test_an_opener_that_frames_the_news_or_is_an_idiom_keeps_it(body, trigger, kb):
+    assert any(
+        e.trigger and e.trigger.lower().startswith(trigger) for e in _events(body, "en", kb)
+    ), [(e.event_type, e.trigger) for e in _events(body, "en", kb)]
+
+
+# --- whom a statement is made to ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker", "audience"),
+    [
+        (
+            "“The minimum wait time is long,” Ingrid Solberg told Nordic Insight Partners.",
+            "en",
+            "person/ingrid-solberg",
+            "organization/nordic-insight-partners",
+        ),
+        (
+            "Edvard Lindqvist a déclaré à l'Institut nordique des études spatiales que les "
+            "essais étaient terminés.",
+            "fr",
+            "person/edvard-lindqvist",
+            "organization/institut-nordique-des-etudes-spatiales",
+        ),
+    ],
+)
+def test_the_organisation_a_statement_is_told_to_does_not_act(
+    body, language, speaker, audience, kb
+):
+    said = [e for e in _events(body, language, kb) if e.event_type == "Statement"]
+    assert len(said) == 1, [(e.event_type, e.trigger) for e in _events(body, language, kb)]
+    assert speaker in _actors(said[0])
+    assert audience not in _actors(said[0])
+
+
+def test_the_person_a_statement_is_told_to_still_acts(kb):
+    # guard: a person told something takes part ("X told Y")
+    said = _of(
+        _events(
+            "Edvard Lindqvist told Marion Castellan that the fishing talks were over.", "en", kb
+        ),
+        "told",
+    )
+    assert {"person/edvard-lindqvist", "person/marion-castellan"} <= _actors(said)
