@@ -1,7 +1,8 @@
 """What an undated sentence tells beside its news (stop 34): a time it points
 back at ("at the time", "shortly thereafter", "peu après"), a clause that says
-when by another happening ("as the war got underway", "lorsque"), and whom a
-statement is made to ("told Nordic Insight Partners"). Invented sentences
+when by another happening ("as the war got underway", "lorsque"), whom a
+statement is made to ("told Nordic Insight Partners"); and a verb or a compound
+word taken for an event noun ("ask to meet", "post-war"). Invented sentences
 (people and companies invented, countries real); none appear in ``graph/``.
 
 Each test fails on the code before the mechanism, unless its comment calls it a
@@ -203,3 +204,30 @@ def test_the_person_a_statement_is_told_to_still_acts(kb):
         "told",
     )
     assert {"person/edvard-lindqvist", "person/marion-castellan"} <= _actors(said)
+
+
+# --- a verb or a compound is no event noun -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Edvard Lindqvist would later ask to meet Marion Castellan's sister.", "en"),
+        (
+            "Edvard Lindqvist was the last contender who was fighting for the soul of the "
+            "Nordvik Party.",
+            "en",
+        ),
+        ("Marion Castellan became the longest-serving post-war mayor of Nordby.", "en"),
+        ("Edvard Lindqvist a supplié Marion Castellan de rencontrer le ministre.", "fr"),
+    ],
+)
+def test_an_infinitive_a_gerund_or_a_compound_tells_no_happening(body, language, kb):
+    assert _events(body, language, kb) == []
+
+
+def test_an_unmarked_infinitive_still_tells_what_is_to_come(kb):
+    # guard: "doit s'entretenir" is a plan, its infinitive marked by nothing
+    (talks,) = _events("Edvard Lindqvist doit s'entretenir avec Marion Castellan.", "fr", kb)
+    assert talks.event_type == "Meeting"
+    assert talks.time.begin == SUNDAY

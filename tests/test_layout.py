@@ -149,6 +149,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "temporal_idiom",
             "comes_as",
             "told_to",
+            "infinitive",
         }
         assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)
         assert FALLBACK not in language.triggers

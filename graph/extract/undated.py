@@ -172,10 +172,31 @@ def _nominal_ok(sentence: AnalysedSentence, trigger: Trigger, language: str) -> 
     _, words, start, end = trigger
     if start > 0 and words[:1].isupper():
         return None  # part of a name or a title ("la Guerre froide" as a title)
+    if sentence.text[start - 1 : start] == "-" or _not_a_noun(sentence, start, end, language):
+        # a word closing a compound ("post-war", "most-visited") qualifies the noun after it
+        return None
     if _in_background(sentence.text, start, language):
         return None
     tense = clause_tense(sentence, start, end, language)
     return tense if tense in ("past", "future") else None
+
+
+def _not_a_noun(sentence: AnalysedSentence, start: int, end: int, language: str) -> bool:
+    """Whether the trigger at ``start``–``end`` is a gerund ("was fighting") or an
+    infinitive after its marker ("begging to meet": ``[cues] infinitive``): a verb
+    that tells no happening of its own, not an event noun. An infinitive the
+    language marks with none ("va gagner", "doit s'entretenir") may tell what is
+    to come."""
+    verbs = [v for v in sentence.verbs if v.start < end and start < v.end]
+    marker = cue("infinitive", language)
+    marked = marker is not None and any(
+        not sentence.text[m.end() : start].strip()
+        for m in marker.finditer(sentence.text, max(0, start - _MARKER_REACH), start)
+    )
+    return any(v.participle for v in verbs) or (bool(verbs) and marked)
+
+
+_MARKER_REACH: Final = 4  # characters of an infinitive's marker and the space before it
 
 
 def told_happening(
