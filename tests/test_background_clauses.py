@@ -231,3 +231,28 @@ def test_an_unmarked_infinitive_still_tells_what_is_to_come(kb):
     (talks,) = _events("Edvard Lindqvist doit s'entretenir avec Marion Castellan.", "fr", kb)
     assert talks.event_type == "Meeting"
     assert talks.time.begin == SUNDAY
+
+
+# --- a state told with a copula is no happening --------------------------------
+
+
+def test_a_year_told_only_with_a_copula_is_a_state(kb):
+    # the when-clause without the time is not the time's clause
+    body = "Marion Castellan was 12 in 1976 when her mother took a job in Oslo."
+    assert _events(body, "en", kb) == []
+
+
+def test_a_year_told_with_a_verb_still_dates_a_happening(kb):
+    # guard: an untyped happening in the past keeps its year
+    (graduated,) = _events("Marion Castellan graduated from the Nordby School in 1981.", "en", kb)
+    assert (graduated.time.begin, graduated.time.last) == (date(1981, 1, 1), date(1981, 12, 31))
+
+
+def test_a_suggestion_is_a_statement(kb):
+    (said,) = _events(
+        "Nordvik's foreign minister Edvard Lindqvist suggested a fishing quarantine for Valdoria.",
+        "en",
+        kb,
+    )
+    assert said.event_type == "Statement"
+    assert "person/edvard-lindqvist" in _actors(said)

@@ -5,7 +5,8 @@ Requires: an event mention of :mod:`graph.extract.events` and its analysed sente
 
 Method: a time inside a quote dates none (what is said, with no trigger,
 tells no happening); a day dates a happening; a month or a year only in a clause told in
-the past, not only in the imperfect, not qualifying a noun, and with no word
+the past, not only in the imperfect nor only with a copula ("was 12 in
+1976"), not qualifying a noun, and with no word
 of habit ("often", "souvent": the language file's ``[cues] habitual``) or
 of a state ("lived", "vivait": ``[cues] state_verbs``); a
 year only with no figure and its unit in the clause ("a baissé à 10 % en
@@ -25,6 +26,7 @@ from graph.extract import dates
 from graph.extract.dating import states_a_figure
 from graph.extract.quotes import quoted
 from graph.extract.undated import clause_tense
+from graph.extract.verbs import temporal_clauses
 from graph.languages import cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EventMention, TimeExpression
@@ -86,16 +88,21 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
         tense = clause_tense(sentence, 0, len(sentence.text), language)
         first, last = dates.clause_span(sentence.text, 0, len(sentence.text))
     return tense == "anterior" or (
-        tense == "past" and not _in_the_imperfect(sentence, (first, last))
+        tense == "past" and not _a_state(sentence, (first, last), time.start, language)
     )
 
 
-def _in_the_imperfect(sentence: AnalysedSentence, clause: tuple[int, int]) -> bool:
-    """Whether the clause (its bounds) tells its past only in the imperfect
-    ("Berlin prévoyait une hausse en 2032"): a state or a background, not a happening."""
+def _a_state(sentence: AnalysedSentence, clause: tuple[int, int], at: int, language: str) -> bool:
+    """Whether the clause (its bounds) of the time at ``at`` tells its past only
+    in the imperfect ("Berlin prévoyait une hausse en 2032") or only with a
+    copula ("She was 12 in 1976 when her mother took a job": a when-clause
+    without the time is not its clause): a state or a background, not a
+    happening."""
     first, last = clause
-    past = [v for v in sentence.verbs if first <= v.start < last and v.tense == "past"]
-    return bool(past) and all(v.imperfect for v in past)
+    elsewhere = [c for c in temporal_clauses(sentence, language) if not c[0] <= at < c[1]]
+    past = [v for v in sentence.verbs if first <= v.start < last and v.tense == "past"
+            and not in_spans(v.start, elsewhere)]  # fmt: skip
+    return bool(past) and (all(v.imperfect for v in past) or all(v.auxiliary for v in past))
 
 
 def _typed_by_its_name(
