@@ -256,3 +256,34 @@ def test_a_suggestion_is_a_statement(kb):
     )
     assert said.event_type == "Statement"
     assert "person/edvard-lindqvist" in _actors(said)
+
+
+# --- who does it, what may not happen, what used to happen ---------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # "visitors", "travellers": who visits, no visit
+        (
+            "The Nordby Lodge, with 2.4 million visitors annually, has long catered to "
+            "travellers from Valdoria.",
+            "en",
+        ),
+        # on a condition: may not happen, dated or not
+        ("Marion Castellan would back Edvard Lindqvist if he is nominated this summer.", "en"),
+        ("Marion Castellan soutiendra Edvard Lindqvist s'il est nommé.", "fr"),
+        # what used to happen is no news of the report's days
+        ("The Nordvik Fund has repeatedly sued the Valdorian government.", "en"),
+    ],
+)
+def test_an_agent_noun_a_condition_or_a_habit_tells_no_happening(body, language, kb):
+    assert _events(body, language, kb) == []
+
+
+def test_a_habit_told_in_a_statement_leaves_the_statement(kb):
+    # guard: the habit is what is said; the saying is the report's
+    (said,) = _events(
+        "Marion Castellan said she usually received the envelope at the airport.", "en", kb
+    )
+    assert said.event_type == "Statement"

@@ -150,6 +150,8 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "comes_as",
             "told_to",
             "infinitive",
+            "agent_suffix",
+            "conditional",
         }
         assert {t.name for t in kb.event_types if t.role != "fallback"} <= set(language.triggers)
         assert FALLBACK not in language.triggers

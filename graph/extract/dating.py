@@ -31,9 +31,10 @@ from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
     clause_tense,
 )
+from graph.extract.verbs import conditional_clauses
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, LANGUAGES, cue
-from graph.text import alternation
+from graph.text import alternation, in_spans
 from graph.types import AnalysedSentence, AnchorKind, Article, EventMention, TimeExpression
 
 __all__ = [
@@ -113,8 +114,14 @@ _CUE_REACH = 40  # characters before a time expression that a cue word may stand
 
 
 def dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
-    """Whether a time expression of the sentence can date what it tells."""
-    return not _in_dateline(sentence.text, time) and not _no_date_of(sentence.text, time, language)
+    """Whether a time expression of the sentence can date what it tells: not in
+    a dateline, not a time of no happening, not in a clause of a condition
+    ("if he is nominated this summer": what may not happen)."""
+    return (
+        not _in_dateline(sentence.text, time)
+        and not _no_date_of(sentence.text, time, language)
+        and not in_spans(time.start, conditional_clauses(sentence, language))
+    )
 
 
 def since_a_state(

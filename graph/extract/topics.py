@@ -33,8 +33,9 @@ class Concept:
     broader: str | None = None  # the slug of its skos:broader concept, if any
 
 
-def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
-    """One caseless regex matching any stem at a word start.
+def stem_regex(stems: Iterable[str], not_ending: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """One caseless regex matching any stem at a word start, not as the start of
+    a word that ends with one of ``not_ending`` right after the stem.
 
     >>> bool(stem_regex(["patrouill"]).search("une Patrouille commune"))
     True
@@ -44,16 +45,24 @@ def stem_regex(stems: Iterable[str]) -> re.Pattern[str] | None:
     True
     >>> [m[0] for m in stem_regex(["won$"]).finditer("he won't let go, but he won")]
     ['won']
+    >>> [m[0] for m in stem_regex(["visit", "travel"], ["ers", "ors"]).finditer(
+    ...     "visitors visited travellers")]
+    ['visited']
     >>> stem_regex([]) is None
     True
     """
     ordered = sorted(set(stems), key=len, reverse=True)
     if not ordered:
         return None
+    endings = "|".join(map(re.escape, sorted(set(not_ending), key=len, reverse=True)))
+
+    def ending(stem: str) -> str:  # the stem's last letter may be doubled: "travellers"
+        return rf"(?!{re.escape(stem[-1])}?(?:{endings})\b)" if endings else ""
+
     # an apostrophe matches its typographic twin: "s'est posée" in "s’est posée"
     # a whole word ends where a contraction's "n't" does not follow ("won't" is no "won")
-    words = [_escape(s[:-1]) + r"(?!\w|['’]t\b)" if s.endswith("$") else _escape(s) + r"\w*"
-             for s in ordered]  # fmt: skip
+    words = [_escape(s[:-1]) + r"(?!\w|['’]t\b)" if s.endswith("$")
+             else _escape(s) + ending(s) + r"\w*" for s in ordered]  # fmt: skip
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
 
 

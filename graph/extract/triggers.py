@@ -49,8 +49,11 @@ def trigger_regexes(
     kb: KnowledgeBase, language: str
 ) -> tuple[tuple[EventType, re.Pattern[str]], ...]:
     pairs = []
+    # "visitors", "reporter", "enquêteurs": who does it, no happening
+    found = BY_CODE.get(language)
+    agents = found.cues.get("agent_suffix", ()) if found else ()
     for event_type in kb.event_types:
-        regex = stem_regex(event_type.triggers.get(language, ()))
+        regex = stem_regex(event_type.triggers.get(language, ()), agents)
         if regex is not None:
             pairs.append((event_type, regex))
     return tuple(pairs)

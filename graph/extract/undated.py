@@ -45,7 +45,7 @@ from graph.extract import dates
 from graph.extract.apart import another_happening
 from graph.extract.quotes import quoted
 from graph.extract.triggers import Trigger, contest_won, triggers_in
-from graph.extract.verbs import adjectival, temporal_clauses
+from graph.extract.verbs import adjectival, conditional_clauses, temporal_clauses
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import in_spans
@@ -215,8 +215,10 @@ def told_happening(
     # "applied in March, weeks after a drone crashed near its border": the crash is
     # another happening, named by a phrase of its own (graph.extract.apart)
     # "as the war got underway": the war is when the sentence's happening was
+    # "if he is nominated": what may not happen
     others = [*another_happening(sentence.text, -1, (), kb, language), *apart,
-              *adjectival(sentence, language), *temporal_clauses(sentence, language)]  # fmt: skip
+              *adjectival(sentence, language), *temporal_clauses(sentence, language),
+              *conditional_clauses(sentence, language)]  # fmt: skip
     triggers = [t for t in triggers_in(sentence.text, kb, language)
                 if t[0].role != "fallback" and not in_spans(t[2], others)]  # fmt: skip
     verbal = [(t, tense) for t in triggers
@@ -244,10 +246,22 @@ def told_happening(
         if to_come and t[0].role != "saying":
             tense = "future"
         t = contest_won(sentence.text, t[1], t[2], triggers, language) or t
-        return (t[0].name, t[1], t[2]), tense
+        return None if _habitual(sentence.text, t, language) else ((t[0].name, t[1], t[2]), tense)
     for t, tense in _nominal(sentence, triggers, language)[:1]:
-        return (t[0].name, t[1], t[2]), tense
+        return None if _habitual(sentence.text, t, language) else ((t[0].name, t[1], t[2]), tense)
     return None
+
+
+def _habitual(text: str, trigger: Trigger, language: str) -> bool:
+    """Whether the trigger's clause tells what used to happen ("repeatedly sued",
+    "a souvent critiqué": ``[cues] habitual``): no happening of the report's
+    days; for a verb of saying, up to the verb ("He said he usually got the
+    envelope" is a statement)."""
+    habit = cue("habitual", language)
+    first, last = dates.clause_span(text, trigger[2], trigger[3])
+    if trigger[0].role == "saying":
+        last = trigger[3]
+    return habit is not None and habit.search(text, first, last) is not None
 
 
 def _reported_noun(

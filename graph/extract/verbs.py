@@ -40,7 +40,7 @@ from graph.types import AnalysedSentence, Tense, Verb
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["adjectival", "temporal_clauses", "verbs_of"]
+__all__ = ["adjectival", "conditional_clauses", "temporal_clauses", "verbs_of"]
 
 _VERB_POS: Final = frozenset({"VERB", "AUX"})
 _FRENCH_TENSES: Final[dict[str, Tense]] = {
@@ -170,17 +170,28 @@ def temporal_clauses(sentence: AnalysedSentence, language: str) -> list[tuple[in
     fixed phrase that holds an opener ("as well as": ``[cues] temporal_idiom``),
     nor one right after a verb that frames the news ("It comes as police
     detained two men": ``[cues] comes_as``)."""
-    opener = cue("temporal_clause", language)
-    if opener is None:
-        return []
     idioms = [m.span() for m in _finditer(cue("temporal_idiom", language), sentence.text)]
     frames = [m.end() for m in _finditer(cue("comes_as", language), sentence.text)]
+    return [
+        (start, end)
+        for start, end in _clauses(sentence, cue("temporal_clause", language))
+        if not in_spans(start, idioms)
+        and all(sentence.text[frame:start].strip() for frame in frames)
+    ]
+
+
+def conditional_clauses(sentence: AnalysedSentence, language: str) -> list[tuple[int, int]]:
+    """The clauses that say on what condition ("if he is nominated", "s'il est
+    élu": ``[cues] conditional`` up to the next comma, with a verb of their own
+    in a tense): what they tell may not happen."""
+    return _clauses(sentence, cue("conditional", language))
+
+
+def _clauses(sentence: AnalysedSentence, opener: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """The stretches from each word of ``opener`` up to the next comma (or the
+    like) that hold a verb in a tense of their own."""
     spans = []
-    for match in opener.finditer(sentence.text):
-        if in_spans(match.start(), idioms) or any(
-            not sentence.text[end : match.start()].strip() for end in frames
-        ):
-            continue
+    for match in _finditer(opener, sentence.text):
         stop = _CLAUSE_END.search(sentence.text, match.end())
         end = stop.start() if stop else len(sentence.text)
         if any(match.end() <= v.start < end and v.tense for v in sentence.verbs):
