@@ -501,6 +501,20 @@ def test_a_country_opening_a_companys_name_is_that_companys(kb, body: str, langu
     ]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Frack Free Norway says the hydrogen pipeline would cross the national park.",
+        "Environmental group Frack Free Norway said the pipeline would cross the park.",
+    ],
+)
+def test_a_country_closing_a_groups_name_is_that_groups(kb, body: str) -> None:
+    # stop 34: the campaign group spoke, not Norway
+    [sentence], events = sentences_and_events(body, "en", _DAY, kb)
+    assert [m.key for m in sentence.mentions] == ["organization/frack-free-norway"]
+    assert [a.key for e in events for a in e.actors] == ["organization/frack-free-norway"]
+
+
 def test_an_institution_named_by_its_country_keeps_the_country(kb) -> None:
     # guard: "the Sweden Army said" is Sweden's statement
     [sentence], _ = sentences_and_events("The Sweden Army said on Friday it sent troops.", "en",

@@ -112,27 +112,33 @@ def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
-    """A known name that opens a longer name of an organisation or a building the
-    model found, followed by capitalised words none of which is a title or an
-    institution's head ("China Airlines", "Russia Today", "Taiwan Taoyuan
-    International Airport", "told the Norway Times"), is a word of that name:
-    the airline is not the country. "Pakistan Army", "Norway Supreme Court"
-    keep the country."""
-    # the model's name may hold its article: "the Norway Times"
-    article = start and fold(doc[start - 1].text) in _folded_words(doc.lang_, "articles")
-    opens = {start, start - 1} if article else {start}
-    name = next((ent for ent in doc.ents if ent.start in opens and ent.end > end
-                 and ent.label_ in _NAMED_BODIES), None)  # fmt: skip
-    if name is None:
-        return False
-    rest = doc[end : name.end]
+    """A known name that opens or closes a longer name of an organisation or a
+    building the model found, whose other capitalised words are none a title
+    nor an institution's head ("China Airlines", "Russia Today", "Taiwan
+    Taoyuan International Airport", "told the Norway Times", "Frack Free
+    Norway"), is a word of that name: the airline, the campaign group is not
+    the country. "Pakistan Army", "Norway Supreme Court" keep the country."""
     language = doc.lang_
+    articles = _folded_words(language, "articles")
     heads = {"institution_heads", "title_words"}
-    return all(t.is_title or t.is_upper for t in rest if t.is_alpha) and not any(
-        fold(t.text) in _GENERIC_INSTITUTION_WORDS
-        or any(fold(t.text) in _folded_words(language, field) for field in heads)
-        for t in rest
-    )
+    for name in (ent for ent in doc.ents if ent.label_ in _NAMED_BODIES):
+        if name.start <= start and end < name.end:
+            rest = doc[end : name.end]  # "China Airlines", "the Norway Times"
+        elif name.start < start and end == name.end:
+            rest = doc[name.start : start]  # "Frack Free Norway"
+        else:
+            continue
+        words = [t for t in rest if t.is_alpha and fold(t.text) not in articles]
+        return (
+            bool(words)
+            and all(t.is_title or t.is_upper for t in words)
+            and not any(
+                fold(t.text) in _GENERIC_INSTITUTION_WORDS
+                or any(fold(t.text) in _folded_words(language, field) for field in heads)
+                for t in words
+            )
+        )
+    return False
 
 
 def _names_a_namesake(doc: Doc, end: int) -> bool:
