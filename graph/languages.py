@@ -95,6 +95,9 @@ class TenseWords:
     # a regex: a verb in the past right before a time, whose time it is ("said on
     # Thursday the Pentagon would…": Thursday is past, whatever the clause says after)
     past_before: str
+    # a regex: a verb of saying in the past after a time and before the words of the
+    # future, which tell what it reports ("On Tuesday, X said the move would…")
+    said_after: str
     negations: frozenset[str]
     future_auxiliaries: frozenset[str]
     present_passive_auxiliaries: frozenset[str]
@@ -280,6 +283,7 @@ def _tense(r: _Reader) -> TenseWords:
         future=r.text(t, w, "future"),
         future_case_sensitive=r.flag(t, w, "future_case_sensitive", False),
         past_before=r.text(t, w, "past_before"),
+        said_after=r.text(t, w, "said_after"),
         negations=frozenset(r.words(t, w, "negations", True)),
         **{
             k: frozenset(r.words(t, w, k))

@@ -287,3 +287,11 @@ def test_a_habit_told_in_a_statement_leaves_the_statement(kb):
         "Marion Castellan said she usually received the envelope at the airport.", "en", kb
     )
     assert said.event_type == "Statement"
+
+
+def test_a_day_before_a_past_saying_is_the_sayings_whatever_it_reports_to_come(kb):
+    # "On Tuesday, X said the move would…": the future is what is said, Tuesday is past
+    (said,) = _events(
+        "On Tuesday, Edvard Lindqvist said the vote would not stop the fishing talks.", "en", kb
+    )
+    assert said.time.begin == SUNDAY - timedelta(days=5)

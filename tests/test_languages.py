@@ -65,6 +65,7 @@ relative-day = ['\b(?:hoy|ayer)\b']
 verbs = "morphology"
 future = '\b\w+(?:rá|rán)\b'
 past_before = '\b(?:dijo|anunció)\s*$'
+said_after = '\b(?:dijo|anunció)\b'
 negations = ["no"]
 
 [display]

@@ -36,13 +36,6 @@ _SHORT_ASIDE: Final = re.compile(
 )
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The stretch of ``sentence`` around ``start:end`` that carries its own verb
-    (:func:`clause_span`)."""
-    begin, stop = clause_span(sentence, start, end)
-    return sentence[begin:stop]
-
-
 def clause_span(sentence: str, start: int, end: int, *, commas: bool = True) -> tuple[int, int]:
     """Where the stretch of ``sentence`` around ``start:end`` that carries its
     own verb begins and ends.
@@ -86,6 +79,9 @@ def clause_span(sentence: str, start: int, end: int, *, commas: bool = True) -> 
 _PAST_BEFORE: Final[dict[str, re.Pattern[str]]] = {
     language.code: re.compile(language.tense.past_before) for language in LANGUAGES
 }  # each language file's [tense] past_before
+_SAID_AFTER: Final[dict[str, re.Pattern[str]]] = {
+    language.code: re.compile(language.tense.said_after) for language in LANGUAGES
+}  # each language file's [tense] said_after
 
 _FUTURE: Final[dict[str, re.Pattern[str]]] = {
     language.code: re.compile(
@@ -107,11 +103,22 @@ def is_future_tense(text: str, *, language: str, span: tuple[int, int] | None = 
         True
         >>> is_future_tense("He said on Monday that talks will resume", language="en", span=(8, 17))
         False
+        >>> is_future_tense("On Monday, Jo Vik said talks would resume", language="en", span=(3, 9))
+        False
     """
-    pattern = _FUTURE.get(language[:2].lower())
-    if span is not None:
-        past = _PAST_BEFORE.get(language[:2].lower())
-        if past is not None and past.search(text, max(0, span[0] - 60), span[0]):
-            return False  # "said on Thursday the Pentagon would…": Thursday is the saying's
-        text = _clause(text, *span)
-    return bool(pattern and pattern.search(text))
+    code = language[:2].lower()
+    pattern = _FUTURE.get(code)
+    if pattern is None:
+        return False
+    if span is None:
+        return bool(pattern.search(text))
+    past = _PAST_BEFORE.get(code)
+    if past is not None and past.search(text, max(0, span[0] - 60), span[0]):
+        return False  # "said on Thursday the Pentagon would…": Thursday is the saying's
+    begin, stop = clause_span(text, *span)
+    future = pattern.search(text, begin, stop)
+    if future is None:
+        return False
+    # "On Tuesday, X said the move would…": the future is what Tuesday's saying reports
+    said = _SAID_AFTER.get(code)
+    return not (future.start() > span[1] and said and said.search(text, span[1], future.start()))
