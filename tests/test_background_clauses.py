@@ -295,3 +295,26 @@ def test_a_day_before_a_past_saying_is_the_sayings_whatever_it_reports_to_come(k
         "On Tuesday, Edvard Lindqvist said the vote would not stop the fishing talks.", "en", kb
     )
     assert said.time.begin == SUNDAY - timedelta(days=5)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "actors"),
+    [
+        (
+            "Edvard Lindqvist thanked Valdoria for its help to Marion Castellan, who met "
+            "Ingrid Solberg on Thursday.",
+            "en",
+            {"person/marion-castellan", "person/ingrid-solberg"},
+        ),
+        (
+            "Edvard Lindqvist a remercié la Norvège pour son aide à Marion Castellan, qui a "
+            "rencontré Ingrid Solberg jeudi.",
+            "fr",
+            {"person/marion-castellan", "person/ingrid-solberg"},
+        ),
+    ],
+)
+def test_a_happening_told_in_a_relative_clause_is_its_antecedents(body, language, actors, kb):
+    # who thanked whom is not who met: the clause's happening has its antecedent
+    (met,) = [e for e in _events(body, language, kb) if e.event_type == "Meeting"]
+    assert _actors(met) == actors

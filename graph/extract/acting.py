@@ -13,7 +13,13 @@ from functools import lru_cache
 
 from graph.event_types import FALLBACK, SAYING
 from graph.extract import dates
-from graph.extract.asides import appositions, asides, object_relatives, states
+from graph.extract.asides import (
+    appositions,
+    asides,
+    object_relatives,
+    relative_clauses,
+    states,
+)
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import outside_quote
@@ -98,7 +104,8 @@ def not_acting(
                             verbal=any(v.start == trigger_at for v in sentence.verbs)),
              *object_relatives(sentence, language, (trigger_at, when)),
              *states(sentence, trigger_at), *apart, *described,
-             *_other_time(sentence, trigger_at, language)]  # fmt: skip
+             *_other_time(sentence, trigger_at, language),
+             *_outside_its_relative(sentence, trigger_at, language)]  # fmt: skip
     if direct:
         spans += _speaker_clause(sentence, time, told, kb, language)
     return spans, elsewhere
@@ -111,6 +118,22 @@ def _other_time(
     the clause saying when names acts in that other happening, not this one."""
     return [span for span in temporal_clauses(sentence, language)
             if not span[0] <= trigger_at < span[1]]  # fmt: skip
+
+
+def _outside_its_relative(
+    sentence: AnalysedSentence, trigger_at: int, language: str
+) -> list[tuple[int, int]]:
+    """ "X thanked Y for its help to Z, who met W on Thursday": a happening told
+    in a relative clause is its antecedent's (the name right before the comma)
+    and of whom the clause names, not of the names before the antecedent.
+    What follows the clause goes on with the antecedent ("Z, qui a renoncé
+    mardi aux pourparlers, juge que la délégation finlandaise…": one act)."""
+    for start, end in relative_clauses(sentence.text, language):
+        if start <= trigger_at < end:
+            before = [m for m in sentence.mentions
+                      if m.end <= start and not sentence.text[m.end : start].strip()]  # fmt: skip
+            return [(0, before[-1].start if before else start)]
+    return []
 
 
 # words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",

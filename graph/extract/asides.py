@@ -43,6 +43,7 @@ __all__ = [
     "describes",
     "hosts_a_posting",
     "object_relatives",
+    "relative_clauses",
     "says_where",
     "states",
     "tickers",
@@ -68,17 +69,23 @@ def asides(
     # a gloss in brackets ("à 14h07 (8h07 au Japon)") names no actor, unless it
     # holds what the sentence tells or its date
     spans += [b.span() for b in _BRACKETS.finditer(text) if not _holds(*b.span(), (keep, when))]
+    spans += [r for r in relative_clauses(text, language) if not _holds(*r, (keep,))]
+    return spans
+
+
+def relative_clauses(text: str, language: str) -> list[tuple[int, int]]:
+    """The relative clauses of ``text`` after a comma ("Novak, who has stoked
+    tensions with Finland, signed…": ``[cues] relative``), from the comma to the
+    next one."""
     pronoun = cue("relative", language)
     if pronoun is None:
-        return spans
+        return []
+    clauses = []
     for comma in re.finditer(r",\s*", text):
         opener = pronoun.match(text, comma.end())
-        if opener is None:
-            continue
-        end = _to_comma(text, opener.end())
-        if not _holds(comma.start(), end, (keep,)):
-            spans.append((comma.start(), end))
-    return spans
+        if opener is not None:
+            clauses.append((comma.start(), _to_comma(text, opener.end())))
+    return clauses
 
 
 _BRACKETS = re.compile(r"\([^()]{1,80}\)")
