@@ -202,3 +202,22 @@ def test_an_undated_report_of_a_dated_happening_takes_its_reports_day(
                            redirect={})[-1]  # fmt: skip
     assert (x.article.published == date(2031, 3, 14)) is dated
     assert dated is (x.article.published is not None)
+
+
+def test_a_stated_day_before_a_month_the_text_tells_is_no_publication_day() -> None:
+    # stop 34: a profile of someone's posts printed no date; its one full date
+    # was an early post, and months told after it rule it out
+    found = infer_publication_date(
+        "On March 19, 2030, Jo Vik applied to drive for a delivery firm. In June 2033 he "
+        "posted a message about the war.",
+        language="en",
+    )
+    assert found is None
+
+
+def test_a_stated_day_after_the_months_told_is_still_the_publication_day() -> None:
+    # guard: the latest day comes after every month the text tells
+    found = infer_publication_date(
+        "In June 2033 Jo Vik posted a message. On July 3, 2033, he was arrested.", language="en"
+    )
+    assert found is not None and found[0] == date(2033, 7, 3)

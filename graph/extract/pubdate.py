@@ -112,10 +112,15 @@ def infer_publication_date(
     stated: list[tuple[date, str]] = []
     years: set[int] = set()
     undated: list[UndatedDay] = []
+    # the latest start of a month or a day the text tells as past (a bare year is
+    # often a figure's or a forecast's: "1,2 % en 2031")
+    latest_told = date.min
     for sentence in _SENTENCE_BREAK.split(text) if sentences is None else sentences:
         for expression in find_time_expressions(sentence, language=language, anchor=None):
             if _told_as_to_come(sentence, expression, language, to_come):
                 continue
+            if (expression.last - expression.begin).days <= _MONTH_DAYS:
+                latest_told = max(latest_told, expression.begin)
             years.update({expression.begin.year, expression.last.year})
             if expression.granularity == "day":
                 reason = f"latest date the text states: '{expression.text}'"
@@ -154,7 +159,13 @@ def infer_publication_date(
                 candidates.append((found, reason))
     if not candidates:
         return None
-    return max(candidates, key=lambda c: c[0])
+    best = max(candidates, key=lambda c: c[0])
+    # "On March 19, 2020, he applied… In June 2023 he posted…": a day before a
+    # month or year the text tells is no publication day, only a bound
+    return best if best[0] >= latest_told else None
+
+
+_MONTH_DAYS: Final = 31  # a time this short or shorter bounds the publication day
 
 
 def _years_around(latest: int, named: set[int]) -> list[int]:
