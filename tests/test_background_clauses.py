@@ -318,3 +318,15 @@ def test_a_happening_told_in_a_relative_clause_is_its_antecedents(body, language
     # who thanked whom is not who met: the clause's happening has its antecedent
     (met,) = [e for e in _events(body, language, kb) if e.event_type == "Meeting"]
     assert _actors(met) == actors
+
+
+def test_a_quarters_figure_is_no_happening(kb):
+    body = "Le groupe Nordvik Telecom a subi une perte nette de 142 millions d'euros au deuxième trimestre."
+    assert _events(body, "fr", kb) == []
+
+
+def test_a_quarter_with_no_figure_still_dates_a_happening(kb):
+    # guard: what the group did in the quarter is a happening of it
+    (left,) = _events("Le groupe Nordvik Telecom a quitté la Bourse d'Oslo au deuxième trimestre.",
+                      "fr", kb)  # fmt: skip
+    assert (left.time.begin, left.time.last) == (date(2031, 4, 1), date(2031, 6, 30))

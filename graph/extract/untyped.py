@@ -9,9 +9,10 @@ the past, not only in the imperfect nor only with a copula ("was 12 in
 1976"), not qualifying a noun, and with no word
 of habit ("often", "souvent": the language file's ``[cues] habitual``) or
 of a state ("lived", "vivait": ``[cues] state_verbs``); a
-year only with no figure and its unit in the clause ("a baissé à 10 % en
-2019": a year's statistic, ``[cues] figure_unit``; a month's or a day's
-figure is that time's news). A
+year or a quarter only with no figure and its unit in the clause ("a baissé
+à 10 % en 2019", "a perdu 142 millions d'euros au deuxième trimestre": a
+statistic, ``[cues] figure_unit``; a month's or a day's figure is that
+time's news). A
 name the article gave the happening ("Baptisé « Aurore-2031 »") gives its type.
 """
 
@@ -52,6 +53,7 @@ def untyped_happening(
     return mention if _past_happening(sentence, time, language) else None
 
 
+_QUARTER_RULE: Final = "quarter"  # the date rule of "the second quarter", "au deuxième trimestre"
 # a year or month right after a noun and "de"/"of": it qualifies the noun ("la
 # Constitution de 2014", "the budget of 2031")
 _OF_A_NOUN: Final = re.compile(r"[^\W\d_]{3,}\s+(?:de|d['’]|of)\s*$", re.IGNORECASE)
@@ -78,8 +80,12 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
             return False
     if time.granularity in ("day", "days"):
         return True
-    if time.granularity == "year" and states_a_figure(sentence.text, (first, last), language):
-        return False  # "le chômage a baissé à 10 % en 2019": a year's statistic, a background
+    if (time.granularity == "year" or time.rule == _QUARTER_RULE) and states_a_figure(
+        sentence.text, (first, last), language
+    ):
+        # "le chômage a baissé à 10 % en 2019", "une perte de 142 millions d'euros au
+        # deuxième trimestre": a year's or a quarter's statistic, a background
+        return False
     of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"
     if _OF_A_NOUN.search(sentence.text, 0, time.start + (of.end() if of else 0)):
         return False
