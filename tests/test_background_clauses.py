@@ -34,49 +34,43 @@ def _of(events, trigger: str):
 
 
 @pytest.mark.parametrize(
-    ("body", "language", "trigger"),
+    ("body", "language", "trigger", "when"),
     [
+        # after the decree's year, up to the report; not the report's days
         (
             "Edvard Lindqvist signed the Nordvik space decree in 2011. The Nordvik Launch "
             "Company was founded by his cousin shortly thereafter.",
             "en",
             "founded",
+            (date(2011, 1, 1), SUNDAY, "after-told"),
         ),
         (
             "Edvard Lindqvist a signé le décret spatial de Nordvik en 2011. La Nordvik Launch "
             "Company a été fondée peu après par son cousin.",
             "fr",
             "fondée",
+            (date(2011, 1, 1), SUNDAY, "after-told"),
         ),
-    ],
-)
-def test_shortly_thereafter_is_after_the_time_told_before(body, language, trigger, kb):
-    founded = _of(_events(body, language, kb), trigger)
-    # between the decree's year and the report, not the report's days
-    assert (founded.time.begin, founded.time.last) == (date(2011, 1, 1), SUNDAY)
-    assert founded.time.rule == "after-told"
-
-
-@pytest.mark.parametrize(
-    ("body", "language", "trigger"),
-    [
+        # at the time of the meeting told before
         (
             "Edvard Lindqvist met Marion Castellan in Oslo on March 3, 2019. At the time, "
             "Lindqvist signed a fishing accord with Valdoria.",
             "en",
             "signed",
+            (date(2019, 3, 3), date(2019, 3, 3), "discourse-time"),
         ),
         (
             "Edvard Lindqvist a rencontré Marion Castellan à Oslo le 3 mars 2019. À l'époque, "
             "Lindqvist a signé un accord de pêche.",
             "fr",
             "signé",
+            (date(2019, 3, 3), date(2019, 3, 3), "discourse-time"),
         ),
     ],
 )
-def test_at_the_time_is_the_time_told_before(body, language, trigger, kb):
-    signed = _of(_events(body, language, kb), trigger)
-    assert (signed.time.begin, signed.time.last) == (date(2019, 3, 3), date(2019, 3, 3))
+def test_a_time_pointed_back_at_is_the_time_told_before(body, language, trigger, when, kb):
+    told = _of(_events(body, language, kb), trigger)
+    assert (told.time.begin, told.time.last, told.time.rule) == when
 
 
 def test_pointing_back_at_nothing_dated_leaves_the_time_unknown(kb):
