@@ -24,7 +24,10 @@ happening of its report when:
 A negated verb tells no happening ("n'a jamais condamné"), a past before
 another ("avait déclaré", "had said") none of the report's days, and neither
 does a sentence with a vague time ("ces derniers mois", "in recent years": the
-``vague_time`` cues).
+``vague_time`` cues), a clause of time or condition ("as the war got
+underway", "if he is nominated"), a clause told as a habit ("repeatedly
+sued"), nor a gerund, an infinitive after its marker or the end of a compound
+taken for an event noun ("begging to meet", "post-war").
 
 Its time is the publication day and the :data:`REPORT_DAYS` before it
 (granularity ``reported``), or, told in the future tense, the publication day
@@ -45,7 +48,12 @@ from graph.extract import dates
 from graph.extract.apart import another_happening
 from graph.extract.quotes import quoted
 from graph.extract.triggers import Trigger, contest_won, triggers_in
-from graph.extract.verbs import adjectival, conditional_clauses, temporal_clauses
+from graph.extract.verbs import (
+    adjectival,
+    conditional_clauses,
+    gerund_or_infinitive,
+    temporal_clauses,
+)
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import in_spans
@@ -172,31 +180,14 @@ def _nominal_ok(sentence: AnalysedSentence, trigger: Trigger, language: str) -> 
     _, words, start, end = trigger
     if start > 0 and words[:1].isupper():
         return None  # part of a name or a title ("la Guerre froide" as a title)
-    if sentence.text[start - 1 : start] == "-" or _not_a_noun(sentence, start, end, language):
+    compound = sentence.text[start - 1 : start] == "-"
+    if compound or gerund_or_infinitive(sentence, start, end, language):
         # a word closing a compound ("post-war", "most-visited") qualifies the noun after it
         return None
     if _in_background(sentence.text, start, language):
         return None
     tense = clause_tense(sentence, start, end, language)
     return tense if tense in ("past", "future") else None
-
-
-def _not_a_noun(sentence: AnalysedSentence, start: int, end: int, language: str) -> bool:
-    """Whether the trigger at ``start``–``end`` is a gerund ("was fighting") or an
-    infinitive after its marker ("begging to meet": ``[cues] infinitive``): a verb
-    that tells no happening of its own, not an event noun. An infinitive the
-    language marks with none ("va gagner", "doit s'entretenir") may tell what is
-    to come."""
-    verbs = [v for v in sentence.verbs if v.start < end and start < v.end]
-    marker = cue("infinitive", language)
-    marked = marker is not None and any(
-        not sentence.text[m.end() : start].strip()
-        for m in marker.finditer(sentence.text, max(0, start - _MARKER_REACH), start)
-    )
-    return any(v.participle for v in verbs) or (bool(verbs) and marked)
-
-
-_MARKER_REACH: Final = 4  # characters of an infinitive's marker and the space before it
 
 
 def told_happening(

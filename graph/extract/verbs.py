@@ -4,7 +4,10 @@ Requires a spaCy sentence whose tokens carry part-of-speech tags (French:
 the morphologizer's ``VerbForm``, ``Tense`` and ``Mood``; English: the tagger's
 Penn tags). Gives one :class:`~graph.types.Verb` per verb or auxiliary, with
 offsets in the sentence: the predicates an event trigger can be, and the tense
-that tells a report of the past from a plan or a state.
+that tells a report of the past from a plan or a state. From an analysed
+sentence's verbs, the clauses that hold one of their own after an opener
+(:func:`temporal_clauses`: "when…", "lorsque…"; :func:`conditional_clauses`:
+"if…", "s'il…").
 
 Tense of a verb:
 
@@ -40,7 +43,13 @@ from graph.types import AnalysedSentence, Tense, Verb
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["adjectival", "conditional_clauses", "temporal_clauses", "verbs_of"]
+__all__ = [
+    "adjectival",
+    "conditional_clauses",
+    "gerund_or_infinitive",
+    "temporal_clauses",
+    "verbs_of",
+]
 
 _VERB_POS: Final = frozenset({"VERB", "AUX"})
 _FRENCH_TENSES: Final[dict[str, Tense]] = {
@@ -201,3 +210,21 @@ def _clauses(sentence: AnalysedSentence, opener: re.Pattern[str] | None) -> list
 
 def _finditer(pattern: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
     return list(pattern.finditer(text)) if pattern is not None else []
+
+
+def gerund_or_infinitive(sentence: AnalysedSentence, start: int, end: int, language: str) -> bool:
+    """Whether the trigger at ``start``–``end`` is a gerund ("was fighting") or an
+    infinitive after its marker ("begging to meet": ``[cues] infinitive``): a verb
+    that tells no happening of its own, not an event noun. An infinitive the
+    language marks with none ("va gagner", "doit s'entretenir") may tell what is
+    to come."""
+    verbs = [v for v in sentence.verbs if v.start < end and start < v.end]
+    marker = cue("infinitive", language)
+    marked = marker is not None and any(
+        not sentence.text[m.end() : start].strip()
+        for m in marker.finditer(sentence.text, max(0, start - _MARKER_REACH), start)
+    )
+    return any(v.participle for v in verbs) or (bool(verbs) and marked)
+
+
+_MARKER_REACH: Final = 4  # characters of an infinitive's marker and the space before it
