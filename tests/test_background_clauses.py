@@ -324,3 +324,31 @@ def test_a_quarter_with_no_figure_still_dates_a_happening(kb):
     (left,) = _events("Le groupe Nordvik Telecom a quitté la Bourse d'Oslo au deuxième trimestre.",
                       "fr", kb)  # fmt: skip
     assert (left.time.begin, left.time.last) == (date(2031, 4, 1), date(2031, 6, 30))
+
+
+def test_a_pronouns_statement_whose_person_is_unknown_is_not_of_whom_it_speaks(kb):
+    # "he" names no one before: Edvard Lindqvist is spoken of, he did not speak
+    body = "He noted that Edvard Lindqvist might take a step that will surprise everyone."
+    assert [e for e in _events(body, "en", kb) if e.event_type == "Statement"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        # guard: the pronoun's person is found in the sentence before
+        (
+            "Marion Castellan met the press in Oslo. She said Edvard Lindqvist would resign.",
+            "en",
+            "person/marion-castellan",
+        ),
+        # guard: a first person in a quote, the speaker after the verb
+        (
+            "« Nous dépendons tous du merlu », déclare Edvard Lindqvist, second du navire.",
+            "fr",
+            "person/edvard-lindqvist",
+        ),
+    ],
+)
+def test_a_statement_with_its_speaker_found_keeps_it(body, language, speaker, kb):
+    said = [e for e in _events(body, language, kb) if e.event_type == "Statement"]
+    assert said and speaker in _actors(said[-1])

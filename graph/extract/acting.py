@@ -29,9 +29,11 @@ from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.types import AnalysedSentence, EntityMention, TimeExpression
 
-__all__ = ["is_news_outlet", "not_acting"]
+__all__ = ["is_news_outlet", "not_acting", "unresolved_speaker"]
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
+# a sentence that opens on a third person's pronoun (not inside a quote: "Nous…", « We… »)
+_THIRD_PERSON_START = re.compile(r"\s*(?:He|She|It|They|Il|Elle|Ils|Elles)\b")
 
 
 def _speaker_clause(
@@ -134,6 +136,20 @@ def _outside_its_relative(
                       if m.end <= start and not sentence.text[m.end : start].strip()]  # fmt: skip
             return [(0, before[-1].start if before else start)]
     return []
+
+
+def unresolved_speaker(
+    sentence: AnalysedSentence, actors: tuple[EntityMention, ...], trigger_at: int
+) -> bool:
+    """Whether a statement whose subject is a pronoun ("He noted that Sinwar
+    might…", "Il a estimé que…") has only names of what is said as actors: the
+    pronoun's person was not found, and who is spoken of did not speak."""
+    if not _THIRD_PERSON_START.match(sentence.text) or not actors:
+        return False
+    first: dict[str, int] = {}
+    for m in sentence.mentions:
+        first.setdefault(m.key, m.start)
+    return all(a.key in first and first[a.key] > trigger_at for a in actors)
 
 
 # words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",

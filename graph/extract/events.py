@@ -29,7 +29,7 @@ from typing import Final
 
 from graph.event_types import BIRTH, FALLBACK, PERSONAL, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
-from graph.extract.acting import is_news_outlet, not_acting
+from graph.extract.acting import is_news_outlet, not_acting, unresolved_speaker
 from graph.extract.actors import (
     TWO_COUNTRIES,
     first_role,
@@ -393,6 +393,12 @@ def _event(
     }
     if tellers and len(tellers) < len(actors):
         actors = tuple(a for a in actors if a.key not in tellers)
+    if (
+        event_type == SAYING
+        and trigger is not None
+        and unresolved_speaker(sentence, actors, trigger_at)
+    ):
+        actors = ()  # "He noted that X might…", "he" unknown: X did not speak
     if not actors and event_type == SAYING and (happening is None or happening[0] == SAYING):
         retold = told_by_a_source(sentence, time, kb, language, own_date=happening is None,
                                    apart=spoken)  # fmt: skip
