@@ -92,12 +92,16 @@ def extraction_sources(roots: Iterable[str] = _EXTRACTION_ROOTS) -> list[Path]:
     return sorted(set(seen.values()))
 
 
+def shipped_data() -> list[Path]:
+    """The data files every stage may read (``graph/data/``, languages too, and the topics)."""
+    return [*sorted(path for path in DATA_DIR.rglob("*") if path.is_file()), TOPICS_FILE]
+
+
 @lru_cache(maxsize=4)
 def fingerprint(kb_dir: str | None, models: tuple[tuple[str, str], ...] = ()) -> str:
     """Hash of the code version, source files, data files and models an extraction depends on."""
     digest = hashlib.sha256(__version__.encode())
-    data = sorted(path for path in DATA_DIR.rglob("*") if path.is_file())  # languages/ too
-    files = [*extraction_sources(), *data, TOPICS_FILE]
+    files = [*extraction_sources(), *shipped_data()]
     if kb_dir:
         files += sorted(Path(kb_dir).glob("*.tsv"))
     for path in files:

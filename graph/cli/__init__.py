@@ -77,6 +77,7 @@ def _build_once(
 ) -> tuple[int, BuildReport]:
     """One build and its outputs: the exit code and the report."""
     from graph.export import write_outputs
+    from graph.export.memo import MEMO_FILE
     from graph.pipeline import build
     from graph.workers import collecting_rarely
 
@@ -89,7 +90,10 @@ def _build_once(
         return (EXIT_SKIPPED if report.skipped else EXIT_USAGE), report
     started = time.perf_counter()
     with collecting_rarely():
-        written = write_outputs(G, Path(args.out), store=args.store, formats=args.formats)
+        memo = None if args.no_cache else Path(args.out) / ".cache" / MEMO_FILE
+        written = write_outputs(
+            G, Path(args.out), store=args.store, formats=args.formats, memo=memo
+        )
     log.info("wrote %d outputs in %.1f s", len(written), time.perf_counter() - started)
     print(
         f"{report.articles} articles, {report.events} events "

@@ -36,6 +36,7 @@ from graph.export.formats import (
     write_turtle,
 )
 from graph.export.html import write_html
+from graph.export.memo import StatementMemo
 from graph.export.statements import statements
 
 FORK_MAX_EDGES = 250_000  # about 3,000 articles
@@ -77,11 +78,19 @@ def _write_views(G: nx.MultiDiGraph[str], out_dir: Path, formats: Collection[str
 
 
 def _write_rdf(
-    G: nx.MultiDiGraph[str], out_dir: Path, formats: Collection[str], store: bool
+    G: nx.MultiDiGraph[str],
+    out_dir: Path,
+    formats: Collection[str],
+    store: bool,
+    memo: Path | None,
 ) -> list[Path]:
     if not store and not set(formats) & set(RDF_FORMATS):
         return []
-    lines = statements(G)  # once, for every RDF output
+    if memo is None:
+        lines = statements(G)  # once, for every RDF output
+    else:
+        with StatementMemo(memo) as last_build:
+            lines = statements(G, last_build)
     written = []
     if "nt" in formats:  # the N-Triples file first: Turtle and JSON-LD are parsed from it
         written.append(write_ntriples(lines, out_dir / "graph.nt"))
@@ -122,6 +131,7 @@ def write_outputs(
     *,
     store: bool = False,
     formats: bool | Collection[str] = True,
+    memo: Path | None = None,
 ) -> list[Path]:
     """Write the build's outputs into ``out_dir`` and return their paths.
 
@@ -132,6 +142,9 @@ def write_outputs(
         formats: the outputs to write, by name (:data:`FORMATS`); True for all,
             False for Turtle and the page only. A whole-graph view a build can
             do without (a feed adding articles all day) is skipped so.
+        memo: the file of the last build's statements, node by node
+            (:mod:`graph.export.memo`), to convert only the nodes that changed;
+            None to convert them all.
 
     Raises:
         StorygraphError: a writer failed (the files it had not replaced stay as they were).
@@ -141,13 +154,13 @@ def write_outputs(
     forks = "fork" in multiprocessing.get_all_start_methods()
     views_wanted = bool(set(formats) & set(VIEW_FORMATS))
     if not forks or not views_wanted or G.number_of_edges() > FORK_MAX_EDGES:
-        rdf = _write_rdf(G, out_dir, formats, store)
+        rdf = _write_rdf(G, out_dir, formats, store, memo)
         return rdf[:1] + _write_views(G, out_dir, formats) + rdf[1:]
     # fork: the child sees G without pickling it.
     views = multiprocessing.get_context("fork").Process(target=_child, args=(G, out_dir, formats))
     views.start()
     try:
-        written = _write_rdf(G, out_dir, formats, store)
+        written = _write_rdf(G, out_dir, formats, store, memo)
     finally:
         views.join()
     if views.exitcode != 0:

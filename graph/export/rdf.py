@@ -283,7 +283,7 @@ def _entity(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[T
 
 
 def _topic_iri(G: nx.MultiDiGraph[str], node: str) -> URIRef:
-    concept = G.nodes[node].get(m.CONCEPT) if node in G else None
+    concept = _concept(G, node)
     return _safe_iri(concept) or node_iri(node) if concept else node_iri(node)
 
 
@@ -337,7 +337,7 @@ def _storyline(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterato
         yield s, SG.relatedStory, node_iri(other)
 
 
-def _story_members(G: nx.MultiDiGraph[str]) -> dict[str, list[str]]:
+def story_members(G: nx.MultiDiGraph[str]) -> dict[str, list[str]]:
     """Events by the story named in their ``STORY_OF`` attribute (one pass, not one per story)."""
     members: dict[str, list[str]] = defaultdict(list)
     for node, d in G.nodes(data=True):
@@ -351,23 +351,62 @@ def owned_triples(G: nx.MultiDiGraph[str]) -> Iterator[Owned]:
 
     Triples shared by several nodes (a publisher, an instant) come once per node.
     """
-    members = _story_members(G)
+    members = story_members(G)
+    for node, d in sorted_nodes(G):
+        yield from node_triples(G, node, d, members)
+
+
+def sorted_nodes(G: nx.MultiDiGraph[str]) -> list[tuple[str, dict[str, Any]]]:
+    """``(node, attributes)`` in the order the triples are computed."""
     # types-networkx has NodeDataView iterate node ids, not the (id, data) pairs it yields
     nodes = cast("Iterable[tuple[str, dict[str, Any]]]", G.nodes(data=True))
-    for node, d in sorted(nodes, key=lambda item: str(item[0])):
-        kind = d.get(m.KIND)
-        if kind == m.ARTICLE:
-            yield from ((node, t) for t in _article(G, node, d))
-        elif kind == m.EVENT:
-            yield from _event(G, node, d)
-        elif kind in m.ACTOR_KINDS or kind == m.PLACE_KIND:
-            yield from ((None, t) for t in _entity(G, node, d))
-        elif kind == m.TOPIC:
-            yield from ((None, t) for t in _topic(G, node, d))
-        elif kind == m.STORY:
-            yield from ((None, t) for t in _story(G, node, d, members.get(node, [])))
-        elif kind == m.STORYLINE:
-            yield from ((None, t) for t in _storyline(G, node, d))
+    return sorted(nodes, key=lambda item: str(item[0]))
+
+
+def node_triples(
+    G: nx.MultiDiGraph[str], node: str, d: dict[str, Any], members: dict[str, list[str]]
+) -> Iterator[Owned]:
+    """One node's triples with their owners; ``members`` as :func:`story_members` gives."""
+    kind = d.get(m.KIND)
+    if kind == m.ARTICLE:
+        yield from ((node, t) for t in _article(G, node, d))
+    elif kind == m.EVENT:
+        yield from _event(G, node, d)
+    elif kind in m.ACTOR_KINDS or kind == m.PLACE_KIND:
+        yield from ((None, t) for t in _entity(G, node, d))
+    elif kind == m.TOPIC:
+        yield from ((None, t) for t in _topic(G, node, d))
+    elif kind == m.STORY:
+        yield from ((None, t) for t in _story(G, node, d, members.get(node, [])))
+    elif kind == m.STORYLINE:
+        yield from ((None, t) for t in _storyline(G, node, d))
+
+
+_SELF_CONTAINED = frozenset({m.ARTICLE, m.EVENT, m.TOPIC, m.PLACE_KIND, *m.ACTOR_KINDS})
+
+
+def node_inputs(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> str | None:
+    """Everything :func:`node_triples` reads for ``node``, as text, or None when
+    that is more than the node's own (an episode or storyline spans its events'
+    times).
+
+    Articles, entities and topics read their attributes; events also their
+    out-edges and the concept of each topic an edge points to (:func:`_topic_iri`).
+    Equal text means equal triples, which lets a rebuild reuse them
+    (:mod:`graph.export.memo`). Attribute values are strings and tuples of
+    strings (:mod:`graph.assemble`), whose ``repr`` tells them apart.
+    """
+    if d.get(m.KIND) not in _SELF_CONTAINED:
+        return None
+    edges = sorted(
+        (repr(key), repr(target), repr(sorted(data.items())), repr(_concept(G, target)))
+        for _, target, key, data in G.out_edges(node, keys=True, data=True)
+    )
+    return repr((node, sorted(d.items()), edges))
+
+
+def _concept(G: nx.MultiDiGraph[str], node: str) -> object:
+    return G.nodes[node].get(m.CONCEPT) if node in G else None
 
 
 def to_rdf(G: nx.MultiDiGraph[str]) -> Graph:
@@ -441,11 +480,15 @@ __all__ = [
     "graph_iri",
     "new_graph",
     "node_id_of",
+    "node_inputs",
     "node_iri",
+    "node_triples",
     "owned_triples",
     "ox_term",
     "partition",
     "search_key",
+    "sorted_nodes",
+    "story_members",
     "to_dataset",
     "to_rdf",
     "triples_of",

@@ -40,21 +40,30 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.export.rdf import SHARED_GRAPH, graph_iri, owned_triples, ox_term
+from graph.export.memo import StatementMemo
+from graph.export.rdf import (
+    SHARED_GRAPH,
+    Owned,
+    graph_iri,
+    node_inputs,
+    node_triples,
+    ox_term,
+    sorted_nodes,
+    story_members,
+)
 
 _CHUNK: Final = 20_000  # lines per write: large enough for speed, small for memory
 _RUN: Final = 200_000  # records sorted in memory at once
-_SHARED_NUMBER: Final = "0\n"  # the shared graph's number in a record
+_SHARED: Final = f"<{SHARED_GRAPH}>\n"  # the shared graph in a record
 _NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f"\\\x7f]')  # what N-Triples escapes in a string
 
 
 class _Sorted:
-    """The statements' records on disk, one ``"<triple>\\x00<graph number>"`` per line,
+    """The statements' records on disk, one ``"<triple>\\x00<graph iri>"`` per line,
     sorted; removed with the last :class:`Statements` that reads them."""
 
-    def __init__(self, path: Path, graphs: list[str]) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.graphs = graphs  # graph number -> ``"<iri>"``
         weakref.finalize(self, shutil.rmtree, path.parent, ignore_errors=True)
 
 
@@ -80,11 +89,10 @@ class Statements:
 
     def pairs(self) -> Iterator[tuple[str, str]]:
         """``("<s> <p> o", "<graph iri>")`` per triple (no final ``" ."``), sorted."""
-        graphs = self.records.graphs
         with self.records.path.open(encoding="utf-8", newline="\n") as handle:
             for record in handle:
-                triple, _, number = record.rpartition("\x00")
-                yield triple, graphs[int(number)]
+                triple, _, graph = record.rpartition("\x00")
+                yield triple, graph[:-1]
 
     def lines(self, *, quads: bool = False) -> Iterator[bytes]:
         """The N-Triples (or N-Quads) document, in chunks of encoded lines."""
@@ -136,37 +144,61 @@ class _ChunkReader(io.RawIOBase):
         return size
 
 
-def statements(G: nx.MultiDiGraph[str]) -> Statements:
+def statements(G: nx.MultiDiGraph[str], memo: StatementMemo | None = None) -> Statements:
     """Compute the canonical statements of ``to_rdf(G)`` (see the module docstring).
 
     A triple supported by several articles, or by none, goes to the shared graph,
     as in :func:`graph.export.rdf.partition`. The records are sorted in runs of
-    :data:`_RUN` written to a temporary folder, then merged into one file.
+    :data:`_RUN` written to a temporary folder, then merged into one file. With a
+    ``memo`` of the last build, a node whose inputs did not change reuses its
+    records instead of converting its triples again.
     """
     folder = Path(tempfile.mkdtemp(prefix="storygraph-statements-"))
     try:
-        numbers, runs = _runs(G, folder)
+        runs = _runs(G, folder, memo)
         path, count = _merge(folder, runs)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    graphs = [f"<{SHARED_GRAPH}>"] + [f"<{graph_iri(str(o))}>" for o in list(numbers)[1:]]
-    return Statements(_Sorted(path, graphs), count)
+    return Statements(_Sorted(path), count)
 
 
-def _runs(G: nx.MultiDiGraph[str], folder: Path) -> tuple[dict[object, int], list[Path]]:
-    """Every owned triple as a record, written in sorted runs; the owners' numbers."""
-    numbers: dict[object, int] = {None: 0}  # owner (an article id, or None) -> its number
-    text = _TermText()
+def _runs(G: nx.MultiDiGraph[str], folder: Path, memo: StatementMemo | None) -> list[Path]:
+    """Every owned triple as a record, written in sorted runs."""
+    records = _Records()
+    members = story_members(G)
     runs: list[Path] = []
     run: list[str] = []
-    for owner, (s, p, o) in owned_triples(G):
-        number = numbers.setdefault(owner, len(numbers))
-        run.append(f"{text(s)} {text(p)} {text(o)}\x00{number}\n")
+    for node, d in sorted_nodes(G):
+        inputs = node_inputs(G, node, d) if memo is not None else None
+        lines = memo.get(node, inputs) if memo is not None and inputs is not None else None
+        if lines is None:
+            lines = records(node_triples(G, node, d, members))
+            if memo is not None and inputs is not None:
+                memo.put(node, inputs, lines)
+        run.extend(lines)
         if len(run) >= _RUN:
             runs.append(_write_run(folder, len(runs), run))
     runs.append(_write_run(folder, len(runs), run))
-    return numbers, runs
+    return runs
+
+
+class _Records:
+    """The run records of owned triples: ``"<s> <p> <o>\\x00<graph iri>\\n"``."""
+
+    def __init__(self) -> None:
+        self._text = _TermText()
+        self._graphs: dict[str | None, str] = {None: f"<{SHARED_GRAPH}>"}
+
+    def __call__(self, owned: Iterable[Owned]) -> list[str]:
+        text, graphs = self._text, self._graphs
+        out = []
+        for owner, (s, p, o) in owned:
+            graph = graphs.get(owner)
+            if graph is None:
+                graph = graphs[owner] = f"<{graph_iri(str(owner))}>"
+            out.append(f"{text(s)} {text(p)} {text(o)}\x00{graph}\n")
+        return out
 
 
 def _write_run(folder: Path, index: int, run: list[str]) -> Path:
@@ -180,7 +212,7 @@ def _write_run(folder: Path, index: int, run: list[str]) -> Path:
 
 def _merge(folder: Path, runs: list[Path]) -> tuple[Path, int]:
     """Merge the sorted runs into one record per distinct triple: the owner's
-    number when one article alone supports it, else 0 (the shared graph)."""
+    graph when one article alone supports it, else the shared graph."""
     path, count = folder / "statements", 0
     handles = [run.open(encoding="utf-8", newline="\n") for run in runs]
     try:
@@ -197,17 +229,17 @@ def _merge(folder: Path, runs: list[Path]) -> tuple[Path, int]:
 
 def _write_distinct(records: Iterable[str], out: TextIO) -> int:
     """Write each triple of the sorted ``records`` once, with its one owner's
-    number or the shared graph's; return how many were written."""
+    graph or the shared graph; return how many were written."""
     count, last, owner = 0, "", ""
     for record in records:
-        triple, _, number = record.rpartition("\x00")  # number: "<digits>\n"
+        triple, _, graph = record.rpartition("\x00")  # graph: "<iri>\n"
         if triple == last:
-            if number != owner:
-                owner = _SHARED_NUMBER  # several articles support it
+            if graph != owner:
+                owner = _SHARED  # several articles support it
             continue
         if count:
             out.write(f"{last}\x00{owner}")
-        last, owner, count = triple, number, count + 1
+        last, owner, count = triple, graph, count + 1
     if count:
         out.write(f"{last}\x00{owner}")
     return count
