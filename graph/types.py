@@ -146,7 +146,8 @@ class Verb:
 @dataclass(frozen=True, slots=True)
 class AnalysedSentence:
     """One sentence of an article with its mentions (offsets relative to ``text``),
-    role phrases, locatives and verbs: what later steps read instead of the text."""
+    role phrases, locatives, verbs and clauses: what later steps read instead of
+    the text."""
 
     index: int
     text: str
@@ -155,6 +156,11 @@ class AnalysedSentence:
     locative: frozenset[str]  # keys of mentions used as a location ("à Pékin", "en Russie")
     verbs: tuple[Verb, ...] = ()
     paragraph: int = 0  # the sentence's paragraph (line of the body), counted from 0
+    # (start, end) of the clauses that say when by another happening ("when she
+    # told him") and of those that say on what condition ("if he is nominated"):
+    # graph.extract.verbs.with_clauses
+    temporal_clauses: tuple[tuple[int, int], ...] = ()
+    conditional_clauses: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

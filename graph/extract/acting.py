@@ -24,7 +24,6 @@ from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import outside_quote
 from graph.extract.triggers import triggers_in
-from graph.extract.verbs import temporal_clauses
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.types import AnalysedSentence, EntityMention, TimeExpression
@@ -118,7 +117,7 @@ def _other_time(
 ) -> list[tuple[int, int]]:
     """ "When Edvard Lindqvist resigned, the board named Marion Castellan": who
     the clause saying when names acts in that other happening, not this one."""
-    return [span for span in temporal_clauses(sentence, language)
+    return [span for span in sentence.temporal_clauses
             if not span[0] <= trigger_at < span[1]]  # fmt: skip
 
 

@@ -31,7 +31,6 @@ from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
     clause_tense,
 )
-from graph.extract.verbs import conditional_clauses
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, LANGUAGES, cue
 from graph.text import alternation, in_spans
@@ -120,7 +119,7 @@ def dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) ->
     return (
         not _in_dateline(sentence.text, time)
         and not _no_date_of(sentence.text, time, language)
-        and not in_spans(time.start, conditional_clauses(sentence, language))
+        and not in_spans(time.start, sentence.conditional_clauses)
     )
 
 

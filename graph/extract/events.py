@@ -77,7 +77,7 @@ from graph.extract.undated import (
     told_happening,
 )
 from graph.extract.untyped import untyped_happening
-from graph.extract.verbs import adjectival, temporal_clauses
+from graph.extract.verbs import adjectival
 from graph.kb import KnowledgeBase
 from graph.text import in_spans
 from graph.types import (
@@ -369,8 +369,7 @@ def _event(
         actors = ()  # "Her death was announced by her family": not the late minister's act
     if event_type in UNACTED:
         # "died when their car was swept away near Ostrava": the when-clause says where
-        clauses = temporal_clauses(sentence, language)
-        nowhere = [s for s in spans + elsewhere if s not in clauses]
+        nowhere = [s for s in spans + elsewhere if s not in sentence.temporal_clauses]
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
                         nowhere, kb)  # fmt: skip
     # a sentence's own date makes it a happening even if its actor is only the

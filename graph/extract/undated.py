@@ -48,12 +48,7 @@ from graph.extract import dates
 from graph.extract.apart import another_happening
 from graph.extract.quotes import quoted
 from graph.extract.triggers import Trigger, contest_won, triggers_in
-from graph.extract.verbs import (
-    adjectival,
-    conditional_clauses,
-    gerund_or_infinitive,
-    temporal_clauses,
-)
+from graph.extract.verbs import adjectival, gerund_or_infinitive
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import in_spans
@@ -208,8 +203,8 @@ def told_happening(
     # "as the war got underway": the war is when the sentence's happening was
     # "if he is nominated": what may not happen
     others = [*another_happening(sentence.text, -1, (), kb, language), *apart,
-              *adjectival(sentence, language), *temporal_clauses(sentence, language),
-              *conditional_clauses(sentence, language)]  # fmt: skip
+              *adjectival(sentence, language), *sentence.temporal_clauses,
+              *sentence.conditional_clauses]  # fmt: skip
     triggers = [t for t in triggers_in(sentence.text, kb, language)
                 if t[0].role != "fallback" and not in_spans(t[2], others)]  # fmt: skip
     verbal = [(t, tense) for t in triggers

@@ -27,7 +27,6 @@ from graph.extract import dates
 from graph.extract.dating import states_a_figure
 from graph.extract.quotes import quoted
 from graph.extract.undated import clause_tense
-from graph.extract.verbs import temporal_clauses
 from graph.languages import cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EventMention, TimeExpression
@@ -105,7 +104,7 @@ def _a_state(sentence: AnalysedSentence, clause: tuple[int, int], at: int, langu
     without the time is not its clause): a state or a background, not a
     happening."""
     first, last = clause
-    elsewhere = [c for c in temporal_clauses(sentence, language) if not c[0] <= at < c[1]]
+    elsewhere = [c for c in sentence.temporal_clauses if not c[0] <= at < c[1]]
     past = [v for v in sentence.verbs if first <= v.start < last and v.tense == "past"
             and not in_spans(v.start, elsewhere)]  # fmt: skip
     return bool(past) and (all(v.imperfect for v in past) or all(v.auxiliary for v in past))

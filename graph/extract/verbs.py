@@ -7,7 +7,7 @@ offsets in the sentence: the predicates an event trigger can be, and the tense
 that tells a report of the past from a plan or a state. From an analysed
 sentence's verbs, the clauses that hold one of their own after an opener
 (:func:`temporal_clauses`: "when…", "lorsque…"; :func:`conditional_clauses`:
-"if…", "s'il…").
+"if…", "s'il…"), which :func:`with_clauses` records in the sentence.
 
 Tense of a verb:
 
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from graph.languages import BY_CODE, TenseWords, cue
@@ -49,6 +50,7 @@ __all__ = [
     "gerund_or_infinitive",
     "temporal_clauses",
     "verbs_of",
+    "with_clauses",
 ]
 
 _VERB_POS: Final = frozenset({"VERB", "AUX"})
@@ -168,6 +170,16 @@ def adjectival(sentence: AnalysedSentence, language: str) -> list[tuple[int, int
 
 
 _CLAUSE_END: Final = re.compile(r"[,;:()«»“”\"]|\s[–—-]\s")
+
+
+def with_clauses(sentence: AnalysedSentence, language: str) -> AnalysedSentence:
+    """The sentence (its verbs found) with its temporal and conditional clauses
+    recorded, so that the steps after read them instead of finding them again."""
+    return replace(
+        sentence,
+        temporal_clauses=tuple(temporal_clauses(sentence, language)),
+        conditional_clauses=tuple(conditional_clauses(sentence, language)),
+    )
 
 
 def temporal_clauses(sentence: AnalysedSentence, language: str) -> list[tuple[int, int]]:

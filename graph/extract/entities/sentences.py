@@ -50,7 +50,7 @@ from graph.extract.entities.places import (
 from graph.extract.entities.roles import _attach_appositions, _roles, holders_in_apposition
 from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
 from graph.extract.entities.unknown import _unknown_people
-from graph.extract.verbs import verbs_of
+from graph.extract.verbs import verbs_of, with_clauses
 from graph.kb import KnowledgeBase
 from graph.text import fold, paragraphs
 from graph.types import AnalysedSentence, EntityMention
@@ -85,8 +85,8 @@ def analyse(
         for sent in doc.sents:
             if sent.text.strip():
                 analysed = _analyse_sentence(len(sentences), sent, matchers, kb, language)
-                sentences.append(replace(analysed, verbs=verbs_of(sent, language),
-                                         paragraph=number))  # fmt: skip
+                analysed = replace(analysed, verbs=verbs_of(sent, language), paragraph=number)
+                sentences.append(with_clauses(analysed, language))
     named = _repeat_names(_repeat_event_names(sentences), language)
     return _link_article_surnames(_expand_acronyms(named))
 
