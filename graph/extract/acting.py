@@ -22,17 +22,16 @@ from graph.extract.asides import (
 )
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.inside import _folded_words
-from graph.extract.quotes import outside_quote
+from graph.extract.quotes import outside_quote, quoted
 from graph.extract.triggers import triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
+from graph.text import in_spans
 from graph.types import AnalysedSentence, EntityMention, TimeExpression
 
-__all__ = ["is_news_outlet", "not_acting", "unresolved_speaker"]
+__all__ = ["is_news_outlet", "not_acting", "unnamed_speaker"]
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
-# a sentence that opens on a third person's pronoun (not inside a quote: "Nous…", « We… »)
-_THIRD_PERSON_START = re.compile(r"\s*(?:He|She|It|They|Il|Elle|Ils|Elles)\b")
 
 
 def _speaker_clause(
@@ -137,18 +136,55 @@ def _outside_its_relative(
     return []
 
 
-def unresolved_speaker(
+def unnamed_speaker(
+    sentence: AnalysedSentence, actors: tuple[EntityMention, ...], trigger_at: int, language: str
+) -> bool:
+    """Whether a statement's subject names nobody while every actor found is
+    named after its verb: they are whom what is said names, not who said it.
+
+    The subject is the words before the verb in its clause (from the last
+    comma, colon or quote mark), the verb's auxiliaries left out: a third
+    person's pronoun no earlier sentence resolved ("He noted that Edvard
+    Lindqvist might…") or a common noun ("Security personnel said Mr Nordby was
+    unavailable", "La police a annoncé que…"). Not a passive ("was criticised
+    by X": the agent follows), a first person or a relative pronoun ("X, who
+    said…"), nor a verb with nothing before it in its clause ("…, said X").
+    """
+    text, verbs = sentence.text, sentence.verbs
+    if not actors or not _all_named_after(sentence, actors, trigger_at):
+        return False
+    if not any(v.start == trigger_at for v in verbs) or in_spans(trigger_at, quoted(text)):
+        return False
+    agent = cue("agent", language)
+    if agent is not None and agent.search(text, trigger_at, trigger_at + _AGENT_REACH):
+        return False
+    start = max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
+    if any(start <= m.start < trigger_at for m in sentence.mentions):
+        return False
+    words = [w for w in re.finditer(r"\w+", text[:trigger_at]) if w.start() >= start
+             and not any(v.start <= w.start() < v.end for v in verbs)]  # fmt: skip
+    if not words:
+        return False
+    opener = words[0].group(0)
+    return not any(
+        (found := cue(name, language)) is not None and found.fullmatch(opener)
+        for name in ("first_person", "relative", "object_relative")
+    )
+
+
+def _all_named_after(
     sentence: AnalysedSentence, actors: tuple[EntityMention, ...], trigger_at: int
 ) -> bool:
-    """Whether a statement whose subject is a pronoun ("He noted that Sinwar
-    might…", "Il a estimé que…") has only names of what is said as actors: the
-    pronoun's person was not found, and who is spoken of did not speak."""
-    if not _THIRD_PERSON_START.match(sentence.text) or not actors:
-        return False
+    """Whether the sentence first names every actor after ``trigger_at`` (one
+    borrowed from a sentence before is not named in it)."""
     first: dict[str, int] = {}
     for m in sentence.mentions:
         first.setdefault(m.key, m.start)
     return all(a.key in first and first[a.key] > trigger_at for a in actors)
+
+
+_CLAUSE_MARKS = (",", ";", ":", "«", "»", '"', "“", "”", "(")
+_AGENT_REACH = 25  # characters after a passive's participle where "by"/"par" stands
 
 
 # words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",

@@ -29,7 +29,7 @@ from typing import Final
 
 from graph.event_types import BIRTH, FALLBACK, PERSONAL, SAYING, TELLING, UNACTED, family
 from graph.extract import dates
-from graph.extract.acting import is_news_outlet, not_acting, unresolved_speaker
+from graph.extract.acting import is_news_outlet, not_acting, unnamed_speaker
 from graph.extract.actors import (
     TWO_COUNTRIES,
     first_role,
@@ -395,9 +395,9 @@ def _event(
     if (
         event_type == SAYING
         and trigger is not None
-        and unresolved_speaker(sentence, actors, trigger_at)
+        and unnamed_speaker(sentence, actors, trigger_at, language)
     ):
-        actors = ()  # "He noted that X might…", "he" unknown: X did not speak
+        actors = ()  # "He noted that X might…", "Officials said X…": X did not speak
     if not actors and event_type == SAYING and (happening is None or happening[0] == SAYING):
         retold = told_by_a_source(sentence, time, kb, language, own_date=happening is None,
                                    apart=spoken)  # fmt: skip
