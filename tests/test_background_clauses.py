@@ -382,3 +382,31 @@ def test_a_statement_whose_subject_names_nobody_is_not_of_whom_it_speaks(body, l
 def test_a_statement_with_its_speaker_found_keeps_it(body, language, speaker, kb):
     said = [e for e in _events(body, language, kb) if e.event_type == "Statement"]
     assert said and speaker in _actors(said[-1])
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # a passive of a verb of saying with no agent: nobody's statement
+        ("Marion Castellan is said to have left Oslo on Monday.", "en"),
+        ("On Monday, Edvard Lindqvist was told to leave Oslo.", "en"),
+        ("Le projet de Marion Castellan a été dénoncé lundi à Nordby.", "fr"),
+    ],
+)
+def test_a_passive_of_saying_without_its_agent_is_no_statement(body, language, kb):
+    said = [e for e in _events(body, language, kb) if e.event_type == "Statement"]
+    assert said == [], [(e.trigger, _actors(e)) for e in said]  # what did happen may stay
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # guard: a quote ends before the verb ("is" belongs to the quote)
+        ("“Space is hard,” said Marion Castellan on Monday.", "en"),
+        # guard: the agent follows
+        ("Le projet a été dénoncé lundi par Marion Castellan.", "fr"),
+    ],
+)
+def test_a_verb_of_saying_with_its_speaker_stays_a_statement(body, language, kb):
+    said = [e for e in _events(body, language, kb) if e.event_type == "Statement"]
+    assert said and "person/marion-castellan" in _actors(said[0])

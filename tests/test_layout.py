@@ -128,6 +128,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "outcome",
             "another_occurrence",
             "agent",
+            "passive",
             "photo_position",
             "since",
             "compared_from",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from graph.event_types import FALLBACK, TELLING, EventType
+from graph.event_types import FALLBACK, SAYING, TELLING, EventType
 from graph.extract import dates
 from graph.extract.topics import stem_regex
 from graph.kb import KnowledgeBase
@@ -190,8 +190,31 @@ def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigge
         for event_type, regex in trigger_regexes(kb, language)
         for m in regex.finditer(sentence)
         if not _in_a_name(sentence, m, event_type, language)
+        and not (event_type.name == SAYING and _agentless_passive(sentence, m, language))
     ]
     return tuple(sorted(found, key=lambda f: (f[2], -len(f[1]))))
+
+
+def _agentless_passive(sentence: str, match: re.Match[str], language: str) -> bool:
+    """Whether a verb of saying is a passive whose agent goes unsaid ("courts
+    have also been added", "is said to be", "a été dit"): what it tells is
+    nobody's statement. The language file's ``[cues] passive`` right before
+    it (one word between at most: "been also added"), no ``agent`` ("by") just
+    after it."""
+    passive, agent = cue("passive", language), cue("agent", language)
+    if passive is None:
+        return False
+    window = max(0, match.start() - _PASSIVE_REACH)
+    if not any(_ONE_WORD_AT_MOST.fullmatch(sentence, aux.end(), match.start())
+               for aux in passive.finditer(sentence, window, match.start())):  # fmt: skip
+        return False
+    return agent is None or agent.search(sentence, match.end(), match.end() + _AGENT_REACH) is None
+
+
+# "been added", "been also added"; no quote or comma between
+_ONE_WORD_AT_MOST = re.compile(r"\s+(?:\w+\s+)?")
+_PASSIVE_REACH = 20  # characters before a participle where its passive auxiliary stands
+_AGENT_REACH = 25  # characters after it where "by"/"par" stands
 
 
 def tells(text: str, verb: Verb, kb: KnowledgeBase, language: str) -> bool:
