@@ -410,3 +410,32 @@ def test_a_passive_of_saying_without_its_agent_is_no_statement(body, language, k
 def test_a_verb_of_saying_with_its_speaker_stays_a_statement(body, language, kb):
     said = [e for e in _events(body, language, kb) if e.event_type == "Statement"]
     assert said and "person/marion-castellan" in _actors(said[0])
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # the month is of what the relative clause tells of her, no trigger types it
+        (
+            "Marion Castellan, who waived her immunity in September, said the accord would hold.",
+            "en",
+        ),
+        (
+            "Edvard Lindqvist, qui a levé son anonymat en septembre, a déclaré que l'accord tiendrait.",
+            "fr",
+        ),
+    ],
+)
+def test_a_time_in_a_relative_clause_about_someone_dates_nothing(body, language, kb):
+    said = [e for e in _events(body, language, kb) if e.event_type == "Statement"]
+    assert said and all(e.time.rule == "report-time" for e in said), [
+        (e.time.text, e.time.rule) for e in said
+    ]
+
+
+def test_a_relative_clause_after_a_place_still_dates_the_happening(kb):
+    # guard: "which will last" is of the exercises, the nearest name is a place
+    body = ("China is hosting military exercises with Belarus on the border with Poland, "
+            "which will last until July 19.")  # fmt: skip
+    (drills,) = [e for e in _events(body, "en", kb) if e.event_type == "MilitaryExercise"]
+    assert drills.time.last.month == 7 and drills.time.last.day == 19

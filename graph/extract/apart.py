@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Final
 
 from graph.extract.actors import with_represented_countries
+from graph.extract.asides import relative_clauses
 from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.quotes import quoted
 from graph.extract.triggers import tells, triggers_in
@@ -46,6 +47,7 @@ from graph.types import AnalysedSentence, EntityMention, TimeExpression
 
 __all__ = [
     "SHORTLY_DAYS",
+    "about_someone",
     "another_happening",
     "counted_since",
     "parties_counted_from",
@@ -291,6 +293,32 @@ def referenced(
     if verb < stop and _phrase_end(text, end, cue("phrase_end", language)) >= verb:
         return None  # the subject of a clause: what it tells is told
     return start, min(stop, verb)
+
+
+def about_someone(
+    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
+) -> bool:
+    """Whether ``time`` is in a relative clause after a person's or a group's
+    name that holds no trigger ("Marion Castellan, who left her post in
+    September, said…"): it dates a happening of theirs that no trigger types,
+    not the sentence's, so it dates nothing here. Not after a happening's noun
+    or a place ("the exercises, which run until Wednesday", "on the border with
+    Ostland, which will last until July 19": their time)."""
+    text = sentence.text
+    for start, end in relative_clauses(text, language):
+        if not start <= time.start < end:
+            continue
+        named = [m for m in sentence.mentions if m.end <= start and not text[m.end : start].strip()]
+        if (
+            named
+            and named[-1].kind in _SOMEONE
+            and not any(start <= t[2] < end for t in triggers_in(text, kb, language))
+        ):
+            return True
+    return False
+
+
+_SOMEONE: Final = frozenset({"person", "organization"})  # the model takes some people for groups
 
 
 def _dated_noun(

@@ -39,6 +39,7 @@ from graph.extract.actors import (
     with_represented_countries,
 )
 from graph.extract.apart import (
+    about_someone,
     another_happening,
     attribution,
     parties_counted_from,
@@ -177,7 +178,8 @@ def extract_events(
                  for t in times if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
         times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)
-                 and not since_a_state(sentence, t, kb, language)]  # fmt: skip
+                 and not since_a_state(sentence, t, kb, language)
+                 and not about_someone(sentence, t, kb, language)]  # fmt: skip
         if not times and day_before is not None:
             times = _same_day(sentence, day_before, kb, language, anchor)
         happening: Happening | None = None
