@@ -439,3 +439,15 @@ def test_a_relative_clause_after_a_place_still_dates_the_happening(kb):
             "which will last until July 19.")  # fmt: skip
     (drills,) = [e for e in _events(body, "en", kb) if e.event_type == "MilitaryExercise"]
     assert drills.time.last.month == 7 and drills.time.last.day == 19
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        # a happening called off before it took place did not happen
+        ("The heavy winds forced Nordvik Space to scrap the launch on Monday.", "en", "Launch"),
+        ("Marion Castellan a dû annuler sa visite à Oslo lundi.", "fr", "Visit"),
+    ],
+)
+def test_a_happening_called_off_is_no_event(body, language, kind, kb):
+    assert [e for e in _events(body, language, kb) if e.event_type == kind] == []
