@@ -18,7 +18,7 @@ from graph.export.memo import StatementMemo
 from graph.export.statements import statements
 from tests.conftest import CliResult
 from tests.fixture_graphs import FIXTURES
-from tests.rdf_fixtures import A1, BELOUSOV, E_CALL, E_VISIT, T_EX, build_fixture_graph
+from tests.rdf_fixtures import A1, BELOUSOV, E_CALL, E_VISIT, STORY, T_EX, build_fixture_graph
 
 
 def _nquads(G: nx.MultiDiGraph, folder: Path, memo: Path | None = None) -> bytes:
@@ -88,6 +88,31 @@ def test_a_changed_node_is_converted_again(
     expected = _nquads(after, tmp_path / "plain")
     assert expected != _nquads(before, tmp_path / "old")  # the change shows in the output
     assert _nquads(after, tmp_path / "after", path) == expected
+
+
+def _episode_renamed(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph with its episode under another key and the next-event
+    links keyed by another storyline: what one more article often does."""
+    renamed = nx.relabel_nodes(G, {STORY: "story/renamed"})
+    for _, d in renamed.nodes(data=True):
+        if d.get(m.STORY_OF) == STORY:
+            d[m.STORY_OF] = "story/renamed"
+    links = [(u, v, k) for u, v, k, r in renamed.edges(keys=True, data=m.REL) if r == m.NEXT]
+    for u, v, k in links:
+        renamed.remove_edge(u, v, key=k)
+        renamed.add_edge(u, v, key="next:storyline/other", **{m.REL: m.NEXT})
+    return renamed
+
+
+def test_a_renamed_episode_or_storyline_keeps_its_events_statements(tmp_path: Path) -> None:
+    path = tmp_path / "memo.sqlite"
+    _nquads(build_fixture_graph(), tmp_path / "before", path)
+    renamed = _episode_renamed(build_fixture_graph())
+    expected = _nquads(renamed, tmp_path / "plain")
+    with StatementMemo(path) as last_build:
+        statements(renamed, last_build)
+    assert last_build.misses == 0  # the episode itself is converted anew, not memoised
+    assert _nquads(renamed, tmp_path / "after", path) == expected
 
 
 def test_the_nodes_a_graph_lost_are_forgotten(tmp_path: Path) -> None:

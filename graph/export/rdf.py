@@ -392,17 +392,22 @@ def node_inputs(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> str | 
 
     Articles, entities and topics read their attributes; events also their
     out-edges and the concept of each topic an edge points to (:func:`_topic_iri`).
-    Equal text means equal triples, which lets a rebuild reuse them
-    (:mod:`graph.export.memo`). Attribute values are strings and tuples of
-    strings (:mod:`graph.assemble`), whose ``repr`` tells them apart.
+    The text holds every node's out-edges (an article's mentions too: more than
+    it reads, never less). Equal text means equal triples, which lets a rebuild
+    reuse them (:mod:`graph.export.memo`). Attribute values are strings and
+    tuples of strings (:mod:`graph.assemble`), whose ``repr`` tells them apart.
     """
     if d.get(m.KIND) not in _SELF_CONTAINED:
         return None
+    # the converters read an edge's target and attributes, never its key (the
+    # next event's storyline): one more article renames many storylines and
+    # episodes; an event's episode is read by the episode (story_members)
     edges = sorted(
-        (repr(key), repr(target), repr(sorted(data.items())), repr(_concept(G, target)))
-        for _, target, key, data in G.out_edges(node, keys=True, data=True)
+        (repr(target), repr(sorted(data.items())), repr(_concept(G, target)))
+        for _, target, data in G.out_edges(node, data=True)
     )
-    return repr((node, sorted(d.items()), edges))
+    own = sorted((k, v) for k, v in d.items() if k != m.STORY_OF)
+    return repr((node, own, edges))
 
 
 def _concept(G: nx.MultiDiGraph[str], node: str) -> object:
