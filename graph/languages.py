@@ -392,8 +392,8 @@ DEFAULT_MODELS: Final = {language.code: language.model for language in LANGUAGES
 BY_CODE: Final[dict[str, Language]] = {language.code: language for language in LANGUAGES}
 
 
-# ten cues of each language are read per sentence: the cache holds every one
-@lru_cache(maxsize=64)
+# tens of cues of each language are read per sentence: the cache holds every one
+@lru_cache(maxsize=256)
 def cue(name: str, language: str) -> re.Pattern[str] | None:
     """The words of one cue (the ``[cues]`` section of the language's file), as a regex."""
     registered = BY_CODE.get(language)

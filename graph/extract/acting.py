@@ -23,7 +23,7 @@ from graph.extract.asides import (
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import outside_quote, quoted
-from graph.extract.triggers import triggers_in
+from graph.extract.triggers import agent_follows, triggers_in
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import in_spans
@@ -143,7 +143,7 @@ def unnamed_speaker(
     named after its verb: they are whom what is said names, not who said it.
 
     The subject is the words before the verb in its clause (from the last
-    comma, colon or quote mark), the verb's auxiliaries left out: a third
+    comma, colon or quote mark), its verbs left out: a third
     person's pronoun no earlier sentence resolved ("He noted that Edvard
     Lindqvist might…") or a common noun ("Security personnel said Mr Nordby was
     unavailable", "La police a annoncé que…"). Not a passive ("was criticised
@@ -155,8 +155,7 @@ def unnamed_speaker(
         return False
     if not any(v.start == trigger_at for v in verbs) or in_spans(trigger_at, quoted(text)):
         return False
-    agent = cue("agent", language)
-    if agent is not None and agent.search(text, trigger_at, trigger_at + _AGENT_REACH):
+    if agent_follows(text, trigger_at, language):
         return False
     start = max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
     if any(start <= m.start < trigger_at for m in sentence.mentions):
@@ -184,7 +183,6 @@ def _all_named_after(
 
 
 _CLAUSE_MARKS = (",", ";", ":", "«", "»", '"', "“", "”", "(")
-_AGENT_REACH = 25  # characters after a passive's participle where "by"/"par" stands
 
 
 # words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",

@@ -24,6 +24,7 @@ from graph.types import AnalysedSentence, TimeExpression, Verb
 
 __all__ = [
     "Trigger",
+    "agent_follows",
     "contest_won",
     "event_type_near",
     "tells",
@@ -201,14 +202,21 @@ def _agentless_passive(sentence: str, match: re.Match[str], language: str) -> bo
     nobody's statement. The language file's ``[cues] passive`` right before
     it (one word between at most: "been also added"), no ``agent`` ("by") just
     after it."""
-    passive, agent = cue("passive", language), cue("agent", language)
+    passive = cue("passive", language)
     if passive is None:
         return False
     window = max(0, match.start() - _PASSIVE_REACH)
     if not any(_ONE_WORD_AT_MOST.fullmatch(sentence, aux.end(), match.start())
                for aux in passive.finditer(sentence, window, match.start())):  # fmt: skip
         return False
-    return agent is None or agent.search(sentence, match.end(), match.end() + _AGENT_REACH) is None
+    return not agent_follows(sentence, match.end(), language)
+
+
+def agent_follows(text: str, end: int, language: str) -> bool:
+    """Whether a passive's agent ("by", "par": ``[cues] agent``) stands right
+    after a participle that ends at ``end`` ("was criticised by X")."""
+    agent = cue("agent", language)
+    return agent is not None and agent.search(text, end, end + _AGENT_REACH) is not None
 
 
 # "been added", "been also added"; no quote or comma between
