@@ -395,7 +395,8 @@ def node_inputs(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> str | 
     The text holds every node's out-edges (an article's mentions too: more than
     it reads, never less). Equal text means equal triples, which lets a rebuild
     reuse them (:mod:`graph.export.memo`). Attribute values are strings and
-    tuples of strings (:mod:`graph.assemble`), whose ``repr`` tells them apart.
+    tuples of strings (:mod:`graph.assemble`), whose ``repr`` tells them apart;
+    the same attributes in another order only miss.
     """
     if d.get(m.KIND) not in _SELF_CONTAINED:
         return None
@@ -403,10 +404,11 @@ def node_inputs(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> str | 
     # next event's storyline): one more article renames many storylines and
     # episodes; an event's episode is read by the episode (story_members)
     edges = sorted(
-        (repr(target), repr(sorted(data.items())), repr(_concept(G, target)))
-        for _, target, data in G.out_edges(node, data=True)
+        (target, repr(data), _concept(G, target) if data.get(m.REL) == m.SUBJECT else "")
+        for target, keyed in G.succ[node].items()
+        for data in keyed.values()
     )
-    own = sorted((k, v) for k, v in d.items() if k != m.STORY_OF)
+    own = {k: v for k, v in d.items() if k != m.STORY_OF}
     return repr((node, own, edges))
 
 
