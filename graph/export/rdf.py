@@ -386,23 +386,20 @@ _SELF_CONTAINED = frozenset({m.ARTICLE, m.EVENT, m.TOPIC, m.PLACE_KIND, *m.ACTOR
 
 
 def node_inputs(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> str | None:
-    """Everything :func:`node_triples` reads for ``node``, as text, or None when
-    that is more than the node's own (an episode or storyline spans its events'
-    times).
+    """Everything :func:`node_triples` reads for ``node``, as text (equal text,
+    equal triples: :mod:`graph.export.memo`), or None when that is more than the
+    node's own (an episode or storyline spans its events' times).
 
-    Articles, entities and topics read their attributes; events also their
-    out-edges and the concept of each topic an edge points to (:func:`_topic_iri`).
-    The text holds every node's out-edges (an article's mentions too: more than
-    it reads, never less). Equal text means equal triples, which lets a rebuild
-    reuse them (:mod:`graph.export.memo`). Attribute values are strings and
-    tuples of strings (:mod:`graph.assemble`), whose ``repr`` tells them apart;
-    the same attributes in another order only miss.
+    Articles, entities and topics read their attributes, events also their
+    out-edges' targets and attributes and the concept of each topic a subject
+    edge reaches; every out-edge is in the text (an article's mentions: more
+    than read, never less). Values are strings and tuples of strings, whose
+    ``repr`` tells them apart; the same in another order only misses.
     """
     if d.get(m.KIND) not in _SELF_CONTAINED:
         return None
-    # the converters read an edge's target and attributes, never its key (the
-    # next event's storyline): one more article renames many storylines and
-    # episodes; an event's episode is read by the episode (story_members)
+    # not an edge's key (the next event's storyline) nor an event's episode, which
+    # one more article renames for many: the episode's triples read it (story_members)
     edges = sorted(
         (target, repr(data), _concept(G, target) if data.get(m.REL) == m.SUBJECT else "")
         for target, keyed in G.succ[node].items()
