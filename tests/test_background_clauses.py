@@ -435,7 +435,7 @@ def test_a_time_in_a_relative_clause_about_someone_dates_nothing(body, language,
 
 def test_a_relative_clause_after_a_place_still_dates_the_happening(kb):
     # guard: "which will last" is of the exercises, the nearest name is a place
-    body = ("China is hosting military exercises with Belarus on the border with Poland, "
+    body = ("Norway is holding military exercises with Sweden near the border with Finland, "
             "which will last until July 19.")  # fmt: skip
     (drills,) = [e for e in _events(body, "en", kb) if e.event_type == "MilitaryExercise"]
     assert drills.time.last.month == 7 and drills.time.last.day == 19
