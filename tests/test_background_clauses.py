@@ -451,3 +451,33 @@ def test_a_relative_clause_after_a_place_still_dates_the_happening(kb):
 )
 def test_a_happening_called_off_is_no_event(body, language, kind, kb):
     assert [e for e in _events(body, language, kb) if e.event_type == kind] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # the first one named in the sentence before is whom the speaker was asked about
+        (
+            "Asked about Marion Castellan, Edvard Lindqvist said the talks went well. "
+            "“We will sign soon,” he said.",
+            "en",
+        ),
+        (
+            "“About Marion Castellan, I have nothing to say,” said Edvard Lindqvist. "
+            "“We will sign soon,” he added.",
+            "en",
+        ),
+        # guard: the French shape, which the code before got right too
+        (
+            "« Sur Marion Castellan, je n'ai rien à dire », a déclaré Edvard Lindqvist. "
+            "« Nous signerons bientôt », a-t-il ajouté.",
+            "fr",
+        ),
+    ],
+)
+def test_a_pronoun_speaking_after_a_quote_is_the_last_speaker(body, language, kb):
+    said = [e for e in _events(body, language, kb) if e.event_type == "Statement"]
+    last = [e for e in said if "bientôt" in e.sentence or "sign soon" in e.sentence]
+    assert last and _actors(last[0]) == {"person/edvard-lindqvist"}, [
+        (e.sentence, _actors(e)) for e in said
+    ]

@@ -23,6 +23,7 @@ from functools import lru_cache
 from graph.extract.asides import describes, hosts_a_posting, says_where, tickers
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.extract.entities.inside import _OF
+from graph.extract.triggers import says
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import alternation, fold, in_spans
@@ -168,7 +169,7 @@ def sentence_actors(
     # a pronoun or anaphor inside another happening's words points at none of this one's
     # ("It also marked the 75th anniversary of…": "it" did not found the relations)
     own = _masked(sentence, apart)
-    _borrow_pronoun_subject(own, previous, found, language, speaker=speaker)
+    _borrow_pronoun_subject(own, previous, found, language, speaker=kb if speaker else None)
     _borrow_by_head_noun(own, previous, found, language)
     _borrow_named_organisation(own, previous, found, language)
     _borrow_told_event(own, previous, found, event_nouns(kb, language))
@@ -424,13 +425,42 @@ def _pronoun_speaker(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     return match is not None and not in_spans(match.end() - 1, spans)
 
 
+def _speaking(
+    sentence: AnalysedSentence, people: list[EntityMention], kb: KnowledgeBase, language: str
+) -> EntityMention | None:
+    """Who of ``people`` speaks in the sentence: named right before a verb of
+    saying ("Ebrard said"), or right after one that follows a quote ("», a
+    déclaré Castellan", '," said Castellan'); not whom a verb of saying names
+    as its object ("said Castellan's appointment…")."""
+    text = sentence.text
+    for verb in sentence.verbs:
+        if not says(text, verb, kb, language):
+            continue
+        # only verbs (an auxiliary: "», a déclaré") between the quote and it
+        opening = max(text.rfind(mark, 0, verb.start) for mark in _QUOTE_END)
+        words = re.finditer(r"\w+", text[: verb.start])
+        inverted = opening >= 0 and all(
+            any(v.start <= w.start() < v.end for v in sentence.verbs)
+            for w in words if w.start() > opening
+        )  # fmt: skip
+        for m in people:
+            if m.end <= verb.start and not text[m.end : verb.start].strip():
+                return m
+            if inverted and verb.end <= m.start and not text[verb.end : m.start].strip():
+                return m
+    return None
+
+
+_QUOTE_END = ("»", "”", '"')  # not a comma: "X, the spokesperson, said Y's…" has Y as object
+
+
 def _borrow_pronoun_subject(
     sentence: AnalysedSentence,
     previous: Sequence[AnalysedSentence],
     found: dict[str, EntityMention],
     language: str,
     *,
-    speaker: bool = False,
+    speaker: KnowledgeBase | None = None,
 ) -> None:
     """A sentence opening on a pronoun ("Il", "Ses", "They") continues the previous
     sentence's subject: its first actor joins this sentence's actors. A previous
@@ -442,9 +472,9 @@ def _borrow_pronoun_subject(
     previous sentence whose subject is a pronoun passes the subject on, whatever
     else it names ("Elle avait dirigé l'expédition norvégo-islandaise. Elle
     avait reçu…": not Norway)."""
-    if not _pronoun_subject(sentence.text) and not speaker:
+    if not _pronoun_subject(sentence.text) and speaker is None:
         return
-    person_only = speaker or bool(_PERSON_PRONOUN_START.match(sentence.text))
+    person_only = speaker is not None or bool(_PERSON_PRONOUN_START.match(sentence.text))
     for prev in reversed(previous):
         if _pronoun_subject(prev.text):
             continue
@@ -454,7 +484,9 @@ def _borrow_pronoun_subject(
             if (m.kind == "person" or not person_only) and not aside_name(prev, m, language)
         ]  # "la scientifique norvégienne X"
         if acting:
-            found.setdefault(acting[0].key, acting[0])
+            # a pronoun speaking after a quote: whoever speaks there, else the first named
+            chosen = (_speaking(prev, acting, speaker, language) if speaker else None) or acting[0]
+            found.setdefault(chosen.key, chosen)
             return
         if not person_only:
             return

@@ -27,6 +27,7 @@ __all__ = [
     "agent_follows",
     "contest_won",
     "event_type_near",
+    "says",
     "tells",
     "trigger_regexes",
     "triggers_in",
@@ -229,6 +230,13 @@ def tells(text: str, verb: Verb, kb: KnowledgeBase, language: str) -> bool:
     """Whether ``verb`` of ``text`` is one of saying or telling: a trigger of
     such a type covers it ("condemned", "a annoncé", "says")."""
     return any(kind.name in TELLING and at < verb.end and verb.start < end
+               for kind, _, at, end in triggers_in(text, kb, language))  # fmt: skip
+
+
+def says(text: str, verb: Verb, kb: KnowledgeBase, language: str) -> bool:
+    """Whether ``verb`` of ``text`` is one of saying ("said", "a déclaré"): a
+    trigger of the saying type covers it."""
+    return any(kind.name == SAYING and at < verb.end and verb.start < end
                for kind, _, at, end in triggers_in(text, kb, language))  # fmt: skip
 
 
