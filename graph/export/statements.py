@@ -54,13 +54,15 @@ from graph.export.rdf import (
 
 _CHUNK: Final = 20_000  # lines per write: large enough for speed, small for memory
 _RUN: Final = 200_000  # records sorted in memory at once
+_BLOCK: Final = 1 << 20  # bytes of the N-Quads file read at once
 _SHARED: Final = f"<{SHARED_GRAPH}>\n"  # the shared graph in a record
 _NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f"\\\x7f]')  # what N-Triples escapes in a string
 
 
 class _Sorted:
-    """The statements' records on disk, one ``"<triple>\\x00<graph iri>"`` per line,
-    sorted; removed with the last :class:`Statements` that reads them."""
+    """The statements on disk as the N-Quads document itself, one ``"<triple>
+    <graph iri> ."`` per line, sorted; removed with the last :class:`Statements`
+    that reads them."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -90,15 +92,23 @@ class Statements:
     def pairs(self) -> Iterator[tuple[str, str]]:
         """``("<s> <p> o", "<graph iri>")`` per triple (no final ``" ."``), sorted."""
         with self.records.path.open(encoding="utf-8", newline="\n") as handle:
-            for record in handle:
-                triple, _, graph = record.rpartition("\x00")
-                yield triple, graph[:-1]
+            for quad in handle:
+                # the graph IRI is the line's last term, and an IRI holds no space
+                triple, _, graph = quad[: -len(" .\n")].rpartition(" <")
+                yield triple, "<" + graph
 
     def lines(self, *, quads: bool = False) -> Iterator[bytes]:
-        """The N-Triples (or N-Quads) document, in chunks of encoded lines."""
+        """The N-Triples (or N-Quads) document, in chunks of encoded lines.
+
+        The N-Quads are the records file as it is, read in blocks."""
+        if quads:
+            with self.records.path.open("rb") as handle:
+                while block := handle.read(_BLOCK):
+                    yield block
+            return
         chunk: list[str] = []
-        for triple, graph in self.pairs():
-            chunk.append(f"{triple} {graph} .\n" if quads else f"{triple} .\n")
+        for triple, _ in self.pairs():
+            chunk.append(f"{triple} .\n")
             if len(chunk) >= _CHUNK:
                 yield "".join(chunk).encode("utf-8")
                 chunk.clear()
@@ -229,7 +239,7 @@ def _merge(folder: Path, runs: list[Path]) -> tuple[Path, int]:
 
 def _write_distinct(records: Iterable[str], out: TextIO) -> int:
     """Write each triple of the sorted ``records`` once, with its one owner's
-    graph or the shared graph; return how many were written."""
+    graph or the shared graph, as an N-Quads line; return how many were written."""
     count, last, owner = 0, "", ""
     for record in records:
         triple, _, graph = record.rpartition("\x00")  # graph: "<iri>\n"
@@ -238,10 +248,10 @@ def _write_distinct(records: Iterable[str], out: TextIO) -> int:
                 owner = _SHARED  # several articles support it
             continue
         if count:
-            out.write(f"{last}\x00{owner}")
+            out.write(f"{last} {owner[:-1]} .\n")
         last, owner, count = triple, graph, count + 1
     if count:
-        out.write(f"{last}\x00{owner}")
+        out.write(f"{last} {owner[:-1]} .\n")
     return count
 
 
