@@ -14,6 +14,7 @@ from functools import lru_cache
 from graph.event_types import FALLBACK, SAYING
 from graph.extract import dates
 from graph.extract.asides import (
+    antecedent,
     appositions,
     asides,
     object_relatives,
@@ -24,6 +25,7 @@ from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import outside_quote, quoted
 from graph.extract.triggers import agent_follows, triggers_in
+from graph.extract.verbs import words_besides_verbs
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import in_spans
@@ -130,9 +132,8 @@ def _outside_its_relative(
     mardi aux pourparlers, juge que la délégation finlandaise…": one act)."""
     for start, end in relative_clauses(sentence.text, language):
         if start <= trigger_at < end:
-            before = [m for m in sentence.mentions
-                      if m.end <= start and not sentence.text[m.end : start].strip()]  # fmt: skip
-            return [(0, before[-1].start if before else start)]
+            named = antecedent(sentence, start)
+            return [(0, named.start if named else start)]
     return []
 
 
@@ -160,11 +161,10 @@ def unnamed_speaker(
     start = max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
     if any(start <= m.start < trigger_at for m in sentence.mentions):
         return False
-    words = [w for w in re.finditer(r"\w+", text[:trigger_at]) if w.start() >= start
-             and not any(v.start <= w.start() < v.end for v in verbs)]  # fmt: skip
+    words = words_besides_verbs(sentence, start, trigger_at)
     if not words:
         return False
-    opener = words[0].group(0)
+    opener = words[0]
     return not any(
         (found := cue(name, language)) is not None and found.fullmatch(opener)
         for name in ("first_person", "relative", "object_relative")

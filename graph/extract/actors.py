@@ -24,6 +24,7 @@ from graph.extract.asides import describes, hosts_a_posting, says_where, tickers
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.extract.entities.inside import _OF
 from graph.extract.triggers import says
+from graph.extract.verbs import words_besides_verbs
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import alternation, fold, in_spans
@@ -169,7 +170,7 @@ def sentence_actors(
     # a pronoun or anaphor inside another happening's words points at none of this one's
     # ("It also marked the 75th anniversary of…": "it" did not found the relations)
     own = _masked(sentence, apart)
-    _borrow_pronoun_subject(own, previous, found, language, speaker=kb if speaker else None)
+    _borrow_pronoun_subject(own, previous, found, kb, language, speaker=speaker)
     _borrow_by_head_noun(own, previous, found, language)
     _borrow_named_organisation(own, previous, found, language)
     _borrow_told_event(own, previous, found, event_nouns(kb, language))
@@ -438,11 +439,7 @@ def _speaking(
             continue
         # only verbs (an auxiliary: "», a déclaré") between the quote and it
         opening = max(text.rfind(mark, 0, verb.start) for mark in _QUOTE_END)
-        words = re.finditer(r"\w+", text[: verb.start])
-        inverted = opening >= 0 and all(
-            any(v.start <= w.start() < v.end for v in sentence.verbs)
-            for w in words if w.start() > opening
-        )  # fmt: skip
+        inverted = opening >= 0 and not words_besides_verbs(sentence, opening + 1, verb.start)
         for m in people:
             if m.end <= verb.start and not text[m.end : verb.start].strip():
                 return m
@@ -458,9 +455,10 @@ def _borrow_pronoun_subject(
     sentence: AnalysedSentence,
     previous: Sequence[AnalysedSentence],
     found: dict[str, EntityMention],
+    kb: KnowledgeBase,
     language: str,
     *,
-    speaker: KnowledgeBase | None = None,
+    speaker: bool = False,
 ) -> None:
     """A sentence opening on a pronoun ("Il", "Ses", "They") continues the previous
     sentence's subject: its first actor joins this sentence's actors. A previous
@@ -472,9 +470,9 @@ def _borrow_pronoun_subject(
     previous sentence whose subject is a pronoun passes the subject on, whatever
     else it names ("Elle avait dirigé l'expédition norvégo-islandaise. Elle
     avait reçu…": not Norway)."""
-    if not _pronoun_subject(sentence.text) and speaker is None:
+    if not _pronoun_subject(sentence.text) and not speaker:
         return
-    person_only = speaker is not None or bool(_PERSON_PRONOUN_START.match(sentence.text))
+    person_only = speaker or bool(_PERSON_PRONOUN_START.match(sentence.text))
     for prev in reversed(previous):
         if _pronoun_subject(prev.text):
             continue
@@ -485,7 +483,7 @@ def _borrow_pronoun_subject(
         ]  # "la scientifique norvégienne X"
         if acting:
             # a pronoun speaking after a quote: whoever speaks there, else the first named
-            chosen = (_speaking(prev, acting, speaker, language) if speaker else None) or acting[0]
+            chosen = (_speaking(prev, acting, kb, language) if speaker else None) or acting[0]
             found.setdefault(chosen.key, chosen)
             return
         if not person_only:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Final
 
 from graph.extract.actors import with_represented_countries
-from graph.extract.asides import relative_clauses
+from graph.extract.asides import antecedent, relative_clauses
 from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.quotes import quoted
 from graph.extract.triggers import tells, triggers_in
@@ -308,10 +308,10 @@ def about_someone(
     for start, end in relative_clauses(text, language):
         if not start <= time.start < end:
             continue
-        named = [m for m in sentence.mentions if m.end <= start and not text[m.end : start].strip()]
+        named = antecedent(sentence, start)
         if (
-            named
-            and named[-1].kind in _SOMEONE
+            named is not None
+            and named.kind in _SOMEONE
             and not any(start <= t[2] < end for t in triggers_in(text, kb, language))
         ):
             return True

@@ -38,6 +38,7 @@ from graph.text import alternation, fold
 from graph.types import AnalysedSentence, EntityMention
 
 __all__ = [
+    "antecedent",
     "asides",
     "comments",
     "describes",
@@ -86,6 +87,14 @@ def relative_clauses(text: str, language: str) -> list[tuple[int, int]]:
         if opener is not None:
             clauses.append((comma.start(), _to_comma(text, opener.end())))
     return clauses
+
+
+def antecedent(sentence: AnalysedSentence, comma: int) -> EntityMention | None:
+    """The name right before the comma at ``comma`` that opens a relative clause
+    (:func:`relative_clauses`): whom the clause is about, if a name."""
+    text = sentence.text
+    before = [m for m in sentence.mentions if m.end <= comma and not text[m.end : comma].strip()]
+    return before[-1] if before else None
 
 
 _BRACKETS = re.compile(r"\([^()]{1,80}\)")

@@ -10,7 +10,7 @@ clause (:func:`event_type_near`), and every trigger of a sentence
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -229,14 +229,20 @@ _AGENT_REACH = 25  # characters after it where "by"/"par" stands
 def tells(text: str, verb: Verb, kb: KnowledgeBase, language: str) -> bool:
     """Whether ``verb`` of ``text`` is one of saying or telling: a trigger of
     such a type covers it ("condemned", "a annoncé", "says")."""
-    return any(kind.name in TELLING and at < verb.end and verb.start < end
-               for kind, _, at, end in triggers_in(text, kb, language))  # fmt: skip
+    return _covered(text, verb, kb, language, TELLING)
 
 
 def says(text: str, verb: Verb, kb: KnowledgeBase, language: str) -> bool:
     """Whether ``verb`` of ``text`` is one of saying ("said", "a déclaré"): a
     trigger of the saying type covers it."""
-    return any(kind.name == SAYING and at < verb.end and verb.start < end
+    return _covered(text, verb, kb, language, {SAYING})
+
+
+def _covered(
+    text: str, verb: Verb, kb: KnowledgeBase, language: str, types: Collection[str]
+) -> bool:
+    """Whether a trigger of one of ``types`` covers ``verb`` of ``text``."""
+    return any(kind.name in types and at < verb.end and verb.start < end
                for kind, _, at, end in triggers_in(text, kb, language))  # fmt: skip
 
 

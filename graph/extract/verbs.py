@@ -51,6 +51,7 @@ __all__ = [
     "temporal_clauses",
     "verbs_of",
     "with_clauses",
+    "words_besides_verbs",
 ]
 
 _VERB_POS: Final = frozenset({"VERB", "AUX"})
@@ -218,6 +219,14 @@ def _clauses(sentence: AnalysedSentence, opener: re.Pattern[str] | None) -> list
         if any(match.end() <= v.start < end and v.tense for v in sentence.verbs):
             spans.append((match.start(), end))
     return spans
+
+
+def words_besides_verbs(sentence: AnalysedSentence, start: int, end: int) -> list[str]:
+    """The words of the sentence between ``start`` and ``end`` that no verb of it
+    covers: a verb's subject, or nothing where only auxiliaries stand ("», a
+    déclaré")."""
+    return [w.group() for w in re.finditer(r"\w+", sentence.text[:end]) if w.start() >= start
+            and not any(v.start <= w.start() < v.end for v in sentence.verbs)]  # fmt: skip
 
 
 def _finditer(pattern: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
