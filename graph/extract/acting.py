@@ -87,11 +87,12 @@ def not_acting(
     this one; ``direct``: the sentence's own date dates it (else it was told
     undated).
 
-    A statement's actors are its speakers and whom its "that" clause names
-    (what it is about), not whom its quote names; a happening told in a quote
-    has whom the quote names, not the speaker; asides and circumstances name
-    no actor; a quote, what ``apart`` holds (other happenings, comments) or
-    what a statement says never says where a happening is."""
+    A statement's actors are its speakers and, when what it says tells a
+    happening, whom that names (:func:`_opinion`), not whom its quote names;
+    a happening told in a quote has whom the quote names, not the speaker;
+    asides and circumstances name no actor; a quote, what ``apart`` holds
+    (other happenings, comments) or what a statement says never says where a
+    happening is."""
     event_type, trigger_at = told
     text = sentence.text
     quoted = asides(text, language, trigger_at, quotes=True)
@@ -100,7 +101,8 @@ def not_acting(
     described = appositions(sentence, language, trigger_at)
     elsewhere = [*quoted, *apart, *said]
     if event_type == SAYING:
-        return [*quoted, *apart, *described], elsewhere
+        opinion = _opinion(sentence, trigger_at, described, kb, language)
+        return [*quoted, *apart, *described, *opinion], elsewhere
     spans = [*asides(text, language, trigger_at, when=when),
              *outside_quote(text, trigger_at, language,
                             verbal=any(v.start == trigger_at for v in sentence.verbs)),
@@ -111,6 +113,87 @@ def not_acting(
     if direct:
         spans += _speaker_clause(sentence, time, told, kb, language)
     return spans, elsewhere
+
+
+def _opinion(
+    sentence: AnalysedSentence,
+    trigger_at: int,
+    described: list[tuple[int, int]],
+    kb: KnowledgeBase,
+    language: str,
+) -> list[tuple[int, int]]:
+    """ "Ms Castellan said Norway had a unique market", "X a estimé que la
+    Finlande restait un partenaire", "Norway had a unique market, X said": what
+    a statement says, when it tells no happening, names no actor of it; its
+    speaker, the subject before its verb, acts.
+
+    What is said: the words after the verb when a subject stands before it in
+    its clause; the words before its clause when the verb ends the sentence but
+    for a few words naming no one ("…, X said on Monday.") or its speaker
+    follows it ("…, said X"). Only outside a quote, and when what is said
+    holds no trigger of another type and no verb telling a happening (then it
+    tells one, whose actors it names: "said Norway and Finland would sign a
+    pact", "said Russia had violated its airspace")."""
+    verb = next((v for v in sentence.verbs if v.start == trigger_at), None)
+    text = sentence.text
+    if verb is None or in_spans(trigger_at, quoted(text)):
+        return []
+    start = max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
+    # "X, the minister's adviser, said": the apposition closing before the verb
+    # follows its subject
+    subject = bool(words_besides_verbs(sentence, start, trigger_at)) or any(
+        a < start <= b + 2 for a, b in described
+    )
+    if subject and not (start > 1 and _ends_the_sentence(sentence, verb.end)):
+        said = (verb.end, len(text))
+    elif start > 1 and (subject or _speaker_follows(sentence, verb.end, language)):
+        said = (0, start - 1)  # "…, X said." or "…, said X": what is said comes first
+    else:
+        return []
+    told = any(t[0].name != SAYING and said[0] <= t[2] < said[1]
+               for t in triggers_in(text, kb, language))  # fmt: skip
+    return [] if told or _tells_a_happening(sentence, said, language) else [said]
+
+
+def _tells_a_happening(sentence: AnalysedSentence, span: tuple[int, int], language: str) -> bool:
+    """Whether a verb in ``span`` tells a happening no trigger types ("said
+    Russia had violated its airspace", "a affirmé que la Russie avait fourni
+    des missiles"): told in the past or the future, not negated, neither an
+    auxiliary, a French imperfect nor a verb of a state ("remained", "restait":
+    the language file's ``[cues] state_verbs``)."""
+    stative = cue("state_verbs", language)
+    return any(
+        span[0] <= v.start < span[1]
+        and v.tense in ("past", "anterior", "future")
+        and not (v.auxiliary or v.imperfect or v.negated)
+        and not (stative is not None and stative.fullmatch(sentence.text, v.start, v.end))
+        for v in sentence.verbs
+    )
+
+
+_TAIL_WORDS = 3  # words after a verb of saying that still end the sentence ("said on Monday")
+
+
+def _speaker_follows(sentence: AnalysedSentence, end: int, language: str) -> bool:
+    """Whether a person's or an organisation's name follows ``end`` with a few
+    words at most between ("said Marion Castellan", "a estimé lundi X"), none
+    of them "that"/"que" (not "X, the adviser, said that Norway…"), and no
+    audience ("told Nordic Insight")."""
+    return any(
+        m.start >= end and m.kind in ACTOR_KINDS
+        and len(re.findall(r"\w+", sentence.text[end : m.start])) <= _TAIL_WORDS
+        and not dates.COMPLEMENTISER.search(sentence.text, end, m.start)
+        and not _spoken_to(sentence.text[: m.start], language)
+        for m in sentence.mentions
+    )  # fmt: skip
+
+
+def _ends_the_sentence(sentence: AnalysedSentence, end: int) -> bool:
+    """Whether only a few words naming no one follow ``end`` in the sentence."""
+    tail = sentence.text[end:]
+    return len(re.findall(r"\w+", tail)) <= _TAIL_WORDS and not any(
+        m.start >= end for m in sentence.mentions
+    )
 
 
 def _other_time(

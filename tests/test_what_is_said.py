@@ -1,0 +1,101 @@
+"""What a statement says, when it tells no happening (stop 36): "Marion Castellan
+said Norway had a unique market" is Castellan's statement, and Norway, which
+is only spoken of, does not act in it. What is said that tells a happening
+("said Norway and Finland would sign a pact") keeps whom it names. Invented
+sentences (people and companies invented, countries real); none appear in
+``graph/``.
+
+Each test fails on the code before the mechanism, unless its comment calls it a
+guard (what the change must keep).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction import events_of
+
+
+def _statement_actors(body: str, language: str, kb) -> set[str]:
+    said = [e for e in events_of(body, language, kb) if e.event_type == "Statement"]
+    assert len(said) == 1, [(e.event_type, e.trigger, e.sentence) for e in said]
+    return {a.key for a in said[0].actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        ("Marion Castellan said Norway had a unique market for books.", "en",
+         "person/marion-castellan"),
+        ("Edvard Lindqvist a estimé que la Finlande restait un partenaire fiable.", "fr",
+         "person/edvard-lindqvist"),
+        ("Nordvik Energy said Sweden's grid remained too weak for the project.", "en",
+         "organization/nordvik-energy"),
+        # what is said comes first, the speaker's clause ends the sentence
+        ("Norway had a unique market for books, Marion Castellan said.", "en",
+         "person/marion-castellan"),
+        ("La Finlande reste un partenaire fiable, a estimé lundi Edvard Lindqvist.", "fr",
+         "person/edvard-lindqvist"),
+    ],
+)  # fmt: skip
+def test_whom_an_opinion_speaks_of_does_not_act_in_it(body, language, speaker, kb):
+    assert _statement_actors(body, language, kb) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # guard: what is said tells a happening, whose actors it names
+        ("Marion Castellan said Norway and Finland would sign a fishing pact.", "en"),
+        ("Edvard Lindqvist a annoncé que la Norvège et la Finlande signeront un accord de "
+         "pêche.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_happening_a_statement_tells_keeps_whom_it_names(body, language, kb):
+    assert {"country/norway", "country/finland"} <= _statement_actors(body, language, kb)
+
+
+def test_a_speaker_after_the_verb_acts_alone(kb):
+    # "…, said X": the speaker follows the verb; Norway is only spoken of
+    body = "Norway has a unique market for books, said Marion Castellan."
+    assert _statement_actors(body, "en", kb) == {"person/marion-castellan"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # guard: an apposition closes before the verb; the name before it speaks
+        "Marion Castellan, a senior adviser to the Nordvik board, said that Norway had a "
+        "unique market.",
+        # guard: whom the statement is told to follows the verb; the speaker stands before
+        "“Norway has a unique market,” Marion Castellan, a senior adviser at Nordvik Energy, "
+        "told Nordic Insight Partners.",
+    ],
+)
+def test_a_speaker_before_an_apposition_still_speaks(body, kb):
+    assert "person/marion-castellan" in _statement_actors(body, "en", kb)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # guard: a verb in the past tells a happening no trigger types
+        ("Marion Castellan said Norway had shut its northern border.", "en"),
+        ("Edvard Lindqvist a affirmé que la Norvège avait fermé sa frontière nord.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_happening_no_trigger_types_keeps_whom_it_names(body, language, kb):
+    assert "country/norway" in _statement_actors(body, language, kb)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # a verb of a state, or one in the present, tells no happening
+        ("Marion Castellan said Norway remained a reliable partner of Finland.", "en"),
+        ("Edvard Lindqvist a estimé que la Norvège semble proche de la Finlande.", "fr"),
+        ("Marion Castellan said Norway's conduct violates the law of the sea.", "en"),
+    ],
+)  # fmt: skip
+def test_a_state_or_a_present_told_is_an_opinion(body, language, kb):
+    assert not {"country/norway", "country/finland"} & _statement_actors(body, language, kb)
