@@ -49,7 +49,7 @@ from graph.extract.entities.places import (
 )
 from graph.extract.entities.roles import _attach_appositions, _roles, holders_in_apposition
 from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
-from graph.extract.entities.unknown import _unknown_people
+from graph.extract.entities.unknown import _unknown_people, with_first_name
 from graph.extract.verbs import verbs_of, with_clauses
 from graph.kb import KnowledgeBase
 from graph.text import fold, paragraphs
@@ -139,7 +139,8 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     common = doc.user_data.get("storygraph_common", frozenset())
     nouns = event_nouns(matchers.kb, matchers.language)
     saying = _saying_words(matchers.kb, matchers.language)
-    ents = [_speaker(part, saying) for s in doc.ents for part in _acronym_and_name(s)]
+    ents = [with_first_name(_speaker(part, saying), taken)
+            for s in doc.ents for part in _acronym_and_name(s)]  # fmt: skip
     ner_spans = [span for s in ents if (span := _ner_span(s, common, nouns)) is not None]
     quoted = filter_spans(_quoted_event_names(doc, nouns) + _year_names_before_noun(doc, nouns))
     in_quotes = _tokens(quoted)

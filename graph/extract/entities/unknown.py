@@ -1,7 +1,9 @@
 """People the language model does not know: two or three capitalised proper
 nouns no list or model claimed, right before what a person's name comes
 before (a verb, ", who", an aside saying who someone is: ", Nordvik's envoy,",
-", 27,"). The tagger still sees the names where the small model's NER does not.
+", 27,"); and the first name the model left out of a person's name ("Imran
+Khan" found as "Khan"). The tagger still sees the names where the small
+model's NER does not.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.extract.entities.common import _NER_KINDS
 from graph.extract.entities.inside import _folded_words
 from graph.text import fold
 
@@ -39,6 +42,23 @@ def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[S
             found.append(Span(doc, start, j, label="PER"))
         i = max(j, i + 1)
     return found
+
+
+def with_first_name(span: Span, taken: set[int]) -> Span:
+    """A person's name the model found without the capitalised proper noun right
+    before it ("Edvard" of "Edvard Lindqvist", read as "Lindqvist"): that word is
+    its first name, unless a list or the model claimed it or it is a title or an
+    honorific ("Minister", "Mr"). Only for a name of one word: before a first
+    and last name the model found, a capitalised word is more often a title no
+    list holds ("Novelist Jo Watson", "Justice John Roberts")."""
+    doc = span.doc
+    if _NER_KINDS.get(span.label_) != "person" or span.start == 0 or len(span) != 1:
+        return span
+    before = doc[span.start - 1]
+    skip = _folded_words(doc.lang_, "title_words") | _folded_words(doc.lang_, "honorifics")
+    if not _unclaimed_name(before, taken) or fold(before.text) in skip:
+        return span
+    return Span(doc, span.start - 1, span.end, label=span.label_)
 
 
 def _tail_of_a_name(doc: Doc, start: int) -> bool:
