@@ -68,6 +68,14 @@ def _types(body: str, language: str, published: date, kb) -> list[str]:
          "Statement"),
         # a trap: who condemns words makes a statement, not a sentence
         ("Emmanuel Macron a condamné mardi les propos de Paulin Marchetti.", "fr", "Statement"),
+        # stop 36: riots, hearings, a court's advisory opinion, a murder
+        ("Riots broke out in Nordby on Saturday after the verdict.", "en", "Protest"),
+        ("Des émeutes ont éclaté samedi à Brest.", "fr", "Protest"),
+        ("Edvard Lindqvist appeared at a court hearing in Oslo on Monday.", "en", "Trial"),
+        ("The Nordvik Court gave its advisory opinion on Monday.", "en", "Decision"),
+        ("La Cour de Nordvik a rendu lundi un avis consultatif.", "fr", "Decision"),
+        ("Edvard Lindqvist was murdered in Tromsø on Sunday.", "en", "Death"),
+        ("Edvard Lindqvist a été assassiné dimanche à Tromsø.", "fr", "Death"),
     ],
 )  # fmt: skip
 def test_news_of_every_kind_gets_its_type(kb, body: str, language: str, event_type: str) -> None:
