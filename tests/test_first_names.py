@@ -1,8 +1,9 @@
-"""The first name the model leaves out of a person's name (stop 36): on unseen
-pages the small English model found "Khan" in "Imran Khan has…", and the
-first name became a person of its own. The real model tags the words; the
-test sets the entity the model gave there (a lone surname) so that the rule is
-checked whatever names this model version happens to know. Invented names.
+"""First names (stop 36). On unseen pages the small English model found "Khan"
+in "Imran Khan has…", and the first name became a person of its own; and a
+minister whose first name is a country's ("Israel Katz") was that country.
+The real model tags the words; the first tests set the entity the model gave
+there (a lone surname) so that the rule is checked whatever names this model
+version happens to know. Invented surnames, real countries.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
+from graph.extract.entities import analyse
 from graph.extract.entities.unknown import with_first_name
 from graph.extract.nlp import load_model
 
@@ -39,3 +41,23 @@ def test_a_capitalised_proper_noun_before_a_lone_surname_is_its_first_name():
 )
 def test_a_title_or_a_whole_name_is_left_as_found(text, found):
     assert _widened(text, found) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week, Norwegian Defence Minister Israel Lindqvist said the aid would stay blocked.",
+        "Israel Lindqvist met the press in Oslo on Monday.",
+    ],
+)
+def test_a_country_opening_a_persons_name_is_a_first_name(text, kb):
+    [sentence] = analyse(text, language="en", nlp=load_model("en"), kb=kb)
+    keys = {m.key for m in sentence.mentions}
+    assert "person/israel-lindqvist" in keys and "country/israel" not in keys
+
+
+def test_a_country_before_an_organisation_head_stays_the_country(kb):
+    # guard: "Israel Defence Forces" is no person; the country stays
+    text = "Israel Defence Forces said on Monday the talks had failed."
+    [sentence] = analyse(text, language="en", nlp=load_model("en"), kb=kb)
+    assert "country/israel" in {m.key for m in sentence.mentions}

@@ -92,6 +92,7 @@ _OF: Final = frozenset({"de", "du", "des", "d'", "d’", "of"})  # what joins a 
 # after a person's name, another person of the same name ("Edvard Lindqvist Jr")
 _GENERATIONS: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _NAMED_BODIES: Final = frozenset({"ORG", "FAC"})  # what a known name may open (an airline)
+_PEOPLE: Final = frozenset({"PER", "PERSON"})  # what it may open too, as a first name
 
 
 def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -117,11 +118,14 @@ def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
     nor an institution's head ("China Airlines", "Russia Today", "Taiwan
     Taoyuan International Airport", "told the Norway Times", "Frack Free
     Norway"), is a word of that name: the airline, the campaign group is not
-    the country. "Pakistan Army", "Norway Supreme Court" keep the country."""
+    the country. "Pakistan Army", "Norway Supreme Court" keep the country. So
+    is one opening a person's name the model found ("Israel Katz", "Jordan
+    Lindqvist"): the minister is not the country."""
     language = doc.lang_
     articles = _folded_words(language, "articles")
     heads = {"institution_heads", "title_words"}
-    for name in (ent for ent in doc.ents if ent.label_ in _NAMED_BODIES):
+    for name in (ent for ent in doc.ents if ent.label_ in _NAMED_BODIES
+                 or (ent.label_ in _PEOPLE and ent.start == start)):  # fmt: skip
         if name.start <= start and end < name.end:
             rest = doc[end : name.end]  # "China Airlines", "the Norway Times"
         elif name.start < start and end == name.end:
