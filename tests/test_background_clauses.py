@@ -85,6 +85,27 @@ def test_pointing_back_at_nothing_dated_leaves_the_time_unknown(kb):
     assert founded.time.last > SUNDAY
 
 
+@pytest.mark.parametrize(
+    ("body", "language", "trigger"),
+    [
+        # stop 36: a happening that came before the news, at a time nothing tells
+        ("Marion Castellan has previously called on the Nordvik Treasury to fund the agency.",
+         "en", "called"),
+        ("Edvard Lindqvist a auparavant rencontré Marion Castellan à Oslo.", "fr", "rencontré"),
+    ],
+)  # fmt: skip
+def test_what_came_before_the_news_is_of_an_unknown_time(body, language, trigger, kb):
+    told = _of(_events(body, language, kb), trigger)
+    assert told.time.rule == "unknown-time"
+
+
+def test_a_happening_told_without_such_words_is_of_the_reports_days(kb):
+    # guard: the same happening with no word placing it before the news
+    told = _of(_events("Edvard Lindqvist a rencontré Marion Castellan à Oslo.", "fr", kb),
+               "rencontré")  # fmt: skip
+    assert told.time.rule == "report-time"
+
+
 def test_a_later_happening_reported_leaves_the_statement_at_report_time(kb):
     # guard: "later" places the sealing, not Ingrid Solberg's statement
     said = _of(

@@ -146,6 +146,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "called_off",
             "at_that_time",
             "after_that_time",
+            "before_the_news",
             "temporal_clause",
             "temporal_idiom",
             "comes_as",

@@ -15,7 +15,10 @@ told as after it, the days from that time to the report (rule
 date of its own, the time the sentence would take without those words
 (the discourse's or the report's: "Le président a ensuite salué…" after
 the report's news); with nothing told before it, its time is unknown (rule
-``unknown-time``): never the report's, which its words rule out.
+``unknown-time``): never the report's, which its words rule out. Words that
+say it came before the news and no told time ("previously", "in the past",
+"auparavant": ``[cues] before_the_news``) leave its time unknown too: "X has
+previously called for more resources" is no news of the report's days.
 """
 
 from __future__ import annotations
@@ -65,10 +68,11 @@ def time_pointed_back(
     found = _cue_in(sentence.text, language)
     if tense == "future" or found is None or not _of_the_trigger(sentence, found[1], trigger_at):
         return None
-    words, start, end, after = found
+    words, start, end, relation = found
     before = [e for e in earlier if 0 < sentence.index - e.sentence_index <= ANAPHOR_SENTENCES]
-    if not before:
+    if not before or relation == "before":
         return replace(report_time("past", None, None), text=words, start=start, end=end)
+    after = relation == "after"
     then = max(before, key=lambda e: (e.sentence_index, e.time.begin)).time
     if not own_date(then):
         return None  # after what the report told undated: of the report's days, or the discourse's
@@ -80,15 +84,19 @@ def time_pointed_back(
                    relation="after-anchor")  # fmt: skip
 
 
-def _cue_in(text: str, language: str) -> tuple[str, int, int, bool] | None:
+_RELATIONS: Final = (("at_that_time", "at"), ("after_that_time", "after"),
+                     ("before_the_news", "before"))  # fmt: skip
+
+
+def _cue_in(text: str, language: str) -> tuple[str, int, int, str] | None:
     """The first words of ``text`` outside its quotes that point back at a time told
-    before: (words, start, end, whether they say after it)."""
+    before or at one before the news: (words, start, end, "at", "after" or "before")."""
     quotes = quoted(text)
     found = []
-    for name, after in (("at_that_time", False), ("after_that_time", True)):
+    for name, relation in _RELATIONS:
         words = cue(name, language)
         if words is not None:
-            found += [(m.group(), m.start(), m.end(), after)
+            found += [(m.group(), m.start(), m.end(), relation)
                       for m in words.finditer(text) if not in_spans(m.start(), quotes)]  # fmt: skip
     return min(found, key=lambda f: f[1]) if found else None
 
