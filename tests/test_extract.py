@@ -516,6 +516,19 @@ def test_a_day_after_until_ends_the_event(
          "en décembre dernier.", "fr",
          date(2031, 2, 3), date(2030, 12, 1),
          ["organization/european-commission", "person/paulin-marchetti"]),
+        # stop 36: "the two allies", "les deux puissances" are two countries too, not
+        # whoever the sentence before names
+        ("Norway and Finland signed a pact on Monday. Sweden's minister Marion Castellan "
+         "welcomed it on Tuesday. The two allies held naval drills in June 2030.", "en",
+         date(2031, 2, 3), date(2030, 6, 1), ["country/finland", "country/norway"]),
+        ("La Norvège et la Finlande ont signé lundi un pacte. La ministre suédoise Marion "
+         "Castellan l'a salué mardi. Les deux puissances avaient tenu des manœuvres navales "
+         "en juin 2030.", "fr",
+         date(2031, 2, 3), date(2030, 6, 1), ["country/finland", "country/norway"]),
+        # one of the two named as where: still one of the two
+        ("Norway delivered missiles to Finland on Monday. The two countries signed a defence "
+         "treaty in June 2030.", "en",
+         date(2031, 2, 3), date(2030, 6, 1), ["country/finland", "country/norway"]),
     ],
 )  # fmt: skip
 def test_the_two_of_them_are_the_actors_told_before(

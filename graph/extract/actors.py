@@ -20,6 +20,15 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from graph.extract.anaphora import (
+    DEFINITE_START,
+    PEOPLE_ANAPHORA,
+    PERSON_PRONOUN_START,
+    PRONOUN_AFTER_OPENING,
+    PRONOUN_SPEAKER,
+    PRONOUN_START,
+    TWO_SIDES,
+)
 from graph.extract.asides import describes, hosts_a_posting, says_where, tickers
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
 from graph.extract.entities.inside import _OF
@@ -31,7 +40,6 @@ from graph.text import alternation, fold, in_spans
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
-    "TWO_COUNTRIES",
     "aside_name",
     "definite_nouns",
     "first_role",
@@ -40,50 +48,6 @@ __all__ = [
     "sentence_actors",
     "with_represented_countries",
 ]
-
-
-def _two_of(deux: str, two: str, both: str, *more: str) -> re.Pattern[str]:
-    """ "les deux <deux>", "the two <two>", "both <both>" and the phrases ``more``."""
-    phrases = (rf"(?:les|des|aux|ces) deux (?:{deux})", rf"the two (?:{two})",
-               rf"both (?:{both})", *more)  # fmt: skip
-    return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
-
-
-# what can only mean two countries
-TWO_COUNTRIES = _two_of("pays|flottes|armées|nations|marines", "countries|nations|navies|fleets",
-                         "countries|nations", "leurs pays", "their countries")  # fmt: skip
-# those, or two sides or leaders: the nearest sentence naming two countries
-_ANAPHORA = _two_of("pays|flottes|armées|nations|marines|parties|hommes|dirigeants",
-                    "countries|nations|navies|fleets|sides|leaders|men", "countries|nations|sides",
-                    "leurs pays", "their countries")  # fmt: skip
-# "les deux dirigeants", "the two leaders": the two people named last before
-_PEOPLE_ANAPHORA = _two_of(
-    r"dirigeants|présidents|hommes|chefs d['’]État|ministres",
-    "leaders|presidents|men|ministers",
-    "leaders|presidents|men",
-)
-_PRONOUN_START = re.compile(
-    r"\s*[«\"“]?\s*(?:Il|Elle|Ils|Elles|Son|Sa|Ses|Leur|Leurs|Celui-ci|Celle-ci|Ce dernier"
-    r"|Cette dernière|He|She|It|They|His|Her|Its|Their|The latter)\b"
-)
-# a subject pronoun after an opening phrase ("Née en 1931 à Tromsø, elle avait dirigé…",
-# "In 2005, she won…"), not an impersonal one ("il y a", "il s'agit", "il faut")
-_PRONOUN_AFTER_OPENING = re.compile(
-    r"\s*[^,.;:«»\"“”]{3,60},\s*(?:il|elle|ils|elles|he|she|they)\b"
-    r"(?!\s+(?:y\s+a|s['’]agit|faut|semble)\b)"
-)
-# English pronouns that can only stand for a person
-_PERSON_PRONOUN_START = re.compile(r"\s*[«\"“]?\s*(?:He|She|His|Her)\b")
-# a pronoun as the speaker after a quote ("», a-t-il déclaré", "," she said"): a person
-_PRONOUN_SPEAKER = re.compile(
-    r"[»”\"],?\s*(?:a-t-(?:il|elle)\b|[^\W\d_]+-(?:t-)?(?:il|elle)\b|(?:he|she)\s+[a-z]+)",
-    re.IGNORECASE,
-)
-# "The exercises began…", "Ces manœuvres…": a sentence opening on a definite
-# event noun goes on with the event a sentence just before told
-_DEFINITE_START = re.compile(
-    r"\s*(?:The|These|This|Those|Les|Ces|Ce|Cet|Cette|Le|La|L['’])\s*(?P<noun>[^\W\d_][\w-]*)"
-)
 
 
 def role_holders(
@@ -177,7 +141,7 @@ def sentence_actors(
     _borrow_two_people(own, previous, found)
     _borrow_named_thing(own, previous, found, language)
     countries = sum(1 for key in found if key.startswith("country/"))
-    if countries < 2 and _ANAPHORA.search(own.text):
+    if countries < 2 and TWO_SIDES.search(own.text):
         for key, m in _two_sides(previous, language).items():
             found.setdefault(key, m)
     return tuple(sorted(found.values(), key=lambda m: m.key))
@@ -188,15 +152,17 @@ def _two_sides(previous: Sequence[AnalysedSentence], language: str) -> dict[str,
     nearest sentence naming two, however many sentences about one of them came
     between; one where they act first, before one where they are only a
     passive's agents ("The truce, brokered by Norway and Finland, …": the
-    mediators are not the two sides)."""
+    mediators are not the two sides), or one of them named as where
+    ("Norway delivered missiles to Finland. The two allies…")."""
     fallback: dict[str, EntityMention] = {}
     for prev in reversed(previous):
         countries = [m for m in _acting(prev) if m.kind == "country"]
         acting = {m.key: m for m in countries if not _agent(prev.text, m, language)}
         if len(acting) >= 2:
             return acting
-        if not fallback and len({m.key for m in countries}) >= 2:
-            fallback = {m.key: m for m in countries}
+        named = [m for m in prev.mentions if m.kind == "country"]
+        if not fallback and len({m.key for m in named}) >= 2:
+            fallback = {m.key: m for m in named}
     return fallback
 
 
@@ -380,7 +346,7 @@ def _borrow_two_people(
     two people are the last two people the sentences before name."""
     if sum(m.kind == "person" for m in found.values()) >= 2:
         return
-    if not _PEOPLE_ANAPHORA.search(sentence.text):
+    if not PEOPLE_ANAPHORA.search(sentence.text):
         return
     people: dict[str, EntityMention] = {}
     for m in reversed([m for prev in previous for m in prev.mentions if m.kind == "person"]):
@@ -401,7 +367,7 @@ def _borrow_told_event(
     July", "Ces manœuvres…") is about the event of that noun one or two
     sentences before ("China and Nordvik announced joint exercises"): the
     actors of that sentence are this event's too."""
-    start = _DEFINITE_START.match(sentence.text)
+    start = DEFINITE_START.match(sentence.text)
     noun = start["noun"].lower() if start else ""
     stem = next((n for n in nouns if noun.startswith(n)), None)
     if stem is None:
@@ -422,7 +388,7 @@ def _acting(sentence: AnalysedSentence) -> list[EntityMention]:
 
 def _pronoun_speaker(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether a pronoun speaks after a quote, outside the asides ``spans``."""
-    match = _PRONOUN_SPEAKER.search(text)
+    match = PRONOUN_SPEAKER.search(text)
     return match is not None and not in_spans(match.end() - 1, spans)
 
 
@@ -472,7 +438,7 @@ def _borrow_pronoun_subject(
     avait reçu…": not Norway)."""
     if not _pronoun_subject(sentence.text) and not speaker:
         return
-    person_only = speaker or bool(_PERSON_PRONOUN_START.match(sentence.text))
+    person_only = speaker or bool(PERSON_PRONOUN_START.match(sentence.text))
     for prev in reversed(previous):
         if _pronoun_subject(prev.text):
             continue
@@ -491,4 +457,4 @@ def _borrow_pronoun_subject(
 
 
 def _pronoun_subject(text: str) -> bool:
-    return bool(_PRONOUN_START.match(text) or _PRONOUN_AFTER_OPENING.match(text))
+    return bool(PRONOUN_START.match(text) or PRONOUN_AFTER_OPENING.match(text))

@@ -31,13 +31,13 @@ from graph.event_types import BIRTH, FALLBACK, PERSONAL, SAYING, TELLING, UNACTE
 from graph.extract import dates
 from graph.extract.acting import is_news_outlet, not_acting, unnamed_speaker
 from graph.extract.actors import (
-    TWO_COUNTRIES,
     first_role,
     role_holders,
     role_registry,
     sentence_actors,
     with_represented_countries,
 )
+from graph.extract.anaphora import TWO_COUNTRIES
 from graph.extract.apart import (
     about_someone,
     another_happening,
