@@ -159,6 +159,22 @@ def test_who_a_when_clause_names_does_not_act_in_the_sentences_happening(kb):
 
 
 @pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # stop 36: a when-clause right after the sentence's own date tells what
+        # happened then; whom it names acts
+        ("No fuel or medical supplies have reached Sweden's northern towns since 2 March, when "
+         "Norway shut the fjord to fishing boats.", "en"),
+        ("Aucun carburant n'a atteint les villes du nord de la Suède depuis le 2 mars, lorsque "
+         "la Norvège a fermé le fjord aux bateaux de pêche.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_when_clause_right_after_the_date_tells_its_happening(body, language, kb):
+    [event] = [e for e in _events(body, language, kb) if e.time.begin == date(2031, 3, 2)]
+    assert "country/norway" in _actors(event)
+
+
+@pytest.mark.parametrize(
     ("body", "trigger"),
     [
         # guard: "It comes as…" frames the news; it is no background

@@ -108,7 +108,7 @@ def not_acting(
                             verbal=any(v.start == trigger_at for v in sentence.verbs)),
              *object_relatives(sentence, language, (trigger_at, when)),
              *states(sentence, trigger_at), *apart, *described,
-             *_other_time(sentence, trigger_at, language),
+             *_other_time(sentence, trigger_at, time.end if direct else None),
              *_outside_its_relative(sentence, trigger_at, language)]  # fmt: skip
     if direct:
         spans += _speaker_clause(sentence, time, told, kb, language)
@@ -197,12 +197,18 @@ def _ends_the_sentence(sentence: AnalysedSentence, end: int) -> bool:
 
 
 def _other_time(
-    sentence: AnalysedSentence, trigger_at: int, language: str
+    sentence: AnalysedSentence, trigger_at: int, time_end: int | None
 ) -> list[tuple[int, int]]:
     """ "When Edvard Lindqvist resigned, the board named Marion Castellan": who
-    the clause saying when names acts in that other happening, not this one."""
+    the clause saying when names acts in that other happening, not this one.
+    Not a clause right after the sentence's own time (``time_end``), which
+    says what happened then ("since March 2, when Norway closed the border":
+    Norway acts on March 2)."""
+    text = sentence.text
     return [span for span in sentence.temporal_clauses
-            if not span[0] <= trigger_at < span[1]]  # fmt: skip
+            if not span[0] <= trigger_at < span[1]
+            and not (time_end is not None and time_end <= span[0]
+                     and not text[time_end : span[0]].strip(" ,"))]  # fmt: skip
 
 
 def _outside_its_relative(
