@@ -76,6 +76,8 @@ def _types(body: str, language: str, published: date, kb) -> list[str]:
         ("La Cour de Nordvik a rendu lundi un avis consultatif.", "fr", "Decision"),
         ("Edvard Lindqvist was murdered in Tromsø on Sunday.", "en", "Death"),
         ("Edvard Lindqvist a été assassiné dimanche à Tromsø.", "fr", "Death"),
+        ("Edvard Lindqvist pleaded not guilty to the charges in Oslo on Monday.", "en", "Trial"),
+        ("Edvard Lindqvist a comparu lundi à Oslo pour fraude.", "fr", "Trial"),
     ],
 )  # fmt: skip
 def test_news_of_every_kind_gets_its_type(kb, body: str, language: str, event_type: str) -> None:
