@@ -130,6 +130,13 @@ def test_what_happens_nowhere_named_is_no_event(kb, body: str) -> None:
         # a body of the state acts for it
         ("Le chef de la délégation norvégienne Edvard Lindqvist a rencontré lundi Marion "
          "Castellan.", "fr", {"Norway", "Edvard Lindqvist"}, set()),
+        # stop 36: nor do private groups ("Palestinian NGOs have warned…"); officials do
+        ("Norwegian NGOs warned on Monday that the north was entering a famine.", "en",
+         set(), {"Norway"}),
+        ("Des ONG norvégiennes ont averti lundi que le nord entrait en famine.", "fr",
+         set(), {"Norway"}),
+        ("Norwegian officials warned on Monday that the north was entering a famine.", "en",
+         {"Norway"}, set()),
     ],
 )  # fmt: skip
 def test_a_nationality_describing_a_firm_does_not_act(
