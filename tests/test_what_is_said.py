@@ -99,3 +99,10 @@ def test_a_happening_no_trigger_types_keeps_whom_it_names(body, language, kb):
 )  # fmt: skip
 def test_a_state_or_a_present_told_is_an_opinion(body, language, kb):
     assert not {"country/norway", "country/finland"} & _statement_actors(body, language, kb)
+
+
+def test_whom_a_statement_calls_on_does_not_act_in_it(kb):
+    # "urged X to…", "called on X to…": X is the statement's audience
+    body = ("Marion Castellan urged Nordvik Energy to stop drilling, saying the spill had harmed "
+            "the coast.")  # fmt: skip
+    assert _statement_actors(body, "en", kb) == {"person/marion-castellan"}
