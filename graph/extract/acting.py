@@ -140,7 +140,7 @@ def _opinion(
         return []
     start = max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
     # "X, the minister's adviser, said": the apposition closing before the verb
-    # follows its subject
+    # (its comma and a space at most between) follows its subject
     subject = bool(words_besides_verbs(sentence, start, trigger_at)) or any(
         a < start <= b + 2 for a, b in described
     )
@@ -171,7 +171,10 @@ def _tells_a_happening(sentence: AnalysedSentence, span: tuple[int, int], langua
     )
 
 
-_TAIL_WORDS = 3  # words after a verb of saying that still end the sentence ("said on Monday")
+# words after a verb of saying that still end the sentence ("said on Monday."), or
+# stand before the speaker who follows it ("a estimé lundi X")
+_TAIL_WORDS = 3
+_WORD = re.compile(r"\w+")
 
 
 def _speaker_follows(sentence: AnalysedSentence, end: int, language: str) -> bool:
@@ -181,7 +184,7 @@ def _speaker_follows(sentence: AnalysedSentence, end: int, language: str) -> boo
     audience ("told Nordic Insight")."""
     return any(
         m.start >= end and m.kind in ACTOR_KINDS
-        and len(re.findall(r"\w+", sentence.text[end : m.start])) <= _TAIL_WORDS
+        and len(_WORD.findall(sentence.text, end, m.start)) <= _TAIL_WORDS
         and not dates.COMPLEMENTISER.search(sentence.text, end, m.start)
         and not _spoken_to(sentence.text[: m.start], language)
         for m in sentence.mentions
@@ -190,8 +193,7 @@ def _speaker_follows(sentence: AnalysedSentence, end: int, language: str) -> boo
 
 def _ends_the_sentence(sentence: AnalysedSentence, end: int) -> bool:
     """Whether only a few words naming no one follow ``end`` in the sentence."""
-    tail = sentence.text[end:]
-    return len(re.findall(r"\w+", tail)) <= _TAIL_WORDS and not any(
+    return len(_WORD.findall(sentence.text, end)) <= _TAIL_WORDS and not any(
         m.start >= end for m in sentence.mentions
     )
 
