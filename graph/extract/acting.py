@@ -29,7 +29,7 @@ from graph.extract.verbs import words_besides_verbs
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import in_spans
-from graph.types import AnalysedSentence, EntityMention, TimeExpression
+from graph.types import AnalysedSentence, EntityMention, TimeExpression, Verb
 
 __all__ = ["is_news_outlet", "not_acting", "unnamed_speaker"]
 
@@ -134,11 +134,11 @@ def _opinion(
     holds no trigger of another type and no verb telling a happening (then it
     tells one, whose actors it names: "said Norway and Finland would sign a
     pact", "said Russia had violated its airspace")."""
-    verb = next((v for v in sentence.verbs if v.start == trigger_at), None)
-    text = sentence.text
-    if verb is None or in_spans(trigger_at, quoted(text)):
+    found = _saying_verb(sentence, trigger_at)
+    if found is None:
         return []
-    start = max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
+    verb, start = found
+    text = sentence.text
     # "X, the minister's adviser, said": the apposition closing before the verb
     # (its comma and a space at most between) follows its subject
     subject = bool(words_besides_verbs(sentence, start, trigger_at)) or any(
@@ -242,14 +242,12 @@ def unnamed_speaker(
     by X": the agent follows), a first person or a relative pronoun ("X, who
     said…"), nor a verb with nothing before it in its clause ("…, said X").
     """
-    text, verbs = sentence.text, sentence.verbs
     if not actors or not _all_named_after(sentence, actors, trigger_at):
         return False
-    if not any(v.start == trigger_at for v in verbs) or in_spans(trigger_at, quoted(text)):
+    saying = _saying_verb(sentence, trigger_at)
+    if saying is None or agent_follows(sentence.text, trigger_at, language):
         return False
-    if agent_follows(text, trigger_at, language):
-        return False
-    start = max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
+    start = saying[1]
     if any(start <= m.start < trigger_at for m in sentence.mentions):
         return False
     words = words_besides_verbs(sentence, start, trigger_at)
@@ -274,6 +272,17 @@ def _all_named_after(
 
 
 _CLAUSE_MARKS = (",", ";", ":", "«", "»", '"', "“", "”", "(")
+
+
+def _saying_verb(sentence: AnalysedSentence, trigger_at: int) -> tuple[Verb, int] | None:
+    """The verb of saying at ``trigger_at`` and where its clause starts (after the
+    last comma, colon or quote mark before it), or None when the trigger is no
+    verb or stands in a quote."""
+    verb = next((v for v in sentence.verbs if v.start == trigger_at), None)
+    text = sentence.text
+    if verb is None or in_spans(trigger_at, quoted(text)):
+        return None
+    return verb, max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
 
 
 # words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",
