@@ -1,6 +1,7 @@
-"""First names (stop 36). On unseen pages the small English model found "Khan"
-in "Imran Khan has…", and the first name became a person of its own; and a
-minister whose first name is a country's ("Israel Katz") was that country.
+"""First names (stop 36). On unseen pages the small English model found only
+the surname of a first and last name before a verb, and the first name became
+a person of its own; and a minister whose first name is a country's name was
+that country.
 The real model tags the words; the first tests set the entity the model gave
 there (a lone surname) so that the rule is checked whatever names this model
 version happens to know. Invented surnames, real countries.

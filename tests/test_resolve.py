@@ -360,8 +360,8 @@ def test_one_speakers_statement_told_twice_is_one() -> None:
 
 
 def test_two_statements_naming_one_person_and_place_stay_two(tmp_path: Path) -> None:
-    # "“Terrific guy,” Epstein's neighbor in New York, Trump, said" and a prince's
-    # denial of meeting someone at Epstein's home in New York were one statement
+    # on an unseen page, a neighbour's "“Terrific guy,” … said" about someone and a
+    # prince's denial of meeting that someone at his New York home were one statement
     record = {
         "url": "https://example.org/2031/11/30/lindqvist", "published": "2031-11-30",
         "language": "en", "title": "Who knew Edvard Lindqvist",

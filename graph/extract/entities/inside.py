@@ -119,7 +119,7 @@ def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
     Taoyuan International Airport", "told the Norway Times", "Frack Free
     Norway"), is a word of that name: the airline, the campaign group is not
     the country. "Pakistan Army", "Norway Supreme Court" keep the country. So
-    is one opening a person's name the model found ("Israel Katz", "Jordan
+    is one opening a person's name the model found ("Israel Lindqvist", "Jordan
     Lindqvist"): the minister is not the country."""
     language = doc.lang_
     articles = _folded_words(language, "articles")

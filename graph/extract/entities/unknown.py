@@ -1,8 +1,8 @@
 """People the language model does not know: two or three capitalised proper
 nouns no list or model claimed, right before what a person's name comes
 before (a verb, ", who", an aside saying who someone is: ", Nordvik's envoy,",
-", 27,"); and the first name the model left out of a person's name ("Imran
-Khan" found as "Khan"). The tagger still sees the names where the small
+", 27,"); and the first name the model left out of a person's name ("Edvard
+Lindqvist" found as "Lindqvist"). The tagger still sees the names where the small
 model's NER does not.
 """
 
