@@ -186,7 +186,9 @@ def _dask_extract(
                 n_workers=max(1, config.jobs),
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # the scheduler serves HTTP whatever the dashboard: on a free port,
+                # not dask's shared 8787, which another build on the machine may hold
+                dashboard_address=":0",
             )
             stack.enter_context(cluster)
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]

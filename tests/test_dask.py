@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import socket
+from contextlib import suppress
 from pathlib import Path
 
 from graph.export.statements import statements
@@ -20,6 +22,15 @@ def test_dask_executor_gives_the_local_pools_bytes() -> None:
     local = _nquads(BuildConfig(jobs=2))
     dask = _nquads(BuildConfig(jobs=2, executor="dask"))
     assert dask == local
+
+
+def test_a_local_cluster_starts_while_dasks_usual_port_is_taken() -> None:
+    # another build or a notebook holds 8787: the cluster takes a free port
+    with socket.socket() as held:
+        with suppress(OSError):  # already taken by something else: as good
+            held.bind(("0.0.0.0", 8787))
+            held.listen()
+        assert _nquads(BuildConfig(jobs=1, executor="dask"))
 
 
 def test_scheduler_without_the_dask_executor_is_bad_usage(run_cli, tmp_path: Path) -> None:
