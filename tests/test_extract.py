@@ -1117,6 +1117,26 @@ def test_trigger_words_are_whole_words_where_they_must_be(
 
 
 @pytest.mark.parametrize(
+    ("body", "language", "event_type"),
+    [
+        # a light verb yields to the event noun it launches
+        ("Norway launched retaliatory strikes on Nordby on Sunday.", "en", "Attack"),
+        ("Norway and Finland on Sunday launched joint naval exercises in the Barents Sea.", "en",
+         "MilitaryExercise"),
+        # guards: "lancé" is no trigger in French; what it launches is no happening
+        ("Dimanche, la Norvège a lancé des exercices navals conjoints avec la Finlande.", "fr",
+         "MilitaryExercise"),
+        ("Norway launched a weather satellite from Andoya on Sunday.", "en", "Launch"),
+    ],
+)  # fmt: skip
+def test_a_light_verb_takes_the_type_of_its_event_noun(
+    kb, body: str, language: str, event_type: str
+) -> None:
+    _, events = _events(body, language, date(2031, 7, 21), kb)
+    assert [e.event_type for e in events] == [event_type]
+
+
+@pytest.mark.parametrize(
     ("body", "language"),
     [
         ("Edvard Lindqvist finished second in Oslo on Sunday, as he did last year.", "en"),

@@ -147,6 +147,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "at_that_time",
             "after_that_time",
             "before_the_news",
+            "light_verbs",
             "temporal_clause",
             "temporal_idiom",
             "comes_as",

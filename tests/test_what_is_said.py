@@ -106,3 +106,41 @@ def test_whom_a_statement_calls_on_does_not_act_in_it(kb):
     body = ("Marion Castellan urged Nordvik Energy to stop drilling, saying the spill had harmed "
             "the coast.")  # fmt: skip
     assert _statement_actors(body, "en", kb) == {"person/marion-castellan"}
+
+
+def _attack_actors(body: str, language: str, kb) -> set[str]:
+    found = events_of(body, language, kb)
+    attacks = [e for e in found if e.event_type == "Attack"]
+    assert len(attacks) == 1, [(e.event_type, e.trigger, e.sentence) for e in found]
+    return {a.key for a in attacks[0].actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # the speaker of an attribution after the happening, named with a role phrase
+        ("Russia attacked the port of Odesa on Sunday, Ukrainian President Edvard Lindqvist "
+         "said.", "en"),
+        # the attribution is its own clause: a participle clause may follow it
+        ("Russia attacked the port of Odesa on Sunday, Ukrainian President Edvard Lindqvist "
+         "said, calling it a crime against civilians.", "en"),
+        # where it was said is no actor either
+        ("Russia attacked the port of Odesa on Sunday, the governor wrote on Telegram.", "en"),
+        ("La Russie a attaqué le port d'Odessa dimanche, a écrit sur Telegram le gouverneur "
+         "Edvard Lindqvist.", "fr"),
+    ],
+)  # fmt: skip
+def test_who_tells_of_a_happening_after_it_does_not_act_in_it(body, language, kb):
+    assert _attack_actors(body, language, kb) == {"country/russia"}
+
+
+def test_a_phrase_framing_the_speakers_words_keeps_the_speaker(kb):
+    # guard: no clause before the speaker's, only a phrase that frames what is
+    # said; whose meeting it is ("sa rencontre") is the speaker
+    body = ("Dimanche, lors de sa rencontre avec Edvard Lindqvist à Oslo, la ministre "
+            "norvégienne Marion Castellan a déclaré que la pêche reprendrait.")  # fmt: skip
+    meetings = [e for e in events_of(body, "fr", kb) if e.event_type == "Meeting"]
+    assert len(meetings) == 1
+    assert {"person/marion-castellan", "person/edvard-lindqvist"} <= {
+        a.key for a in meetings[0].actors
+    }

@@ -128,8 +128,11 @@ def sentence_actors(
         known = kb.entities.get(person.split("/", 1)[1])
         mention = found.get(person)
         label = known.label if known else mention.label if mention else person.split("/", 1)[1]
+        # where the sentence names the holder, the mention keeps its place: whether
+        # it stands in an attribution (", President X said") is read from it
+        start, end = (mention.start, mention.end) if mention else (0, 0)
         found[person] = EntityMention(
-            mention.text if mention else role_text, 0, 0, "person", person, label, role_text
+            mention.text if mention else role_text, start, end, "person", person, label, role_text
         )
     # a pronoun or anaphor inside another happening's words points at none of this one's
     # ("It also marked the 75th anniversary of…": "it" did not found the relations)

@@ -347,7 +347,7 @@ def _event(
         retold = told_by_a_source(sentence, time, kb, language, own_date=True, apart=spoken)
         return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),
                       earlier) if retold else None  # fmt: skip
-    told_by = attribution(sentence.text, trigger_at, kb, language) if event_type != SAYING else []
+    told_by = attribution(sentence, trigger_at, kb, language) if event_type != SAYING else []
     # what did not happen, or was dated already, needs no actors read
     if trigger is not None and did_not_happen(
         sentence.text, (trigger_at, trigger_at + len(trigger)), language

@@ -194,7 +194,32 @@ def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigge
         if not _in_a_name(sentence, m, event_type, language)
         and not (event_type.name == SAYING and _agentless_passive(sentence, m, language))
     ]
-    return tuple(sorted(found, key=lambda f: (f[2], -len(f[1]))))
+    found.sort(key=lambda f: (f[2], -len(f[1])))
+    return tuple(t for t in found if not _light_verb(sentence, t, found, language))
+
+
+_LIGHT_REACH = 3  # words between a light verb and its event noun ("launched joint naval exercises")
+
+
+def _light_verb(sentence: str, trigger: Trigger, found: list[Trigger], language: str) -> bool:
+    """Whether ``trigger`` is a light verb (the language's ``[cues] light_verbs``)
+    with a trigger of another type, no verb of saying, a few words after it in
+    its clause: "launched retaliatory strikes" is an attack, "a lancé une
+    offensive" an invasion; "launched a satellite" stays a launch."""
+    light = cue("light_verbs", language)
+    if light is None or not light.fullmatch(trigger[1]):
+        return False
+    return any(
+        other[2] >= trigger[3]
+        and other[0] != trigger[0]
+        and other[0].role != "saying"
+        and _WITHIN_A_CLAUSE.fullmatch(sentence, trigger[3], other[2]) is not None
+        and len(sentence[trigger[3] : other[2]].split()) <= _LIGHT_REACH
+        for other in found
+    )
+
+
+_WITHIN_A_CLAUSE = re.compile(r"[^,;:.!?()«»“”\"]*")
 
 
 def _agentless_passive(sentence: str, match: re.Match[str], language: str) -> bool:
