@@ -330,7 +330,7 @@ def test_an_episode_whose_report_names_its_year_gives_it_to_the_others(tmp_path:
     assert "the year another report of its episode names" in dated[M.PUBLISHED_EVIDENCE]
 
 
-def _saying(article: str, index: int, *keys: str):
+def _saying(article: str, index: int, *keys: str, event_type: str = "Statement"):
     from datetime import date
 
     from graph.types import EntityMention, EventMention, TimeExpression
@@ -338,7 +338,7 @@ def _saying(article: str, index: int, *keys: str):
     day = date(2031, 3, 14)
     time = TimeExpression("Friday", 0, 6, day, day, "day", "weekday")
     actors = tuple(EntityMention(k, 0, 0, k.split("/")[0], k, k) for k in keys)
-    return EventMention(article, f"sentence {index}", index, time, "Statement", "said", actors,
+    return EventMention(article, f"sentence {index}", index, time, event_type, "said", actors,
                         None, ())  # fmt: skip
 
 
@@ -348,6 +348,18 @@ def test_two_speakers_statements_about_the_same_countries_stay_two() -> None:
     officials = _saying("a.txt", 3, "country/nordvik", "country/valdoria")
     scholar = _saying("a.txt", 5, "person/ingrid-solberg", "country/nordvik", "country/valdoria")
     assert len(resolve_events([officials, scholar], {}, {})) == 2
+
+
+def test_two_tellers_announcements_about_the_same_countries_stay_two() -> None:
+    # "a Nordvik drone hit a Valdorian town, local authorities reported" and
+    # "X and Y condemned the strikes in statements published on Friday"
+    from graph.resolve import resolve_events
+
+    authorities = _saying("a.txt", 3, "country/nordvik", "country/valdoria",
+                          event_type="Announcement")  # fmt: skip
+    leaders = _saying("a.txt", 9, "person/ingrid-solberg", "person/edvard-lindqvist",
+                      "country/nordvik", "country/valdoria", event_type="Announcement")  # fmt: skip
+    assert len(resolve_events([authorities, leaders], {}, {})) == 2
 
 
 def test_one_speakers_statement_told_twice_is_one() -> None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
-from graph.event_types import FALLBACK, SAYING, family
+from graph.event_types import FALLBACK, SAYING, TELLING, family
 from graph.kb import KnowledgeBase
 from graph.text import fold, translit_key
 from graph.types import UNKNOWN_TIME, Entity, EntityMention, Event, EventMention
@@ -258,7 +258,8 @@ def _compatible(
             return None
         return f"same {family(mention.event_type)} event, overlapping dates, same place {place}"
     shared = cluster.actors & actors
-    sayings = mention.event_type == SAYING and all(m.event_type == SAYING for m in cluster.mentions)
+    # statements and announcements: who tells is what tells them apart
+    sayings = all(m.event_type in TELLING for m in (mention, *cluster.mentions))
     if (
         sayings
         and all(a.startswith("country/") for a in shared)
