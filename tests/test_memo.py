@@ -111,8 +111,29 @@ def test_a_renamed_episode_or_storyline_keeps_its_events_statements(tmp_path: Pa
     expected = _nquads(renamed, tmp_path / "plain")
     with StatementMemo(path) as last_build:
         statements(renamed, last_build)
-    assert last_build.misses == 0  # the episode itself is converted anew, not memoised
+    # the episode under its new key, and the storyline whose episode it is: no event
+    holders = [n for n, d in renamed.nodes(data=True) if d.get(m.KIND) == m.STORYLINE
+               and renamed.has_edge(n, "story/renamed")]  # fmt: skip
+    assert last_build.misses == 1 + len(holders)
     assert _nquads(renamed, tmp_path / "after", path) == expected
+
+
+def test_an_unchanged_episode_and_storyline_are_reused(tmp_path: Path) -> None:
+    path, G = tmp_path / "memo.sqlite", build_fixture_graph()
+    _nquads(G, tmp_path / "before", path)
+    assert _counts(G, path) == (_rows(path), 0)
+    spanned = [n for n, d in G.nodes(data=True) if d.get(m.KIND) in (m.STORY, m.STORYLINE)]
+    assert spanned  # the fixture has both, and the memo holds them
+
+
+def test_an_episode_whose_event_moves_is_converted_again(tmp_path: Path) -> None:
+    # an episode and a storyline span their events' times, which are not their own attributes
+    path = tmp_path / "memo.sqlite"
+    _nquads(build_fixture_graph(), tmp_path / "before", path)
+    moved = build_fixture_graph()
+    moved.nodes[E_VISIT][m.END] = "2031-12-31"
+    expected = _nquads(moved, tmp_path / "plain")
+    assert _nquads(moved, tmp_path / "after", path) == expected
 
 
 def test_the_nodes_a_graph_lost_are_forgotten(tmp_path: Path) -> None:

@@ -1,15 +1,13 @@
 """The last build's statements, node by node, so that a rebuild converts only what changed.
 
 Requires the run records of :mod:`graph.export.statements` and the inputs of
-:func:`graph.export.rdf.node_inputs`; adds nothing to ``G``.
+:func:`graph.export.inputs.node_inputs`; adds nothing to ``G``.
 
 Converting a node's triples through rdflib and Oxigraph's printer is most of the
 export's time, and one more article changes few nodes: its own, its events,
-the entities it names, their storyline neighbours. The memo keeps, for every
-node whose triples depend only on its own inputs (articles, events, entities,
-topics), a digest of those inputs and the node's records; when a rebuild finds
-the same digest it reuses the records as they are. Episodes and storylines
-span their events' times, so they are converted every time.
+the entities it names, their episode and storyline. The memo keeps, for every
+node, a digest of what its triples are computed from and the node's records;
+when a rebuild finds the same digest it reuses the records as they are.
 
 Stored with SQLite (Python's own ``sqlite3``) in ``OUT/.cache/statements.sqlite``:
 one row a node, read a row at a time, so the memo of a large corpus is never

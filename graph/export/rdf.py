@@ -156,7 +156,8 @@ def _lit(subject: Node, pred: Node, value: Any) -> Iterator[Triple]:
         yield subject, pred, Literal(text)
 
 
-def _edges(G: nx.MultiDiGraph[str], node: str, rel: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def edges_of(G: nx.MultiDiGraph[str], node: str, rel: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The out-edges of ``node`` of relation ``rel``, as (target, attributes)."""
     for _, target, data in G.out_edges(node, data=True):
         if data.get(m.REL) == rel:
             yield target, data
@@ -283,7 +284,7 @@ def _entity(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterator[T
 
 
 def _topic_iri(G: nx.MultiDiGraph[str], node: str) -> URIRef:
-    concept = _concept(G, node)
+    concept = topic_concept(G, node)
     return _safe_iri(concept) or node_iri(node) if concept else node_iri(node)
 
 
@@ -302,11 +303,11 @@ def _story(
     s = node_iri(node)
     yield s, RDF.type, SG.Episode
     yield from _lit(s, RDFS.label, d.get(m.LABEL))
-    events = sorted({t for t, _ in _edges(G, node, m.SUB_EVENT)} | set(members))
+    events = sorted({t for t, _ in edges_of(G, node, m.SUB_EVENT)} | set(members))
     for e in events:
         yield s, SEM.hasSubEvent, node_iri(e)
     yield from _span(G, s, events)
-    for target, _ in _edges(G, node, m.HAS_ARTICLE):
+    for target, _ in edges_of(G, node, m.HAS_ARTICLE):
         yield s, SG.hasArticle, node_iri(target)
 
 
@@ -325,15 +326,15 @@ def _storyline(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> Iterato
     yield s, RDF.type, SG.Story
     yield s, RDF.type, SG.Storyline
     yield from _lit(s, RDFS.label, d.get(m.LABEL))
-    episodes = sorted(t for t, _ in _edges(G, node, m.SUB_EVENT))
-    events = sorted({e for ep in episodes for e, _ in _edges(G, ep, m.SUB_EVENT)})
+    episodes = sorted(t for t, _ in edges_of(G, node, m.SUB_EVENT))
+    events = sorted({e for ep in episodes for e, _ in edges_of(G, ep, m.SUB_EVENT)})
     # the episodes' events too, materialised: one hop reads the whole timeline
     for part in episodes + events:
         yield s, SEM.hasSubEvent, node_iri(part)
-    for article in sorted({a for ep in episodes for a, _ in _edges(G, ep, m.HAS_ARTICLE)}):
+    for article in sorted({a for ep in episodes for a, _ in edges_of(G, ep, m.HAS_ARTICLE)}):
         yield s, SG.hasArticle, node_iri(article)
     yield from _span(G, s, events)
-    for other, _ in _edges(G, node, m.RELATED_STORY):
+    for other, _ in edges_of(G, node, m.RELATED_STORY):
         yield s, SG.relatedStory, node_iri(other)
 
 
@@ -382,34 +383,8 @@ def node_triples(
         yield from ((None, t) for t in _storyline(G, node, d))
 
 
-_SELF_CONTAINED = frozenset({m.ARTICLE, m.EVENT, m.TOPIC, m.PLACE_KIND, *m.ACTOR_KINDS})
-
-
-def node_inputs(G: nx.MultiDiGraph[str], node: str, d: dict[str, Any]) -> str | None:
-    """Everything :func:`node_triples` reads for ``node``, as text (equal text,
-    equal triples: :mod:`graph.export.memo`), or None when that is more than the
-    node's own (an episode or storyline spans its events' times).
-
-    Articles, entities and topics read their attributes, events also their
-    out-edges' targets and attributes and the concept of each topic a subject
-    edge reaches; every out-edge is in the text (an article's mentions: more
-    than read, never less). Values are strings and tuples of strings, whose
-    ``repr`` tells them apart; the same in another order only misses.
-    """
-    if d.get(m.KIND) not in _SELF_CONTAINED:
-        return None
-    # not an edge's key (the next event's storyline) nor an event's episode, which
-    # one more article renames for many: the episode's triples read it (story_members)
-    edges = sorted(
-        (target, repr(data), _concept(G, target) if data.get(m.REL) == m.SUBJECT else "")
-        for target, keyed in G.succ[node].items()
-        for data in keyed.values()
-    )
-    own = {k: v for k, v in d.items() if k != m.STORY_OF}
-    return repr((node, own, edges))
-
-
-def _concept(G: nx.MultiDiGraph[str], node: str) -> object:
+def topic_concept(G: nx.MultiDiGraph[str], node: str) -> object:
+    """The SKOS concept a topic node stands for, if any."""
     return G.nodes[node].get(m.CONCEPT) if node in G else None
 
 
@@ -480,11 +455,11 @@ __all__ = [
     "UNIT_BY_GRANULARITY",
     "Owned",
     "Triple",
+    "edges_of",
     "from_rdf",
     "graph_iri",
     "new_graph",
     "node_id_of",
-    "node_inputs",
     "node_iri",
     "node_triples",
     "owned_triples",
@@ -495,5 +470,6 @@ __all__ = [
     "story_members",
     "to_dataset",
     "to_rdf",
+    "topic_concept",
     "triples_of",
 ]

@@ -40,12 +40,12 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from graph.export.inputs import node_inputs
 from graph.export.memo import StatementMemo
 from graph.export.rdf import (
     SHARED_GRAPH,
     Owned,
     graph_iri,
-    node_inputs,
     node_triples,
     ox_term,
     sorted_nodes,
@@ -180,7 +180,7 @@ def _runs(G: nx.MultiDiGraph[str], folder: Path, memo: StatementMemo | None) -> 
     runs: list[Path] = []
     run: list[str] = []
     for node, d in sorted_nodes(G):
-        inputs = node_inputs(G, node, d) if memo is not None else None
+        inputs = node_inputs(G, node, d, members) if memo is not None else None
         lines = memo.get(node, inputs) if memo is not None and inputs is not None else None
         if lines is None:
             lines = records(node_triples(G, node, d, members))
