@@ -3,6 +3,7 @@ the same bytes as a build that converts every node."""
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -162,12 +163,51 @@ def test_an_unreadable_memo_is_replaced(tmp_path: Path) -> None:
 def test_a_failed_export_leaves_the_last_memo(tmp_path: Path) -> None:
     path, G = tmp_path / "memo.sqlite", build_fixture_graph()
     _nquads(G, tmp_path / "one", path)
-    rows = _rows(path)
+    rows, documents = _rows(path), _documents(path)
+    kept = documents[0].read_bytes()
     G.remove_node(E_CALL)
     with pytest.raises(RuntimeError), StatementMemo(path) as last_build:
         statements(G, last_build)
         raise RuntimeError("the disk filled up")
     assert _rows(path) == rows
+    assert _documents(path) == documents and documents[0].read_bytes() == kept
+
+
+def _documents(memo: Path) -> list[Path]:
+    """The statements the memo keeps for the next build."""
+    return sorted(memo.parent.glob("statements-*.nq"))
+
+
+def test_a_rebuild_edits_the_last_statements_instead_of_sorting_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "memo.sqlite"
+    _nquads(build_fixture_graph(), tmp_path / "before", path)
+    after = build_fixture_graph()
+    _relabel(after)
+    _new_actor(after)
+    after.remove_node(E_CALL)  # a node changed, an edge added, a node gone
+    expected = _nquads(after, tmp_path / "plain")
+
+    def sorted_again(*_: object) -> None:
+        raise AssertionError("every record was sorted again")
+
+    # the module, not the function the package exports under its name
+    monkeypatch.setattr(importlib.import_module("graph.export.statements"), "_runs", sorted_again)
+    assert _nquads(after, tmp_path / "after", path) == expected
+    assert _nquads(after, tmp_path / "again", path) == expected
+    assert len(_documents(path)) == 1  # the last one only
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.5, 0.9])
+def test_a_document_cut_short_is_computed_anew(tmp_path: Path, cut: float) -> None:
+    path, G = tmp_path / "memo.sqlite", build_fixture_graph()
+    _nquads(G, tmp_path / "one", path)
+    (document,) = _documents(path)
+    lines = document.read_bytes().splitlines(keepends=True)
+    document.write_bytes(b"".join(lines[: int(len(lines) * cut)]))
+    _relabel(G)
+    assert _nquads(G, tmp_path / "two", path) == _nquads(G, tmp_path / "plain")
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
@@ -203,3 +243,25 @@ def test_adding_changing_and_removing_articles_gives_a_full_builds_bytes(
     (corpus / news[2].name).unlink()
     same_as_a_full_build("removed")
     assert _rows(kept / ".cache" / memo_module.MEMO_FILE) > 0
+
+
+def test_an_edit_moves_a_triple_between_its_graphs_and_the_shared_one(tmp_path: Path) -> None:
+    from collections import Counter, defaultdict
+
+    from graph.export.edit import count_records, edit_document
+
+    last = tmp_path / "last.nq"
+    last.write_text('<a> <p> "1" <g1> .\n<b> <p> "2" <s> .\n<c> <p> "3" <g2> .\n')
+    changes: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    count_records(changes, ['<b> <p> "2"\x00<g2>\n'], -1)  # b: supported by g1 alone now
+    count_records(changes, ['<c> <p> "3"\x00<g1>\n', '<bb> <p> "4"\x00<g3>\n'], 1)
+    out = tmp_path / "new.nq"
+    with StatementMemo(tmp_path / "memo.sqlite") as memo:
+        memo.set_shared('<b> <p> "2"', Counter({"<g1>": 1, "<g2>": 1}))
+        count = edit_document((last, 3), changes, memo, out, "<s>")
+        assert memo.shared('<c> <p> "3"') == Counter({"<g1>": 1, "<g2>": 1})
+        assert not memo.shared('<b> <p> "2"')
+    assert count == 4
+    assert out.read_text() == (
+        '<a> <p> "1" <g1> .\n<b> <p> "2" <g1> .\n<bb> <p> "4" <g3> .\n<c> <p> "3" <s> .\n'
+    )

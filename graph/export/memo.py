@@ -9,19 +9,29 @@ the entities it names, their episode and storyline. The memo keeps, for every
 node, a digest of what its triples are computed from and the node's records;
 when a rebuild finds the same digest it reuses the records as they are.
 
+It also keeps the last build's statements whole (``statements-<token>.nq``
+beside it, the N-Quads document :mod:`graph.export.statements` wrote) and, for
+each triple more than one record supports, how many records of each named
+graph do: a rebuild edits that document where the records of changed nodes
+differ, instead of sorting three million lines again.
+
 Stored with SQLite (Python's own ``sqlite3``) in ``OUT/.cache/statements.sqlite``:
 one row a node, read a row at a time, so the memo of a large corpus is never
 held whole; written in one transaction, so a build killed halfway leaves the
-last build's memo. A digest of the version, the exporter's source files and
-the shipped data empties it when what prints the triples changes; a file SQLite cannot
-read is replaced, never an error.
+last build's memo and document. A digest of the version, the exporter's source
+files and the shipped data empties it when what prints the triples changes; a
+file SQLite cannot read is replaced, never an error.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
+import shutil
 import sqlite3
+from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +41,7 @@ from graph import __version__
 log = logging.getLogger("storygraph")
 MEMO_FILE = "statements.sqlite"
 _ROOTS = ("graph.export.statements",)  # the code a node's records depend on
+_DOCUMENT = "statements-{}.nq"
 
 
 @lru_cache(maxsize=1)
@@ -47,11 +58,11 @@ def code_digest() -> str:
 
 
 class StatementMemo:
-    """Per-node records of the last build (see the module docstring).
+    """Per-node records of the last build and its statements (see the module docstring).
 
     Use as a context manager: leaving it commits what this build computed and
-    forgets the nodes the graph no longer has; an exception leaves the memo as
-    it was.
+    forgets the nodes the graph no longer has; an exception leaves the memo
+    and the last document as they were.
     """
 
     def __init__(self, path: Path) -> None:
@@ -59,6 +70,7 @@ class StatementMemo:
         self.hits = 0
         self.misses = 0
         self._seen: list[tuple[str]] = []
+        self._kept: Path | None = None  # this build's document, until committed
         self._db = _open(path)
 
     def get(self, node: str, inputs: str) -> list[str] | None:
@@ -72,12 +84,74 @@ class StatementMemo:
         self.misses += 1
         return None
 
+    def same(self, node: str, inputs: str) -> bool:
+        """Whether the node's inputs are those of the last build (its records unread)."""
+        self._seen.append((node,))
+        row = self._db.execute("SELECT digest FROM memo WHERE node = ?", (node,)).fetchone()
+        if row is not None and row[0] == _digest(inputs):
+            self.hits += 1
+            return True
+        self.misses += 1
+        return False
+
+    def last_records(self, node: str) -> list[str]:
+        """The node's records of the last build (none for a new node)."""
+        row = self._db.execute("SELECT records FROM memo WHERE node = ?", (node,)).fetchone()
+        return str(row[0]).splitlines(keepends=True) if row is not None else []
+
     def put(self, node: str, inputs: str, records: list[str]) -> None:
         """Keep the node's records, computed from ``inputs``, for the next build."""
         self._db.execute(
             "INSERT OR REPLACE INTO memo (node, digest, records) VALUES (?, ?, ?)",
             (node, _digest(inputs), "".join(records)),
         )
+
+    def unseen_records(self) -> Iterator[str]:
+        """The records of the nodes the last build had and this one has not
+        (call after every node was looked up)."""
+        self._mark_seen()
+        query = "SELECT records FROM memo WHERE node NOT IN (SELECT node FROM seen)"
+        for (records,) in self._db.execute(query):
+            yield from str(records).splitlines(keepends=True)
+
+    def last_document(self) -> tuple[Path, int] | None:
+        """The last build's statements and how many they are, if kept."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'document'").fetchone()
+        if row is None:
+            return None
+        token, count = str(row[0]).split()
+        path = self.path.parent / _DOCUMENT.format(token)
+        return (path, int(count)) if path.is_file() else None
+
+    def keep_document(self, path: Path, count: int) -> None:
+        """Keep a copy of this build's statements (``count`` lines) for the next one."""
+        token = secrets.token_hex(8)
+        kept = self.path.parent / _DOCUMENT.format(token)
+        shutil.copyfile(path, kept)
+        self._kept = kept
+        self._db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('document', ?)", (f"{token} {count}",)
+        )
+
+    def shared(self, triple: str) -> Counter[str]:
+        """How many records of each graph supported ``triple`` (kept when more than one)."""
+        row = self._db.execute("SELECT graphs FROM support WHERE triple = ?", (triple,)).fetchone()
+        if row is None:
+            return Counter()
+        graphs = str(row[0]).split()
+        return Counter({graph: int(n) for graph, n in zip(graphs[::2], graphs[1::2], strict=True)})
+
+    def set_shared(self, triple: str, graphs: Counter[str]) -> None:
+        """Keep the graphs of the records supporting ``triple`` (forget them under two)."""
+        if graphs.total() < 2:
+            self._db.execute("DELETE FROM support WHERE triple = ?", (triple,))
+            return
+        text = " ".join(f"{graph} {n}" for graph, n in sorted(graphs.items()))
+        self._db.execute("INSERT OR REPLACE INTO support VALUES (?, ?)", (triple, text))
+
+    def forget_shared(self) -> None:
+        """Forget every triple's graphs (a build from scratch counts them anew)."""
+        self._db.execute("DELETE FROM support")
 
     def __enter__(self) -> StatementMemo:
         return self
@@ -96,12 +170,26 @@ class StatementMemo:
                 self._db.rollback()
         finally:
             self._db.close()
+            self._tidy(committed=kind is None)
         log.debug("statement memo: %d nodes reused, %d converted", self.hits, self.misses)
 
-    def _forget_unseen(self) -> None:
-        self._db.execute("CREATE TEMP TABLE seen (node TEXT PRIMARY KEY)")
+    def _mark_seen(self) -> None:
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS seen (node TEXT PRIMARY KEY)")
         self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?)", self._seen)
+        self._seen.clear()
+
+    def _forget_unseen(self) -> None:
+        self._mark_seen()
         self._db.execute("DELETE FROM memo WHERE node NOT IN (SELECT node FROM seen)")
+
+    def _tidy(self, *, committed: bool) -> None:
+        """Remove the documents no memo names: the last one once this build's is
+        committed, or this build's when it failed."""
+        if self._kept is None:
+            return  # nothing new kept: the last document stays as the memo names it
+        for path in self.path.parent.glob(_DOCUMENT.format("*")):
+            if (path != self._kept) == committed:
+                path.unlink(missing_ok=True)
 
 
 def _digest(inputs: str) -> bytes:
@@ -125,9 +213,11 @@ def _connect(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writing build
     db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     db.execute("CREATE TABLE IF NOT EXISTS memo (node TEXT PRIMARY KEY, digest BLOB, records TEXT)")
+    db.execute("CREATE TABLE IF NOT EXISTS support (triple TEXT PRIMARY KEY, graphs TEXT)")
     row = db.execute("SELECT value FROM meta WHERE key = 'code'").fetchone()
     if row is None or row[0] != code_digest():
-        db.execute("DELETE FROM memo")
+        for table in ("memo", "support", "meta"):
+            db.execute(f"DELETE FROM {table}")  # the table names of this module
         db.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (code_digest(),))
         db.commit()
     return db

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import heapq
 import io
+import logging
 import re
 import shutil
 import tempfile
 import weakref
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, TextIO
@@ -40,6 +42,7 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from graph.export.edit import Changes, StaleDocument, count_records, edit_document
 from graph.export.inputs import node_inputs
 from graph.export.memo import StatementMemo
 from graph.export.rdf import (
@@ -52,6 +55,7 @@ from graph.export.rdf import (
     story_members,
 )
 
+log = logging.getLogger("storygraph")
 _CHUNK: Final = 20_000  # lines per write: large enough for speed, small for memory
 _RUN: Final = 200_000  # records sorted in memory at once
 _BLOCK: Final = 1 << 20  # bytes of the N-Quads file read at once
@@ -161,16 +165,52 @@ def statements(G: nx.MultiDiGraph[str], memo: StatementMemo | None = None) -> St
     as in :func:`graph.export.rdf.partition`. The records are sorted in runs of
     :data:`_RUN` written to a temporary folder, then merged into one file. With a
     ``memo`` of the last build, a node whose inputs did not change reuses its
-    records instead of converting its triples again.
+    records instead of converting its triples again, and when the memo kept the
+    last build's statements, they are edited where records changed
+    (:mod:`graph.export.edit`) rather than merged again.
     """
     folder = Path(tempfile.mkdtemp(prefix="storygraph-statements-"))
     try:
-        runs = _runs(G, folder, memo)
-        path, count = _merge(folder, runs)
+        path, count = _computed(G, folder, memo)
+        if memo is not None:
+            memo.keep_document(path, count)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return Statements(_Sorted(path), count)
+
+
+def _computed(
+    G: nx.MultiDiGraph[str], folder: Path, memo: StatementMemo | None
+) -> tuple[Path, int]:
+    last = memo.last_document() if memo is not None else None
+    if memo is not None and last is not None:
+        try:
+            return _edited(G, folder / "statements", memo, last)
+        except StaleDocument as exc:
+            log.info("statements computed anew: %s", exc)
+    if memo is not None:
+        memo.forget_shared()
+    return _merge(folder, _runs(G, folder, memo), memo)
+
+
+def _edited(
+    G: nx.MultiDiGraph[str], path: Path, memo: StatementMemo, last: tuple[Path, int]
+) -> tuple[Path, int]:
+    """The last build's statements with the records of the nodes that changed,
+    appeared or went replaced (:func:`graph.export.edit.edit_document`)."""
+    records, members = _Records(), story_members(G)
+    changes: Changes = defaultdict(Counter)
+    for node, d in sorted_nodes(G):
+        inputs = node_inputs(G, node, d, members)
+        if memo.same(node, inputs):
+            continue
+        new = records(node_triples(G, node, d, members))
+        count_records(changes, memo.last_records(node), -1)
+        count_records(changes, new, 1)
+        memo.put(node, inputs, new)
+    count_records(changes, memo.unseen_records(), -1)
+    return path, edit_document(last, changes, memo, path, _SHARED[:-1])
 
 
 def _runs(G: nx.MultiDiGraph[str], folder: Path, memo: StatementMemo | None) -> list[Path]:
@@ -180,11 +220,11 @@ def _runs(G: nx.MultiDiGraph[str], folder: Path, memo: StatementMemo | None) -> 
     runs: list[Path] = []
     run: list[str] = []
     for node, d in sorted_nodes(G):
-        inputs = node_inputs(G, node, d, members) if memo is not None else None
-        lines = memo.get(node, inputs) if memo is not None and inputs is not None else None
+        inputs = node_inputs(G, node, d, members) if memo is not None else ""
+        lines = memo.get(node, inputs) if memo is not None else None
         if lines is None:
             lines = records(node_triples(G, node, d, members))
-            if memo is not None and inputs is not None:
+            if memo is not None:
                 memo.put(node, inputs, lines)
         run.extend(lines)
         if len(run) >= _RUN:
@@ -220,15 +260,16 @@ def _write_run(folder: Path, index: int, run: list[str]) -> Path:
     return path
 
 
-def _merge(folder: Path, runs: list[Path]) -> tuple[Path, int]:
+def _merge(folder: Path, runs: list[Path], memo: StatementMemo | None) -> tuple[Path, int]:
     """Merge the sorted runs into one record per distinct triple: the owner's
-    graph when one article alone supports it, else the shared graph."""
+    graph when one article alone supports it, else the shared graph; the
+    ``memo`` keeps the graphs of the triples more than one record supports."""
     path, count = folder / "statements", 0
     handles = [run.open(encoding="utf-8", newline="\n") for run in runs]
     try:
         with path.open("w", encoding="utf-8", newline="\n") as out:
             merged = handles[0] if len(handles) == 1 else heapq.merge(*handles)
-            count = _write_distinct(merged, out)
+            count = _write_distinct(merged, out, memo.set_shared if memo is not None else None)
     finally:
         for handle in handles:
             handle.close()
@@ -237,21 +278,32 @@ def _merge(folder: Path, runs: list[Path]) -> tuple[Path, int]:
     return path, count
 
 
-def _write_distinct(records: Iterable[str], out: TextIO) -> int:
+def _write_distinct(
+    records: Iterable[str], out: TextIO, shared: Callable[[str, Counter[str]], None] | None = None
+) -> int:
     """Write each triple of the sorted ``records`` once, with its one owner's
-    graph or the shared graph, as an N-Quads line; return how many were written."""
-    count, last, owner = 0, "", ""
+    graph or the shared graph, as an N-Quads line; return how many were written.
+    ``shared`` is told the graphs of each triple more than one record supports."""
+    count, last, owner, first = 0, "", "", ""
+    several: Counter[str] | None = None  # the graphs of the records of ``last``, past one
     for record in records:
         triple, _, graph = record.rpartition("\x00")  # graph: "<iri>\n"
         if triple == last:
             if graph != owner:
                 owner = _SHARED  # several articles support it
+            if shared is not None:
+                several = several or Counter({first: 1})
+                several[graph[:-1]] += 1
             continue
         if count:
             out.write(f"{last} {owner[:-1]} .\n")
-        last, owner, count = triple, graph, count + 1
+        if several is not None and shared is not None:
+            shared(last, several)
+        last, owner, count, first, several = triple, graph, count + 1, graph[:-1], None
     if count:
         out.write(f"{last} {owner[:-1]} .\n")
+    if several is not None and shared is not None:
+        shared(last, several)
     return count
 
 
