@@ -37,27 +37,35 @@ def node_inputs(
     spans; a storyline: its episodes' out-edges and their events' times.
     """
     own = {k: v for k, v in d.items() if k != m.STORY_OF}
-    parts: list[object] = [node, own, _out_edges(G, node)]
+    parts = [repr(node), repr(own), _out_edges(G, node)]
     kind = d.get(m.KIND)
     if kind == m.STORY:
         mine = sorted(members.get(node, ()))
         events = {t for t, _ in edges_of(G, node, m.SUB_EVENT)} | set(mine)
-        parts += [mine, _times(G, events)]
+        parts += [repr(mine), _times(G, events)]
     elif kind == m.STORYLINE:
         episodes = sorted(t for t, _ in edges_of(G, node, m.SUB_EVENT))
         events = {e for ep in episodes for e, _ in edges_of(G, ep, m.SUB_EVENT)}
-        parts += [[(ep, _out_edges(G, ep)) for ep in episodes], _times(G, events)]
-    return repr(tuple(parts))
+        parts += [f"{ep}{_SEPARATOR}{_out_edges(G, ep)}" for ep in episodes]
+        parts.append(_times(G, events))
+    return _SEPARATOR.join(parts)
 
 
-def _out_edges(G: nx.MultiDiGraph[str], node: str) -> list[tuple[str, str, object]]:
-    return sorted(
-        (target, repr(data), topic_concept(G, target) if data.get(m.REL) == m.SUBJECT else "")
+# between the parts of the text: a control character, which ``repr`` escapes
+# wherever a value holds one, and node ids and concept IRIs never hold
+_SEPARATOR = "\x1e"
+
+
+def _out_edges(G: nx.MultiDiGraph[str], node: str) -> str:
+    edges = sorted(
+        f"{target}\t{data!r}\t{topic_concept(G, target) if data.get(m.REL) == m.SUBJECT else ''}"
         for target, keyed in G.succ[node].items()
         for data in keyed.values()
     )
+    return "\n".join(edges)
 
 
-def _times(G: nx.MultiDiGraph[str], events: Iterable[str]) -> list[tuple[str, object, object]]:
+def _times(G: nx.MultiDiGraph[str], events: Iterable[str]) -> str:
     """The begin and end of each event, which an episode or storyline spans."""
-    return sorted((e, G.nodes[e].get(m.BEGIN), G.nodes[e].get(m.END)) for e in events)
+    nodes = G.nodes
+    return repr(sorted((e, nodes[e].get(m.BEGIN), nodes[e].get(m.END)) for e in events))

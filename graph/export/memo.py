@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import secrets
 import shutil
 import sqlite3
@@ -71,6 +72,7 @@ class StatementMemo:
         self.misses = 0
         self._seen: list[tuple[str]] = []
         self._kept: Path | None = None  # this build's document, until committed
+        self._digests: dict[str, bytes] | None = None  # the last build's, read at once
         self._db = _open(path)
 
     def get(self, node: str, inputs: str) -> list[str] | None:
@@ -87,8 +89,9 @@ class StatementMemo:
     def same(self, node: str, inputs: str) -> bool:
         """Whether the node's inputs are those of the last build (its records unread)."""
         self._seen.append((node,))
-        row = self._db.execute("SELECT digest FROM memo WHERE node = ?", (node,)).fetchone()
-        if row is not None and row[0] == _digest(inputs):
+        if self._digests is None:  # one query for all: a hundred thousand nodes at 10,000 articles
+            self._digests = dict(self._db.execute("SELECT node, digest FROM memo"))
+        if self._digests.get(node) == _digest(inputs):
             self.hits += 1
             return True
         self.misses += 1
@@ -127,7 +130,10 @@ class StatementMemo:
         """Keep a copy of this build's statements (``count`` lines) for the next one."""
         token = secrets.token_hex(8)
         kept = self.path.parent / _DOCUMENT.format(token)
-        shutil.copyfile(path, kept)
+        try:
+            os.link(path, kept)  # written once, never in place: one file for both
+        except OSError:  # another file system, or no hard links there
+            shutil.copyfile(path, kept)
         self._kept = kept
         self._db.execute(
             "INSERT OR REPLACE INTO meta VALUES ('document', ?)", (f"{token} {count}",)
