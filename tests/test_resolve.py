@@ -362,6 +362,25 @@ def test_two_tellers_announcements_about_the_same_countries_stay_two() -> None:
     assert len(resolve_events([authorities, leaders], {}, {})) == 2
 
 
+def test_two_statements_of_one_report_naming_only_countries_stay_two() -> None:
+    # "Nordvik says it shot down five drones." and "Valdoria said twelve people
+    # died": two tellers whom only the countries they speak of name
+    from graph.resolve import resolve_events
+
+    first = _saying("a.txt", 3, "country/nordvik", "country/valdoria")
+    second = _saying("a.txt", 7, "country/nordvik", "country/valdoria")
+    assert len(resolve_events([first, second], {}, {})) == 2
+
+
+def test_one_statement_on_two_countries_told_by_two_reports_is_one() -> None:
+    # a guard: the same day, the same countries, no speaker named, in two reports
+    from graph.resolve import resolve_events
+
+    first = _saying("a.txt", 3, "country/nordvik", "country/valdoria")
+    second = _saying("b.txt", 1, "country/nordvik", "country/valdoria")
+    assert len(resolve_events([first, second], {}, {})) == 1
+
+
 def test_one_speakers_statement_told_twice_is_one() -> None:
     # a guard: the same speaker on the same day in two reports is one statement
     from graph.resolve import resolve_events

@@ -263,9 +263,14 @@ def _compatible(
     if (
         sayings
         and all(a.startswith("country/") for a in shared)
-        and _named(cluster.actors) != _named(actors)
+        and (
+            _named(cluster.actors) != _named(actors)
+            or any(m.article == mention.article for m in cluster.mentions)
+        )
     ):
-        return None  # two speakers on the same countries ("officials said…", "X said…")
+        # two speakers on the same countries ("officials said…", "X said…"); in
+        # one report, two sentences whose tellers name nobody are two tellings
+        return None
     if place and cluster.places and place not in cluster.places:
         return _despite_places(cluster, mention, shared)
     if len(shared) >= 2:
