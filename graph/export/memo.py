@@ -127,7 +127,8 @@ class StatementMemo:
         return (path, int(count)) if path.is_file() else None
 
     def keep_document(self, path: Path, count: int) -> None:
-        """Keep a copy of this build's statements (``count`` lines) for the next one."""
+        """Keep this build's statements (``count`` lines) for the next build: a
+        hard link where the file system allows one, else a copy."""
         token = secrets.token_hex(8)
         kept = self.path.parent / _DOCUMENT.format(token)
         try:

@@ -198,7 +198,7 @@ def _edited(
     G: nx.MultiDiGraph[str], path: Path, memo: StatementMemo, last: tuple[Path, int]
 ) -> tuple[Path, int]:
     """The last build's statements with the records of the nodes that changed,
-    appeared or went replaced (:func:`graph.export.edit.edit_document`)."""
+    appeared or are gone written anew (:func:`graph.export.edit.edit_document`)."""
     records, members = _Records(), story_members(G)
     changes: Changes = defaultdict(Counter)
     for node, d in sorted_nodes(G):

@@ -205,11 +205,12 @@ def _phrase_end(text: str, start: int, stops: re.Pattern[str] | None) -> int:
 def attribution(
     sentence: AnalysedSentence, trigger_at: int, kb: KnowledgeBase, language: str
 ) -> list[tuple[int, int]]:
-    """The attribution ending a sentence after what it tells, outside a quote:
-    a short phrase from the last comma before a verb of saying that comes after
-    the trigger at ``trigger_at`` to the end, reporting nothing of its own (no
-    "that"/"que", no other trigger): "…broke down on Saturday, union leader Tomas
-    Ferreira told reporters", "…ont échoué samedi, a déclaré Tomas Ferreira".
+    """The attribution after what a sentence tells, outside a quote: a short
+    phrase from the last comma before a verb of saying that comes after the
+    trigger at ``trigger_at`` to the end of the sentence or the next comma,
+    reporting nothing of its own (no "that"/"que", no other trigger): "…broke
+    down on Saturday, union leader Tomas Ferreira told reporters", "…ont échoué
+    samedi, a déclaré Tomas Ferreira", "…, X said, marking the third time…".
     A person it names told of the happening (graph.extract.events). The
     happening is told in a clause of its own, a verb before the comma; a
     phrase before the speaker's clause frames what the speaker says ("lors de
@@ -229,14 +230,15 @@ def attribution(
         end = len(text) if end == -1 else end
         others = any(k.role != "saying" and comma < at < end for k, _, at, _ in found)
         short = len(text[comma:end].split()) <= _ATTRIBUTION_WORDS
-        a_clause = any(v.end <= comma and not v.auxiliary and not _in_a_name(sentence, v.start)
+        a_clause = any(v.end <= comma and not v.auxiliary
+                       and not _inside_a_mention(sentence, v.start)
                        for v in sentence.verbs)  # fmt: skip
         if short and a_clause and not others and COMPLEMENTISER.search(text, comma, end) is None:
             return [(comma, end)]
     return []
 
 
-def _in_a_name(sentence: AnalysedSentence, offset: int) -> bool:
+def _inside_a_mention(sentence: AnalysedSentence, offset: int) -> bool:
     """Whether ``offset`` falls in a name the sentence mentions (the tagger
     takes a foreign name's word for a verb: "Li Qiang")."""
     return any(m.start <= offset < m.end for m in sentence.mentions)

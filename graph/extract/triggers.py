@@ -204,8 +204,8 @@ _LIGHT_REACH = 3  # words between a light verb and its event noun ("launched joi
 def _light_verb(sentence: str, trigger: Trigger, found: list[Trigger], language: str) -> bool:
     """Whether ``trigger`` is a light verb (the language's ``[cues] light_verbs``)
     with a trigger of another type, no verb of saying, a few words after it in
-    its clause: "launched retaliatory strikes" is an attack, "a lancé une
-    offensive" an invasion; "launched a satellite" stays a launch."""
+    its clause: "launched retaliatory strikes" is an attack, "le lancement des
+    exercices" an exercise; "launched a satellite" stays a launch."""
     light = cue("light_verbs", language)
     if light is None or not light.fullmatch(trigger[1]):
         return False
