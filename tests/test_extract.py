@@ -1117,6 +1117,22 @@ def test_trigger_words_are_whole_words_where_they_must_be(
 
 
 @pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # a capital the knowledge base does not list, the subject of a verb: its government
+        ("Caracas nationalised the oil industry on Monday.", "country"),
+        ("Manila accused the Valdorian coast guard of ramming a patrol boat.", "country"),
+        # guards: where something happens, and a capital that is only the passive's patient
+        ("Protesters gathered in Caracas on Monday.", "place"),
+        ("Caracas was hit by a blackout on Monday.", "place"),
+    ],
+)  # fmt: skip
+def test_a_capital_acting_stands_for_its_country(kb, body: str, kind: str) -> None:
+    name = "Manila" if body.startswith("Manila") else "Caracas"
+    assert {m.text: m.kind for m in _mentions(body, "en", kb)}.get(name) == kind
+
+
+@pytest.mark.parametrize(
     ("body", "language", "event_type"),
     [
         # a light verb yields to the event noun it launches

