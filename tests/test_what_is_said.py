@@ -144,3 +144,18 @@ def test_a_phrase_framing_the_speakers_words_keeps_the_speaker(kb):
     assert {"person/marion-castellan", "person/edvard-lindqvist"} <= {
         a.key for a in meetings[0].actors
     }
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Norway and Finland held naval drills off Tromso on Monday, but Sweden protested.", "en"),
+        ("La Norvège et la Finlande ont signé lundi un accord de pêche, mais la Suède a "
+         "protesté.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_clause_set_against_a_happening_names_none_of_its_actors(body, language, kb):
+    # ", but Sweden protested": another thing told, Sweden no party to the drills
+    found = [e for e in events_of(body, language, kb) if e.event_type != "Statement"]
+    assert found and all("country/sweden" not in {a.key for a in e.actors} for e in found)
+    assert {"country/norway", "country/finland"} <= {a.key for a in found[0].actors}

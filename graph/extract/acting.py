@@ -19,8 +19,8 @@ from graph.extract.asides import (
     asides,
     object_relatives,
     relative_clauses,
-    states,
 )
+from graph.extract.coordinated import states
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import outside_quote, quoted

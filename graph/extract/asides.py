@@ -10,8 +10,6 @@ its language. Gives spans and tests that :mod:`graph.extract.actors` and
 - :func:`comments`: a participle phrase commenting on the happening
   ("…, highlighting their ties and attracting attention from Japan");
 - :func:`appositions`: the asides after a name that say who someone is;
-- :func:`states`: a clause coordinated after the happening's that says what
-  is, in the present ("was founded in 2001 and includes China, India…");
 - :func:`says_where`: a country that only says where (apposed to a place, the
   country of a border, coast or waters);
 - :func:`hosts_a_posting`: the country or body a diplomat or mission is posted to
@@ -21,7 +19,8 @@ its language. Gives spans and tests that :mod:`graph.extract.actors` and
   Edvard Lindqvist").
 
 The quotes themselves, and whose act a happening told in one is, are
-:mod:`graph.extract.quotes`.
+:mod:`graph.extract.quotes`; clauses coordinated after the happening (a state
+in the present, a clause set against it) are :mod:`graph.extract.coordinated`.
 """
 
 from __future__ import annotations
@@ -46,7 +45,6 @@ __all__ = [
     "object_relatives",
     "relative_clauses",
     "says_where",
-    "states",
     "tickers",
 ]
 
@@ -237,30 +235,6 @@ def _named_subject(sentence: AnalysedSentence, start: int) -> bool:
     comma = text.find(",", start)
     stop = min(verb, comma if comma >= 0 else len(text))
     return any(start <= m.start < stop and m.text[:1].isupper() for m in sentence.mentions)
-
-
-_AND: Final = re.compile(r"\s(?:et|and)\s", re.IGNORECASE)
-_PAST: Final = frozenset({"past", "anterior"})
-_STATE_REACH: Final = 25  # characters from "and" to the verb of the clause it opens
-
-
-def states(sentence: AnalysedSentence, trigger_at: int) -> list[tuple[int, int]]:
-    """Clauses coordinated after the happening told at ``trigger_at`` in the
-    past whose verb is in the present: they say what is, not who acted ("The
-    Nordic Council was founded in 1952 and includes Norway, Finland…",
-    "…a été fondée en 2001 et regroupe la Chine, l'Inde…"), up to a semicolon."""
-    text, spans = sentence.text, []
-    told = [v for v in sentence.verbs if v.start <= trigger_at and not v.participle]
-    if not told or told[-1].tense not in _PAST:
-        return []
-    for match in _AND.finditer(text, trigger_at):
-        # every verb at the clause's start ("et a fait l'éloge": an auxiliary and its past)
-        verbs = [v.tense for v in sentence.verbs
-                 if 0 <= v.start - match.end() <= _STATE_REACH]  # fmt: skip
-        if verbs and all(tense == "present" for tense in verbs):
-            end = text.find(";", match.end())  # a list of names runs past its commas
-            spans.append((match.start(), end if end >= 0 else len(text)))
-    return spans
 
 
 def _verb_at(sentence: AnalysedSentence, offset: int) -> bool:

@@ -50,6 +50,7 @@ from graph.extract.apart import (
 )
 from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, described_before, unnamed_agent
+from graph.extract.coordinated import contrasted
 from graph.extract.dating import (
     counted_from_another,
     dates_a_told_past,
@@ -361,6 +362,8 @@ def _event(
                                   kb, language, direct=happening is None)  # fmt: skip
     told = [r for r in sentence.roles if not in_spans(r.start, spans)]
     holders = role_holders(told, time.begin, kb, *roles)
+    # a clause set against it (", but X…") tells another thing: X never acts in this one
+    apart = apart + contrasted(sentence, trigger_at, language)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
     if not actors and phrase is not None:
         actors = parties_counted_from(sentence, phrase[0], time.begin, kb, language)
