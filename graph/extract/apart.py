@@ -230,18 +230,13 @@ def attribution(
         end = len(text) if end == -1 else end
         others = any(k.role != "saying" and comma < at < end for k, _, at, _ in found)
         short = len(text[comma:end].split()) <= _ATTRIBUTION_WORDS
-        a_clause = any(v.end <= comma and not v.auxiliary
-                       and not _inside_a_mention(sentence, v.start)
+        # the tagger takes a foreign name's word for a verb ("Li Qiang"): none in a name
+        named = [(m.start, m.end) for m in sentence.mentions]
+        a_clause = any(v.end <= comma and not v.auxiliary and not in_spans(v.start, named)
                        for v in sentence.verbs)  # fmt: skip
         if short and a_clause and not others and COMPLEMENTISER.search(text, comma, end) is None:
             return [(comma, end)]
     return []
-
-
-def _inside_a_mention(sentence: AnalysedSentence, offset: int) -> bool:
-    """Whether ``offset`` falls in a name the sentence mentions (the tagger
-    takes a foreign name's word for a verb: "Li Qiang")."""
-    return any(m.start <= offset < m.end for m in sentence.mentions)
 
 
 _PHRASE_END_MARK = re.compile(r"[;:.!?]")

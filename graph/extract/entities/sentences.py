@@ -51,8 +51,8 @@ from graph.extract.entities.roles import _attach_appositions, _roles, holders_in
 from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
 from graph.extract.entities.unknown import _unknown_people, with_first_name
 from graph.extract.verbs import verbs_of, with_clauses
-from graph.kb import KnowledgeBase
-from graph.text import fold, paragraphs
+from graph.kb import KnowledgeBase, KnownEntity
+from graph.text import fold, paragraphs, slug
 from graph.types import AnalysedSentence, EntityMention
 
 _MAX_PARAGRAPH = 10_000  # characters given to the model at once
@@ -154,20 +154,22 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
-def _capital_acting(span: Span, kb: KnowledgeBase) -> tuple[str, str] | None:
+def _capital_acting(span: Span, kb: KnowledgeBase) -> KnownEntity | None:
     """ "Manila accused Beijing's militia", "Caracas nationalised the industry": a
     capital the model read as a place, the subject of a verb in the active, stands
     for its country's government, as the knowledge base's capitals do. GeoNames
-    says whose capital it is, the knowledge base names the country: its key and
-    label."""
+    says whose capital it is, the knowledge base names the country."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].pos_ != "VERB":
         return None
     country = capital_country(span.text)
-    known = kb.entities.get(entity_key("country", country).split("/", 1)[1]) if country else None
-    if known is None or known.kind != "country":
-        return None
-    return f"country/{known.key}", known.label
+    known = kb.entities.get(slug(country)) if country else None
+    return known if known is not None and known.kind == "country" else None
+
+
+def _country_mention(span: Span, start: int, end: int, country: KnownEntity) -> EntityMention:
+    """A mention of ``country`` by words that stand for it: its demonym, its capital."""
+    return EntityMention(span.text, start, end, "country", f"country/{country.key}", country.label)
 
 
 def _aged(span: Span) -> bool:
@@ -213,19 +215,11 @@ def _mention(
     locative = _is_locative(span, language)
     label = span.label_
     if label.startswith("demonym:"):
-        key = label.split(":", 1)[1]
-        known = kb.entities[key]
-        return EntityMention(span.text, start, end, "country", "country/" + key, known.label), False
+        return _country_mention(span, start, end, kb.entities[label.split(":", 1)[1]]), False
     if label in kb.entities:
         known = kb.entities[label]
         if known.capital_of and not locative:
-            country = kb.entities[known.capital_of]
-            return (
-                EntityMention(
-                    span.text, start, end, "country", "country/" + country.key, country.label
-                ),
-                False,
-            )
+            return _country_mention(span, start, end, kb.entities[known.capital_of]), False
         return (
             EntityMention(
                 span.text, start, end, known.kind, f"{known.kind}/{known.key}", known.label
@@ -243,7 +237,7 @@ def _mention(
     kind = _NER_KINDS[label]
     acts = span.end < len(span.doc) and span.doc[span.end].pos_ in {"VERB", "AUX"}
     if kind == "place" and not locative and (government := _capital_acting(span, kb)):
-        return EntityMention(span.text, start, end, "country", *government), False
+        return _country_mention(span, start, end, government), False
     kind = gazetteer_kind(span.text, kind, locative=locative, acts=acts)
     if kind in ("person", "organization") and _after_place_cue(span):
         kind = "place"
