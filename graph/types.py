@@ -144,6 +144,18 @@ class Verb:
 
 
 @dataclass(frozen=True, slots=True)
+class RelativeClause:
+    """A relative clause the tagger shows ("a scientist who died in 2009", "des
+    consultations qui prendront fin le 6 décembre"), offsets in the sentence:
+    from its pronoun (or the comma before it) up to the next comma or the
+    like, and the noun, pronoun or name right before it that it is about."""
+
+    start: int
+    end: int
+    antecedent: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
 class AnalysedSentence:
     """One sentence of an article with its mentions (offsets relative to ``text``),
     role phrases, locatives, verbs and clauses: what later steps read instead of
@@ -161,6 +173,7 @@ class AnalysedSentence:
     # graph.extract.verbs.with_clauses
     temporal_clauses: tuple[tuple[int, int], ...] = ()
     conditional_clauses: tuple[tuple[int, int], ...] = ()
+    relative_clauses: tuple[RelativeClause, ...] = ()  # graph.extract.verbs.relative_clauses_of
 
 
 @dataclass(frozen=True, slots=True)

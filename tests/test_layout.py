@@ -118,6 +118,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "shortly_after",
             "where",
             "object_relative",
+            "cleft",
             "counterfactual",
             "dated_phrase",
             "time_of_noun",

@@ -18,7 +18,6 @@ from graph.extract.asides import (
     appositions,
     asides,
     object_relatives,
-    relative_clauses,
 )
 from graph.extract.coordinated import states
 from graph.extract.entities import ACTOR_KINDS
@@ -95,7 +94,7 @@ def not_acting(
     happening is."""
     event_type, trigger_at = told
     text = sentence.text
-    quoted = asides(text, language, trigger_at, quotes=True)
+    quoted = asides(sentence, language, trigger_at, quotes=True)
     when = time.start if direct else None  # the sentence's own date
     said = _said(text, trigger_at) if event_type == SAYING else []
     described = appositions(sentence, language, trigger_at)
@@ -103,7 +102,7 @@ def not_acting(
     if event_type == SAYING:
         opinion = _opinion(sentence, trigger_at, described, kb, language)
         return [*quoted, *apart, *described, *opinion], elsewhere
-    spans = [*asides(text, language, trigger_at, when=when),
+    spans = [*asides(sentence, language, trigger_at, when=when),
              *outside_quote(text, trigger_at, language,
                             verbal=any(v.start == trigger_at for v in sentence.verbs)),
              *object_relatives(sentence, language, (trigger_at, when)),
@@ -217,14 +216,19 @@ def _outside_its_relative(
     sentence: AnalysedSentence, trigger_at: int, language: str
 ) -> list[tuple[int, int]]:
     """ "X thanked Y for its help to Z, who met W on Thursday": a happening told
-    in a relative clause is its antecedent's (the name right before the comma)
-    and of whom the clause names, not of the names before the antecedent.
+    in a relative clause is its antecedent's (the name it is about, also
+    through a noun in apposition: "Y, a scientist who died in 2009") and of
+    whom the clause names, not of the names before the antecedent.
     What follows the clause goes on with the antecedent ("Z, qui a renoncé
     mardi aux pourparlers, juge que la délégation finlandaise…": one act)."""
-    for start, end in relative_clauses(sentence.text, language):
-        if start <= trigger_at < end:
-            named = antecedent(sentence, start)
-            return [(0, named.start if named else start)]
+    for clause in sentence.relative_clauses:
+        if clause.start <= trigger_at < clause.end:
+            named = antecedent(sentence, clause)
+            if named is not None:
+                return [(0, named.start)]
+            # "X was one of the people who visited Y": a clause about a noun no
+            # name stands beside may be said of a name before it
+            return [(0, clause.start)] if sentence.text.startswith(",", clause.start) else []
     return []
 
 

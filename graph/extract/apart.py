@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Final
 
 from graph.extract.actors import with_represented_countries
-from graph.extract.asides import antecedent, relative_clauses
+from graph.extract.asides import antecedent
 from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.quotes import quoted
 from graph.extract.triggers import tells, triggers_in
@@ -310,24 +310,31 @@ def referenced(
 def about_someone(
     sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
 ) -> bool:
-    """Whether ``time`` is in a relative clause after a person's or a group's
-    name that holds no trigger ("Marion Castellan, who left her post in
-    September, said…"): it dates a happening of theirs that no trigger types,
-    not the sentence's, so it dates nothing here. Not after a happening's noun
-    or a place ("the exercises, which run until Wednesday", "on the border with
-    Ostland, which will last until July 19": their time)."""
-    text = sentence.text
-    for start, end in relative_clauses(text, language):
-        if not start <= time.start < end:
+    """Whether ``time`` is in a relative clause that holds no trigger, about a
+    person's or a group's name ("Marion Castellan, who left her post in
+    September, said…") or a noun that names no happening ("launched
+    consultations with firms that close on Dec. 6"): it dates a happening of
+    theirs that no trigger types, not the sentence's, so it dates nothing
+    here. Not after a happening's noun or a place ("the exercises, which run
+    until Wednesday", "on the border with Ostland, which will last until July
+    19": their time)."""
+    triggers = [(t[2], t[3]) for t in triggers_in(sentence.text, kb, language)]
+    for clause in sentence.relative_clauses:
+        if not clause.start <= time.start < clause.end or _overlap(triggers, clause.start,
+                                                                   clause.end):  # fmt: skip
             continue
-        named = antecedent(sentence, start)
-        if (
-            named is not None
-            and named.kind in _SOMEONE
-            and not any(start <= t[2] < end for t in triggers_in(text, kb, language))
-        ):
+        named = antecedent(sentence, clause)
+        if named is not None:
+            if named.kind in _SOMEONE:
+                return True
+            continue
+        if not _overlap(triggers, *clause.antecedent):  # "the executive order that…"
             return True
     return False
+
+
+def _overlap(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
 
 
 _SOMEONE: Final = frozenset({"person", "organization"})  # the model takes some people for groups

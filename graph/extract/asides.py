@@ -34,7 +34,7 @@ from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import QUOTE, QUOTE_MIN_WORDS
 from graph.languages import BY_CODE, cue
 from graph.text import alternation, fold
-from graph.types import AnalysedSentence, EntityMention
+from graph.types import AnalysedSentence, EntityMention, RelativeClause
 
 __all__ = [
     "antecedent",
@@ -43,14 +43,18 @@ __all__ = [
     "describes",
     "hosts_a_posting",
     "object_relatives",
-    "relative_clauses",
     "says_where",
     "tickers",
 ]
 
 
 def asides(
-    text: str, language: str, keep: int | None, *, quotes: bool = False, when: int | None = None
+    sentence: AnalysedSentence,
+    language: str,
+    keep: int | None,
+    *,
+    quotes: bool = False,
+    when: int | None = None,
 ) -> list[tuple[int, int]]:
     """The spans of the sentence's asides, but the one holding offset ``keep``
     (the trigger: what the sentence tells): a relative clause between commas
@@ -61,6 +65,7 @@ def asides(
     ``quotes``, a quoted statement (who and where a speaker cites, "les
     exemples de l'Ostland et de la Valdorie", are not who and where the
     speaking happens)."""
+    text = sentence.text
     spans = [(q.start(), q.end()) for q in QUOTE.finditer(text) if quotes
              and len(q.group().split()) >= QUOTE_MIN_WORDS
              and (keep is None or not q.start() <= keep < q.end())]  # fmt: skip
@@ -68,31 +73,26 @@ def asides(
     # a gloss in brackets ("à 14h07 (8h07 au Japon)") names no actor, unless it
     # holds what the sentence tells or its date
     spans += [b.span() for b in _BRACKETS.finditer(text) if not _holds(*b.span(), (keep, when))]
-    spans += [r for r in relative_clauses(text, language) if not _holds(*r, (keep,))]
+    spans += [(c.start, c.end) for c in sentence.relative_clauses
+              if text.startswith(",", c.start) and not _holds(c.start, c.end, (keep,))]  # fmt: skip
     return spans
 
 
-def relative_clauses(text: str, language: str) -> list[tuple[int, int]]:
-    """The relative clauses of ``text`` after a comma ("Novak, who has stoked
-    tensions with Finland, signed…": ``[cues] relative``), from the comma to the
-    next one."""
-    pronoun = cue("relative", language)
-    if pronoun is None:
-        return []
-    clauses = []
-    for comma in re.finditer(r",\s*", text):
-        opener = pronoun.match(text, comma.end())
-        if opener is not None:
-            clauses.append((comma.start(), _to_comma(text, opener.end())))
-    return clauses
+_APPOSED_NOUN: Final = re.compile(r"\s*,\s*(?:\S+\s+){0,3}")  # "Ingrid Solberg, a young scientist"
 
 
-def antecedent(sentence: AnalysedSentence, comma: int) -> EntityMention | None:
-    """The name right before the comma at ``comma`` that opens a relative clause
-    (:func:`relative_clauses`): whom the clause is about, if a name."""
+def antecedent(sentence: AnalysedSentence, clause: RelativeClause) -> EntityMention | None:
+    """Whom a relative clause is about, if a name: the name its antecedent is a
+    word of ("Novak, who has stoked…"), or the name that noun describes in an
+    apposition ("Ingrid Solberg, a scientist who died in 2009")."""
+    start, end = clause.antecedent
     text = sentence.text
-    before = [m for m in sentence.mentions if m.end <= comma and not text[m.end : comma].strip()]
-    return before[-1] if before else None
+    for m in sentence.mentions:
+        if m.start <= start and end <= m.end:
+            return m
+    apposed = [m for m in sentence.mentions
+               if m.end <= start and _APPOSED_NOUN.fullmatch(text, m.end, start)]  # fmt: skip
+    return apposed[-1] if apposed else None
 
 
 _BRACKETS = re.compile(r"\([^()]{1,80}\)")

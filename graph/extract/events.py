@@ -178,7 +178,9 @@ def extract_events(
         times = [in_the_story(t, sentence, events, anchor, kb, language)
                  for t in times if dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
-        times = [t for t in times if not dates_what_is_told(sentence, t, kb, article)
+        # "this year" dates nothing: the sentence is as undated as without it
+        times = [t for t in times if not is_vague(t, anchor)
+                 and not dates_what_is_told(sentence, t, kb, article)
                  and not since_a_state(sentence, t, kb, language)
                  and not about_someone(sentence, t, kb, language)]  # fmt: skip
         if not times and day_before is not None:
@@ -206,7 +208,7 @@ def extract_events(
             times = [*times, when] if when is not None else times
         day_before = None
         for time in times:
-            if is_vague(time, anchor) or counted_from_another(time, times):
+            if counted_from_another(time, times):
                 continue
             signature = (sentence.text.strip(), time.begin, time.last)
             if signature in seen:
@@ -325,7 +327,7 @@ def _event(
     if happening is None:
         # a trigger in an aside or a circumstance the date is not in ("en 2018,
         # malgré les menaces de sanctions") tells no happening of that date
-        aside = asides(sentence.text, language, time.start, when=time.start)
+        aside = asides(sentence, language, time.start, when=time.start)
         event_type, trigger, trigger_at = event_type_near(
             sentence.text, time, kb, language, [*apart, *commented, *aside]
         )

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Final
 
 from graph.languages import BY_CODE, TenseWords, cue
 from graph.text import in_spans
-from graph.types import AnalysedSentence, Tense, Verb
+from graph.types import AnalysedSentence, RelativeClause, Tense, Verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -48,6 +48,7 @@ __all__ = [
     "adjectival",
     "conditional_clauses",
     "gerund_or_infinitive",
+    "relative_clauses_of",
     "temporal_clauses",
     "verbs_of",
     "with_clauses",
@@ -150,6 +151,59 @@ def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
         for t in sent
         if t.pos_ in _VERB_POS
     )
+
+
+# a relative clause may quote ("qui « luttent ensemble » contre…"): quote marks do not end it
+_RELATIVE_END: Final = re.compile(r"[,;:()]|\s[–—-]\s")
+_RELATIVE_TAGS: Final = frozenset({"WDT", "WP", "WP$"})  # Penn: "which", "who", "whose"
+# "une chercheuse" may be tagged an adjective
+_ANTECEDENT_POS: Final = frozenset({"NOUN", "PROPN", "PRON", "ADJ"})
+
+
+def relative_clauses_of(
+    sent: Span, verbs: tuple[Verb, ...], language: str
+) -> tuple[RelativeClause, ...]:
+    """The relative clauses of ``sent`` as the tagger shows them: a relative
+    pronoun (UD morphology ``PronType=Rel``, as French "qui", "que", "dont";
+    Penn ``WDT``/``WP``: "which", "that", "who") after a comma or right after a
+    noun, a pronoun or a name, up to the next comma or the like, with a verb
+    in a tense of its own (quote marks do not end it). A pronoun after a verb ("asked who", "what
+    he would do") has no antecedent and opens no relative clause here, nor
+    does one after a cleft ("it was X who signed": ``[cues] cleft``), which
+    tells the sentence's own happening."""
+    base, text, clauses = sent.start_char, sent.text, []
+    cleft = [m.end() for m in _finditer(cue("cleft", language), text)]
+    for token in sent:
+        if not ("Rel" in token.morph.get("PronType", []) or token.tag_ in _RELATIVE_TAGS):
+            continue
+        before = _word_before(token)
+        comma = before is not None and before.text == ","
+        if comma:
+            before = _word_before(before)  # type: ignore[arg-type]
+        if before is None or not (comma or before.pos_ in _ANTECEDENT_POS):
+            continue
+        opens = token.idx - base + len(token)
+        stop = _RELATIVE_END.search(text, opens)
+        end = stop.start() if stop else len(text)
+        start = token.nbor(-1).idx - base if comma else token.idx - base
+        if any(opens <= v.start < end and v.tense for v in verbs) and not _after_cleft(
+            text, cleft, start
+        ):
+            antecedent = (before.idx - base, before.idx - base + len(before))
+            clauses.append(RelativeClause(start, end, antecedent))
+    return tuple(clauses)
+
+
+_CLEFT_WORDS: Final = 4  # words between "it was" and its relative pronoun, at most
+
+
+def _after_cleft(text: str, cleft: list[int], start: int) -> bool:
+    return any(end <= start and len(text[end:start].split()) <= _CLEFT_WORDS
+               and "," not in text[end:start] for end in cleft)  # fmt: skip
+
+
+def _word_before(token: Token) -> Token | None:
+    return token.nbor(-1) if token.i > token.sent.start else None
 
 
 def adjectival(sentence: AnalysedSentence, language: str) -> list[tuple[int, int]]:

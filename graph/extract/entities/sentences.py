@@ -50,7 +50,7 @@ from graph.extract.entities.places import (
 from graph.extract.entities.roles import _attach_appositions, _roles, holders_in_apposition
 from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
 from graph.extract.entities.unknown import _unknown_people, with_first_name
-from graph.extract.verbs import verbs_of, with_clauses
+from graph.extract.verbs import relative_clauses_of, verbs_of, with_clauses
 from graph.kb import KnowledgeBase, KnownEntity
 from graph.text import fold, paragraphs, slug
 from graph.types import AnalysedSentence, EntityMention
@@ -85,7 +85,10 @@ def analyse(
         for sent in doc.sents:
             if sent.text.strip():
                 analysed = _analyse_sentence(len(sentences), sent, matchers, kb, language)
-                analysed = replace(analysed, verbs=verbs_of(sent, language), paragraph=number)
+                verbs = verbs_of(sent, language)
+                relatives = relative_clauses_of(sent, verbs, language)
+                analysed = replace(analysed, verbs=verbs, paragraph=number,
+                                   relative_clauses=relatives)  # fmt: skip
                 sentences.append(with_clauses(analysed, language))
     named = _repeat_names(_repeat_event_names(sentences), language)
     return _link_article_surnames(_expand_acronyms(named))
