@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["fold", "in_spans", "slug", "translit_key"]
+__all__ = ["fold", "in_spans", "is_owned_name", "owned_name", "slug", "translit_key"]
 
 
 # names and words recur across sentences and articles: fold each once
@@ -88,6 +88,25 @@ def translit_key(name: str) -> str:
         word = re.sub(r"ine$", "in", word)
         words.append(re.sub(r"(?<=\w{4})s$", "", word))  # Georges/George
     return " ".join(words)
+
+
+def owned_name(name: str, owner: str) -> str:
+    """The name of an institution that only its owner tells apart ("Defence
+    Ministry" of Russia), the label of its entity whatever the text says.
+
+    >>> owned_name("Defence Ministry", "Russia")
+    'Defence Ministry (Russia)'
+    """
+    return f"{name} ({owner})"
+
+
+def is_owned_name(label: str, name: str) -> bool:
+    """Whether ``label`` is ``name`` with its owner (:func:`owned_name`).
+
+    >>> is_owned_name("Defence Ministry (Russia)", "Defence Ministry")
+    True
+    """
+    return label.startswith(f"{name} (") and label.endswith(")")
 
 
 def alternation(words: Iterable[str]) -> str:

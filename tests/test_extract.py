@@ -714,6 +714,21 @@ def test_a_generic_institution_is_its_owners(kb) -> None:
     assert all("(" not in m.label for m in own)
 
 
+def test_an_owned_institution_keeps_its_owner_in_the_graph(kb) -> None:
+    """Stop 38: the entity of "Russia's Defence Ministry" is labelled so, not
+    "Defence Ministry" (the key told it apart, the label did not), and its words
+    alone in another sentence are not Russia's ministry: its owner told it apart."""
+    from graph.resolve import resolve_entities
+
+    body = ("Russia's Defence Ministry said on Monday that the drills had ended. "
+            "Norway said on Tuesday that it would answer, the Defence Ministry said.")  # fmt: skip
+    mentions = _mentions(body, "en", kb)
+    owned = [m for m in mentions if m.label == "Defence Ministry (Russia)"]
+    assert len(owned) == 1, [(m.text, m.key, m.label) for m in mentions]
+    entities, _ = resolve_entities([("a.txt", m) for m in mentions], kb)
+    assert entities[owned[0].key].label == "Defence Ministry (Russia)"
+
+
 @pytest.mark.parametrize(
     ("body", "language", "full", "short"),
     [

@@ -31,7 +31,7 @@ from itertools import combinations
 
 from graph.event_types import FALLBACK, SAYING, TELLING, family
 from graph.kb import KnowledgeBase
-from graph.text import fold, translit_key
+from graph.text import fold, is_owned_name, translit_key
 from graph.types import UNKNOWN_TIME, Entity, EntityMention, Event, EventMention
 
 _SPECIFICITY = (
@@ -77,7 +77,9 @@ def resolve_entities(
     articles: dict[str, set[str]] = defaultdict(set)
     for source, m in pairs:
         key = redirect.get(m.key, m.key)
-        if m.role is None or m.text != m.role:
+        if is_owned_name(m.label, m.text):
+            forms[key][m.label] += 1  # "Russia's Defence Ministry": "Defence Ministry (Russia)"
+        elif m.role is None or m.text != m.role:
             forms[key][m.text] += 1
         articles[key].add(source)
     entities = {key: _entity(key, forms[key], articles[key], kb) for key in sorted(articles)}

@@ -45,7 +45,7 @@ from graph.extract.entities.matchers import _Matchers
 from graph.extract.entities.places import _institution, _locative_word_before, _with_an_article
 from graph.extract.entities.things import _name_end
 from graph.kb import KnowledgeBase
-from graph.text import fold
+from graph.text import fold, is_owned_name, owned_name
 from graph.types import AnalysedSentence, EntityMention
 
 _POSSESSIVE: Final = re.compile(r"\s*['’]s\s+")
@@ -314,7 +314,7 @@ def _owned_institutions(mentions: list[EntityMention], text: str) -> list[Entity
             and _POSSESSIVE.fullmatch(text[owner.end : m.start])
             and all(w in _GENERIC_INSTITUTION_WORDS for w in re.findall(r"\w+", m.text.lower()))
         ):
-            label = f"{m.label} ({owner.label})"
+            label = owned_name(m.label, owner.label)
             m = replace(m, key=entity_key("organization", label), label=label)
         owned.append(m)
     return owned
@@ -326,7 +326,10 @@ def _repeat_names(sentences: list[AnalysedSentence], language: str) -> list[Anal
     Brest signed…" missed): small models are not consistent across sentences."""
     names: dict[str, EntityMention] = {}
     for m in (m for s in sentences for m in s.mentions):
-        if m.kind in ACTOR_KINDS | {"place"} and m.role is None and len(m.text) > 2:
+        # "Pakistan's Ministry of Foreign Affairs" is no other sentence's ministry:
+        # its owner, not its words, told it apart
+        owned = is_owned_name(m.label, m.text)
+        if m.kind in ACTOR_KINDS | {"place"} and m.role is None and len(m.text) > 2 and not owned:
             names.setdefault(m.text, m)
     names.update(_surnames(sentences, names))
     if not names:
