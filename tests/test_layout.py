@@ -119,6 +119,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "where",
             "object_relative",
             "cleft",
+            "sequence_clause",
             "counterfactual",
             "dated_phrase",
             "time_of_noun",

@@ -117,3 +117,53 @@ def test_a_vague_time_leaves_the_sentence_undated(kb, body):
     [statement] = events_of(body, "en", kb)
     assert statement.event_type == "Statement"
     assert statement.time.rule == "report-time"
+
+
+# --- clauses that say when by another happening (stop 38) -------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "when"),
+    [
+        (
+            "Thousands of Norwegian and Finnish troops launched joint exercises in northern "
+            "Norway on Tuesday, after Sweden held huge drills around Gotland and a Swedish "
+            "vessel collided with a Danish patrol boat.",
+            "en",
+            SUNDAY - timedelta(days=5),
+        ),
+        # a guard: the French "après que" clause was kept apart before, by its verb
+        (
+            "Des milliers de soldats norvégiens et finlandais ont lancé mardi des exercices "
+            "conjoints dans le nord, après que la Suède a organisé de vastes manœuvres autour "
+            "du Gotland et qu'un navire suédois a heurté un patrouilleur danois.",
+            "fr",
+            SUNDAY - timedelta(days=5),
+        ),
+    ],
+)
+def test_who_a_before_or_after_clause_names_does_not_act(kb, body, language, when):
+    """ "after Sweden held drills" says when, also right after the sentence's own
+    day; Sweden and Denmark are no party to the exercises."""
+    [exercise] = [e for e in events_of(body, language, kb) if e.time.begin == when]
+    assert _actors(exercise) == {"country/norway", "country/finland"}
+
+
+def test_a_time_inside_a_when_clause_dates_the_clauses_happening(kb):
+    """ "Hours after X was named leader on Tuesday, many wondered how the
+    appointment would affect the war with Sweden": Tuesday's happening is the
+    appointment the clause tells, not typed by the words after it."""
+    body = ("Hours after Edvard Lindqvist was named the new leader of the party on Tuesday, "
+            "many in Oslo wondered how the appointment would affect the war with Sweden.")  # fmt: skip
+    [appointment] = events_of(body, "en", kb)
+    assert appointment.event_type == "Appointment"
+    assert appointment.time.begin == SUNDAY - timedelta(days=5)
+    assert _actors(appointment) == {"person/edvard-lindqvist"}
+
+
+def test_who_acts_in_a_when_clause_may_be_named_before_it(kb):
+    """Guard: "X was the face of change when he won the 2016 election" is X's win."""
+    body = "Edvard Lindqvist was the face of change when he won the 2016 election."
+    [election] = events_of(body, "en", kb)
+    assert election.time.begin == date(2016, 1, 1)
+    assert _actors(election) == {"person/edvard-lindqvist"}

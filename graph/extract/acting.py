@@ -107,7 +107,7 @@ def not_acting(
                             verbal=any(v.start == trigger_at for v in sentence.verbs)),
              *object_relatives(sentence, language, (trigger_at, when)),
              *states(sentence, trigger_at), *apart, *described,
-             *_other_time(sentence, trigger_at, time.end if direct else None),
+             *_other_time(sentence, trigger_at, time.end if direct else None, language),
              *_outside_its_relative(sentence, trigger_at, language)]  # fmt: skip
     if direct:
         spans += _speaker_clause(sentence, time, told, kb, language)
@@ -198,18 +198,20 @@ def _ends_the_sentence(sentence: AnalysedSentence, end: int) -> bool:
 
 
 def _other_time(
-    sentence: AnalysedSentence, trigger_at: int, time_end: int | None
+    sentence: AnalysedSentence, trigger_at: int, time_end: int | None, language: str
 ) -> list[tuple[int, int]]:
     """ "When Edvard Lindqvist resigned, the board named Marion Castellan": who
     the clause saying when names acts in that other happening, not this one.
-    Not a clause right after the sentence's own time (``time_end``), which
+    Not a when-clause right after the sentence's own time (``time_end``), which
     says what happened then ("since March 2, when Norway closed the border":
-    Norway acts on March 2)."""
-    text = sentence.text
+    Norway acts on March 2); an after- or before-clause there still tells
+    another happening ("on Tuesday, after Sweden held drills")."""
+    text, when = sentence.text, cue("temporal_clause", language)
     return [span for span in sentence.temporal_clauses
             if not span[0] <= trigger_at < span[1]
             and not (time_end is not None and time_end <= span[0]
-                     and not text[time_end : span[0]].strip(" ,"))]  # fmt: skip
+                     and not text[time_end : span[0]].strip(" ,")
+                     and when is not None and when.match(text, span[0]))]  # fmt: skip
 
 
 def _outside_its_relative(

@@ -49,6 +49,7 @@ __all__ = [
     "SHORTLY_DAYS",
     "about_someone",
     "another_happening",
+    "beyond_its_clause",
     "counted_since",
     "parties_counted_from",
     "referenced",
@@ -331,6 +332,21 @@ def about_someone(
         if not _overlap(triggers, *clause.antecedent):  # "the executive order that…"
             return True
     return False
+
+
+def beyond_its_clause(
+    sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
+) -> list[tuple[int, int]]:
+    """ "Hours after X was named leader on Tuesday, many wondered how the
+    appointment would affect the war with Y": a time inside a clause that says
+    when by another happening dates the happening that clause tells, when it
+    tells one: the words outside the clause do not type it (its actors may be
+    named there: "Trump was the face of change when he won the 2016 election")."""
+    triggers = [(t[2], t[3]) for t in triggers_in(sentence.text, kb, language)]
+    for start, end in sentence.temporal_clauses:
+        if start <= time.start < end and _overlap(triggers, start, end):
+            return [(0, start), (end, len(sentence.text))]
+    return []
 
 
 def _overlap(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -42,6 +42,7 @@ from graph.extract.apart import (
     about_someone,
     another_happening,
     attribution,
+    beyond_its_clause,
     parties_counted_from,
     referenced,
     replaced,
@@ -328,6 +329,7 @@ def _event(
         # a trigger in an aside or a circumstance the date is not in ("en 2018,
         # malgré les menaces de sanctions") tells no happening of that date
         aside = asides(sentence, language, time.start, when=time.start)
+        aside += beyond_its_clause(sentence, time, kb, language)
         event_type, trigger, trigger_at = event_type_near(
             sentence.text, time, kb, language, [*apart, *commented, *aside]
         )

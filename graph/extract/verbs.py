@@ -239,8 +239,9 @@ def with_clauses(sentence: AnalysedSentence, language: str) -> AnalysedSentence:
 
 def temporal_clauses(sentence: AnalysedSentence, language: str) -> list[tuple[int, int]]:
     """The clauses that say when by another happening ("when she told him",
-    "as the war got underway", "lorsqu'il a appris la nouvelle": the
-    language file's ``[cues] temporal_clause`` up to the next comma), those
+    "as the war got underway", "lorsqu'il a appris la nouvelle", "after X
+    held drills": the language file's ``[cues] temporal_clause`` and
+    ``sequence_clause`` up to the next comma), those
     with a verb of their own in a tense: what they tell is the time of the
     sentence's own happening, background of it, not the report's news. Not a
     fixed phrase that holds an opener ("as well as": ``[cues] temporal_idiom``),
@@ -248,9 +249,11 @@ def temporal_clauses(sentence: AnalysedSentence, language: str) -> list[tuple[in
     detained two men": ``[cues] comes_as``)."""
     idioms = [m.span() for m in _finditer(cue("temporal_idiom", language), sentence.text)]
     frames = [m.end() for m in _finditer(cue("comes_as", language), sentence.text)]
+    found = _clauses(sentence, cue("temporal_clause", language))
+    found += _clauses(sentence, cue("sequence_clause", language))
     return [
         (start, end)
-        for start, end in _clauses(sentence, cue("temporal_clause", language))
+        for start, end in sorted(found)
         if not in_spans(start, idioms)
         and all(sentence.text[frame:start].strip() for frame in frames)
     ]
