@@ -43,14 +43,16 @@ class EventType:
     triggers: dict[str, tuple[str, ...]]
     family: str = ""
     nameable: bool = False
-    role: str = ""  # "saying", "fallback", "unacted" or "telling", see the file's header
+    role: str = (
+        ""  # "saying", "fallback", "unacted", "telling", "personal" or "hostile": the file's header
+    )
 
     def __hash__(self) -> int:  # triggers is a dict; the name identifies the type
         return hash(self.name)
 
 
 # the roles a type may have (event_types.tsv's header says what each means)
-_ROLES: Final = frozenset({"", "saying", "fallback", "unacted", "telling", "personal"})
+_ROLES: Final = frozenset({"", "saying", "fallback", "unacted", "telling", "personal", "hostile"})
 
 
 def load_event_types(
@@ -102,6 +104,8 @@ PERSONAL: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "personal")
 BIRTH: Final = next(t.name for t in EVENT_TYPES if t.role == "personal")
 # what is said or announced: a date inside what they tell dates that, not the telling
 TELLING: Final = frozenset(t.name for t in EVENT_TYPES if t.role in ("saying", "telling"))
+# an act of war: who tells of it after it takes no part in it (graph.extract.apart.without_tellers)
+HOSTILE: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "hostile")
 _FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}
 LABELS: Final = {t.name: t.label for t in EVENT_TYPES}
 

@@ -134,6 +134,31 @@ def test_who_tells_of_a_happening_after_it_does_not_act_in_it(body, language, kb
     assert _attack_actors(body, language, kb) == {"country/russia"}
 
 
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("A school was damaged by an attack on Monday, Mayor Ingrid Solberg said.", "en"),
+        ("Une école a été endommagée par une attaque lundi, a déclaré la maire Ingrid "
+         "Solberg.", "fr"),
+    ],
+)  # fmt: skip
+def test_who_tells_of_a_happening_does_not_act_in_it_even_alone(body, language, kb):
+    """Stop 38: the teller of an attribution stayed when nobody else acted, making
+    the mayor the attacker; who tells of an act of war (event_types.tsv's role
+    hostile) takes no part in it: nobody known acts, so no event is told. (Who
+    tells of failed talks still may have been in them: test_wire_shapes.)"""
+    found = [(e.event_type, sorted(a.key for a in e.actors)) for e in events_of(body, language, kb)]
+    assert all("person/ingrid-solberg" not in actors for _, actors in found), found
+
+
+def test_who_a_teller_tells_of_may_be_named_before(kb):
+    """Guard: the sentence before names who holds the drills the teller speaks of."""
+    body = ("Norway held naval drills near Bergen last week. The drills ended on Monday, "
+            "Mayor Ingrid Solberg said.")  # fmt: skip
+    ended = [e for e in events_of(body, "en", kb) if e.sentence_index == 1]
+    assert [sorted(a.key for a in e.actors) for e in ended] == [["country/norway"]]
+
+
 def test_a_phrase_framing_the_speakers_words_keeps_the_speaker(kb):
     # guard: no clause before the speaker's, only a phrase that frames what is
     # said; whose meeting it is ("sa rencontre") is the speaker

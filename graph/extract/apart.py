@@ -38,6 +38,7 @@ from typing import Final
 from graph.extract.actors import with_represented_countries
 from graph.extract.asides import antecedent
 from graph.extract.dates.clauses import COMPLEMENTISER
+from graph.extract.entities import ACTOR_KINDS
 from graph.extract.quotes import quoted
 from graph.extract.triggers import tells, triggers_in
 from graph.kb import KnowledgeBase
@@ -56,6 +57,7 @@ __all__ = [
     "replaced",
     "shortly",
     "told_apart",
+    "without_tellers",
 ]
 
 # "shortly before D" says no more than near D: the two weeks before (after) it
@@ -238,6 +240,39 @@ def attribution(
         if short and a_clause and not others and COMPLEMENTISER.search(text, comma, end) is None:
             return [(comma, end)]
     return []
+
+
+def without_tellers(
+    sentence: AnalysedSentence,
+    actors: Sequence[EntityMention],
+    told_by: Sequence[tuple[int, int]],
+    *,
+    hostile: bool,
+) -> tuple[EntityMention, ...]:
+    """The actors but who tells of the happening after it (", union leader X told
+    reporters", :func:`attribution`): a person there, unless nobody else acts
+    (who tells of talks that failed may have been in them); of an act of war
+    (``hostile``) even then ("A school was damaged by an attack, Mayor X
+    said": the sentences before may name who attacked). Nor the country of who
+    tells (", South Korea's military said") when the sentence names others
+    outside the attribution. An organisation telling often tells of its own act."""
+    tellers = {
+        a.key
+        for a in actors
+        if in_spans(a.start, told_by)
+        and (a.kind == "person" or (a.kind == "country" and _others_named(sentence, told_by, a)))
+    }
+    if not tellers or (len(tellers) == len(actors) and not hostile):
+        return tuple(actors)
+    return tuple(a for a in actors if a.key not in tellers)
+
+
+def _others_named(
+    sentence: AnalysedSentence, told_by: Sequence[tuple[int, int]], teller: EntityMention
+) -> bool:
+    """Whether the sentence names an actor other than ``teller`` outside the attribution."""
+    return any(m.kind in ACTOR_KINDS and m.key != teller.key and not in_spans(m.start, told_by)
+               for m in sentence.mentions)  # fmt: skip
 
 
 _PHRASE_END_MARK = re.compile(r"[;:.!?]")

@@ -27,7 +27,16 @@ from dataclasses import replace
 from datetime import date
 from typing import Final
 
-from graph.event_types import BIRTH, FALLBACK, PERSONAL, SAYING, TELLING, UNACTED, family
+from graph.event_types import (
+    BIRTH,
+    FALLBACK,
+    HOSTILE,
+    PERSONAL,
+    SAYING,
+    TELLING,
+    UNACTED,
+    family,
+)
 from graph.extract import dates
 from graph.extract.acting import is_news_outlet, not_acting, unnamed_speaker
 from graph.extract.actors import (
@@ -48,6 +57,7 @@ from graph.extract.apart import (
     replaced,
     shortly,
     told_apart,
+    without_tellers,
 )
 from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, described_before, unnamed_agent
@@ -234,12 +244,6 @@ def extract_events(
     return _placed_by_the_story(events)
 
 
-def _others_named(sentence: AnalysedSentence, told_by: list[tuple[int, int]], key: str) -> bool:
-    """Whether the sentence names an actor other than ``key`` outside the attribution."""
-    return any(m.kind in ACTOR_KINDS and m.key != key and not in_spans(m.start, told_by)
-               for m in sentence.mentions)  # fmt: skip
-
-
 def _placed_by_the_story(events: list[EventMention]) -> list[EventMention]:
     """ "MOSCOW, Oct 14 (Reuters) - … signed an agreement on Tuesday. The deal was
     signed in Beijing…": a wire dateline says where the report was filed; where
@@ -383,24 +387,11 @@ def _event(
                         nowhere, kb)  # fmt: skip
     # a sentence's own date makes it a happening even if its actor is only the
     # sentence before's; without one, only an actor of its own (or an anaphor's) does
+    actors = without_tellers(sentence, actors, told_by, hostile=event_type in HOSTILE)
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
         actors = borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
-    # who tells of a happening after it (", union leader X told reporters") does not act
-    # in it, unless nobody else does; nor does the country of who tells (", South
-    # Korea's military said") when the sentence names others acting; an organisation
-    # telling often tells of its own act
-    tellers = {
-        a.key
-        for a in actors
-        if in_spans(a.start, told_by)
-        and (
-            a.kind == "person" or (a.kind == "country" and _others_named(sentence, told_by, a.key))
-        )
-    }
-    if tellers and len(tellers) < len(actors):
-        actors = tuple(a for a in actors if a.key not in tellers)
     if (
         event_type == SAYING
         and trigger is not None
