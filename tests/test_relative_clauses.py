@@ -167,3 +167,20 @@ def test_who_acts_in_a_when_clause_may_be_named_before_it(kb):
     [election] = events_of(body, "en", kb)
     assert election.time.begin == date(2016, 1, 1)
     assert _actors(election) == {"person/edvard-lindqvist"}
+
+
+def test_a_clause_saying_when_does_not_type_a_time_outside_it(kb):
+    """ "…on Monday, while two protesters faced boos": Monday's happening is no
+    protest of Marion Castellan's."""
+    body = ("Marion Castellan was escorted off stage in Oslo on Monday, while two protesters "
+            "faced boos from the audience.")  # fmt: skip
+    assert "Protest" not in {e.event_type for e in events_of(body, "en", kb)}
+
+
+def test_a_when_clause_right_after_a_time_still_types_it(kb):
+    """Guard: "until 2013, when Norway banned the group" is the ban of 2013."""
+    body = ("The building had served as the headquarters of the Nordvik League until 2013, "
+            "when Norway banned the group.")  # fmt: skip
+    [ban] = events_of(body, "en", kb)
+    assert (ban.event_type, ban.time.begin) == ("Decision", date(2013, 1, 1))
+    assert "country/norway" in _actors(ban)

@@ -24,7 +24,7 @@ from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.inside import _folded_words
 from graph.extract.quotes import outside_quote, quoted
 from graph.extract.triggers import agent_follows, triggers_in
-from graph.extract.verbs import words_besides_verbs
+from graph.extract.verbs import says_what_happened_then, words_besides_verbs
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import in_spans
@@ -206,12 +206,9 @@ def _other_time(
     says what happened then ("since March 2, when Norway closed the border":
     Norway acts on March 2); an after- or before-clause there still tells
     another happening ("on Tuesday, after Sweden held drills")."""
-    text, when = sentence.text, cue("temporal_clause", language)
     return [span for span in sentence.temporal_clauses
             if not span[0] <= trigger_at < span[1]
-            and not (time_end is not None and time_end <= span[0]
-                     and not text[time_end : span[0]].strip(" ,")
-                     and when is not None and when.match(text, span[0]))]  # fmt: skip
+            and not says_what_happened_then(sentence, span, time_end, language)]  # fmt: skip
 
 
 def _outside_its_relative(

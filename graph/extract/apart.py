@@ -41,6 +41,7 @@ from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.quotes import quoted
 from graph.extract.triggers import tells, triggers_in
+from graph.extract.verbs import says_what_happened_then
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import alternation, in_spans
@@ -372,16 +373,23 @@ def about_someone(
 def beyond_its_clause(
     sentence: AnalysedSentence, time: TimeExpression, kb: KnowledgeBase, language: str
 ) -> list[tuple[int, int]]:
-    """ "Hours after X was named leader on Tuesday, many wondered how the
-    appointment would affect the war with Y": a time inside a clause that says
-    when by another happening dates the happening that clause tells, when it
-    tells one: the words outside the clause do not type it (its actors may be
-    named there: "Trump was the face of change when he won the 2016 election")."""
+    """Where a trigger typing the happening of ``time`` is not. A time inside a
+    clause that says when by another happening dates the happening that clause
+    tells, when it tells one: the words outside it do not type it ("Hours
+    after X was named leader on Tuesday, many wondered how the appointment
+    would affect the war with Y"; its actors may be named there: "Trump was
+    the face of change when he won the 2016 election"). A time outside such
+    clauses is not of their happenings ("Weaver was escorted off stage on
+    Monday, while the protesters faced boos": no protest on Monday), unless
+    the clause says what happened then ("until 2013, when Pakistan banned the
+    group")."""
     triggers = [(t[2], t[3]) for t in triggers_in(sentence.text, kb, language)]
     for start, end in sentence.temporal_clauses:
         if start <= time.start < end and _overlap(triggers, start, end):
             return [(0, start), (end, len(sentence.text))]
-    return []
+    # a clause the time expression holds ("the day before X killed himself") is its anchor
+    return [c for c in sentence.temporal_clauses if not _overlap([(time.start, time.end)], *c)
+            and not says_what_happened_then(sentence, c, time.end, language)]  # fmt: skip
 
 
 def _overlap(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -49,6 +49,7 @@ __all__ = [
     "conditional_clauses",
     "gerund_or_infinitive",
     "relative_clauses_of",
+    "says_what_happened_then",
     "temporal_clauses",
     "verbs_of",
     "with_clauses",
@@ -257,6 +258,23 @@ def temporal_clauses(sentence: AnalysedSentence, language: str) -> list[tuple[in
         if not in_spans(start, idioms)
         and all(sentence.text[frame:start].strip() for frame in frames)
     ]
+
+
+def says_what_happened_then(
+    sentence: AnalysedSentence, clause: tuple[int, int], time_end: int | None, language: str
+) -> bool:
+    """Whether a temporal clause right after the sentence's own time (ending at
+    ``time_end``) says what happened then: a when-clause ("since March 2, when
+    Norway closed the border", ``[cues] temporal_clause``), not an after- or
+    before-clause ("on Tuesday, after Sweden held drills": another happening)."""
+    text, when = sentence.text, cue("temporal_clause", language)
+    return (
+        time_end is not None
+        and time_end <= clause[0]
+        and not text[time_end : clause[0]].strip(" ,")
+        and when is not None
+        and when.match(text, clause[0]) is not None
+    )
 
 
 def conditional_clauses(sentence: AnalysedSentence, language: str) -> list[tuple[int, int]]:
