@@ -518,3 +518,34 @@ def test_a_pronoun_speaking_after_a_quote_is_the_last_speaker(body, language, kb
     assert last and _actors(last[0]) == {"person/edvard-lindqvist"}, [
         (e.sentence, _actors(e)) for e in said
     ]
+
+
+# --- a past narrative (stop 38) ---------------------------------------------
+
+
+def test_an_undated_happening_in_a_past_narrative_is_not_the_reports(kb):
+    """After happenings dated years before the report, an undated one told in the
+    past is of that story: between the latest of them and the report."""
+    body = ("Edvard Lindqvist was charged with fraud in Oslo in 2019. He was convicted and "
+            "sent to prison.")  # fmt: skip
+    [convicted] = [e for e in _events(body, "en", kb) if e.sentence_index == 1]
+    assert (convicted.time.begin, convicted.time.last) == (date(2019, 1, 1), SUNDAY)
+    assert convicted.time.rule == "after-told"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a statement is the report's: whom it quotes spoke to the reporter
+        "Edvard Lindqvist was charged with fraud in Oslo in 2019. Marion Castellan said "
+        "the case had shaken the town.",
+        # news of the report's weeks before the background sentence: news again
+        "Norway arrested Edvard Lindqvist in Oslo on Monday. He had been charged with fraud "
+        "in 2019. Marion Castellan was arrested in Bergen.",
+    ],
+)
+def test_news_after_a_background_sentence_keeps_the_reports_days(kb, body):
+    """Guard."""
+    last = max(e.sentence_index for e in _events(body, "en", kb))
+    [told] = [e for e in _events(body, "en", kb) if e.sentence_index == last]
+    assert told.time.rule == "report-time"

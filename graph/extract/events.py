@@ -76,7 +76,7 @@ from graph.extract.dating import (
 )
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.listed import list_item
-from graph.extract.pointed import time_pointed_back
+from graph.extract.pointed import in_a_past_narrative, time_pointed_back
 from graph.extract.storytime import in_the_story, named_by_the_eve
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
@@ -215,6 +215,7 @@ def extract_events(
             when = when or discourse_time(
                 sentence, tense, events, sentences, kb, language, anchor, people, happening[0]
             )
+            when = when or in_a_past_narrative(sentence, (happening[0], tense), events, anchor)
             when = when or report_time(tense, anchor, year)
             times = [*times, when] if when is not None else times
         day_before = None

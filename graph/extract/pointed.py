@@ -29,11 +29,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Final
 
+from graph.event_types import TELLING
 from graph.extract.quotes import quoted
 from graph.extract.undated import (
     AFTER_TOLD_RULE,
     ANAPHOR_SENTENCES,
     going_on,
+    is_recent,
     own_date,
     report_time,
 )
@@ -41,7 +43,7 @@ from graph.languages import cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EventMention, Tense, TimeExpression
 
-__all__ = ["time_pointed_back"]
+__all__ = ["in_a_past_narrative", "time_pointed_back"]
 
 _COMMA: Final = re.compile(r"[,;:]|\s[–—-]\s")
 
@@ -80,6 +82,41 @@ def time_pointed_back(
         return replace(going_on(then), text=words, start=start, end=end)
     last = max(then.last, published) if published is not None else then.last
     return replace(then, text=words, start=start, end=end, last=last, granularity="days",
+                   rule=AFTER_TOLD_RULE, anchor=then.begin, anchor_kind="event",
+                   relation="after-anchor")  # fmt: skip
+
+
+NARRATIVE_SENTENCES: Final = 3  # the sentences before an undated one that tell when its story is
+
+
+def in_a_past_narrative(
+    sentence: AnalysedSentence,
+    told: tuple[str, Tense],
+    earlier: Sequence[EventMention],
+    published: date | None,
+) -> TimeExpression | None:
+    """The time of an undated happening told in the past right after happenings
+    the article dated, by their own words, long before the report (more than
+    :data:`~graph.extract.undated.RECENT_DAYS` days) and after none of the
+    report's weeks: "Brunel was charged in 2020… He killed himself while
+    awaiting trial" is part of that
+    story, not news of the report's days. It took place between the latest of
+    them and the report (rule ``after-told``, granularity ``days``). A
+    sentence after news of the report's weeks, or after a happening the
+    article did not date by its words, keeps the report's days (news told after
+    one background sentence follows news too: "Russia struck Kyiv on Monday.
+    The war began in 2022. Officials said twelve people died"). A statement
+    or an announcement (``told``: its type and tense) is the report's: whom it
+    quotes spoke to the reporter ("…, an analyst at X, said")."""
+    event_type, tense = told
+    if tense not in ("past", "anterior") or published is None or event_type in TELLING:
+        return None
+    before = [e for e in earlier if 0 < sentence.index - e.sentence_index <= NARRATIVE_SENTENCES]
+    if not before or not all(own_date(e.time) and not is_recent(e.time, published)
+                             for e in before):  # fmt: skip
+        return None
+    then = max(before, key=lambda e: (e.time.last, e.sentence_index)).time
+    return replace(then, text="", start=0, end=0, last=published, granularity="days",
                    rule=AFTER_TOLD_RULE, anchor=then.begin, anchor_kind="event",
                    relation="after-anchor")  # fmt: skip
 

@@ -314,7 +314,7 @@ def own_date(time: TimeExpression) -> bool:
     return time.rule not in _NOT_OWN_DATE
 
 
-def _recent(time: TimeExpression, published: date | None) -> bool:
+def is_recent(time: TimeExpression, published: date | None) -> bool:
     """Whether a dated happening is news of the report's weeks, not background
     ("ses derniers exercices ont eu lieu en 2018")."""
     return published is None or (published - time.last).days <= RECENT_DAYS
@@ -377,7 +377,7 @@ def discourse_time(
     file's ``[cues] already``).
     """
     dated = [e for e in earlier if own_date(e.time)
-             and e.time.granularity != "year" and _recent(e.time, published)]  # fmt: skip
+             and e.time.granularity != "year" and is_recent(e.time, published)]  # fmt: skip
     if tense == "future":
         told = {s.index: s.text for s in sentences}
         dated = [e for e in dated if _told_as_future(e, told, language)]
