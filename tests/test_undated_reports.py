@@ -157,11 +157,13 @@ def test_only_a_day_read_from_publication_dates_a_report_by_its_partner(
 
 
 def test_a_weekday_places_its_day_in_a_year_before_the_latest_one_named() -> None:
-    # the forecast's years are still to come: 7 May is a Tuesday in 2030, in
-    # none of 2031 to 2033 (the years tried before)
+    # the forecast's year is still to come: 7 May is a Tuesday in 2030, in
+    # none of 2031 to 2033 (the years tried before); 2031's growth is told as
+    # past (stop 38: a decimal comma no longer ends "0,8 % en 2030"'s clause,
+    # so the sentence names 2031 as past itself)
     found = infer_publication_date(
-        "La Commission a présenté mardi 7 mai ses prévisions : après 0,8 % en 2030, "
-        "la croissance resterait de 1,2 % en 2031 et de 1,4 % en 2032.",
+        "La Commission a présenté mardi 7 mai ses prévisions : après 0,8 % en 2030 "
+        "et 1,0 % en 2031, la croissance resterait de 1,4 % en 2032.",
         language="fr",
     )
     assert found is not None and found[0] == date(2030, 5, 7)

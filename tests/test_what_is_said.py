@@ -11,6 +11,8 @@ guard (what the change must keep).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.extraction import events_of
@@ -184,3 +186,29 @@ def test_a_clause_set_against_a_happening_names_none_of_its_actors(body, languag
     found = [e for e in events_of(body, language, kb) if e.event_type != "Statement"]
     assert found and all("country/sweden" not in {a.key for a in e.actors} for e in found)
     assert {"country/norway", "country/finland"} <= {a.key for a in found[0].actors}
+
+
+def test_a_name_after_told_and_a_comma_is_no_audience(kb):
+    """Stop 38: "As X has told, Nordvik Energy signed…": the company signs; only
+    right after "told" is an organisation the audience."""
+    body = "As Edvard Lindqvist has told, Nordvik Energy signed the accord in Oslo on Monday."
+    [signed] = events_of(body, "en", kb)
+    assert "organization/nordvik-energy" in {a.key for a in signed.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Norway's economy grew by 1.1% in the first quarter of 2031, bringing growth to 3.8% "
+         "compared to the same period of 2030, the statistics office said Friday.", "en"),
+        # a decimal comma ends no clause; "par rapport à la même période de" compares
+        ("L'économie norvégienne a progressé de 1,1 % au premier trimestre 2031, soit 3,8 % "
+         "par rapport à la même période de 2030, a indiqué vendredi l'institut de "
+         "statistique.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_period_before_the_attribution_is_the_figures_not_the_sayings(body, language, kb):
+    """Stop 38: the quarter a growth is told of dated the statistics office's
+    statement; only Friday dates it, and the figure of a quarter is no event."""
+    found = [(e.event_type, e.time.begin) for e in events_of(body, language, kb)]
+    assert found == [("Statement", date(2031, 11, 28))]

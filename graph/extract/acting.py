@@ -310,8 +310,9 @@ def is_news_outlet(
     names right after a media word, whatever the model took it for ("le
     quotidien « Le Monde »", "the newspaper Nordposten"), or an organisation
     it names as whom someone speaks to ("told Nordposten", "a confié au
-    Nordposten"). An outlet cited as the source of a report publishes the
-    claim; it is no actor of the happening."""
+    Nordposten"; a person told something takes part).
+    An outlet cited as the source of a report publishes the claim; it is no
+    actor of the happening."""
     if mention.kind not in ("organization", "person"):
         return False
     known = kb.entities.get(mention.key.split("/", 1)[-1])
@@ -331,14 +332,19 @@ def is_news_outlet(
 
 def _spoken_to(before: str, language: str) -> bool:
     """Whether ``before`` ends on whom-someone-speaks-to words ("told the",
-    "a déclaré à l'": the language file's ``[cues] told_to``): an organisation
-    right after them is the outlet or the audience a statement is made to."""
+    "a déclaré à l'": the language file's ``[cues] told_to``), no comma between
+    ("As X has told, Nordvik Energy signed…"): an organisation right after them
+    is the outlet or the audience a statement is made to."""
     told_to = cue("told_to", language)
     articles = _folded_words(language, "articles")
     return told_to is not None and any(
         all(w.lower() in articles for w in re.findall(r"\w+['’]?", before[m.end() :]))
+        and not _CLAUSE_BREAK.search(before, m.end())  # "has told, Kamala organised…"
         for m in told_to.finditer(before)
     )
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
 _OUTLET_REACH = 30  # characters before a name where the media word naming it stands

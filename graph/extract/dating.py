@@ -34,7 +34,14 @@ from graph.extract.undated import (
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, LANGUAGES, cue
 from graph.text import alternation, in_spans
-from graph.types import AnalysedSentence, AnchorKind, Article, EventMention, TimeExpression
+from graph.types import (
+    AnalysedSentence,
+    AnchorKind,
+    Article,
+    EventMention,
+    TimeExpression,
+    Verb,
+)
 
 __all__ = [
     "counted_from_another",
@@ -223,7 +230,8 @@ def states_a_figure(text: str, span: tuple[int, int], language: str) -> bool:
     return bool(figure and figure.search(text, *span))
 
 
-_COMPARED_REACH = 12  # characters between a comparison's words and its time, at most
+# characters before a time where a comparison's words stand ("par rapport à la même période de")
+_COMPARED_REACH = 16
 # a time counted back from another ("a year earlier", "a year ago", "last year")
 _OFFSET_RULES: Final = frozenset({"relative-offset", "ago", "relative-year"})
 
@@ -269,16 +277,27 @@ def dates_a_told_past(
     down on Friday"). Not "said on Friday that…", nor "that on Saturday
     (September 28), two ships appeared" (no told verb before the time: the
     happening stays the telling's, with the names it tells of), nor what a
-    source phrase tells ("according to X, … he saw on Friday")."""
+    source phrase tells ("according to X, … he saw on Friday"). The same
+    before a saying in a clause after the time's ("the economy grew 1.1 % in
+    the first quarter, the institute said Friday": the quarter is the
+    growth's, a past verb before the time in its clause telling it)."""
     word, at = said
     end = at + len(word)
-    if time.start < end or not any(at <= v.start < end and v.tense for v in sentence.verbs):
+    if not any(at <= v.start < end and v.tense for v in sentence.verbs):
         return False  # "according to X" is no finite verb: a source, not a saying
     first, last = clause_span(sentence.text, time.start, time.end)
-    told = [v for v in sentence.verbs if max(first, end) <= v.start < last
-            and v.tense in ("past", "anterior")
-            and not v.auxiliary and not v.imperfect]  # fmt: skip
-    return any(v.start < time.start for v in told)
+    if time.end <= at:
+        return last <= at and any(first <= v.start < time.start and _tells_a_past(v)
+                                  for v in sentence.verbs)  # fmt: skip
+    if time.start < end:
+        return False
+    return any(max(first, end) <= v.start < min(last, time.start) and _tells_a_past(v)
+               for v in sentence.verbs)  # fmt: skip
+
+
+def _tells_a_past(verb: Verb) -> bool:
+    """A verb of its own in the past: no auxiliary, copula or imparfait."""
+    return verb.tense in ("past", "anterior") and not verb.auxiliary and not verb.imperfect
 
 
 def dates_what_is_told(

@@ -27,7 +27,8 @@ _BOUNDARY: Final = re.compile(
 )
 
 
-_COMMA: Final = re.compile(r",|\s[–—-]\s")
+# not a comma between digits: "1,1 %" (a French decimal), "1,200 people"
+_COMMA: Final = re.compile(r"(?<!\d),|,(?!\d)|\s[–—-]\s")
 # a name between quotes (« Aurore », "Northern Shield") or a short gloss in
 # parentheses ("(Est)", "(AFP)") does not end the clause it stands in
 _SHORT_ASIDE: Final = re.compile(
