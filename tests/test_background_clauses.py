@@ -549,3 +549,27 @@ def test_news_after_a_background_sentence_keeps_the_reports_days(kb, body):
     last = max(e.sentence_index for e in _events(body, "en", kb))
     [told] = [e for e in _events(body, "en", kb) if e.sentence_index == last]
     assert told.time.rule == "report-time"
+
+
+# --- a happening the sentence relates to (stop 38) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "when"),
+    [
+        ("Norway said on Thursday it had arrested three men over Tuesday's attack on the "
+         "port of Bergen.", "en", SUNDAY - timedelta(days=5)),
+        ("La Norvège a arrêté jeudi trois hommes liés à l'attentat de mardi contre le port "
+         "de Bergen.", "fr", SUNDAY - timedelta(days=5)),
+        # "Swedish-controlled" is an adjective: no verb ends the phrase there
+        ("Norway said it struck camps linked to last month's massacre of tourists in the "
+         "Swedish-controlled part of the island.", "en", date(2031, 10, 1)),
+    ],
+)  # fmt: skip
+def test_a_happening_the_sentence_relates_to_is_not_its_subjects(kb, body, language, when):
+    """ "arrested three men over Tuesday's attack", "liés à l'attentat de mardi":
+    the attack is spoken of (`[cues] about_phrase`); Norway did not attack."""
+    attacks = [e for e in _events(body, language, kb) if e.time.begin == when]
+    assert not any("country/norway" in _actors(e) for e in attacks), [
+        (e.event_type, e.time.begin, _actors(e)) for e in attacks
+    ]

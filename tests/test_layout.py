@@ -120,6 +120,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "object_relative",
             "cleft",
             "sequence_clause",
+            "about_phrase",
             "counterfactual",
             "dated_phrase",
             "time_of_noun",

@@ -422,7 +422,13 @@ def counted_since(text: str, start: int, language: str) -> bool:
     """Whether the phrase at ``start`` opens on a ``dated_phrase`` cue ("since
     the 2029 border clashes", "après l'attaque du 2 novembre"), at most a
     determiner between: the sentence's happening is counted from it."""
-    opening = cue("dated_phrase", language)
+    return _opens_on(text, start, "dated_phrase", language)
+
+
+def _opens_on(text: str, start: int, words: str, language: str) -> bool:
+    """Whether the phrase at ``start`` opens on one of the ``[cues]`` ``words``,
+    at most a determiner between."""
+    opening = cue(words, language)
     return opening is not None and any(
         _only_a_determiner(text[m.end() : start], language)
         for m in opening.finditer(text, 0, start)
@@ -454,10 +460,11 @@ def _spoken_of(
     kb: KnowledgeBase,
     language: str,
 ) -> bool:
-    """Whether the phrase at ``start`` opens on a ``dated_phrase`` cue or is the
-    object of a verb of saying or telling."""
+    """Whether the phrase at ``start`` opens on a ``dated_phrase`` or
+    ``about_phrase`` cue ("over Tuesday's attack") or is the object of a verb of
+    saying or telling."""
     text = sentence.text
-    if counted_since(text, start, language):
+    if counted_since(text, start, language) or _opens_on(text, start, "about_phrase", language):
         return True
     verbs = [v for v in sentence.verbs if v.end <= start and not v.auxiliary]
     if not verbs:

@@ -150,8 +150,17 @@ def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
             t.pos_ == "AUX",
         )
         for t in sent
-        if t.pos_ in _VERB_POS
+        if t.pos_ in _VERB_POS and not _in_a_compound(t)
     )
+
+
+def _in_a_compound(token: Token) -> bool:
+    """Whether the token closes a hyphenated compound ("Indian-controlled",
+    "US-backed", "state-run"): an adjective, no verb of a clause."""
+    if token.i - 2 < token.sent.start:
+        return False
+    hyphen = token.nbor(-1)
+    return hyphen.text == "-" and not hyphen.whitespace_ and not token.nbor(-2).whitespace_
 
 
 # a relative clause may quote ("qui « luttent ensemble » contre…"): quote marks do not end it
