@@ -456,6 +456,8 @@ def child_stages(folder: Path, jobs: int, out: Path) -> dict[str, Any]:
     # the exact code path of build(), worker pool included
     results = list(workers.extract_all(articles, config, len(articles)))
     extractions = [r for r in results if not isinstance(r, InputError)]
+    extracted = len(extractions)
+    del results  # resolve_and_assemble lets the extractions go before the graph is built
     stages["extract"] = time.perf_counter() - start
     start = time.perf_counter()
     G, report = pipeline.resolve_and_assemble(extractions, config)
@@ -464,8 +466,8 @@ def child_stages(folder: Path, jobs: int, out: Path) -> dict[str, Any]:
     write_outputs(G, out)
     stages["export"] = time.perf_counter() - start
     return {
-        "articles": len(extractions),
-        "skipped": len(results) - len(extractions),
+        "articles": extracted,
+        "skipped": len(articles) - extracted,
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
         "events": report.events,

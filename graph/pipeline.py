@@ -155,7 +155,7 @@ def build(
              time.perf_counter() - started)  # fmt: skip
     started = time.perf_counter()
     with collecting_rarely():
-        G, report = resolve_and_assemble(found.extractions, config)
+        G, report = resolve_and_assemble(found.extractions, config)  # empties the list
     log.info("resolved %d events into %d stories in %.1f s",
              report.events, report.stories, time.perf_counter() - started)  # fmt: skip
     report = BuildReport(
@@ -172,16 +172,22 @@ def build(
 
 
 def resolve_and_assemble(
-    extractions: Sequence[Extraction], config: BuildConfig
+    extractions: list[Extraction], config: BuildConfig
 ) -> tuple[nx.MultiDiGraph[str], BuildReport]:
     """Resolve the per-article extractions and assemble the graph.
+
+    The list is emptied: its extractions (their sentences and mentions) are
+    let go before the graph is assembled, which takes as much memory again
+    (a build's peak: at 10,000 articles the graph is half a gigabyte).
 
     Returns:
         The graph and a report of its counts (articles, events, stories, languages).
     """
     kb = default_kb(config.kb_dir)
-    extractions = sorted(extractions, key=lambda x: x.article.source)
-    resolved = _resolve(extractions, config, kb)
+    ordered = sorted(extractions, key=lambda x: x.article.source)
+    extractions.clear()
+    resolved = _resolve(ordered, config, kb)
+    del ordered
     if any(x.pending for x in resolved.extractions):
         # a report its episode could not date may be dated by its storyline's years;
         # then the whole resolve runs again, so its events join their episode
@@ -193,19 +199,19 @@ def resolve_and_assemble(
         )
         if any(new is not old for new, old in zip(redated, resolved.extractions, strict=True)):
             resolved = _resolve(redated, config, kb)
-    extractions, entities = resolved.extractions, resolved.entities
-    events, stories, storylines = resolved.events, resolved.stories, resolved.storylines
-    all_mentions = [e for x in extractions for e in x.events]
-    G = assemble([x.article for x in extractions], entities, events, stories, storylines)
     report = BuildReport(
-        articles=len(extractions),
-        languages=frozenset(_languages(extractions)),
-        event_mentions=len(all_mentions),
-        events=len(events),
-        stories=len(stories),
-        storylines=len(storylines),
+        articles=len(resolved.extractions),
+        languages=frozenset(_languages(resolved.extractions)),
+        event_mentions=sum(len(x.events) for x in resolved.extractions),
+        events=len(resolved.events),
+        stories=len(resolved.stories),
+        storylines=len(resolved.storylines),
     )
-    return G, report
+    articles = [x.article for x in resolved.extractions]
+    entities, events = resolved.entities, resolved.events
+    stories, storylines = resolved.stories, resolved.storylines
+    del resolved  # the extractions go: the graph needs only their articles
+    return assemble(articles, entities, events, stories, storylines), report
 
 
 @dataclass(frozen=True)

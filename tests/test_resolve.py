@@ -404,3 +404,33 @@ def test_two_statements_naming_one_person_and_place_stay_two(tmp_path: Path) -> 
     said = [d for _, d in G.nodes(data=True)
             if d.get(M.KIND) == M.EVENT and d.get(M.EVENT_TYPE) == "Statement"]  # fmt: skip
     assert len(said) == 2
+
+
+def test_resolve_and_assemble_lets_the_extractions_go() -> None:
+    """Issue 20 (stop 38): the list handed over is emptied, so that its extractions
+    can be freed before the graph is assembled (a build's peak memory), and the
+    graph is the one a copy of the list gives."""
+    from datetime import date
+
+    import networkx as nx
+
+    from graph.config import BuildConfig
+    from graph.extract import extract_article
+    from graph.pipeline import resolve_and_assemble
+    from graph.types import Article
+
+    bodies = ["Norway and Finland signed a fishing accord in Oslo on Monday.",
+              "Finland and Norway held naval drills near Bergen on Tuesday."]  # fmt: skip
+
+    def extracted(i: int, body: str):
+        article = Article(source=f"{i}.txt", body=body, language="en",
+                          published=date(2031, 11, 30), published_how="text")  # fmt: skip
+        return extract_article(article, BuildConfig())
+
+    extractions = [extracted(i, body) for i, body in enumerate(bodies)]
+    handed = list(extractions)
+    G, report = resolve_and_assemble(handed, BuildConfig())
+    assert handed == []
+    again, _ = resolve_and_assemble(list(extractions), BuildConfig())
+    assert report.articles == 2 and report.event_mentions >= 2
+    assert nx.utils.graphs_equal(G, again)
