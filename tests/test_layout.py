@@ -121,6 +121,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "cleft",
             "sequence_clause",
             "about_phrase",
+            "origin",
             "counterfactual",
             "dated_phrase",
             "time_of_noun",

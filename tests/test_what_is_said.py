@@ -212,3 +212,18 @@ def test_a_period_before_the_attribution_is_the_figures_not_the_sayings(body, la
     statement; only Friday dates it, and the figure of a quarter is no event."""
     found = [(e.event_type, e.time.begin) for e in events_of(body, language, kb)]
     assert found == [("Statement", date(2031, 11, 28))]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("One of the organisers, Ingrid Solberg, from Kjeldvik Harbour, said the conference "
+         "brought local readers together.", "en"),
+        # a guard: the French place was no actor before either
+        ("Ingrid Solberg, originaire de Kjeldvik, a déclaré que la conférence avait réuni "
+         "les lecteurs.", "fr"),
+    ],
+)  # fmt: skip
+def test_where_a_speaker_is_from_does_not_speak(body, language, kb):
+    """Stop 38: ", from Kjeldvik Harbour," says where she is from ([cues] origin)."""
+    assert _statement_actors(body, language, kb) == {"person/ingrid-solberg"}

@@ -111,7 +111,8 @@ def appositions(
     X, a senior fellow at the Valdoria Institute."): one or more segments
     after it, each closed by a comma or the sentence's end and without a verb
     of its own ("X, 45, a lawyer at Y, said"), a title word (the language
-    file's ``title_words``) in the first words of one. Whom they name does not
+    file's ``title_words``) in the first words of one, or one saying where
+    they are from (", from Vredehoek,": ``[cues] origin``). Whom they name does not
     act: the name before does. Not an aside holding ``keep`` (the trigger),
     nor one naming an office of the knowledge base's roles ("le chancelier
     autrichien": the head of government acts for the country,
@@ -140,11 +141,19 @@ def appositions(
         # after it could be swallowed
         room = [_APPOSITION_WORDS] * len(words)
         room[-1] *= 2 if end == len(text.rstrip(_CLOSING)) else 1
-        if all(len(w) <= r for w, r in zip(words, room, strict=True)) and any(
-            fold(w.strip("'’")) in titles for part in words for w in part[:_TITLE_REACH]
+        titled = any(fold(w.strip("'’")) in titles for part in words for w in part[:_TITLE_REACH])
+        if all(len(w) <= r for w, r in zip(words, room, strict=True)) and (
+            titled or _from_somewhere(text, segments, language)
         ):
             spans.append((start, end))
     return spans
+
+
+def _from_somewhere(text: str, segments: list[tuple[int, int, int]], language: str) -> bool:
+    """Whether an aside says where someone is from ("Kelly Clarke, from
+    Vredehoek, said", "X, originaire de Y,": ``[cues] origin``)."""
+    origin = cue("origin", language)
+    return origin is not None and any(origin.match(text[a:b].lstrip()) for _, a, b in segments)
 
 
 def _aside_segments(sentence: AnalysedSentence, after: int) -> list[tuple[int, int, int]]:
