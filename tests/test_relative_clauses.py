@@ -61,6 +61,14 @@ def test_a_time_in_a_relative_clause_dates_not_the_sentences_verb(kb, body, lang
             "fr",
             "morte",
         ),
+        # a longer noun phrase in apposition, no comma in it
+        (
+            "Marion Castellan was born in 1964, the older of two daughters to Edvard "
+            "Lindqvist, a Danish-born economist, and Ingrid Solberg, a Norwegian-born breast "
+            "cancer scientist who died in 2009.",
+            "en",
+            "died",
+        ),
     ],
 )
 def test_a_happening_in_a_relative_clause_is_its_antecedents(kb, body, language, died):

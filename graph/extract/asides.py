@@ -78,7 +78,8 @@ def asides(
     return spans
 
 
-_APPOSED_NOUN: Final = re.compile(r"\s*,\s*(?:\S+\s+){0,3}")  # "Ingrid Solberg, a young scientist"
+# "Ingrid Solberg, a Norwegian-born breast cancer scientist": a few words, no comma
+_APPOSED_NOUN: Final = re.compile(r"\s*,\s*(?:[^\s,]+\s+){0,6}")
 
 
 def antecedent(sentence: AnalysedSentence, clause: RelativeClause) -> EntityMention | None:
