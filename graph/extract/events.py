@@ -386,9 +386,9 @@ def _event(
         nowhere = [s for s in spans + elsewhere if s not in sentence.temporal_clauses]
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
                         nowhere, kb)  # fmt: skip
+    actors = without_tellers(sentence, actors, told_by, hostile=event_type in HOSTILE)
     # a sentence's own date makes it a happening even if its actor is only the
     # sentence before's; without one, only an actor of its own (or an anaphor's) does
-    actors = without_tellers(sentence, actors, told_by, hostile=event_type in HOSTILE)
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last

@@ -177,10 +177,10 @@ def relative_clauses_of(
     pronoun (UD morphology ``PronType=Rel``, as French "qui", "que", "dont";
     Penn ``WDT``/``WP``: "which", "that", "who") after a comma or right after a
     noun, a pronoun or a name, up to the next comma or the like, with a verb
-    in a tense of its own (quote marks do not end it). A pronoun after a verb ("asked who", "what
-    he would do") has no antecedent and opens no relative clause here, nor
-    does one after a cleft ("it was X who signed": ``[cues] cleft``), which
-    tells the sentence's own happening."""
+    in a tense of its own (quote marks do not end it). A pronoun after a verb
+    ("asked who", "what he would do") has no antecedent and opens no relative
+    clause here, nor does one after a cleft ("it was X who signed": ``[cues]
+    cleft``), which tells the sentence's own happening."""
     base, text, clauses = sent.start_char, sent.text, []
     cleft = [m.end() for m in _finditer(cue("cleft", language), text)]
     for token in sent:
@@ -188,8 +188,8 @@ def relative_clauses_of(
             continue
         before = _word_before(token)
         comma = before is not None and before.text == ","
-        if comma:
-            before = _word_before(before)  # type: ignore[arg-type]
+        if before is not None and comma:
+            before = _word_before(before)
         if before is None or not (comma or before.pos_ in _ANTECEDENT_POS):
             continue
         opens = token.idx - base + len(token)
