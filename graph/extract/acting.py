@@ -339,7 +339,7 @@ def _spoken_to(before: str, language: str) -> bool:
     articles = _folded_words(language, "articles")
     return told_to is not None and any(
         all(w.lower() in articles for w in re.findall(r"\w+['’]?", before[m.end() :]))
-        and not _CLAUSE_BREAK.search(before, m.end())  # "has told, Kamala organised…"
+        and not _CLAUSE_BREAK.search(before, m.end())  # "has told, Marion organised…"
         for m in told_to.finditer(before)
     )
 

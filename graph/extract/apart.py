@@ -377,11 +377,11 @@ def beyond_its_clause(
     clause that says when by another happening dates the happening that clause
     tells, when it tells one: the words outside it do not type it ("Hours
     after X was named leader on Tuesday, many wondered how the appointment
-    would affect the war with Y"; its actors may be named there: "Trump was
-    the face of change when he won the 2016 election"). A time outside such
-    clauses is not of their happenings ("Weaver was escorted off stage on
+    would affect the war with Y"; its actors may be named there: "Lindqvist
+    was the face of change when he won the 2016 election"). A time outside such
+    clauses is not of their happenings ("Castellan was escorted off stage on
     Monday, while the protesters faced boos": no protest on Monday), unless
-    the clause says what happened then ("until 2013, when Pakistan banned the
+    the clause says what happened then ("until 2013, when Norway banned the
     group")."""
     triggers = [(t[2], t[3]) for t in triggers_in(sentence.text, kb, language)]
     for start, end in sentence.temporal_clauses:

@@ -113,7 +113,7 @@ def appositions(
     after it, each closed by a comma or the sentence's end and without a verb
     of its own ("X, 45, a lawyer at Y, said"), a title word (the language
     file's ``title_words``) in the first words of one, or one saying where
-    they are from (", from Vredehoek,": ``[cues] origin``). Whom they name does not
+    they are from (", from Kjeldvik,": ``[cues] origin``). Whom they name does not
     act: the name before does. Not an aside holding ``keep`` (the trigger),
     nor one naming an office of the knowledge base's roles ("le chancelier
     autrichien": the head of government acts for the country,
@@ -151,8 +151,8 @@ def appositions(
 
 
 def _from_somewhere(text: str, segments: list[tuple[int, int, int]], language: str) -> bool:
-    """Whether an aside says where someone is from ("Kelly Clarke, from
-    Vredehoek, said", "X, originaire de Y,": ``[cues] origin``)."""
+    """Whether an aside says where someone is from ("Ingrid Solberg, from
+    Kjeldvik Harbour, said", "X, originaire de Y,": ``[cues] origin``)."""
     origin = cue("origin", language)
     return origin is not None and any(origin.match(text[a:b].lstrip()) for _, a, b in segments)
 

@@ -98,10 +98,10 @@ def in_a_past_narrative(
     """The time of an undated happening told in the past right after happenings
     the article dated, by their own words, long before the report (more than
     :data:`~graph.extract.undated.RECENT_DAYS` days) and after none of the
-    report's weeks: "Brunel was charged in 2020… He killed himself while
-    awaiting trial" is part of that
-    story, not news of the report's days. It took place between the latest of
-    them and the report (rule ``after-told``, granularity ``days``). A
+    report's weeks: "Lindqvist was charged in 2019… He was convicted and sent
+    to prison" is part of that story, not news of the report's days. It took
+    place between the latest of them and the report (rule ``after-told``,
+    granularity ``days``). A
     sentence after news of the report's weeks, or after a happening the
     article did not date by its words, keeps the report's days (news told after
     one background sentence follows news too: "Russia struck Kyiv on Monday.

@@ -155,7 +155,7 @@ def verbs_of(sent: Span, language: str) -> tuple[Verb, ...]:
 
 
 def _in_a_compound(token: Token) -> bool:
-    """Whether the token closes a hyphenated compound ("Indian-controlled",
+    """Whether the token closes a hyphenated compound ("Swedish-controlled",
     "US-backed", "state-run"): an adjective, no verb of a clause."""
     if token.i - 2 < token.sent.start:
         return False

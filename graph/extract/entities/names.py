@@ -326,7 +326,7 @@ def _repeat_names(sentences: list[AnalysedSentence], language: str) -> list[Anal
     Brest signed…" missed): small models are not consistent across sentences."""
     names: dict[str, EntityMention] = {}
     for m in (m for s in sentences for m in s.mentions):
-        # "Pakistan's Ministry of Foreign Affairs" is no other sentence's ministry:
+        # "Norway's Ministry of Foreign Affairs" is no other sentence's ministry:
         # its owner, not its words, told it apart
         owned = is_owned_name(m.label, m.text)
         if m.kind in ACTOR_KINDS | {"place"} and m.role is None and len(m.text) > 2 and not owned:
