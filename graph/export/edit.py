@@ -26,9 +26,9 @@ from typing import BinaryIO, Final
 
 from graph.export.memo import StatementMemo
 
-__all__ = ["Changes", "StaleDocument", "edit_document"]
+__all__ = ["READ_BLOCK", "Changes", "StaleDocument", "edit_document"]
 
-_BLOCK: Final = 1 << 20  # bytes of the last document read at once
+READ_BLOCK: Final = 1 << 20  # bytes of an N-Quads document read at once
 
 Changes = defaultdict[str, Counter[str]]
 """triple -> graph -> records gained (positive) or lost (negative)."""
@@ -96,7 +96,7 @@ class _Lines:
         self.read = 0  # lines of the file passed by
 
     def _fill(self) -> bool:
-        block = self._handle.read(_BLOCK)
+        block = self._handle.read(READ_BLOCK)
         if not block:
             self._lines, self._at, self._tail = ([self._tail] if self._tail else []), 0, b""
             return bool(self._lines)
@@ -129,6 +129,6 @@ class _Lines:
         while True:
             out.write(rest)
             self.read += rest.count(b"\n")
-            rest = self._handle.read(_BLOCK)
+            rest = self._handle.read(READ_BLOCK)
             if not rest:
                 return

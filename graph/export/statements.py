@@ -42,7 +42,13 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.export.edit import Changes, StaleDocument, count_records, edit_document
+from graph.export.edit import (
+    READ_BLOCK,
+    Changes,
+    StaleDocument,
+    count_records,
+    edit_document,
+)
 from graph.export.inputs import node_inputs
 from graph.export.memo import StatementMemo
 from graph.export.rdf import (
@@ -58,7 +64,6 @@ from graph.export.rdf import (
 log = logging.getLogger("storygraph")
 _CHUNK: Final = 20_000  # lines per write: large enough for speed, small for memory
 _RUN: Final = 200_000  # records sorted in memory at once
-_BLOCK: Final = 1 << 20  # bytes of the N-Quads file read at once
 _SHARED: Final = f"<{SHARED_GRAPH}>\n"  # the shared graph in a record
 _NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f"\\\x7f]')  # what N-Triples escapes in a string
 
@@ -107,7 +112,7 @@ class Statements:
         The N-Quads are the records file as it is, read in blocks."""
         if quads:
             with self.records.path.open("rb") as handle:
-                while block := handle.read(_BLOCK):
+                while block := handle.read(READ_BLOCK):
                     yield block
             return
         chunk: list[str] = []

@@ -355,7 +355,7 @@ def about_someone(
     here. Not after a happening's noun or a place ("the exercises, which run
     until Wednesday", "on the border with Ostland, which will last until July
     19": their time)."""
-    triggers = [(t[2], t[3]) for t in triggers_in(sentence.text, kb, language)]
+    triggers = _trigger_spans(sentence, kb, language)
     for clause in sentence.relative_clauses:
         if not clause.start <= time.start < clause.end or _overlap(triggers, clause.start,
                                                                    clause.end):  # fmt: skip
@@ -383,13 +383,19 @@ def beyond_its_clause(
     Monday, while the protesters faced boos": no protest on Monday), unless
     the clause says what happened then ("until 2013, when Norway banned the
     group")."""
-    triggers = [(t[2], t[3]) for t in triggers_in(sentence.text, kb, language)]
+    triggers = _trigger_spans(sentence, kb, language)
     for start, end in sentence.temporal_clauses:
         if start <= time.start < end and _overlap(triggers, start, end):
             return [(0, start), (end, len(sentence.text))]
     # a clause the time expression holds ("the day before X killed himself") is its anchor
     return [c for c in sentence.temporal_clauses if not _overlap([(time.start, time.end)], *c)
             and not says_what_happened_then(sentence, c, time.end, language)]  # fmt: skip
+
+
+def _trigger_spans(
+    sentence: AnalysedSentence, kb: KnowledgeBase, language: str
+) -> list[tuple[int, int]]:
+    return [(start, end) for _, _, start, end in triggers_in(sentence.text, kb, language)]
 
 
 def _overlap(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
