@@ -25,7 +25,7 @@ from graph.extract.actors import aside_name, definite_nouns
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
-from graph.text import alternation, fold
+from graph.text import alternation, fold, in_spans
 from graph.types import AnalysedSentence, EntityMention, EventMention
 
 __all__ = ["borrowed", "described_before", "unnamed_agent"]
@@ -37,6 +37,7 @@ def borrowed(
     previous: Sequence[AnalysedSentence],
     earlier: Sequence[EventMention],
     language: str,
+    tellers: Sequence[tuple[int, int]] = (),
 ) -> tuple[EntityMention, ...]:
     """The actors of a sentence with a date but no actor of its own: those of
     the latest event of its type (else family) a definite article points back at
@@ -47,7 +48,14 @@ def borrowed(
     was following the patrol. The ships will stay near the border until March
     20"); none for another occurrence of the kind ("le prochain sommet"), after a
     passive's agent that is a common noun ("passed by parliament") or when the
-    sentence opens on an institution no name gives ("The central bank cut…")."""
+    sentence opens on an institution no name gives ("The central bank cut…");
+    none either when the sentence names a person or organisation of its own
+    beside who tells it (``tellers``, the spans of its attribution): the
+    sentence set them apart from the happening, and whoever the sentence before
+    named is further still ("X pledged more police officers after a meeting
+    with police chiefs this morning")."""
+    if _names_its_own(sentence, tellers):
+        return ()
     if _another_occurrence(sentence.text, happening[1], language):
         return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
     if unnamed_agent(sentence.text, happening[1], language):
@@ -66,6 +74,12 @@ def borrowed(
     return tuple(sorted(kept.values(), key=lambda m: m.key))
 
 
+def _names_its_own(sentence: AnalysedSentence, tellers: Sequence[tuple[int, int]]) -> bool:
+    return any(m.kind in _NAMED_ACTORS and not in_spans(m.start, tellers)
+               for m in sentence.mentions)  # fmt: skip
+
+
+_NAMED_ACTORS: Final = frozenset({"person", "organization"})
 _ASIDE_WORDS: Final = 5  # the first words of that aside, where what they are is said
 
 

@@ -392,7 +392,7 @@ def _event(
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
-        actors = borrowed(sentence, (event_type, trigger_at), previous, earlier, language)
+        actors = borrowed(sentence, (event_type, trigger_at), previous, earlier, language, told_by)
     if (
         event_type == SAYING
         and trigger is not None

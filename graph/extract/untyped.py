@@ -3,17 +3,17 @@ sentence tells one at its time, and the type the words naming it give.
 
 Requires: an event mention of :mod:`graph.extract.events` and its analysed sentence.
 
-Method: a time inside a quote dates none (what is said, with no trigger,
-tells no happening); a day dates a happening; a month or a year only in a clause told in
-the past, not only in the imperfect nor only with a copula ("was 12 in
-1976"), not qualifying a noun, and with no word
-of habit ("often", "souvent": the language file's ``[cues] habitual``) or
-of a state ("lived", "vivait": ``[cues] state_verbs``); a
-year or a quarter only with no figure and its unit in the clause ("a baissé
-à 10 % en 2019", "a perdu 142 millions d'euros au deuxième trimestre": a
-statistic, ``[cues] figure_unit``; a month's or a day's figure is that
-time's news). A
-name the article gave the happening ("Baptisé « Aurore-2031 »") gives its type.
+Method: a time inside a quote dates none (what is said, with no trigger, tells no
+happening), nor one in a sentence without a verb (a photo's caption) unless it opens the
+sentence before a colon (a timeline's entry: "May 7, 1989: first game at the new
+stadium"); a day dates a happening; a month or a year only in a clause told in the past,
+not only in the imperfect nor only with a copula ("was 12 in 1976"), not qualifying a
+noun, and with no word of habit ("often", "souvent": the language file's ``[cues]
+habitual``) or of a state ("lived", "vivait": ``[cues] state_verbs``); a year or a
+quarter only with no figure and its unit in the clause ("a baissé à 10 % en 2019", "a
+perdu 142 millions d'euros au deuxième trimestre": a statistic, ``[cues] figure_unit``;
+a month's or a day's figure is that time's news). A name the article gave the happening
+("Baptisé « Aurore-2031 »") gives its type.
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     happen ("often made headlines in 2019")."""
     if sentence.text.find("?", time.start) != -1:
         return False  # "“Are you aware the loan was paid off last week?”": asked, not told
+    if not sentence.verbs and not _a_timeline_entry(sentence.text, time):
+        return False  # "Kjeldvik harbour, September 15, 1987.": a caption
     first, last = dates.clause_span(sentence.text, time.start, time.end)
     for words in (cue("habitual", language), cue("state_verbs", language)):
         if words and words.search(sentence.text, first, last):
@@ -95,6 +97,14 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     return tense == "anterior" or (
         tense == "past" and not _a_state(sentence, (first, last), time.start, language)
     )
+
+
+_COLON_AFTER: Final = re.compile(r"\s*:")
+
+
+def _a_timeline_entry(text: str, time: TimeExpression) -> bool:
+    """Whether the time opens the sentence and a colon follows it."""
+    return not text[: time.start].strip() and _COLON_AFTER.match(text, time.end) is not None
 
 
 def _a_state(sentence: AnalysedSentence, clause: tuple[int, int], at: int, language: str) -> bool:

@@ -8,6 +8,7 @@ publication date is inferred.
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -94,7 +95,22 @@ def find_time_expressions(
                 conflict=outcome.conflict,
             )
         )
-    return sorted(found, key=lambda e: e.start)
+    return _counted_from_the_day(sorted(found, key=lambda e: e.start))
+
+
+def _counted_from_the_day(found: list[TimeExpression]) -> list[TimeExpression]:
+    """An anniversary in a sentence that gives its own year counts from it, not
+    from the report's ("March 29, 2031: the club celebrated its 50th
+    anniversary" is of 1981, whenever the retrospective was written)."""
+    stated = [e for e in found if e.anchor is None and e.begin.year == e.last.year]
+    if not stated:
+        return found
+    day = stated[0].begin
+    return [replace(e, begin=date(year, 1, 1), last=date(year, 12, 31), anchor=day,
+                    anchor_kind="event")
+            if e.rule == "anniversary" and e.anchor is not None
+            and 1000 <= (year := day.year - (e.anchor.year - e.begin.year)) <= 2200
+            else e for e in found]  # fmt: skip
 
 
 class UndatedDay(NamedTuple):

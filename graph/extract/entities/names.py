@@ -45,6 +45,7 @@ from graph.extract.entities.matchers import _Matchers
 from graph.extract.entities.places import _institution, _locative_word_before, _with_an_article
 from graph.extract.entities.things import _name_end
 from graph.kb import KnowledgeBase
+from graph.languages import BY_CODE
 from graph.text import fold, is_owned_name, owned_name
 from graph.types import AnalysedSentence, EntityMention
 
@@ -108,7 +109,22 @@ def _keep_ner(span: Span, common: frozenset[str]) -> bool:
         and not _title_only(span)
         and text.upper() not in _TIME_ZONES
         and not _quoted_title(span)
+        and not _a_month(span)
     )
+
+
+def _a_month(span: Span) -> bool:
+    """Whether the model took a month for a name: one word the language names a
+    month with, after a lower-case word or before a number ("tumbling in May",
+    "the May report", "May 5"); opening a clause, it may be someone ("May said")."""
+    doc = span.doc
+    if len(span) != 1 or doc.lang_ not in BY_CODE:
+        return False
+    if fold(span.text) not in BY_CODE[doc.lang_].dates.months:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.is_lower) or (after is not None and after.like_num)
 
 
 _OPENING_QUOTES = frozenset('"«“‘')

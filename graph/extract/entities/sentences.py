@@ -52,6 +52,7 @@ from graph.extract.entities.things import THING_LABEL, _named_things, thing_name
 from graph.extract.entities.unknown import _unknown_people, with_first_name
 from graph.extract.verbs import relative_clauses_of, verbs_of, with_clauses
 from graph.kb import KnowledgeBase, KnownEntity
+from graph.languages import BY_CODE
 from graph.text import fold, paragraphs, slug
 from graph.types import AnalysedSentence, EntityMention
 
@@ -201,6 +202,20 @@ def _titled(span: Span) -> bool:
     )
 
 
+def _before_a_title(span: Span) -> bool:
+    """Whether lower-case title words and a name follow the span ("Bergen mayor
+    Ingrid Solberg"), in a language that puts what a title is of before it
+    (``attributive_country_names``): the span says where the title is held."""
+    doc = span.doc
+    if doc.lang_ not in BY_CODE or not BY_CODE[doc.lang_].entities.attributive_country_names:
+        return False
+    titles = _folded_words(doc.lang_, "title_words")
+    at = span.end
+    while at < len(doc) and doc[at].is_lower and fold(doc[at].text) in titles:
+        at += 1
+    return span.end < at < len(doc) and doc[at].is_title
+
+
 def _a_town(span: Span, kb: KnowledgeBase) -> bool:
     """Whether the span names a place that is no country nor a capital standing
     for one: the knowledge base's, the model's, or a city GeoNames knows
@@ -250,6 +265,8 @@ def _mention(
         kind = "person"  # "Lindqvist, 27, had crashed": only a person has an age
     elif kind in ("place", "organization") and _titled(span):
         kind = "person"  # "UN Secretary-General Amara Okafor welcomed…"
+    elif kind in ("person", "organization") and _before_a_title(span) and is_city(span.text):
+        kind = "place"  # "Bergen mayor Ingrid Solberg": the town she is mayor of
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text
     ), locative

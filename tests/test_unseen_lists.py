@@ -1,0 +1,76 @@
+"""What a hand-read of 18 further real pages nobody tuned to found wrong (stop
+39), mended by general mechanisms: a photo's caption read as a happening, a
+month read as a name, a town before a title read as a person, a retrospective's
+anniversary counted from the report's year, and names lent by the sentence
+before to one that names its own. Invented sentences (names invented, countries
+and large cities real); none of them appear in ``graph/``.
+
+Each test fails on the code before the mechanism it tests, unless its comment
+calls it a guard.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extraction import SUNDAY, events_of, sentences_and_events
+
+
+def test_a_caption_is_no_happening(kb) -> None:
+    # a place and a day, no verb: the photo's caption, nothing happened in it
+    assert events_of("Nordvik Memorial Stadium, September 15, 1987.", "en", kb) == []
+
+
+def test_a_timelines_entry_is_a_happening(kb) -> None:
+    # guard: a day before a colon heads a timeline's entry, which tells what happened
+    [event] = events_of("Sept. 29, 1996: Nordvik FC first game at the stadium.", "en", kb)
+    assert event.time.begin == date(1996, 9, 29)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She said the May report was a surprise for the Nordvik Bank.",
+        # a guard: the model read no name here before either
+        "Economist Ingrid Solberg said the jobless rate tumbling in May beat expectations.",
+    ],
+)
+def test_a_month_is_no_name(kb, body: str) -> None:
+    # the model may read "May" as an organisation: after a lower-case word it is the month
+    sentences, events = sentences_and_events(body, "en", SUNDAY, kb)
+    assert "May" not in {m.text for s in sentences for m in s.mentions}
+    assert all(a.text != "May" for e in events for a in e.actors)
+
+
+def test_a_town_before_a_title_says_where_the_title_is_held(kb) -> None:
+    body = (
+        "Manchester mayor Ingrid Solberg has warned how the city must not let rioters "
+        "prevail after a weekend of violent disorder."
+    )
+    [event] = events_of(body, "en", kb)
+    assert [a.key for a in event.actors] == ["person/ingrid-solberg"]
+
+
+def test_an_anniversary_counts_from_the_day_its_sentence_gives(kb) -> None:
+    # a retrospective's list: the 50th anniversary on a day of 2008 is of 1958,
+    # whatever the year of the report
+    body = "March 29, 2008: Nordvik FC celebrated its 50th anniversary with a game against Ostland United."
+    founded = [e for e in events_of(body, "en", kb) if e.time.rule == "anniversary"]
+    assert [(e.time.begin, e.time.last) for e in founded] == [
+        (date(1958, 1, 1), date(1958, 12, 31))
+    ]
+
+
+def test_a_sentence_naming_its_own_people_borrows_none(kb) -> None:
+    # the meeting is told in a clause that names nobody; who pledged is set apart,
+    # and the bank outside which people chanted the sentence before met nobody
+    body = (
+        "Hundreds of people chanted outside the Nordvik Bank headquarters in Oslo tonight.\n\n"
+        "Edvard Lindqvist has pledged more police officers will tackle violent riots following "
+        "an emergency meeting with police chiefs this morning."
+    )
+    events = events_of(body, "en", kb)
+    assert not [e for e in events if e.sentence_index == 1 and "organization/nordvik-bank"
+                in {a.key for a in e.actors}]  # fmt: skip
