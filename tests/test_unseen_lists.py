@@ -74,3 +74,29 @@ def test_a_sentence_naming_its_own_people_borrows_none(kb) -> None:
     events = events_of(body, "en", kb)
     assert not [e for e in events if e.sentence_index == 1 and "organization/nordvik-bank"
                 in {a.key for a in e.actors}]  # fmt: skip
+
+
+def test_a_capital_opening_a_gatherings_name_is_no_country(kb) -> None:
+    # the model found no name there: the capital's capitalised words after it make one
+    body = "On Monday, Ingrid Solberg visited Edvard Lindqvist's Tokyo Motor Show stand."
+    [event] = events_of(body, "en", kb)
+    assert "country/japan" not in {a.key for a in event.actors}
+
+
+def test_a_title_case_headline_keeps_its_country(kb) -> None:
+    # guard: no lower-case word before the name, so no gathering's name is read
+    sentences, _ = sentences_and_events("Norway Opens New Embassy In Canberra", "en", SUNDAY, kb)
+    assert "country/norway" in {m.key for s in sentences for m in s.mentions}
+
+
+def test_a_past_story_goes_on_past_its_quotes(kb) -> None:
+    # a feature retells 2019: what follows the arrest, after a quote, is of that
+    # story (after the arrest, before the report), and so is what follows that
+    body = (
+        "Edvard Lindqvist was arrested in Kjeldvik in March 2019. His neighbour Marion "
+        "Castellan said: “He lied to everyone.” He was convicted and sent to prison. "
+        "He appealed the verdict and was freed."
+    )
+    later = [e for e in events_of(body, "en", kb) if e.sentence_index in (2, 3)]
+    assert [e.sentence_index for e in later] == [2, 3]
+    assert all((e.time.rule, e.time.begin) == ("after-told", date(2019, 3, 1)) for e in later)

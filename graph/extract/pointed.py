@@ -101,7 +101,10 @@ def in_a_past_narrative(
     report's weeks: "Lindqvist was charged in 2019… He was convicted and sent
     to prison" is part of that story, not news of the report's days. It took
     place between the latest of them and the report (rule ``after-told``,
-    granularity ``days``). A
+    granularity ``days``). Statements between them are passed over, and a
+    happening so placed counts as one of that story: the story goes on past its
+    quotes ("…arrested in 2019. “He lied,” X said. He was convicted. He
+    appealed"). A
     sentence after news of the report's weeks, or after a happening the
     article did not date by its words, keeps the report's days (news told after
     one background sentence follows news too: "Russia struck Kyiv on Monday.
@@ -111,14 +114,24 @@ def in_a_past_narrative(
     event_type, tense = told
     if tense not in ("past", "anterior") or published is None or event_type in TELLING:
         return None
-    before = [e for e in earlier if 0 < sentence.index - e.sentence_index <= NARRATIVE_SENTENCES]
-    if not before or not all(own_date(e.time) and not is_recent(e.time, published)
-                             for e in before):  # fmt: skip
+    before = [e for e in earlier if 0 < sentence.index - e.sentence_index <= NARRATIVE_SENTENCES
+              and e.event_type not in TELLING]  # fmt: skip
+    if not before or not all(_of_the_past(e.time, published) for e in before):
         return None
-    then = max(before, key=lambda e: (e.time.last, e.sentence_index)).time
+    then = max(before, key=lambda e: (e.time.begin, e.sentence_index)).time
+    if then.rule == AFTER_TOLD_RULE:
+        return then  # the story goes on: after the same happening, before the report
     return replace(then, text="", start=0, end=0, last=published, granularity="days",
                    rule=AFTER_TOLD_RULE, anchor=then.begin, anchor_kind="event",
                    relation="after-anchor")  # fmt: skip
+
+
+def _of_the_past(time: TimeExpression, published: date) -> bool:
+    """Whether a happening is of a story long before the report: dated by its own
+    words long before, or told after such a one (rule ``after-told``)."""
+    if time.rule == AFTER_TOLD_RULE:
+        return True
+    return own_date(time) and not is_recent(time, published)
 
 
 _RELATIONS: Final = (("at_that_time", "at"), ("after_that_time", "after"),

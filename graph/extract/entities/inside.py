@@ -142,7 +142,31 @@ def _opens_a_name(doc: Doc, start: int, end: int) -> bool:
                 for t in words
             )
         )
-    return False
+    return _opens_capitalised_words(doc, start, end)
+
+
+_OPENED_WORDS: Final = 2  # capitalised words after a known name that make a name of their own
+
+
+def _opens_capitalised_words(doc: Doc, start: int, end: int) -> bool:
+    """Whether a known name after a lower-case word or a possessive opens two
+    capitalised words or more that end before a word in lower case, none of them
+    a title nor an institution's head ("Lindqvist's London Fashion Week show",
+    "at the Oslo Jazz Festival on Friday"): the name of a gathering the model
+    missed, of which the place is a word. A title-case headline's first name
+    ("Norway Opens New Embassy") has no lower-case word before it."""
+    if start == 0 or not (doc[start - 1].is_lower or doc[start - 1].text in _POSSESSIVES):
+        return False
+    at = end
+    while at < len(doc) and doc[at].is_alpha and doc[at].is_title:
+        at += 1
+    if at - end < _OPENED_WORDS or (at < len(doc) and not doc[at].is_lower):
+        return False
+    heads = _folded_words(doc.lang_, "institution_heads") | _folded_words(doc.lang_, "title_words")
+    return not any(fold(t.text) in _GENERIC_INSTITUTION_WORDS | heads for t in doc[end:at])
+
+
+_POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})
 
 
 def _names_a_namesake(doc: Doc, end: int) -> bool:
