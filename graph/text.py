@@ -154,6 +154,11 @@ def _trie_regex(node: _Trie) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+LEAD_PARAGRAPHS = 2
+"""The headline line and the first paragraph (by :func:`paragraphs`): where a
+report leads with its newest happening."""
+
+
 def paragraphs(body: str) -> list[str]:
     r"""The paragraphs of an article's body: its non-empty lines, stripped. The
     extract stage numbers sentences' paragraphs by this list, and ingest the

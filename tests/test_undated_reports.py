@@ -223,3 +223,33 @@ def test_a_stated_day_after_the_months_told_is_still_the_publication_day() -> No
         "In June 2033 Jo Vik posted a message. On July 3, 2033, he was arrested.", language="en"
     )
     assert found is not None and found[0] == date(2033, 7, 3)
+
+
+_RETROSPECTIVE = (
+    "The man behind the basement\n\n"
+    "Few people in Kjeldvik remember the quiet neighbour who kept a shop by the harbour.\n\n"
+    "His neighbours described a smell coming from the house for weeks.\n\n"
+    "Edvard Lindqvist was arrested in 1986 after a woman escaped from his basement.\n\n"
+    "He was sentenced to death and executed on July 6, 1999 in Oslo."
+)
+
+
+def test_a_day_far_below_the_lead_is_no_publication_day() -> None:
+    # stop 39: a retrospective names its story's last day at its end, written
+    # decades later; only the lead (headline and first paragraph) tells news
+    article = Article(source="r.txt", body=_RETROSPECTIVE, language="en")
+    assert extract_article(article, BuildConfig()).article.published is None
+
+
+@pytest.mark.parametrize(
+    "caption", ["", "Kjeldvik harbour, March 3, 1998.\n\n", "By Marion Castellan\n\n"]
+)
+def test_a_day_in_the_lead_is_still_the_publication_day(caption: str) -> None:
+    # guard: the same article leading with its news day is dated by it, also
+    # when a photo's caption or a byline (no verb) stands between the headline
+    # and the first paragraph
+    lead = "Edvard Lindqvist was executed on July 6, 1999 in Oslo."
+    body = _RETROSPECTIVE.replace("Few people in Kjeldvik remember", lead + " Few remember", 1)
+    body = body.replace("\n\n", "\n\n" + caption, 1)
+    article = Article(source="r.txt", body=body, language="en")
+    assert extract_article(article, BuildConfig()).article.published == date(1999, 7, 6)

@@ -23,6 +23,7 @@ from graph.extract import pubdate
 from graph.extract.dating import ends_what_goes_on
 from graph.extract.topics import topic_profile
 from graph.kb import KnowledgeBase, default_kb
+from graph.text import LEAD_PARAGRAPHS
 from graph.types import AnalysedSentence, Article, EventMention, Extraction
 
 if TYPE_CHECKING:
@@ -45,11 +46,21 @@ def with_publication_date(
         language=language,
         sentences=None if own is None else [s.text for s in own],
         to_come=None if own is None else _goes_on_until(own, language),
+        lead=None if own is None else _lead(own),
     )
     if inferred is None:
         return article
     day, reason = inferred
     return replace(article, published=day, published_how="inferred", published_evidence=reason)
+
+
+def _lead(sentences: Sequence[AnalysedSentence]) -> frozenset[str]:
+    """The sentences of the article's headline and first paragraph, counted as
+    paragraphs with a verb (a byline, a dateline or a photo's caption between
+    them is part of the lead, not one of its paragraphs)."""
+    prose = sorted({s.paragraph for s in sentences if s.verbs})
+    last = prose[LEAD_PARAGRAPHS - 1] if len(prose) >= LEAD_PARAGRAPHS else None
+    return frozenset(s.text for s in sentences if last is None or s.paragraph <= last)
 
 
 def extract_article(

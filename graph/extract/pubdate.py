@@ -5,13 +5,18 @@ the inferred date and a one-line reason for ``Article.published_evidence``.
 Used only when the page states no date (``published_how == "inferred"``).
 
 Method (general, not tuned to any outlet): news reports the past, so the
-publication date is the latest day the text names outside future-tense
-clauses. Days written without a year ("mardi 27 janvier") take the first year
-from the latest year the text names up to two years later in which that day is
-that weekday (a year written as a bare number, "la saison 2031", counts when
-no dated expression names one); days without a weekday take the year so found,
-or the year of the stated full dates when they all share one. Without any
-year in the text, a weekday alone cannot fix the year and nothing is inferred.
+publication date is the latest day the text names outside future-tense clauses,
+in its lead (the headline and the first paragraph,
+:data:`graph.text.LEAD_PARAGRAPHS`, when the analysis gives paragraphs): news
+puts its newest happening there, while a feature or a retrospective names days
+years before its own further down ("executed on July 6, 1999" at the end of a
+story written in 2026), which are no bound of its publication. Days written
+without a year ("mardi 27 janvier") take the first year from the latest year the
+text names up to two years later in which that day is that weekday (a year
+written as a bare number, "la saison 2031", counts when no dated expression
+names one); days without a weekday take the year so found, or the year of the
+stated full dates when they all share one. Without any year in the text, a
+weekday alone cannot fix the year and nothing is inferred.
 
 When no day can be inferred, the year alone may be: events are named after the
 year they are held in ("the Northern Shield-2031 drills", "Aurore 2031"), so a
@@ -34,7 +39,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
@@ -86,6 +91,7 @@ def infer_publication_date(
     language: str,
     sentences: Iterable[str] | None = None,
     to_come: ToCome | None = None,
+    lead: Collection[str] | None = None,
 ) -> tuple[date, str] | None:
     """Infer when an undated article was published from the dates it names.
 
@@ -96,6 +102,8 @@ def infer_publication_date(
         sentences: its sentences, when an analysis split them (else the text is
             split at sentence-final punctuation).
         to_come: says which expressions are still to come though no word says so.
+        lead: the sentences of the lead, the only ones whose days may be the
+            publication day (all sentences when None).
 
     Returns:
         ``(date, reason)``, or ``None`` when nothing in the text supports a date.
@@ -122,10 +130,11 @@ def infer_publication_date(
             if (expression.last - expression.begin).days <= _MONTH_DAYS:
                 latest_told = max(latest_told, expression.begin)
             years.update({expression.begin.year, expression.last.year})
-            if expression.granularity == "day":
+            if expression.granularity == "day" and (lead is None or sentence in lead):
                 reason = f"latest date the text states: '{expression.text}'"
                 stated.append((expression.begin, reason))
-        undated.extend(_told_undated_days(sentence, language))
+        if lead is None or sentence in lead:
+            undated.extend(_told_undated_days(sentence, language))
     candidates = list(stated)
     # No dated expression: any year the text writes ("la saison 2031") may
     # still place a day with its weekday, which then has to agree with it.

@@ -51,7 +51,7 @@ from graph.extract.triggers import Trigger, contest_won, triggers_in
 from graph.extract.verbs import adjectival, gerund_or_infinitive
 from graph.kb import KnowledgeBase
 from graph.languages import cue
-from graph.text import in_spans
+from graph.text import LEAD_PARAGRAPHS, in_spans
 from graph.types import (
     UNKNOWN_TIME,
     AnalysedSentence,
@@ -102,7 +102,6 @@ _NOT_OWN_DATE: Final = frozenset(
     }
 )
 DISCOURSE_SENTENCES: Final = 3  # how far back a sentence may go on with any event
-LEAD_PARAGRAPHS: Final = 2  # the headline line and the first paragraph: where a report leads
 ANAPHOR_SENTENCES: Final = 8  # how far back a definite event noun may point
 RECENT_DAYS: Final = 31  # a happening this long before publication is still the report's news
 _CONTINUING_KINDS: Final = frozenset({"person", "organization", "thing"})
