@@ -100,3 +100,47 @@ def test_a_past_story_goes_on_past_its_quotes(kb) -> None:
     later = [e for e in events_of(body, "en", kb) if e.sentence_index in (2, 3)]
     assert [e.sentence_index for e in later] == [2, 3]
     assert all((e.time.rule, e.time.begin) == ("after-told", date(2019, 3, 1)) for e in later)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Exports rose 4.3 % in June, the Nordvik customs agency said.", "en"),
+        (
+            "Nordvik's jobless rate fell to 6.6 per cent in May as 88,000 positions were added, "
+            "according to Statistics Nordvik data released on Friday.",
+            "en",
+        ),
+        (
+            "According to data from the Nordvik central bank, household wealth reached 855 "
+            "billion euros in 2030, an increase of 6% compared with 2029.",
+            "en",
+        ),
+        (
+            "Les ventes de voitures neuves ont augmenté de 4,3 % en juin, selon les données "
+            "publiées par l'Association des constructeurs de Valdorie.",
+            "fr",
+        ),
+    ],
+)
+def test_a_figures_period_is_no_happenings_date(kb, body: str, language: str) -> None:
+    # a month's or a year's statistic is no happening of that month or year, nor is
+    # its telling; only the day the figure was told or released may date one
+    assert all(
+        e.time.granularity in ("day", "days", "reported") for e in events_of(body, language, kb)
+    )
+
+
+def test_a_happening_told_then_keeps_its_day_beside_a_figure(kb) -> None:
+    # guard: the when-clause after the date tells what happened that day
+    body = (
+        "No food or water has reached 2.3 million people in the Kjeldvik region since 2 March, "
+        "when Nordvik closed the border."
+    )
+    assert [e.time.begin for e in events_of(body, "en", kb)] == [date(2031, 3, 2)]
+
+
+def test_a_day_reported_beside_a_distance_dates_its_happening(kb) -> None:
+    # guard: a day is no figure's period, whatever distance its clause tells
+    body = "The coast guard reported that on Saturday two Nordvik ships sailed 1,000 kilometres."
+    assert date(2031, 11, 29) in {e.time.begin for e in events_of(body, "en", kb)}

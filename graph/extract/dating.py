@@ -230,6 +230,22 @@ def states_a_figure(text: str, span: tuple[int, int], language: str) -> bool:
     return bool(figure and figure.search(text, *span))
 
 
+def dates_a_figure(text: str, time: TimeExpression, trigger_at: int, language: str) -> bool:
+    """Whether ``time`` is the period of a figure its clause states, the word of
+    telling (at ``trigger_at``) standing outside that clause ("According to the
+    bank, household wealth reached 855 billion in 2030", "les ventes ont augmenté
+    de 4,3 % en juin, selon les données publiées par X"): the figure's period,
+    not the telling's day. A day is no figure's period: "reported that on Saturday
+    two ships sailed 1,000 kilometres" tells the day of a happening."""
+    if time.granularity in _DAYS:
+        return False
+    first, last = clause_span(text, time.start, time.end)
+    return not first <= trigger_at < last and states_a_figure(text, (first, last), language)
+
+
+_DAYS: Final = frozenset({"day", "about-day", "days"})
+
+
 # characters before a time where a comparison's words stand ("par rapport à la même période de")
 _COMPARED_REACH = 16
 # a time counted back from another ("a year earlier", "a year ago", "last year")
@@ -280,15 +296,16 @@ def dates_a_told_past(
     source phrase tells ("according to X, … he saw on Friday"). The same
     before a saying in a clause after the time's ("the economy grew 1.1 % in
     the first quarter, the institute said Friday": the quarter is the
-    growth's, a past verb before the time in its clause telling it)."""
+    growth's, a past verb before the time in its clause telling it), also
+    before a source phrase ("…fell to 6.6 % in May, according to X")."""
     word, at = said
     end = at + len(word)
-    if not any(at <= v.start < end and v.tense for v in sentence.verbs):
-        return False  # "according to X" is no finite verb: a source, not a saying
     first, last = clause_span(sentence.text, time.start, time.end)
     if time.end <= at:
         return last <= at and any(first <= v.start < time.start and _tells_a_past(v)
                                   for v in sentence.verbs)  # fmt: skip
+    if not any(at <= v.start < end and v.tense for v in sentence.verbs):
+        return False  # "according to X, …" is no finite verb: a source, not a saying
     if time.start < end:
         return False
     return any(max(first, end) <= v.start < min(last, time.start) and _tells_a_past(v)

@@ -64,6 +64,7 @@ from graph.extract.borrowing import borrowed, described_before, unnamed_agent
 from graph.extract.coordinated import contrasted
 from graph.extract.dating import (
     counted_from_another,
+    dates_a_figure,
     dates_a_told_past,
     dates_it,
     dates_what_is_told,
@@ -340,8 +341,10 @@ def _event(
         )
     else:
         event_type, trigger, trigger_at = happening
-    told_past = (happening is None and event_type == SAYING and trigger is not None
-                 and dates_a_told_past(sentence, time, (trigger, trigger_at)))  # fmt: skip
+    told_past = happening is None and trigger is not None and (
+        (event_type == SAYING and dates_a_told_past(sentence, time, (trigger, trigger_at)))
+        or (event_type in TELLING and dates_a_figure(sentence.text, time, trigger_at, language))
+    )
     if told_past:
         # "X said two plants shut down on Friday": Friday is the shutdown's,
         # which no trigger types; the saying has no day of its own here

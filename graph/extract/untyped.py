@@ -6,14 +6,14 @@ Requires: an event mention of :mod:`graph.extract.events` and its analysed sente
 Method: a time inside a quote dates none (what is said, with no trigger, tells no
 happening), nor one in a sentence without a verb (a photo's caption) unless it opens the
 sentence before a colon (a timeline's entry: "May 7, 1989: first game at the new
-stadium"); a day dates a happening; a month or a year only in a clause told in the past,
-not only in the imperfect nor only with a copula ("was 12 in 1976"), not qualifying a
-noun, and with no word of habit ("often", "souvent": the language file's ``[cues]
-habitual``) or of a state ("lived", "vivait": ``[cues] state_verbs``); a year or a
-quarter only with no figure and its unit in the clause ("a baissé à 10 % en 2019", "a
-perdu 142 millions d'euros au deuxième trimestre": a statistic, ``[cues] figure_unit``;
-a month's or a day's figure is that time's news). A name the article gave the happening
-("Baptisé « Aurore-2031 »") gives its type.
+stadium"), nor one whose clause holds a figure and its unit ("a baissé à 10 % en 2019",
+"exports rose 4.3 % in June", "a perdu 142 millions d'euros au deuxième trimestre": a
+statistic of that period, ``[cues] figure_unit``; its release is a happening, told by
+whoever released it); a day dates a happening; a month or a year only in a clause told
+in the past, not only in the imperfect nor only with a copula ("was 12 in 1976"), not
+qualifying a noun, and with no word of habit ("often", "souvent": the language file's
+``[cues] habitual``) or of a state ("lived", "vivait": ``[cues] state_verbs``). A name
+the article gave the happening ("Baptisé « Aurore-2031 »") gives its type.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from graph.extract import dates
 from graph.extract.dating import states_a_figure
 from graph.extract.quotes import quoted
 from graph.extract.undated import clause_tense
+from graph.extract.verbs import says_what_happened_then
 from graph.languages import cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EventMention, TimeExpression
@@ -79,14 +80,14 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
             # "a souvent fait la une en 2019", "lived in Oslo in the mid-1990s":
             # what used to happen or what was, no one happening
             return False
+    if states_a_figure(sentence.text, (first, last), language) and not _told_then(
+        sentence, time, language
+    ):
+        # "le chômage a baissé à 10 % en 2019", "exports rose 4.3 % in June": a
+        # statistic of that period, no happening (its release is one, by who told it)
+        return False
     if time.granularity in ("day", "days"):
         return True
-    if (time.granularity == "year" or time.rule == _QUARTER_RULE) and states_a_figure(
-        sentence.text, (first, last), language
-    ):
-        # "le chômage a baissé à 10 % en 2019", "une perte de 142 millions d'euros au
-        # deuxième trimestre": a year's or a quarter's statistic, a background
-        return False
     of = _OF.match(time.text)  # "la Constitution de 2014": the dates step kept the "de"
     if _OF_A_NOUN.search(sentence.text, 0, time.start + (of.end() if of else 0)):
         return False
@@ -97,6 +98,13 @@ def _past_happening(sentence: AnalysedSentence, time: TimeExpression, language: 
     return tense == "anterior" or (
         tense == "past" and not _a_state(sentence, (first, last), time.start, language)
     )
+
+
+def _told_then(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
+    """Whether a when-clause right after the time tells what happened then ("since
+    2 March, when Nordvik closed the border"), whatever figure the clause holds."""
+    return any(says_what_happened_then(sentence, clause, time.end, language)
+               for clause in sentence.temporal_clauses)  # fmt: skip
 
 
 _COLON_AFTER: Final = re.compile(r"\s*:")
