@@ -157,6 +157,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "temporal_idiom",
             "comes_as",
             "told_to",
+            "reporters_of",
             "infinitive",
             "agent_suffix",
             "conditional",

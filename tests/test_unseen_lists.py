@@ -144,3 +144,24 @@ def test_a_day_reported_beside_a_distance_dates_its_happening(kb) -> None:
     # guard: a day is no figure's period, whatever distance its clause tells
     body = "The coast guard reported that on Saturday two Nordvik ships sailed 1,000 kilometres."
     assert date(2031, 11, 29) in {e.time.begin for e in events_of(body, "en", kb)}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Reporters from Nordposten Live reported that stones were thrown at firefighters in "
+            "Kjeldvik on Sunday.",
+            "en",
+        ),
+        (
+            "Les journalistes de Nordposten Direct ont rapporté dimanche que des bouteilles ont "
+            "été lancées sur la police à Kjeldvik.",
+            "fr",
+        ),
+    ],
+)
+def test_whom_reporters_work_for_is_an_outlet(kb, body: str, language: str) -> None:
+    # the model reads the outlet as a person: what its reporters saw is no act of it
+    assert not [a for e in events_of(body, language, kb) for a in e.actors
+                if a.text.startswith("Nordposten")]  # fmt: skip

@@ -307,8 +307,9 @@ def is_news_outlet(
     """Whether ``mention`` names a news outlet: one the knowledge base knows as
     media, an organisation whose name holds a media word of the language
     ("Ostland Daily News", "Télévision de Nordvik"), one the sentence ``text``
-    names right after a media word, whatever the model took it for ("le
-    quotidien « Le Monde »", "the newspaper Nordposten"), or an organisation
+    names right after a media word or words of reporters ("reporters from"), whatever
+    the model took it for ("le quotidien « Le Monde »", "the newspaper Nordposten"),
+    or an organisation
     it names as whom someone speaks to ("told Nordposten", "a confié au
     Nordposten"; a person told something takes part).
     An outlet cited as the source of a report publishes the claim; it is no
@@ -327,7 +328,8 @@ def is_news_outlet(
         before.pop()
     media = _media_words(language)
     return (bool(words & media) or (bool(before) and before[-1] in media)
-            or (mention.kind == "organization" and _spoken_to(window, language)))  # fmt: skip
+            or (mention.kind == "organization" and _spoken_to(window, language))
+            or _ends_on(window, cue("reporters_of", language), language))  # fmt: skip
 
 
 def _spoken_to(before: str, language: str) -> bool:
@@ -335,12 +337,16 @@ def _spoken_to(before: str, language: str) -> bool:
     "a déclaré à l'": the language file's ``[cues] told_to``), no comma between
     ("As X has told, Nordvik Energy signed…"): an organisation right after them
     is the outlet or the audience a statement is made to."""
-    told_to = cue("told_to", language)
+    return _ends_on(before, cue("told_to", language), language)
+
+
+def _ends_on(before: str, words: re.Pattern[str] | None, language: str) -> bool:
+    """Whether ``before`` ends on one of ``words``, articles after them at most."""
     articles = _folded_words(language, "articles")
-    return told_to is not None and any(
+    return words is not None and any(
         all(w.lower() in articles for w in re.findall(r"\w+['’]?", before[m.end() :]))
         and not _CLAUSE_BREAK.search(before, m.end())  # "has told, Marion organised…"
-        for m in told_to.finditer(before)
+        for m in words.finditer(before)
     )
 
 

@@ -344,7 +344,7 @@ def _event(
     told_past = happening is None and trigger is not None and (
         (event_type == SAYING and dates_a_told_past(sentence, time, (trigger, trigger_at)))
         or (event_type in TELLING and dates_a_figure(sentence.text, time, trigger_at, language))
-    )
+    )  # fmt: skip
     if told_past:
         # "X said two plants shut down on Friday": Friday is the shutdown's,
         # which no trigger types; the saying has no day of its own here
