@@ -165,3 +165,42 @@ def test_whom_reporters_work_for_is_an_outlet(kb, body: str, language: str) -> N
     # the model reads the outlet as a person: what its reporters saw is no act of it
     assert not [a for e in events_of(body, language, kb) for a in e.actors
                 if a.text.startswith("Nordposten")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "However, Edvard Lindqvist, a Norwegian-Swedish lawyer who served in the Nordvik Navy "
+            "and has defended clients at international tribunals, said on Monday it was still "
+            "unclear why the tank had fired on the reporters.",
+            "en",
+        ),
+        ("L'avocat franco-norvégien Edvard Lindqvist a déclaré lundi que la situation restait floue.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_a_double_nationality_describes_its_person(kb, body: str, language: str) -> None:
+    # both halves of the compound are the lawyer's nationality: neither country speaks
+    [said] = events_of(body, language, kb)
+    assert [a.key for a in said.actors] == ["person/edvard-lindqvist"]
+
+
+def test_people_told_by_their_nationality_borrow_nobody(kb) -> None:
+    # the researchers publish: the countries of the sentence before do not
+    body = (
+        "Des manœuvres sino-russes ont débuté mardi. Les chercheurs franco-norvégiens ont "
+        "publié lundi leurs résultats."
+    )
+    assert [e.sentence_index for e in events_of(body, "fr", kb)] == [0]
+
+
+def test_a_compound_of_countries_naming_a_happening_still_acts(kb) -> None:
+    # guard: the joint exercises are both countries'
+    [held] = events_of("Des manœuvres sino-russes ont débuté mardi.", "fr", kb)
+    assert {a.key for a in held.actors} == {"country/china", "country/russia"}
+
+
+def test_a_bird_strike_is_an_accident(kb) -> None:
+    body = "A flight from Oslo to Kjeldvik experienced a bird strike during take-off on Monday."
+    assert [e.event_type for e in events_of(body, "en", kb)] == ["Accident"]

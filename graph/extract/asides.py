@@ -355,9 +355,10 @@ def _posting(language: str) -> re.Pattern[str] | None:
     )
 
 
-# a name bound by a hyphen to a lower-case word: "Russian-ally Belarus",
-# "US-backed forces", "Hungarian-born Ferenc Krausz"
-_COMPOUND_TAIL = re.compile(r"-[^\W\d_A-ZÀ-ÖØ-Þ]")
+# a name bound by a hyphen to a word: "Russian-ally Belarus", "US-backed forces",
+# "Hungarian-born Ferenc Krausz", "a British-Israeli lawyer" (a country after
+# the hyphen makes it a compound of countries: :func:`_compound_describes`)
+_COMPOUND_TAIL = re.compile(r"-[^\W\d_]")
 
 
 def describes(sentence: AnalysedSentence, mention: EntityMention, language: str) -> bool:
@@ -370,9 +371,10 @@ def describes(sentence: AnalysedSentence, mention: EntityMention, language: str)
     return mention.kind == "country" and (
         (
             bool(_COMPOUND_TAIL.match(sentence.text, mention.end))
-            and not _country_at(sentence, mention.end + 1)
+            and _compound_describes(sentence, mention.end + 1, language)
         )
         or _next_to(sentence.text, mention, _placed_cues(language, "nationality"))
+        or _after_a_describing_part(sentence, mention, language)
         or (
             (_before_a_person(sentence, mention) or _describes_a_name(sentence, mention, language))
             and not _in_a_role(sentence, mention)
@@ -380,10 +382,25 @@ def describes(sentence: AnalysedSentence, mention: EntityMention, language: str)
     )
 
 
-def _country_at(sentence: AnalysedSentence, start: int) -> bool:
-    """Whether a country is named from ``start`` on: the next part of a compound
-    of countries ("sino-russes", "norvégo-islandaise"), which is no description."""
-    return any(m.start == start and m.kind == "country" for m in sentence.mentions)
+def _after_a_describing_part(
+    sentence: AnalysedSentence, mention: EntityMention, language: str
+) -> bool:
+    """Whether the country ends a compound whose first part is a nationality
+    ("l'avocat franco-norvégien": the lawyer's, as the first part is)."""
+    if mention.start < 1 or sentence.text[mention.start - 1] != "-":
+        return False
+    cues = _placed_cues(language, "nationality")
+    return any(m.kind == "country" and m.end == mention.start - 1
+               and _next_to(sentence.text, m, cues) for m in sentence.mentions)  # fmt: skip
+
+
+def _compound_describes(sentence: AnalysedSentence, start: int, language: str) -> bool:
+    """Whether the rest of a compound from ``start`` on describes: a word that is
+    no country ("Russian-ally", "US-backed"), or a country that itself describes
+    someone ("a Norwegian-Swedish lawyer"); a compound of countries naming a
+    happening ("sino-russes", "norvégo-islandaise") is no description."""
+    following = [m for m in sentence.mentions if m.start == start and m.kind == "country"]
+    return not following or describes(sentence, following[0], language)
 
 
 # one or two lower-case words: the common noun a nationality qualifies

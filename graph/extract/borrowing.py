@@ -22,6 +22,7 @@ from typing import Final
 
 from graph.event_types import SAYING, family
 from graph.extract.actors import aside_name, definite_nouns
+from graph.extract.asides import describes
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
@@ -50,11 +51,12 @@ def borrowed(
     passive's agent that is a common noun ("passed by parliament") or when the
     sentence opens on an institution no name gives ("The central bank cut…");
     none either when the sentence names a person or organisation of its own
-    beside who tells it (``tellers``, the spans of its attribution): the
+    beside who tells it (``tellers``, the spans of its attribution), or says by
+    their nationality who acts ("les chercheurs franco-norvégiens"): the
     sentence set them apart from the happening, and whoever the sentence before
     named is further still ("X pledged more police officers after a meeting
     with police chiefs this morning")."""
-    if _names_its_own(sentence, tellers):
+    if _names_its_own(sentence, tellers, language):
         return ()
     if _another_occurrence(sentence.text, happening[1], language):
         return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
@@ -74,9 +76,14 @@ def borrowed(
     return tuple(sorted(kept.values(), key=lambda m: m.key))
 
 
-def _names_its_own(sentence: AnalysedSentence, tellers: Sequence[tuple[int, int]]) -> bool:
-    return any(m.kind in _NAMED_ACTORS and not in_spans(m.start, tellers)
-               for m in sentence.mentions)  # fmt: skip
+def _names_its_own(
+    sentence: AnalysedSentence, tellers: Sequence[tuple[int, int]], language: str
+) -> bool:
+    """Whether the sentence names people or an organisation beside its tellers, or
+    describes the people who act by their nationality ("Les chercheurs
+    franco-norvégiens ont publié…")."""
+    return any((m.kind in _NAMED_ACTORS and not in_spans(m.start, tellers))
+               or describes(sentence, m, language) for m in sentence.mentions)  # fmt: skip
 
 
 _NAMED_ACTORS: Final = frozenset({"person", "organization"})
