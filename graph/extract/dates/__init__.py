@@ -21,7 +21,10 @@ events step counts them from the happening told last,
 :func:`graph.extract.storytime.counted_from_the_story`), ``season``, ``night`` (two days),
 ``quarter`` (three months, granularity ``month``), ``decade`` ("the 1990s",
 "au milieu des années 1990": its years, or its early, mid or late part,
-granularity ``year``).
+granularity ``year``). Two expressions read as one after the rules: a month
+right before a year told relative to the report is of that year ("in April
+last year", "en mars de l'année dernière": ``relative-month``), and an
+anniversary in a sentence that gives its own year counts from it.
 
 Unchecked assumptions and limits:
 

@@ -8,9 +8,10 @@ publication date is inferred.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import replace
 from datetime import date
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from graph.extract.dates.context import _Block, _Ctx, _Res
 
@@ -95,7 +96,29 @@ def find_time_expressions(
                 conflict=outcome.conflict,
             )
         )
-    return _counted_from_the_day(sorted(found, key=lambda e: e.start))
+    return _counted_from_the_day(_in_the_year_told(sentence, sorted(found, key=lambda e: e.start)))
+
+
+_YEAR_OF: Final = re.compile(r"\s*(?:,\s*)?(?:of\s+|de\s+|d['’]\s*)?$", re.IGNORECASE)
+_IN_A_MONTH: Final = frozenset({"month", "early-month", "mid-month", "late-month"})
+
+
+def _in_the_year_told(sentence: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A month right before a year told relative to the report is of that year,
+    one expression ("in April last year", "en mars de l'année dernière"): alone,
+    the month would be the latest April, the year a second time."""
+    merged: list[TimeExpression] = []
+    for e in found:
+        month = merged[-1] if merged else None
+        if (month is not None and e.rule == "relative-year" and month.granularity in _IN_A_MONTH
+                and month.anchor is not None and month.begin.year == month.last.year
+                and _YEAR_OF.match(sentence[month.end : e.start])):  # fmt: skip
+            merged[-1] = replace(month, text=sentence[month.start : e.end], end=e.end,
+                                 begin=_in_year(month.begin, e.begin.year),
+                                 last=_in_year(month.last, e.begin.year))  # fmt: skip
+            continue
+        merged.append(e)
+    return merged
 
 
 def _counted_from_the_day(found: list[TimeExpression]) -> list[TimeExpression]:
@@ -111,6 +134,15 @@ def _counted_from_the_day(found: list[TimeExpression]) -> list[TimeExpression]:
             if e.rule == "anniversary" and e.anchor is not None
             and 1000 <= (year := day.year - (e.anchor.year - e.begin.year)) <= 2200
             else e for e in found]  # fmt: skip
+
+
+def _in_year(day: date, year: int) -> date:
+    """The same day of the month in ``year``; a month's last day stays its last
+    (28 February of a common year is the 29th of a leap year, and back)."""
+    last = calendar.monthrange(year, day.month)[1]
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return date(year, day.month, last)
+    return date(year, day.month, min(day.day, last))
 
 
 class UndatedDay(NamedTuple):
