@@ -307,10 +307,10 @@ def is_news_outlet(
     """Whether ``mention`` names a news outlet: one the knowledge base knows as
     media, an organisation whose name holds a media word of the language
     ("Ostland Daily News", "Télévision de Nordvik"), one the sentence ``text``
-    names right after a media word or words of reporters ("reporters from"), whatever
-    the model took it for ("le quotidien « Le Monde »", "the newspaper Nordposten"),
-    or an organisation
-    it names as whom someone speaks to ("told Nordposten", "a confié au
+    names right after a media word or whom reporters work for, whatever the
+    model took it for ("le quotidien « Le Monde »", "the newspaper Nordposten",
+    "reporters from Nordposten Live": ``[cues] reporters_of``), or an
+    organisation it names as whom someone speaks to ("told Nordposten", "a confié au
     Nordposten"; a person told something takes part).
     An outlet cited as the source of a report publishes the claim; it is no
     actor of the happening."""

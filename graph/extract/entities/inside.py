@@ -166,7 +166,7 @@ def _opens_capitalised_words(doc: Doc, start: int, end: int) -> bool:
     return not any(fold(t.text) in _GENERIC_INSTITUTION_WORDS | heads for t in doc[end:at])
 
 
-_POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})  # tokens after a name, not of it
 
 
 def _names_a_namesake(doc: Doc, end: int) -> bool:

@@ -31,6 +31,7 @@ from graph.extract.entities.eventnames import (
 )
 from graph.extract.entities.inside import (
     _GENERIC_INSTITUTION_WORDS,
+    _POSSESSIVES,
     _ends_a_name,
     _folded_words,
     _in_compound,
@@ -284,9 +285,6 @@ def _hyphen_chain_end(doc: Doc, end: int) -> int:
         joint = joint or doc[i + 1].is_lower
         i += 2
     return i if joint and doc[i - 1].is_title else end
-
-
-_POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})  # tokens after a name, not of it
 
 
 def _coordinated_names(doc: Doc, ner_spans: list[Span], taken: set[int]) -> list[Span]:
