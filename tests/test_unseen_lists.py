@@ -204,3 +204,9 @@ def test_a_compound_of_countries_naming_a_happening_still_acts(kb) -> None:
 def test_a_bird_strike_is_an_accident(kb) -> None:
     body = "A flight from Oslo to Kjeldvik experienced a bird strike during take-off on Monday."
     assert [e.event_type for e in events_of(body, "en", kb)] == ["Accident"]
+
+
+def test_a_city_before_a_noun_says_where(kb) -> None:
+    # the model reads the city as a person: before a common noun it qualifies it
+    body = "Nordvik official says Ostland missile strike on Tampere mosque killed 13 people"
+    assert all(a.key != "person/tampere" for e in events_of(body, "en", kb) for a in e.actors)

@@ -202,18 +202,16 @@ def _titled(span: Span) -> bool:
     )
 
 
-def _before_a_title(span: Span) -> bool:
-    """Whether lower-case title words and a name follow the span ("Bergen mayor
-    Ingrid Solberg"), in a language that puts what a title is of before it
-    (``attributive_country_names``): the span says where the title is held."""
+def _qualifies_a_noun(span: Span) -> bool:
+    """Whether a lower-case common noun follows the span, in a language that puts
+    what a noun is of before it (``attributive_country_names``): "Bergen mayor
+    Ingrid Solberg", "a strike on Bergen harbour" say where; a person so named
+    is followed by a verb, a comma or a possessive instead."""
     doc = span.doc
     if doc.lang_ not in BY_CODE or not BY_CODE[doc.lang_].entities.attributive_country_names:
         return False
-    titles = _folded_words(doc.lang_, "title_words")
-    at = span.end
-    while at < len(doc) and doc[at].is_lower and fold(doc[at].text) in titles:
-        at += 1
-    return span.end < at < len(doc) and doc[at].is_title
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_lower and after.pos_ == "NOUN"
 
 
 def _a_town(span: Span, kb: KnowledgeBase) -> bool:
@@ -265,8 +263,8 @@ def _mention(
         kind = "person"  # "Lindqvist, 27, had crashed": only a person has an age
     elif kind in ("place", "organization") and _titled(span):
         kind = "person"  # "UN Secretary-General Amara Okafor welcomed…"
-    elif kind in ("person", "organization") and _before_a_title(span) and is_city(span.text):
-        kind = "place"  # "Bergen mayor Ingrid Solberg": the town she is mayor of
+    elif kind in ("person", "organization") and _qualifies_a_noun(span) and is_city(span.text):
+        kind = "place"  # "Bergen mayor Ingrid Solberg", "a strike on Bergen harbour"
     return EntityMention(
         span.text, start, end, kind, entity_key(kind, span.text), span.text
     ), locative
