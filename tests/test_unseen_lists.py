@@ -210,3 +210,32 @@ def test_a_city_before_a_noun_says_where(kb) -> None:
     # the model reads the city as a person: before a common noun it qualifies it
     body = "Nordvik official says Ostland missile strike on Tampere mosque killed 13 people"
     assert all(a.key != "person/tampere" for e in events_of(body, "en", kb) for a in e.actors)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "“Last year, the team added new rules, and now we are adding better tools,” "
+            "Ingrid Solberg said in a statement.",
+            "en",
+        ),
+        (
+            "« L'an dernier, l'équipe a ajouté de nouvelles règles », a déclaré Ingrid Solberg "
+            "dans un communiqué.",
+            "fr",
+        ),
+    ],
+)
+def test_a_time_in_a_quote_of_no_happening_dates_no_saying(kb, body: str, language: str) -> None:
+    # the year is what the speaker speaks of: the statement is of the report's days
+    [said] = events_of(body, language, kb)
+    assert said.time.rule == "report-time"
+
+
+def test_a_quote_telling_a_happening_keeps_its_day(kb) -> None:
+    # guard: "we signed" tells the agreement, dated by the quote's day
+    body = "Edvard Lindqvist met his Ostland counterpart. “We signed the deal today,” he said."
+    assert "Agreement" in {
+        e.event_type for e in events_of(body, "en", kb) if e.time.begin == SUNDAY
+    }

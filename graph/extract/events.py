@@ -67,6 +67,7 @@ from graph.extract.dating import (
     dates_a_figure,
     dates_a_told_past,
     dates_it,
+    dates_only_a_quote,
     dates_what_is_told,
     describes_a_photo,
     did_not_happen,
@@ -193,6 +194,7 @@ def extract_events(
         # "this year" dates nothing: the sentence is as undated as without it
         times = [t for t in times if not is_vague(t, anchor)
                  and not dates_what_is_told(sentence, t, kb, article)
+                 and not dates_only_a_quote(sentence.text, t, kb, language)
                  and not since_a_state(sentence, t, kb, language)
                  and not about_someone(sentence, t, kb, language)]  # fmt: skip
         if not times and day_before is not None:
