@@ -239,3 +239,9 @@ def test_a_quote_telling_a_happening_keeps_its_day(kb) -> None:
     assert "Agreement" in {
         e.event_type for e in events_of(body, "en", kb) if e.time.begin == SUNDAY
     }
+
+
+def test_an_infinitive_after_a_launch_names_no_happening_of_it(kb) -> None:
+    # "to create" is what the tools are for: the launch stays a launch
+    body = "Last year, Nordvik Software launched generative AI-powered tools to create workflows."
+    assert [e.event_type for e in events_of(body, "en", kb)] == ["Launch"]

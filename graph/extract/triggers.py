@@ -205,7 +205,8 @@ def _light_verb(sentence: str, trigger: Trigger, found: list[Trigger], language:
     """Whether ``trigger`` is a light verb (the language's ``[cues] light_verbs``)
     with a trigger of another type, no verb of saying, a few words after it in
     its clause: "launched retaliatory strikes" is an attack, "le lancement des
-    exercices" an exercise; "launched a satellite" stays a launch."""
+    exercices" an exercise; "launched a satellite" stays a launch, and so does
+    "launched tools to create workflows" (an infinitive is no event noun)."""
     light = cue("light_verbs", language)
     if light is None or not light.fullmatch(trigger[1]):
         return False
@@ -215,8 +216,26 @@ def _light_verb(sentence: str, trigger: Trigger, found: list[Trigger], language:
         and other[0].role != "saying"
         and _WITHIN_A_CLAUSE.fullmatch(sentence, trigger[3], other[2]) is not None
         and len(sentence[trigger[3] : other[2]].split()) <= _LIGHT_REACH
+        and not _an_infinitive(sentence, other, language)
         for other in found
     )
+
+
+def _an_infinitive(sentence: str, trigger: Trigger, language: str) -> bool:
+    """Whether the trigger is a verb's infinitive, its marker its first word or
+    right before it ("launched new tools to create workflows", "pour créer"):
+    what the launch is for, no event noun it names."""
+    marker = cue("infinitive", language)
+    if marker is None:
+        return False
+    start = trigger[2]
+    return marker.match(trigger[1]) is not None or any(
+        not sentence[m.end() : start].strip()
+        for m in marker.finditer(sentence, max(0, start - _MARKER_REACH), start)
+    )
+
+
+_MARKER_REACH = 4  # characters of an infinitive's marker and the space before it
 
 
 _WITHIN_A_CLAUSE = re.compile(r"[^,;:.!?()«»“”\"]*")
