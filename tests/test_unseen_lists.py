@@ -245,3 +245,31 @@ def test_an_infinitive_after_a_launch_names_no_happening_of_it(kb) -> None:
     # "to create" is what the tools are for: the launch stays a launch
     body = "Last year, Nordvik Software launched generative AI-powered tools to create workflows."
     assert [e.event_type for e in events_of(body, "en", kb)] == ["Launch"]
+
+
+def test_a_place_ending_a_longer_name_is_no_country(kb) -> None:
+    # "Northern Ireland" is no Ireland, whatever the model reads
+    sentences, _ = sentences_and_events(
+        "Ingrid Solberg flew to Northern Ireland on Monday.", "en", SUNDAY, kb
+    )
+    assert "country/ireland" not in {m.key for s in sentences for m in s.mentions}
+
+
+def test_a_weekday_before_a_capital_keeps_the_country(kb) -> None:
+    # guard: "On Thursday Moscow said" is the capital speaking for its country
+    sentences, _ = sentences_and_events(
+        "On Thursday Moscow said it would retaliate.", "en", SUNDAY, kb
+    )
+    assert "country/russia" in {m.key for s in sentences for m in s.mentions}
+
+
+def test_a_name_ends_before_its_colon(kb) -> None:
+    # guard: the club's name, no longer cut into the country's capital, ends before
+    # the colon the model took in ("Real Madrid:")
+    sentences, _ = sentences_and_events(
+        "July 27, 2017: Manchester City vs. Real Madrid: the cup sets an attendance record.",
+        "en",
+        SUNDAY,
+        kb,
+    )
+    assert not [m.text for s in sentences for m in s.mentions if m.text.endswith(":")]

@@ -53,6 +53,7 @@ from graph.types import AnalysedSentence, EntityMention
 _POSSESSIVE: Final = re.compile(r"\s*['’]s\s+")
 _COORDINATORS: Final = frozenset({"et", "and"})
 _COORDINATED_KINDS: Final = frozenset({"PER", "PERSON", "ORG"})
+_CLOSING_PUNCTUATION: Final = frozenset({":", ";", ",", "."})
 _DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
 _MAX_NER_TOKENS = 6
 
@@ -62,7 +63,8 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
     names = {i for _, s, e in found for i in range(s, e)}
     spans = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in found
              if not _in_compound(doc, s, e, names) and not _ends_a_name(doc, s, e)
-             and not (_a_place(m.kb, doc.vocab.strings[k]) and _opens_a_name(doc, s, e))
+             and not (_a_place(m.kb, doc.vocab.strings[k])
+                      and (_opens_a_name(doc, s, e) or _closes_a_name(doc, s, names)))
              and not _names_a_namesake(doc, e)
              and not _opens_a_contest(doc, e)]  # fmt: skip
     for matcher in (m.demonyms_exact, m.demonyms_lower):
@@ -74,6 +76,28 @@ def _kb_spans(doc: Doc, m: _Matchers) -> list[Span]:
             and not _names_a_person(doc, s, e)
         ]
     return spans
+
+
+def _closes_a_name(doc: Doc, start: int, names: set[int]) -> bool:
+    """Whether a capitalised word in mid-sentence that is no known name, title,
+    month or weekday stands right before the place ("Northern Ireland", "Real
+    Madrid", "Dynamo Moscow"): the place ends a longer name, a region or a club,
+    not the country. "On Thursday Moscow said", "« La Chine est… »" and a
+    sentence's first word keep it."""
+    if start == 0 or start - 1 in names:
+        return False
+    before = doc[start - 1]
+    if before.is_sent_start or not (before.is_alpha and before.is_title):
+        return False
+    word = fold(before.text)
+    dates = BY_CODE[doc.lang_].dates if doc.lang_ in BY_CODE else None
+    return not (
+        (dates is not None and (word in dates.months or word in dates.weekdays))
+        or any(word in _folded_words(doc.lang_, words) for words in _NOT_NAME_WORDS)
+    )
+
+
+_NOT_NAME_WORDS: Final = ("title_words", "honorifics", "articles")  # "« La Chine est…»"
 
 
 def _a_place(kb: KnowledgeBase, key: str) -> bool:
@@ -264,6 +288,7 @@ def _clean_ner(span: Span) -> Span:
     while end - start > 1 and (
         span.doc[end - 1].text in _POSSESSIVES
         or (span.doc[end - 1].text[-1:] in "'’" and span.doc[end - 1].is_lower)
+        or span.doc[end - 1].text in _CLOSING_PUNCTUATION  # "Real Madrid:" before a colon
     ):
         end -= 1
     return Span(span.doc, start, _hyphen_chain_end(span.doc, end), label=span.label_)
