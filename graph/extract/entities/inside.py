@@ -169,6 +169,28 @@ def _opens_capitalised_words(doc: Doc, start: int, end: int) -> bool:
 _POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})  # tokens after a name, not of it
 
 
+def _closes_a_name(doc: Doc, start: int, names: set[int]) -> bool:
+    """Whether a capitalised word in mid-sentence that is no known name, title,
+    article, month or weekday stands right before the place ("Northern Ireland", "Real
+    Madrid", "Dynamo Moscow"): the place ends a longer name, a region or a club,
+    not the country. "On Thursday Moscow said", "« La Chine est… »" and a
+    sentence's first word keep it."""
+    if start == 0 or start - 1 in names:
+        return False
+    before = doc[start - 1]
+    if before.is_sent_start or not (before.is_alpha and before.is_title):
+        return False
+    word = fold(before.text)
+    dates = BY_CODE[doc.lang_].dates if doc.lang_ in BY_CODE else None
+    return not (
+        (dates is not None and (word in dates.months or word in dates.weekdays))
+        or any(word in _folded_words(doc.lang_, words) for words in _NOT_NAME_WORDS)
+    )
+
+
+_NOT_NAME_WORDS: Final = ("title_words", "honorifics", "articles")  # "« La Chine est…»"
+
+
 def _names_a_namesake(doc: Doc, end: int) -> bool:
     """Whether a generational suffix follows the name ending at ``end``
     ("Edvard Lindqvist Jr", "Ingrid Solberg Sr."): the son or the father, not the
