@@ -158,6 +158,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "comes_as",
             "told_to",
             "reporters_of",
+            "spoken_of",
             "infinitive",
             "agent_suffix",
             "conditional",

@@ -273,3 +273,19 @@ def test_a_name_ends_before_its_colon(kb) -> None:
         kb,
     )
     assert not [m.text for s in sentences for m in s.mentions if m.text.endswith(":")]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Marion Castellan said of Edvard Lindqvist, “He taught me everything I learned about "
+            "the union, and I passed it on.”",
+            "en",
+        ),
+        ("Marion Castellan a dit d'Edvard Lindqvist qu'il était un bon dirigeant.", "fr"),
+    ],
+)
+def test_whom_a_statement_speaks_of_does_not_speak(kb, body: str, language: str) -> None:
+    [said] = events_of(body, language, kb)
+    assert [a.key for a in said.actors] == ["person/marion-castellan"]

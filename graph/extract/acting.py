@@ -30,7 +30,24 @@ from graph.languages import BY_CODE, cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EntityMention, TimeExpression, Verb
 
-__all__ = ["is_news_outlet", "not_acting", "unnamed_speaker"]
+__all__ = ["is_news_outlet", "not_acting", "phrases_apart", "unnamed_speaker"]
+
+
+def phrases_apart(text: str, language: str) -> list[tuple[int, int]]:
+    """The phrases whose names never act in the sentence's happening, even when
+    nobody else is named, from their words to the next comma or the end: whom
+    the happening replaces ("nommé en remplacement d'Edvard Lindqvist", "was
+    named to replace X": ``[cues] replaced``; X's tenure is another happening)
+    and whom a statement speaks of ("said of X, “…”", "a dit d'Ingrid Solberg
+    qu'elle…": ``[cues] spoken_of``)."""
+    spans = []
+    for name in ("replaced", "spoken_of"):
+        words = cue(name, language)
+        for found in words.finditer(text) if words is not None else ():
+            end = text.find(",", found.end())
+            spans.append((found.start(), len(text) if end < 0 else end))
+    return sorted(spans)
+
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
 

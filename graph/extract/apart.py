@@ -16,9 +16,6 @@ Requires the time expressions the dates step found in one sentence. Gives:
   the sentence's without a date of their own ("announced following the
   summit in Oslo, …", "signed the treaty after talks with Ostland"): whoever
   they name did that happening, not the sentence's;
-- :func:`replaced` — the phrase naming whom the sentence's happening replaces
-  ("nommé en remplacement de X", "replacing X"): X's tenure is another
-  happening, and X does not act in this one;
 - :func:`referenced` — the noun phrase of a happening the sentence speaks of,
   dated inside that phrase ("condemned the March 3 bombing", "since the 2029
   border clashes", "a dénoncé l'attaque du 22 avril"): the time is that
@@ -55,7 +52,6 @@ __all__ = [
     "counted_since",
     "parties_counted_from",
     "referenced",
-    "replaced",
     "shortly",
     "told_apart",
     "without_tellers",
@@ -279,21 +275,6 @@ def _others_named(
 _PHRASE_END_MARK = re.compile(r"[;:.!?]")
 # at most as long as ", le porte-parole du ministère norvégien de la Défense, Edvard Lindqvist"
 _ATTRIBUTION_WORDS = 12
-
-
-def replaced(text: str, language: str) -> list[tuple[int, int]]:
-    """ "L'entraîneur a été nommé samedi en remplacement d'Edvard Lindqvist",
-    "was named to replace X": whom the phrase names is replaced (the language
-    file's ``[cues] replaced``), and never acts, even when nobody else is named;
-    to the next comma or the end."""
-    words = cue("replaced", language)
-    if words is None:
-        return []
-    spans = []
-    for found in words.finditer(text):
-        end = text.find(",", found.end())
-        spans.append((found.start(), len(text) if end < 0 else end))
-    return spans
 
 
 # between a time and the event noun it modifies: a possessive, up to two lower-case

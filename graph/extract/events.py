@@ -38,7 +38,7 @@ from graph.event_types import (
     family,
 )
 from graph.extract import dates
-from graph.extract.acting import is_news_outlet, not_acting, unnamed_speaker
+from graph.extract.acting import is_news_outlet, not_acting, phrases_apart, unnamed_speaker
 from graph.extract.actors import (
     first_role,
     role_holders,
@@ -54,7 +54,6 @@ from graph.extract.apart import (
     beyond_its_clause,
     parties_counted_from,
     referenced,
-    replaced,
     shortly,
     told_apart,
     without_tellers,
@@ -329,7 +328,7 @@ def _event(
         apart += [(0, phrase[0]), (phrase[1], len(sentence.text))]
         previous = ()  # nor did whoever the sentences before name
     spoken = [p for t in others if (p := referenced(sentence, t, (time, *others), kb, language))]
-    apart += spoken + replaced(sentence.text, language)  # "en remplacement de X": X does not act
+    apart += spoken + phrases_apart(sentence.text, language)  # "en remplacement de X", "said of X"
     apart += adjectival(sentence, language)  # "a visiting president" tells no visit
     if time.anchor_kind == "event" and (eve := named_by_the_eve(sentence.text, time, kb, language)):
         apart.append(eve[1:])  # the happening the eve is of was told before: not this one
