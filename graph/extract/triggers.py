@@ -17,6 +17,7 @@ from typing import Final
 from graph.event_types import FALLBACK, SAYING, TELLING, EventType
 from graph.extract import dates
 from graph.extract.topics import stem_regex
+from graph.extract.verbs import after_an_infinitive_marker
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
 from graph.text import in_spans
@@ -226,16 +227,8 @@ def _an_infinitive(sentence: str, trigger: Trigger, language: str) -> bool:
     right before it ("launched new tools to create workflows", "pour créer"):
     what the launch is for, no event noun it names."""
     marker = cue("infinitive", language)
-    if marker is None:
-        return False
-    start = trigger[2]
-    return marker.match(trigger[1]) is not None or any(
-        not sentence[m.end() : start].strip()
-        for m in marker.finditer(sentence, max(0, start - _MARKER_REACH), start)
-    )
-
-
-_MARKER_REACH = 4  # characters of an infinitive's marker and the space before it
+    starts_with_it = marker is not None and marker.match(trigger[1]) is not None
+    return starts_with_it or after_an_infinitive_marker(sentence, trigger[2], language)
 
 
 _WITHIN_A_CLAUSE = re.compile(r"[^,;:.!?()«»“”\"]*")

@@ -324,12 +324,18 @@ def gerund_or_infinitive(sentence: AnalysedSentence, start: int, end: int, langu
     language marks with none ("va gagner", "doit s'entretenir") may tell what is
     to come."""
     verbs = [v for v in sentence.verbs if v.start < end and start < v.end]
-    marker = cue("infinitive", language)
-    marked = marker is not None and any(
-        not sentence.text[m.end() : start].strip()
-        for m in marker.finditer(sentence.text, max(0, start - _MARKER_REACH), start)
-    )
+    marked = after_an_infinitive_marker(sentence.text, start, language)
     return any(v.participle for v in verbs) or (bool(verbs) and marked)
+
+
+def after_an_infinitive_marker(text: str, start: int, language: str) -> bool:
+    """Whether an infinitive's marker ("to", "pour", "de": ``[cues] infinitive``)
+    stands right before ``start``, spaces apart."""
+    marker = cue("infinitive", language)
+    return marker is not None and any(
+        not text[m.end() : start].strip()
+        for m in marker.finditer(text, max(0, start - _MARKER_REACH), start)
+    )
 
 
 _MARKER_REACH: Final = 4  # characters of an infinitive's marker and the space before it
