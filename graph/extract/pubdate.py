@@ -124,16 +124,17 @@ def infer_publication_date(
     # often a figure's or a forecast's: "1,2 % en 2031")
     latest_told = date.min
     for sentence in _SENTENCE_BREAK.split(text) if sentences is None else sentences:
+        in_lead = lead is None or sentence in lead  # only the lead's days may be the day
         for expression in find_time_expressions(sentence, language=language, anchor=None):
             if _told_as_to_come(sentence, expression, language, to_come):
                 continue
             if (expression.last - expression.begin).days <= _MONTH_DAYS:
                 latest_told = max(latest_told, expression.begin)
             years.update({expression.begin.year, expression.last.year})
-            if expression.granularity == "day" and (lead is None or sentence in lead):
+            if expression.granularity == "day" and in_lead:
                 reason = f"latest date the text states: '{expression.text}'"
                 stated.append((expression.begin, reason))
-        if lead is None or sentence in lead:
+        if in_lead:
             undated.extend(_told_undated_days(sentence, language))
     candidates = list(stated)
     # No dated expression: any year the text writes ("la saison 2031") may

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Final, NamedTuple
 
+from graph.extract.dates.arithmetic import _month_end
 from graph.extract.dates.context import _Block, _Ctx, _Res
 
 # _CUES is looked up here at each call: a test replaces it on this module.
@@ -139,10 +140,10 @@ def _counted_from_the_day(found: list[TimeExpression]) -> list[TimeExpression]:
 def _in_year(day: date, year: int) -> date:
     """The same day of the month in ``year``; a month's last day stays its last
     (28 February of a common year is the 29th of a leap year, and back)."""
-    last = calendar.monthrange(year, day.month)[1]
-    if day.day == calendar.monthrange(day.year, day.month)[1]:
-        return date(year, day.month, last)
-    return date(year, day.month, min(day.day, last))
+    last = _month_end(year, day.month)
+    if day == _month_end(day.year, day.month):
+        return last
+    return last.replace(day=min(day.day, last.day))
 
 
 class UndatedDay(NamedTuple):
