@@ -724,3 +724,37 @@ def test_a_day_of_what_will_happen_is_still_to_come() -> None:
     (day,) = find_time_expressions("The talks will resume on Thursday.", language="en",
                                    anchor=date(2031, 8, 8))  # fmt: skip
     assert day.begin == date(2031, 8, 14)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "text", "month"),
+    [
+        ("en", "Talks began in February 2022, and more followed that September.",
+         "that September", "2022-09"),
+        ("en", "Nordvik left in 2019; in that May, Valdoria followed.", "in that May", "2019-05"),
+        ("fr", "Nordvik a quitté l'alliance en 2019, et Valdoria en septembre de cette année-là.",
+         "en septembre de cette année-là", "2019-09"),
+        ("fr", "En 2018, ce mois de mai-là, le port a fermé.", "ce mois de mai-là", "2018-05"),
+    ],
+)  # fmt: skip
+def test_that_month_is_of_the_year_the_sentence_told(language, sentence, text, month) -> None:
+    """ "that September" is the September of the year told before it in the
+    sentence, not the report's (nor "cette année")."""
+    *_, last = find_time_expressions(sentence, language=language, anchor=ANCHOR)
+    assert (last.text, last.begin.isoformat()[:7], last.granularity) == (text, month, "month")
+    assert last.last.month == last.begin.month and (last.last + timedelta(days=1)).day == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "They met again that September."),  # no year told before it: no month known
+        ("fr", "Cette année-là, Nordvik a quitté l'alliance."),
+        ("fr", "Ce mois-là, le port a fermé."),
+        ("fr", "Cette semaine-là, les négociations ont échoué."),
+    ],
+)
+def test_that_time_is_not_the_reports(language, sentence) -> None:
+    """ "cette année-là", "ce mois-là", "cette semaine-là" are a time the story
+    told, not the report's year, month or week."""
+    assert find_time_expressions(sentence, language=language, anchor=ANCHOR) == []

@@ -14,8 +14,10 @@ nothing at all.
 
 Rules (the ``rule`` field): ``full-date``, ``day-month``, ``numeric-date``,
 ``iso-date``, ``day-range``, ``month-year``, ``year``, ``year-range``,
-``relative-month``, ``part-of-month``, ``weekday``, ``relative-day``,
-``relative-week``, ``relative-year``, ``ago``, ``from-now``, ``anniversary``,
+``relative-month``, ``that-month`` ("that September", "en septembre de cette
+année-là": the month of the last year the sentence told before it),
+``part-of-month``, ``weekday``, ``relative-day``, ``relative-week``,
+``relative-year``, ``ago``, ``from-now``, ``anniversary``,
 ``event-offset``, ``relative-offset`` (also "the next day", "la veille": the
 events step counts them from the happening told last,
 :func:`graph.extract.storytime.counted_from_the_story`), ``season``, ``night`` (two days),

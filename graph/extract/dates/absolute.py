@@ -94,6 +94,23 @@ def _h_month_year(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     return _Res(date(year, month, 1), _month_end(year, month), "month", absolute=True)
 
 
+_A_YEAR: Final = re.compile(r"(?<![\w/.-])(1[0-9]{3}|2[01][0-9]{2})(?![\w/.-])")
+
+
+def _h_that_month(m: re.Match[str], ctx: _Ctx) -> _Outcome:
+    """ "in February 2022 …, with more following that September", "en 2019 …
+    en septembre de cette année-là": the month of the year the sentence told
+    last before it, not of the report's; with no year before it, nothing."""
+    month = _month(ctx.lang, m["m"])
+    if month is None or not _capitalised(m, ctx, "m"):
+        return None
+    years = [int(y) for y in _A_YEAR.findall(ctx.sentence, 0, m.start())]
+    if not years:
+        return _BLOCK
+    year = years[-1]
+    return _Res(date(year, month, 1), _month_end(year, month), "month", absolute=True)
+
+
 _WEAK_YEAR_PREFIX: Final = frozenset(
     ["de", "d'", "d’", "of", "from", "by", "around", "before", "after", "avant", "après"]
 )

@@ -21,6 +21,7 @@ from graph.extract.dates.absolute import (
     _h_quarter,
     _h_range,
     _h_season,
+    _h_that_month,
     _h_year,
     _h_year_range,
 )
@@ -74,6 +75,7 @@ _RULES: Final[tuple[tuple[str, str, _Handler], ...]] = (
     ("year-range", "year-range", _h_year_range),
     ("decade", "decade", _h_decade),
     ("year", "year", _h_year),
+    ("that-month", "that-month", _h_that_month),
     ("relative-month", "relative-month", _h_relative_month),
     ("this-month", "relative-month", _h_this_month),
     ("relative-week", "relative-week", _h_week),
