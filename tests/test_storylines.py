@@ -11,13 +11,9 @@ import pytest
 
 from graph import schema as M
 from graph.config import StorylineSettings
+from graph.extract.topics import dominant_subject, topic_vector
 from graph.resolve.stories import article_groups
-from graph.resolve.storylines import (
-    assign_storylines,
-    dominant_subject,
-    storyline_name,
-    topic_vector,
-)
+from graph.resolve.storylines import assign_storylines, storyline_name
 from graph.types import Story
 
 DEFENCE = (("defence-cooperation", 4), ("military-exercise", 3))

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 from graph.config import BuildConfig
 from graph.extract import pubdate
 from graph.extract.dating import ends_what_goes_on
-from graph.extract.topics import topic_profile
+from graph.extract.topics import SPORT, dominant_subject, topic_profile, topic_vector
 from graph.kb import KnowledgeBase, default_kb
+from graph.languages import cue
 from graph.text import LEAD_PARAGRAPHS
 from graph.types import AnalysedSentence, Article, EventMention, Extraction
 
@@ -85,13 +86,23 @@ def extract_article(
     article = with_publication_date(replace(article, language=language), sentences)
     mentions = tuple(m for s in sentences for m in s.mentions)
     article, year = _year_or_day(article, sentences, language)
-    events = extract_events(article, sentences, kb=kb, year=year)
-    pending = tuple(sentences) if article.published is None else ()
     texts = [article.headline or "", *(s.text for s in sentences)]
     profile = topic_profile(texts, language)
+    events = extract_events(article, sentences, kb=kb, year=year)
+    if dominant_subject(topic_vector([profile])) == SPORT:
+        events = _without_plays(events, language)
+    pending = tuple(sentences) if article.published is None else ()
     own = _own_words(article, pending)
     days = pubdate.weekday_days((s.text for s in own), language=language)
     return Extraction(article, mentions, tuple(events), pending, profile, year, days)
+
+
+def _without_plays(events: Sequence[EventMention], language: str) -> list[EventMention]:
+    """A report on sport tells moves of play in words of war ("sa frappe touche
+    la barre", "a strike from 20 yards"): a trigger among the language's
+    ``[cues] plays`` tells no happening there."""
+    plays = cue("plays", language)
+    return [e for e in events if plays is None or not plays.fullmatch(e.trigger or "")]
 
 
 def _year_or_day(

@@ -10,8 +10,8 @@ word ("report$" matches "report", not "reporters"). The same stem matcher serves
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +22,10 @@ from rdflib.namespace import RDF, SKOS
 from graph.resources import TOPICS_FILE
 
 TOPIC_BASE = "https://storygraph.example.org/topic/"
+NARROW = 0.5  # what a narrower concept weighs beside the broader one it also counts for
+# the subject whose reports tell moves of play in words of war ("a strike from 20 yards"):
+# the language files' [cues] plays
+SPORT = "sport"
 
 
 @dataclass(frozen=True)
@@ -124,3 +128,35 @@ def topic_profile(texts: Iterable[str], language: str) -> tuple[tuple[str, int],
 def match_topics(text: str, language: str) -> tuple[str, ...]:
     """Slugs of the concepts whose trigger words occur in ``text``, sorted."""
     return tuple(sorted(c.slug for c, regex in _regexes(language) if regex.search(text)))
+
+
+def topic_vector(profiles: Sequence[Sequence[tuple[str, int]]]) -> dict[str, float]:
+    """The topic vector of a group of articles: each article's share of
+    sentences per concept, a narrower concept counting fully for its broader
+    and half for itself (a storyline is a broad subject: an exercise and a
+    ministers' visit are both defence cooperation).
+
+    >>> topic_vector([[("military-exercise", 3), ("diplomacy", 1)]])
+    {'military-exercise': 0.375, 'defence-cooperation': 0.75, 'diplomacy': 0.25}
+    """
+    broader = {c.slug: c.broader for c in load_concepts()}
+    vector: dict[str, float] = defaultdict(float)
+    for profile in profiles:
+        total = sum(count for _, count in profile) or 1
+        for slug, count in profile:
+            up = broader.get(slug)
+            vector[slug] += (NARROW if up else 1.0) * count / total
+            if up:
+                vector[up] += count / total
+    return dict(vector)
+
+
+def dominant_subject(topics: Mapping[str, float]) -> str | None:
+    """The top concept (one with no broader) that ``topics`` weighs most, if any.
+
+    >>> dominant_subject(topic_vector([[("military-exercise", 2), ("diplomacy", 1)]]))
+    'defence-cooperation'
+    """
+    tops = {c.slug for c in load_concepts() if c.broader is None}
+    ranked = sorted((slug for slug in topics if slug in tops), key=lambda t: (-topics[t], t))
+    return ranked[0] if ranked else None

@@ -51,13 +51,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from graph.config import StorylineSettings
-from graph.extract.topics import load_concepts
+from graph.extract.topics import dominant_subject, load_concepts, topic_vector
 from graph.types import Story, Storyline
 
-__all__ = ["assign_storylines", "storyline_name", "topic_vector"]
+__all__ = ["assign_storylines", "storyline_name"]
 
 _Vector = dict[str, float]
-NARROW = 0.5  # what a narrower concept weighs beside the broader one it also counts for
 _ACTOR_KINDS = ("country/", "organization/", "person/")
 
 
@@ -123,38 +122,6 @@ class _Line:
         if self._subject is None:
             self._subject = (dominant_subject(self.topics),)
         return self._subject[0]
-
-
-def topic_vector(profiles: Sequence[Sequence[tuple[str, int]]]) -> _Vector:
-    """The topic vector of a group of articles: each article's share of
-    sentences per concept, a narrower concept counting fully for its broader
-    and half for itself (a storyline is a broad subject: an exercise and a
-    ministers' visit are both defence cooperation).
-
-    >>> topic_vector([[("military-exercise", 3), ("diplomacy", 1)]])
-    {'military-exercise': 0.375, 'defence-cooperation': 0.75, 'diplomacy': 0.25}
-    """
-    broader = {c.slug: c.broader for c in load_concepts()}
-    vector: dict[str, float] = defaultdict(float)
-    for profile in profiles:
-        total = sum(count for _, count in profile) or 1
-        for slug, count in profile:
-            up = broader.get(slug)
-            vector[slug] += (NARROW if up else 1.0) * count / total
-            if up:
-                vector[up] += count / total
-    return dict(vector)
-
-
-def dominant_subject(topics: Mapping[str, float]) -> str | None:
-    """The top concept (one with no broader) that ``topics`` weighs most, if any.
-
-    >>> dominant_subject(topic_vector([[("military-exercise", 2), ("diplomacy", 1)]]))
-    'defence-cooperation'
-    """
-    tops = {c.slug for c in load_concepts() if c.broader is None}
-    ranked = sorted((slug for slug in topics if slug in tops), key=lambda t: (-topics[t], t))
-    return ranked[0] if ranked else None
 
 
 def _norm(a: Mapping[str, float]) -> float:

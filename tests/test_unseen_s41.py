@@ -1,0 +1,62 @@
+"""What 29 further real pages nobody tuned to found wrong (stop 40), mended by
+general mechanisms: a football report's shots read as attacks. Invented
+articles (clubs, players and towns invented, countries real); none of them
+appear in ``graph/``.
+
+Each test fails on the code before the mechanism it tests, unless its comment
+calls it a guard.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.config import BuildConfig
+from graph.extract import extract_article
+from graph.types import Article, Extraction
+
+_MATCH_FR = """Kjeldvik FC et Ostland United se quittent sur un match nul (1-1)
+
+Le match s'est joué dimanche au stade de Kjeldvik devant 12 000 spectateurs.
+Après un coup franc joué rapidement, Edvard Lindqvist déclenche une frappe qui touche la barre transversale.
+Sa frappe suivante est repoussée par le gardien de but d'Ostland United.
+Sur un corner, la tête de Marion Castellan trompe le gardien à la 60e minute.
+Ostland United égalise sur penalty après un hors-jeu non sifflé par l'arbitre.
+Le tir de Lindqvist en fin de match passe au-dessus, avant le coup de sifflet final.
+"""
+
+_MATCH_EN = """Kjeldvik FC held to a draw by Ostland United
+
+Kjeldvik FC drew 1-1 with Ostland United in the league on Sunday.
+After a quick free kick, Edvard Lindqvist fired a shot that hit the crossbar before half-time.
+His strike from 25 yards was tipped over by the Ostland United goalkeeper.
+Marion Castellan headed in from a corner on the hour, and the referee gave a penalty kick late on.
+Ostland United's equaliser came from the penalty spot after an offside goal was ruled out.
+"""
+
+_WAR_FR = """Nordvik frappe une base de Valdoria
+
+L'armée de Nordvik a mené dimanche une frappe contre une base de Valdoria, a annoncé le ministère de la Défense.
+Valdoria a dénoncé l'attaque et a convoqué l'ambassadeur de Nordvik.
+"""
+
+
+def _extract(body: str, language: str) -> Extraction:
+    article = Article(source=f"match-{language}.txt", body=body, language=language,
+                      published=date(2031, 11, 30), published_how="text")  # fmt: skip
+    return extract_article(article, BuildConfig())
+
+
+@pytest.mark.parametrize(("body", "language"), [(_MATCH_FR, "fr"), (_MATCH_EN, "en")])
+def test_a_shot_in_a_football_report_is_no_attack(body: str, language: str) -> None:
+    # a report on sport (its topic profile) tells moves of play in words of war
+    events = _extract(body, language).events
+    assert not [e for e in events if e.event_type in ("Attack", "Invasion", "Conflict")]
+
+
+def test_a_strike_in_a_report_on_war_is_an_attack() -> None:
+    # guard: the words of play are attacks wherever sport is not the subject
+    events = _extract(_WAR_FR, "fr").events
+    assert "Attack" in {e.event_type for e in events}
