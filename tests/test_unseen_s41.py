@@ -1,5 +1,7 @@
 """What 29 further real pages nobody tuned to found wrong (stop 40), mended by
-general mechanisms: a football report's shots read as attacks. Invented
+general mechanisms: a football report's shots read as attacks, the words of a
+killing in local crime news unknown, a time told after the name a saying
+speaks of dating the saying (and its speaker acting in what it tells). Invented
 articles (clubs, players and towns invented, countries real); none of them
 appear in ``graph/``.
 
@@ -16,6 +18,7 @@ import pytest
 from graph.config import BuildConfig
 from graph.extract import extract_article
 from graph.types import Article, Extraction
+from tests.extraction import events_of
 
 _MATCH_FR = """Kjeldvik FC et Ostland United se quittent sur un match nul (1-1)
 
@@ -60,3 +63,35 @@ def test_a_strike_in_a_report_on_war_is_an_attack() -> None:
     # guard: the words of play are attacks wherever sport is not the subject
     events = _extract(_WAR_FR, "fr").events
     assert "Attack" in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "day"),
+    [
+        ("Edvard Lindqvist, 25, was gunned down at a stall in Kjeldvik yesterday.", "en", 29),
+        ("A woman was fatally shot outside a home in Kjeldvik on Sunday.", "en", 30),
+        ("Edvard Lindqvist was shot and killed on Saturday night in Kjeldvik.", "en", 29),
+        ("Un policier a été abattu samedi soir à Marseille.", "fr", 29),
+        ("Edvard Lindqvist a été mortellement blessé samedi à Marseille.", "fr", 29),
+    ],
+)
+def test_local_news_words_of_a_killing_tell_a_death(kb, body: str, language: str, day: int) -> None:
+    # the words of crime reports ("fatally shot", "gunned down", "a été abattu")
+    [event] = events_of(body, language, kb)
+    assert (event.event_type, event.time.begin) == ("Death", date(2031, 11, day))
+
+
+def test_a_time_after_the_name_a_saying_tells_of_dates_what_it_tells(kb) -> None:
+    # the told clause opens with a name and its past verb follows the time: the
+    # push was last year, not the saying; the speaker did not push
+    body = ("Kjeldvik resident Ingrid Solberg, 55, said Marion Castellan's push to approve "
+            "the rezoning last year incensed her neighbours.")  # fmt: skip
+    [event] = events_of(body, "en", kb)
+    assert event.event_type != "Statement" and event.time.begin == date(2030, 1, 1)
+    assert [a.key for a in event.actors] == ["person/marion-castellan"]
+
+
+def test_whom_a_speaker_tells_does_not_open_what_is_told(kb) -> None:
+    # guard: "told Nordposten on Friday": the audience, the day is the telling's
+    [event] = events_of("Marion Castellan told Nordposten on Friday the plan was sound.", "en", kb)
+    assert event.event_type == "Statement" and event.time.begin == date(2031, 11, 28)

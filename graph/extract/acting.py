@@ -69,11 +69,11 @@ def _speaker_clause(
     opening = None
     for match in dates.COMPLEMENTISER.finditer(text, 0, time.start):
         opening = match
+    event_type, trigger_at = told
     if opening is None:
-        return []
+        return _speaker_without_that(sentence, time, event_type, kb, language)
     if _PRONOUN_SUBJECT.match(text, opening.end()):
         return []  # "Trump said he could travel": the speaker tells what he does
-    event_type, trigger_at = told
     if event_type != FALLBACK and trigger_at < opening.start():
         return []  # the happening is the telling itself ("the Coast Guard reported that…")
     # a verb of saying before it, or another verb right before "that" ("claimed
@@ -85,6 +85,26 @@ def _speaker_clause(
     )  # fmt: skip
     reported = any(m.kind in ACTOR_KINDS and m.start >= opening.end() for m in sentence.mentions)
     return [(0, opening.start())] if saying and reported else []
+
+
+def _speaker_without_that(
+    sentence: AnalysedSentence,
+    time: TimeExpression,
+    event_type: str,
+    kb: KnowledgeBase,
+    language: str,
+) -> list[tuple[int, int]]:
+    """ "Dennise Laboy said Marion Castellan's push … last year incensed her":
+    a told clause with no "that", whose time dated what it tells (no trigger
+    types it): the speaker, up to the verb of saying, is no actor of it."""
+    if event_type != FALLBACK:
+        return []
+    ends = [t[3] for t in triggers_in(sentence.text, kb, language)
+            if t[0].name == SAYING and t[3] <= time.start]  # fmt: skip
+    if not ends or _PRONOUN_SUBJECT.match(sentence.text, ends[-1]):
+        return []
+    reported = any(m.kind in ACTOR_KINDS and ends[-1] <= m.start for m in sentence.mentions)
+    return [(0, ends[-1])] if reported else []
 
 
 def not_acting(

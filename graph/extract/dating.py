@@ -27,6 +27,7 @@ from typing import Final
 
 from graph.event_types import TELLING
 from graph.extract.dates.clauses import clause_span
+from graph.extract.entities import ACTOR_KINDS
 from graph.extract.quotes import quoted
 from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
@@ -285,7 +286,7 @@ def trigger_told_at_another_time(
 
 
 def dates_a_told_past(
-    sentence: AnalysedSentence, time: TimeExpression, said: tuple[str, int]
+    sentence: AnalysedSentence, time: TimeExpression, said: tuple[str, int], language: str
 ) -> bool:
     """Whether ``time``, after a verb of saying (``said``: its word and offset),
     dates what the saying tells, not the saying: in the time's clause, between
@@ -298,7 +299,11 @@ def dates_a_told_past(
     before a saying in a clause after the time's ("the economy grew 1.1 % in
     the first quarter, the institute said Friday": the quarter is the
     growth's, a past verb before the time in its clause telling it), also
-    before a source phrase ("…fell to 6.6 % in May, according to X")."""
+    before a source phrase ("…fell to 6.6 % in May, according to X"). And when a name
+    between the saying and the time opens the told clause, whose past verb
+    follows the time ("said Velázquez's push to approve the rezoning last year
+    incensed her": the push is last year's), unless it is whom the speaker
+    tells (``[cues] told_to``: "told Reuters on Friday the deal was done")."""
     word, at = said
     end = at + len(word)
     first, last = clause_span(sentence.text, time.start, time.end)
@@ -309,8 +314,25 @@ def dates_a_told_past(
         return False  # "according to X, …" is no finite verb: a source, not a saying
     if time.start < end:
         return False
-    return any(max(first, end) <= v.start < min(last, time.start) and _tells_a_past(v)
+    told = any(max(first, end) <= v.start < min(last, time.start) and _tells_a_past(v)
                for v in sentence.verbs)  # fmt: skip
+    return told or _told_subject_first(sentence, time, said, language)
+
+
+def _told_subject_first(
+    sentence: AnalysedSentence, time: TimeExpression, said: tuple[str, int], language: str
+) -> bool:
+    """Whether a person, organisation or country is named between the verb of
+    saying and ``time``, not as whom it is told to, and a past verb of its own
+    follows the time in its clause."""
+    word, at = said
+    audience = cue("told_to", language)
+    if audience is not None and audience.fullmatch(word):
+        return False
+    last = clause_span(sentence.text, time.start, time.end)[1]
+    named = any(m.kind in ACTOR_KINDS and at + len(word) <= m.start < time.start
+                for m in sentence.mentions)  # fmt: skip
+    return named and any(time.end <= v.start < last and _tells_a_past(v) for v in sentence.verbs)
 
 
 def _tells_a_past(verb: Verb) -> bool:

@@ -343,7 +343,8 @@ def _event(
     else:
         event_type, trigger, trigger_at = happening
     told_past = happening is None and trigger is not None and (
-        (event_type == SAYING and dates_a_told_past(sentence, time, (trigger, trigger_at)))
+        (event_type == SAYING
+         and dates_a_told_past(sentence, time, (trigger, trigger_at), language))
         or (event_type in TELLING and dates_a_figure(sentence.text, time, trigger_at, language))
     )  # fmt: skip
     if told_past:
