@@ -48,7 +48,7 @@ from graph.extract import dates
 from graph.extract.apart import another_happening
 from graph.extract.quotes import quoted
 from graph.extract.triggers import Trigger, contest_won, triggers_in
-from graph.extract.verbs import adjectival, gerund_or_infinitive
+from graph.extract.verbs import adjectival, gerund_or_infinitive, past_verb_telling_a_future
 from graph.kb import KnowledgeBase
 from graph.languages import cue
 from graph.text import LEAD_PARAGRAPHS, in_spans
@@ -156,6 +156,8 @@ def clause_tense(sentence: AnalysedSentence, start: int, end: int, language: str
     verbs = [v for v in sentence.verbs if first <= v.start < last]
     if any(v.negated for v in verbs):
         return ""  # "le conflit n'a pas été mentionné": no happening told
+    if told := past_verb_telling_a_future(sentence, (start, end), verbs, language):
+        return told  # "he decided men will no longer be allowed": the deciding is past
     if dates.is_future_tense(sentence.text, language=language, span=(start, end)):
         return "future"
     tenses = {v.tense for v in verbs}

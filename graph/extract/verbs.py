@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
+from graph.extract.dates.clauses import is_future_tense
 from graph.languages import BY_CODE, TenseWords, cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, RelativeClause, Tense, Verb
@@ -48,6 +49,7 @@ __all__ = [
     "adjectival",
     "conditional_clauses",
     "gerund_or_infinitive",
+    "past_verb_telling_a_future",
     "relative_clauses_of",
     "says_what_happened_then",
     "temporal_clauses",
@@ -339,3 +341,21 @@ def after_an_infinitive_marker(text: str, start: int, language: str) -> bool:
 
 
 _MARKER_REACH: Final = 4  # characters of an infinitive's marker and the space before it
+
+
+def past_verb_telling_a_future(
+    sentence: AnalysedSentence, span: tuple[int, int], verbs: list[Verb], language: str
+) -> Tense | None:
+    """The tense of a trigger that is itself a verb told in the past, with no
+    verb of the future before it in its clause: the future after it is what
+    it tells ("decided the plant will close", "a décidé que l'usine fermera"),
+    not its own time. Its own words must not read as a future ("enverra")."""
+    start, end = span
+    own = next((v for v in verbs if v.start == start and not v.auxiliary), None)
+    if own is None or own.tense not in ("past", "anterior"):
+        return None
+    if any(v.tense == "future" for v in verbs if v.start < start):
+        return None
+    if is_future_tense(sentence.text[start:end], language=language):
+        return None
+    return own.tense
