@@ -114,6 +114,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "comparison",
             "nationality",
             "going_on",
+            "present_time",
             "shortly_before",
             "shortly_after",
             "where",

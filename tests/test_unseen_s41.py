@@ -95,3 +95,43 @@ def test_whom_a_speaker_tells_does_not_open_what_is_told(kb) -> None:
     # guard: "told Nordposten on Friday": the audience, the day is the telling's
     [event] = events_of("Marion Castellan told Nordposten on Friday the plan was sound.", "en", kb)
     assert event.event_type == "Statement" and event.time.begin == date(2031, 11, 28)
+
+
+def test_a_past_decision_about_the_future_is_no_plan(kb) -> None:
+    # "decided … will": the deciding is told in the past, at the report; what
+    # it decided is to come
+    body = "Marion Castellan, who runs the firm now, decided men will no longer be allowed inside."
+    [event] = events_of(body, "en", kb)
+    assert event.event_type == "Decision" and event.time.last <= date(2031, 11, 30)
+
+
+def test_a_decision_to_come_stays_planned(kb) -> None:
+    # guard: the deciding itself is to come
+    [event] = events_of("Marion Castellan will decide on the plant next week.", "en", kb)
+    assert event.time.begin > date(2031, 11, 30)
+
+
+def test_an_outlet_that_told_the_sentence_before_lends_no_actor(kb) -> None:
+    # the news outlet that "understands" something tells it; the next sentence,
+    # naming no one, does not borrow it as its actor
+    body = ("It is unclear when they entered the forest, but Ostland Daily News understands "
+            "that the men were hunting. The loggers told investigators that while they were "
+            "hunting on Saturday night tragedy struck.")  # fmt: skip
+    assert all(a.key != "organization/ostland-daily-news"
+               for e in events_of(body, "en", kb) for a in e.actors)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Kjeldvik Bakery was founded in 1993. Marion Castellan runs the business now, and she "
+         "decided the shop will close on Mondays.", "en"),
+        ("Nordposten a été fondé en 1993 par Edvard Lindqvist. Marion Castellan dirige désormais "
+         "le journal, et elle a décidé de réduire les horaires.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_sentence_told_now_does_not_go_on_with_the_past_story(kb, body, language) -> None:
+    # "now" tells of the present: the decision is news of the report's days,
+    # not of the years since the founding
+    decided = [e for e in events_of(body, language, kb) if e.event_type == "Decision"]
+    assert decided and decided[0].time.begin >= date(2031, 11, 1)

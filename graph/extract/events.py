@@ -217,7 +217,8 @@ def extract_events(
             when = when or discourse_time(
                 sentence, tense, events, sentences, kb, language, anchor, people, happening[0]
             )
-            when = when or in_a_past_narrative(sentence, (happening[0], tense), events, anchor)
+            when = when or in_a_past_narrative(sentence, (happening[0], tense), events, anchor,
+                                               language)  # fmt: skip
             when = when or report_time(tense, anchor, year)
             times = [*times, when] if when is not None else times
         day_before = None
@@ -397,7 +398,8 @@ def _event(
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
-        actors = borrowed(sentence, (event_type, trigger_at), previous, earlier, language, told_by)
+        lent = borrowed(sentence, (event_type, trigger_at), previous, earlier, language, told_by)
+        actors = tuple(a for a in lent if not is_news_outlet(a, kb, language))  # a teller before
     if (
         event_type == SAYING
         and trigger is not None

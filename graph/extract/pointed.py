@@ -94,6 +94,7 @@ def in_a_past_narrative(
     told: tuple[str, Tense],
     earlier: Sequence[EventMention],
     published: date | None,
+    language: str,
 ) -> TimeExpression | None:
     """The time of an undated happening told in the past right after happenings
     the article dated, by their own words, long before the report (more than
@@ -110,9 +111,14 @@ def in_a_past_narrative(
     one background sentence follows news too: "Russia struck Kyiv on Monday.
     The war began in 2022. Officials said twelve people died"). A statement
     or an announcement (``told``: its type and tense) is the report's: whom it
-    quotes spoke to the reporter ("…, an analyst at X, said")."""
+    quotes spoke to the reporter ("…, an analyst at X, said"). Nor does a
+    sentence that says it tells of the present (``[cues] present_time``: "runs
+    the business now, and decided…", "dirige désormais…")."""
     event_type, tense = told
     if tense not in ("past", "anterior") or published is None or event_type in TELLING:
+        return None
+    present = cue("present_time", language)
+    if present is not None and present.search(sentence.text):
         return None
     before = [e for e in earlier if 0 < sentence.index - e.sentence_index <= NARRATIVE_SENTENCES
               and e.event_type not in TELLING]  # fmt: skip
