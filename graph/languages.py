@@ -139,6 +139,10 @@ class EntityWords:
     contest_words: frozenset[str] = frozenset()  # a country right before one names a contest
     singular_articles: frozenset[str] = frozenset()  # "the", "a", "le": one person, a demonym after
     collective_demonym_endings: frozenset[str] = frozenset()  # "the French": a whole people
+    # a name ending in one ("Essequibo Coast", "Pinewood Drive") or opening on the
+    # other ("rue de la Paix", "Lake Tahoe") is a place, whatever the model read
+    toponym_last: frozenset[str] = frozenset()
+    toponym_first: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -338,6 +342,8 @@ def _entities(r: _Reader) -> EntityWords:
         contest_words=words("contest_words"),
         singular_articles=words("singular_articles"),
         collective_demonym_endings=words("collective_demonym_endings"),
+        toponym_last=words("toponym_last"),
+        toponym_first=words("toponym_first"),
     )
 
 

@@ -18,7 +18,7 @@ import pytest
 from graph.config import BuildConfig
 from graph.extract import extract_article
 from graph.types import Article, Extraction
-from tests.extraction import events_of
+from tests.extraction import events_of, sentences_and_events
 
 _MATCH_FR = """Kjeldvik FC et Ostland United se quittent sur un match nul (1-1)
 
@@ -135,3 +135,23 @@ def test_a_sentence_told_now_does_not_go_on_with_the_past_story(kb, body, langua
     # not of the years since the founding
     decided = [e for e in events_of(body, language, kb) if e.event_type == "Decision"]
     assert decided and decided[0].time.begin >= date(2031, 11, 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("Edvard Lindqvist had left his home at Solberg Farm, Ostervik Coast around 20:00hrs "
+         "on Thursday to go hunting.", "en", "Ostervik Coast"),  # a guard: the model's place
+        ("A woman was fatally shot outside a home on Nordvik Drive on Sunday afternoon.", "en",
+         "Nordvik Drive"),
+        ("Edvard Lindqvist a été interpellé samedi avenue Ingrid Solberg, à Marseille.", "fr",
+         "avenue Ingrid Solberg"),
+    ],
+)  # fmt: skip
+def test_a_name_ending_in_a_noun_of_places_is_a_place(kb, body, language, name) -> None:
+    # a locality GeoNames lacks, the model read as a person or an organisation:
+    # its noun of places ("Coast", "Drive", "rue") makes it a place, never an actor
+    sentences, events = sentences_and_events(body, language, date(2031, 11, 30), kb)
+    kinds = {m.text: m.kind for s in sentences for m in s.mentions}
+    assert kinds.get(name, "place") == "place", kinds
+    assert all(a.text not in name for e in events for a in e.actors)

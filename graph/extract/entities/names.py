@@ -44,7 +44,12 @@ from graph.extract.entities.inside import (
     _opens_a_name,
 )
 from graph.extract.entities.matchers import _Matchers
-from graph.extract.entities.places import _institution, _locative_word_before, _with_an_article
+from graph.extract.entities.places import (
+    _institution,
+    _locative_word_before,
+    _with_an_article,
+    toponym,
+)
 from graph.extract.entities.things import _name_end
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE
@@ -234,7 +239,7 @@ def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Spa
         _names_event(span, nouns) or _named_by_event_noun(span, nouns)
     ):
         return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
-    span = _with_an_article(_addressed(span))
+    span = toponym(_with_an_article(_addressed(span)))
     if _NER_KINDS.get(span.label_) == "place" and _opens_a_contest(span.doc, span.end):
         return None  # "the US Open": no place of its own
     return _clean_ner(span) if _keep_ner(span, common) else None

@@ -63,6 +63,24 @@ def _is_locative(span: Span, language: str) -> bool:
     return _locative_before(words, language)
 
 
+def toponym(span: Span) -> Span:
+    """ "his home at Maria Lodge, Essequibo Coast", "on Pinewood Drive", "rue de
+    la Paix": a name the model read as a person or an organisation whose last
+    word (or, first, its opening one) is a noun of places (the language's
+    ``[entities] toponym_last`` and ``toponym_first``) is a place; whoever it
+    names, it does not act."""
+    registered = BY_CODE.get(span.doc.lang_)
+    if registered is None or _NER_KINDS.get(span.label_) == "place":
+        return span
+    words, doc = registered.entities, span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in words.toponym_first:
+        return Span(doc, span.start - 1, span.end, label="LOC")  # "avenue Ingrid Solberg"
+    if len(span) > 1 and (span[-1].lower_ in words.toponym_last
+                          or span[0].lower_ in words.toponym_first):  # fmt: skip
+        return Span(doc, span.start, span.end, label="LOC")
+    return span
+
+
 def _locative_before(words: list[str], language: str) -> bool:
     """Whether the (up to two, lower-case) words before a name make it a
     location: "à", "in", or either before an article ("in the", "à la")."""
