@@ -155,3 +155,36 @@ def test_a_name_ending_in_a_noun_of_places_is_a_place(kb, body, language, name) 
     kinds = {m.text: m.kind for s in sentences for m in s.mentions}
     assert kinds.get(name, "place") == "place", kinds
     assert all(a.text not in name for e in events for a in e.actors)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Marion Castellan called for an investigation into the crash on Tuesday.", "en"),
+        ("Nordvik demanded talks with Valdoria on Monday.", "en"),
+        ("Edvard Lindqvist urged a ceasefire on Sunday.", "en"),
+        ("Marion Castellan a réclamé lundi une enquête sur l'accident.", "fr"),
+        ("Nordvik a exigé mardi des négociations avec Valdoria.", "fr"),
+    ],
+)
+def test_what_someone_asks_for_has_not_happened(kb, body: str, language: str) -> None:
+    # the day is the asking's: a statement, not the investigation, talks or crash
+    [event] = events_of(body, language, kb)
+    assert event.event_type == "Statement"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Ingrid Solberg is awaiting a decision from the court.", "en"),
+        ("Il a dit attendre une décision de Marion Castellan.", "fr"),
+    ],
+)
+def test_an_awaited_decision_is_no_decision(kb, body: str, language: str) -> None:
+    assert all(e.event_type != "Decision" for e in events_of(body, language, kb))
+
+
+def test_talks_held_are_talks(kb) -> None:
+    # guard: no asking before them
+    [event] = events_of("Nordvik and Valdoria held talks on Monday.", "en", kb)
+    assert event.event_type == "Meeting"

@@ -196,7 +196,9 @@ def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigge
         and not (event_type.name == SAYING and _agentless_passive(sentence, m, language))
     ]
     found.sort(key=lambda f: (f[2], -len(f[1])))
-    return tuple(t for t in found if not _light_verb(sentence, t, found, language))
+    return tuple(t for t in found
+                 if not _light_verb(sentence, t, found, language)
+                 and not _asked_for(sentence, t, language))  # fmt: skip
 
 
 _LIGHT_REACH = 3  # words between a light verb and its event noun ("launched joint naval exercises")
@@ -219,6 +221,28 @@ def _light_verb(sentence: str, trigger: Trigger, found: list[Trigger], language:
         and len(sentence[trigger[3] : other[2]].split()) <= _LIGHT_REACH
         and not _an_infinitive(sentence, other, language)
         for other in found
+    )
+
+
+# words between the asking and the event noun asked for, or the happening it is about
+# ("called for an investigation into the crash", "a réclamé lundi une enquête sur l'accident")
+_ASKED_REACH = 6
+
+
+def _asked_for(sentence: str, trigger: Trigger, language: str) -> bool:
+    """Whether ``trigger`` (not a verb of saying) is what someone asks for or
+    awaits, a few words after the language's ``[cues] asked_for`` in its clause:
+    "called for an investigation", "demanded talks", "a réclamé une enquête",
+    "attendre une décision" tell no investigation, talks or decision; the
+    asking, where a verb of saying does it, is the happening."""
+    asking = cue("asked_for", language)
+    if asking is None or trigger[0].role == "saying":
+        return False
+    return any(
+        found.end() <= trigger[2]
+        and _WITHIN_A_CLAUSE.fullmatch(sentence, found.end(), trigger[2]) is not None
+        and len(sentence[found.end() : trigger[2]].split()) <= _ASKED_REACH
+        for found in asking.finditer(sentence, 0, trigger[2])
     )
 
 
