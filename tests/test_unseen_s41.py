@@ -188,3 +188,17 @@ def test_talks_held_are_talks(kb) -> None:
     # guard: no asking before them
     [event] = events_of("Nordvik and Valdoria held talks on Monday.", "en", kb)
     assert event.event_type == "Meeting"
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Edvard Lindqvist called the police on his way to the shop. He had left before they "
+         "came, and they said, 'We have a report of someone here.' They said, 'No, he left.'", "en"),
+        ("Edvard Lindqvist a appelé la police. Ils ont déclaré qu'il était parti.", "fr"),
+    ],
+)  # fmt: skip
+def test_they_who_speak_are_not_the_one_person_named_before(kb, body, language) -> None:
+    # a plural pronoun speaking is not the lone person of the sentences before
+    events = events_of(body, language, kb)
+    assert [e.sentence_index for e in events] == [0]

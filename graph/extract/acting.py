@@ -281,8 +281,10 @@ def unnamed_speaker(
     unavailable", "La police a annoncé que…"). Not a passive ("was criticised
     by X": the agent follows), a first person or a relative pronoun ("X, who
     said…"), nor a verb with nothing before it in its clause ("…, said X").
+    A plural pronoun ("they said", "ils ont déclaré": ``[cues] plural_pronoun``)
+    is no one person found before either ("He had left, and they said…").
     """
-    if not actors or not _all_named_after(sentence, actors, trigger_at):
+    if not actors:
         return False
     saying = _saying_verb(sentence, trigger_at)
     if saying is None or agent_follows(sentence.text, trigger_at, language):
@@ -291,7 +293,10 @@ def unnamed_speaker(
     if any(start <= m.start < trigger_at for m in sentence.mentions):
         return False
     words = words_besides_verbs(sentence, start, trigger_at)
-    if not words:
+    plural = cue("plural_pronoun", language)
+    if plural is not None and words and plural.fullmatch(words[-1]):
+        return len(actors) == 1 and actors[0].kind == "person"
+    if not words or not _all_named_after(sentence, actors, trigger_at):
         return False
     opener = words[0]
     return not any(
