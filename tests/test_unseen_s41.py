@@ -24,6 +24,7 @@ _MATCH_FR = """Kjeldvik FC et Ostland United se quittent sur un match nul (1-1)
 
 Le match s'est joué dimanche au stade de Kjeldvik devant 12 000 spectateurs.
 Après un coup franc joué rapidement, Edvard Lindqvist déclenche une frappe qui touche la barre transversale.
+Sur un coup franc, Marion Castellan a reçu le ballon dans son couloir droit.
 Sa frappe suivante est repoussée par le gardien de but d'Ostland United.
 Sur un corner, la tête de Marion Castellan trompe le gardien à la 60e minute.
 Ostland United égalise sur penalty après un hors-jeu non sifflé par l'arbitre.
@@ -34,6 +35,7 @@ _MATCH_EN = """Kjeldvik FC held to a draw by Ostland United
 
 Kjeldvik FC drew 1-1 with Ostland United in the league on Sunday.
 After a quick free kick, Edvard Lindqvist fired a shot that hit the crossbar before half-time.
+Marion Castellan received the ball on the right wing from a corner.
 His strike from 25 yards was tipped over by the Ostland United goalkeeper.
 Marion Castellan headed in from a corner on the hour, and the referee gave a penalty kick late on.
 Ostland United's equaliser came from the penalty spot after an offside goal was ruled out.
@@ -56,7 +58,7 @@ def _extract(body: str, language: str) -> Extraction:
 def test_a_shot_in_a_football_report_is_no_attack(body: str, language: str) -> None:
     # a report on sport (its topic profile) tells moves of play in words of war
     events = _extract(body, language).events
-    assert not [e for e in events if e.event_type in ("Attack", "Invasion", "Conflict")]
+    assert not [e for e in events if e.event_type in ("Attack", "Invasion", "Conflict", "Meeting")]
 
 
 def test_a_strike_in_a_report_on_war_is_an_attack() -> None:
