@@ -98,9 +98,10 @@ def extract_article(
 
 
 def _without_plays(events: Sequence[EventMention], language: str) -> list[EventMention]:
-    """A report on sport tells moves of play in words of war ("sa frappe touche
-    la barre", "a strike from 20 yards"): a trigger among the language's
-    ``[cues] plays`` tells no happening there."""
+    """A report on sport tells moves of play in words of war or of meeting
+    ("sa frappe touche la barre", "a strike from 20 yards", "a reçu le
+    ballon"): a trigger among the language's ``[cues] plays`` tells no
+    happening there."""
     plays = cue("plays", language)
     return [e for e in events if plays is None or not plays.fullmatch(e.trigger or "")]
 

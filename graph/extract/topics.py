@@ -23,8 +23,8 @@ from graph.resources import TOPICS_FILE
 
 TOPIC_BASE = "https://storygraph.example.org/topic/"
 NARROW = 0.5  # what a narrower concept weighs beside the broader one it also counts for
-# the subject whose reports tell moves of play in words of war ("a strike from 20 yards"):
-# the language files' [cues] plays
+# the subject whose reports tell moves of play in words of war or of meeting ("a strike
+# from 20 yards", "received the ball"): the language files' [cues] plays
 SPORT = "sport"
 
 
