@@ -178,7 +178,7 @@ def test_what_someone_asks_for_has_not_happened(kb, body: str, language: str) ->
 @pytest.mark.parametrize(
     ("body", "language"),
     [
-        ("Ingrid Solberg is awaiting a decision from the court.", "en"),
+        ("Nordvik was awaiting a decision from Valdoria on Monday.", "en"),
         ("Il a dit attendre une décision de Marion Castellan.", "fr"),
     ],
 )
