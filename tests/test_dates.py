@@ -748,7 +748,7 @@ def test_that_month_is_of_the_year_the_sentence_told(language, sentence, text, m
 @pytest.mark.parametrize(
     ("language", "sentence"),
     [
-        ("en", "They met again that September."),  # no year told before it: no month known
+        ("en", "They met again that September."),  # a guard: no year told before it, no month
         ("fr", "Cette année-là, Nordvik a quitté l'alliance."),
         ("fr", "Ce mois-là, le port a fermé."),
         ("fr", "Cette semaine-là, les négociations ont échoué."),
