@@ -286,6 +286,10 @@ def unnamed_speaker(
     """
     if not actors:
         return False
+    named_after = _all_named_after(sentence, actors, trigger_at)
+    plural = cue("plural_pronoun", language)
+    if not named_after and (plural is None or not plural.search(sentence.text)):
+        return False  # most statements: their speaker is named before the verb
     saying = _saying_verb(sentence, trigger_at)
     if saying is None or agent_follows(sentence.text, trigger_at, language):
         return False
@@ -293,10 +297,9 @@ def unnamed_speaker(
     if any(start <= m.start < trigger_at for m in sentence.mentions):
         return False
     words = words_besides_verbs(sentence, start, trigger_at)
-    plural = cue("plural_pronoun", language)
     if plural is not None and words and plural.fullmatch(words[-1]):
         return len(actors) == 1 and actors[0].kind == "person"
-    if not words or not _all_named_after(sentence, actors, trigger_at):
+    if not words or not named_after:
         return False
     opener = words[0]
     return not any(

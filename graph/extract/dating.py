@@ -316,22 +316,25 @@ def dates_a_told_past(
         return False
     told = any(max(first, end) <= v.start < min(last, time.start) and _tells_a_past(v)
                for v in sentence.verbs)  # fmt: skip
-    return told or _told_subject_first(sentence, time, said, language)
+    return told or _told_subject_first(sentence, (end, time), last, word, language)
 
 
 def _told_subject_first(
-    sentence: AnalysedSentence, time: TimeExpression, said: tuple[str, int], language: str
+    sentence: AnalysedSentence,
+    between: tuple[int, TimeExpression],
+    last: int,
+    word: str,
+    language: str,
 ) -> bool:
-    """Whether a person, organisation or country is named between the verb of
-    saying and ``time``, not as whom it is told to, and a past verb of its own
-    follows the time in its clause."""
-    word, at = said
+    """Whether a person, organisation or country is named between the end of the
+    verb of saying ``word`` and the time (``between``), not as whom it is told
+    to, and a past verb of its own follows the time before its clause ends at
+    ``last``."""
+    end, time = between
     audience = cue("told_to", language)
     if audience is not None and audience.fullmatch(word):
         return False
-    last = clause_span(sentence.text, time.start, time.end)[1]
-    named = any(m.kind in ACTOR_KINDS and at + len(word) <= m.start < time.start
-                for m in sentence.mentions)  # fmt: skip
+    named = any(m.kind in ACTOR_KINDS and end <= m.start < time.start for m in sentence.mentions)
     return named and any(time.end <= v.start < last and _tells_a_past(v) for v in sentence.verbs)
 
 

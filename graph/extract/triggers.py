@@ -217,8 +217,7 @@ def _light_verb(sentence: str, trigger: Trigger, found: list[Trigger], language:
         other[2] >= trigger[3]
         and other[0] != trigger[0]
         and other[0].role != "saying"
-        and _WITHIN_A_CLAUSE.fullmatch(sentence, trigger[3], other[2]) is not None
-        and len(sentence[trigger[3] : other[2]].split()) <= _LIGHT_REACH
+        and _words_apart(sentence, (trigger[3], other[2]), _LIGHT_REACH)
         and not _an_infinitive(sentence, other, language)
         for other in found
     )
@@ -239,11 +238,18 @@ def _asked_for(sentence: str, trigger: Trigger, language: str) -> bool:
     if asking is None or trigger[0].role == "saying":
         return False
     return any(
-        found.end() <= trigger[2]
-        and _WITHIN_A_CLAUSE.fullmatch(sentence, found.end(), trigger[2]) is not None
-        and len(sentence[found.end() : trigger[2]].split()) <= _ASKED_REACH
+        _words_apart(sentence, (found.end(), trigger[2]), _ASKED_REACH)
         for found in asking.finditer(sentence, 0, trigger[2])
     )
+
+
+def _words_apart(sentence: str, span: tuple[int, int], reach: int) -> bool:
+    """Whether ``span`` of the sentence stays within one clause and holds ``reach``
+    words at most: a word and the event noun it bears on ("launched joint naval
+    exercises", "called for an investigation")."""
+    start, end = span
+    return (_WITHIN_A_CLAUSE.fullmatch(sentence, start, end) is not None
+            and len(sentence[start:end].split()) <= reach)  # fmt: skip
 
 
 def _an_infinitive(sentence: str, trigger: Trigger, language: str) -> bool:
