@@ -161,6 +161,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "temporal_idiom",
             "comes_as",
             "told_to",
+            "calls_on",
             "reporters_of",
             "spoken_of",
             "infinitive",

@@ -660,12 +660,18 @@ def test_a_newspaper_named_after_its_country_is_no_country(kb) -> None:
     # "China Geo told the Lesotho Times": Lesotho did not speak
     [event] = _events("Nordvik Energy told the Norway Times on Friday that it owed nothing.",
                       "en", kb)  # fmt: skip
-    assert {a.key for a in event.actors} == {"organization/nordvik-energy"}
+    # the paper it was told to takes part in the telling (stop 41), the country not
+    assert {a.key for a in event.actors} == {
+        "organization/nordvik-energy",
+        "organization/norway-times",
+    }
 
 
 def test_a_name_right_after_a_media_word_is_a_news_outlet(kb) -> None:
-    # "une tribune publiée jeudi dans le quotidien « Le Monde »": "Monde" acted
-    body = "Marion Castellan told the newspaper Nordposten on Friday that she would resign."
+    # "une tribune publiée jeudi dans le quotidien « Le Monde »": "Monde" acted;
+    # since stop 41 an outlet told something takes part in the telling, so the
+    # paper is read here as the source of a report (a guard of the media word)
+    body = "Marion Castellan resigned on Friday, according to the newspaper Nordposten."
     [event] = _events(body, "en", kb)
     assert {a.key for a in event.actors} == {"person/marion-castellan"}
 

@@ -30,7 +30,7 @@ from graph.languages import BY_CODE, cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EntityMention, TimeExpression, Verb
 
-__all__ = ["is_news_outlet", "not_acting", "phrases_apart", "unnamed_speaker"]
+__all__ = ["is_news_outlet", "not_acting", "phrases_apart", "unnamed_speaker", "with_audience"]
 
 
 def phrases_apart(text: str, language: str) -> list[tuple[int, int]]:
@@ -379,10 +379,54 @@ def is_news_outlet(
 
 def _spoken_to(before: str, language: str) -> bool:
     """Whether ``before`` ends on whom-someone-speaks-to words ("told the",
-    "a déclaré à l'": the language file's ``[cues] told_to``), no comma between
-    ("As X has told, Nordvik Energy signed…"): an organisation right after them
-    is the outlet or the audience a statement is made to."""
-    return _ends_on(before, cue("told_to", language), language)
+    "a déclaré à l'": the language file's ``[cues] told_to``) or on those of
+    whom a statement calls on or where it is posted (``calls_on``), no comma
+    between ("As X has told, Nordvik Energy signed…"): an organisation right
+    after them is the outlet or the audience a statement is made to."""
+    return any(_ends_on(before, cue(key, language), language) for key in ("told_to", "calls_on"))
+
+
+def with_audience(
+    sentence: AnalysedSentence, actors: tuple[EntityMention, ...], language: str
+) -> tuple[EntityMention, ...]:
+    """The actors of a statement and whom the sentence names it told to ("told
+    the newspaper Nordposten", "a déclaré jeudi au quotidien X"), a news outlet
+    too: the interviewer takes part in the telling, though in nothing of what
+    is told. A statement with no teller gets no audience for its only actor."""
+    if not actors:
+        return actors
+    told = [m for m in sentence.mentions
+            if m.kind in ACTOR_KINDS and _spoken_to_at(m, sentence.text, language)]  # fmt: skip
+    return tuple(sorted({m.key: m for m in (*actors, *told)}.values(), key=lambda m: m.key))
+
+
+def _spoken_to_at(mention: EntityMention, text: str, language: str) -> bool:
+    """Whether the sentence ``text`` names ``mention`` as whom someone speaks to
+    ("told Nordposten", "in an interview with the newspaper Nordposten", "a
+    confié au Nordposten"): the interviewer takes part in the telling, though
+    it does nothing of what is told."""
+    window = text[max(0, mention.start - _OUTLET_REACH) : mention.start]
+    words = list(re.finditer(r"\w+", window))
+    if words and words[-1].group().lower() in _media_words(language):
+        window = window[: words[-1].start()]  # "told the newspaper Nordposten"
+    return _ends_on(window, _told_to_apart(language), language)
+
+
+_WORDS_BETWEEN = 2  # "a déclaré jeudi au", "told reporters on Friday": a time or so between
+
+
+@lru_cache(maxsize=8)
+def _told_to_apart(language: str) -> re.Pattern[str] | None:
+    """``[cues] told_to`` with up to two words between a phrase's verb and its
+    last word, the preposition that names whom it is told to ("a déclaré
+    jeudi au quotidien X")."""
+    registered = BY_CODE.get(language)
+    phrases = sorted(registered.cues.get("told_to", ())) if registered else []
+    if not phrases:
+        return None
+    between = rf"(?:\s+[\w'’]+){{0,{_WORDS_BETWEEN}}}\s+"
+    parts = [between.join(map(re.escape, p.rsplit(" ", 1))) for p in phrases]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
 def _ends_on(before: str, words: re.Pattern[str] | None, language: str) -> bool:

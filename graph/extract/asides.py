@@ -74,8 +74,18 @@ def asides(
     # holds what the sentence tells or its date
     spans += [b.span() for b in _BRACKETS.finditer(text) if not _holds(*b.span(), (keep, when))]
     spans += [(c.start, c.end) for c in sentence.relative_clauses
-              if text.startswith(",", c.start) and not _holds(c.start, c.end, (keep,))]  # fmt: skip
+              if (text.startswith(",", c.start) or _of_an_apposition(sentence, c))
+              and not _holds(c.start, c.end, (keep,))]  # fmt: skip
     return spans
+
+
+def _of_an_apposition(sentence: AnalysedSentence, clause: RelativeClause) -> bool:
+    """Whether the clause is about the noun of an apposition to a name ("X, a
+    lawyer who served in the Nordvik Navy, said…"): the apposition is an aside,
+    and so is its clause, with no comma before it."""
+    start, _ = clause.antecedent
+    named = any(m.start <= start < m.end for m in sentence.mentions)
+    return not named and antecedent(sentence, clause) is not None
 
 
 # "Ingrid Solberg, a Norwegian-born breast cancer scientist": a few words, no comma

@@ -46,6 +46,7 @@ from graph.types import (
 )
 
 __all__ = [
+    "anniversary_of_a_person",
     "counted_from_another",
     "dates_a_told_past",
     "dates_it",
@@ -331,8 +332,8 @@ def _told_subject_first(
     to, and a past verb of its own follows the time before its clause ends at
     ``last``."""
     end, time = between
-    audience = cue("told_to", language)
-    if audience is not None and audience.fullmatch(word):
+    if any((words := cue(key, language)) is not None and words.fullmatch(word)
+           for key in ("told_to", "calls_on")):  # fmt: skip
         return False
     named = any(m.kind in ACTOR_KINDS and end <= m.start < time.start for m in sentence.mentions)
     return named and any(time.end <= v.start < last and _tells_a_past(v) for v in sentence.verbs)
@@ -465,3 +466,24 @@ def describes_a_photo(text: str, language: str) -> bool:
     name (no event of the fallback type)."""
     position = cue("photo_position", language)
     return bool(_PHOTO_CREDIT.search(text)) or bool(position and position.search(text))
+
+
+# between an anniversary's word and the name it is of, a noun saying who at most
+# ("of the pianist X", "du chanteur X")
+_OF_NAME: Final = re.compile(
+    r"\s+(?:(?:de|of)(?:\s+(?:the|la|le|l['’]))?|d['’]|du)\s*(?:[a-zà-öø-ÿ]{3,}\s+)?"
+)
+
+
+def anniversary_of_a_person(
+    sentence: AnalysedSentence, time: TimeExpression, trigger_at: int, trigger: str | None
+) -> bool:
+    """Whether the anniversary's own word (inside ``time``) is followed by
+    "de"/"of" and a person's name: an anniversary of someone, not of something
+    ("the anniversary of the death of X" is the death's)."""
+    if trigger is None or not time.start <= trigger_at < time.end:
+        return False
+    joint = _OF_NAME.match(sentence.text, trigger_at + len(trigger))
+    return joint is not None and any(
+        m.start == joint.end() and m.kind == "person" for m in sentence.mentions
+    )

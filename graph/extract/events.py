@@ -21,11 +21,9 @@ but no actor borrows the actors of the preceding sentence.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Final
 
 from graph.event_types import (
     BIRTH,
@@ -38,7 +36,13 @@ from graph.event_types import (
     family,
 )
 from graph.extract import dates
-from graph.extract.acting import is_news_outlet, not_acting, phrases_apart, unnamed_speaker
+from graph.extract.acting import (
+    is_news_outlet,
+    not_acting,
+    phrases_apart,
+    unnamed_speaker,
+    with_audience,
+)
 from graph.extract.actors import (
     first_role,
     role_holders,
@@ -62,6 +66,7 @@ from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, described_before, unnamed_agent
 from graph.extract.coordinated import contrasted
 from graph.extract.dating import (
+    anniversary_of_a_person,
     counted_from_another,
     dates_a_figure,
     dates_a_told_past,
@@ -352,7 +357,7 @@ def _event(
         # "X said two plants shut down on Friday": Friday is the shutdown's,
         # which no trigger types; the saying has no day of its own here
         event_type, trigger = FALLBACK, None
-    if time.rule == "anniversary" and _of_a_person(sentence, time, trigger_at, trigger):
+    if time.rule == "anniversary" and anniversary_of_a_person(sentence, time, trigger_at, trigger):
         event_type = BIRTH  # "le 68e anniversaire d'Edvard Lindqvist": his birth, 68 years before
     if (
         happening is None
@@ -385,6 +390,8 @@ def _event(
     if not actors and (described := described_before(sentence, previous, language)) is not None:
         actors = (described,)  # "L'entraîneur italien a été nommé": whom an aside called so
     actors = tuple(a for a in actors if not is_news_outlet(a, kb, language, sentence.text))
+    if event_type in TELLING:
+        actors = with_audience(sentence, actors, language)
     if _only_borrowed(sentence, actors) and unnamed_agent(sentence.text, trigger_at, language):
         actors = ()  # "Her death was announced by her family": not the late minister's act
     if event_type in UNACTED:
@@ -452,27 +459,6 @@ def _unacted(
     if place is None and not acting:
         return None
     return _mention(article, sentence, time, (event_type, trigger), acting, place)
-
-
-# between an anniversary's word and the name it is of, a noun saying who at most
-# ("of the pianist X", "du chanteur X")
-_OF_NAME: Final = re.compile(
-    r"\s+(?:(?:de|of)(?:\s+(?:the|la|le|l['’]))?|d['’]|du)\s*(?:[a-zà-öø-ÿ]{3,}\s+)?"
-)
-
-
-def _of_a_person(
-    sentence: AnalysedSentence, time: TimeExpression, trigger_at: int, trigger: str | None
-) -> bool:
-    """Whether the anniversary's own word (inside ``time``) is followed by
-    "de"/"of" and a person's name: an anniversary of someone, not of something
-    ("the anniversary of the death of X" is the death's)."""
-    if trigger is None or not time.start <= trigger_at < time.end:
-        return False
-    joint = _OF_NAME.match(sentence.text, trigger_at + len(trigger))
-    return joint is not None and any(
-        m.start == joint.end() and m.kind == "person" for m in sentence.mentions
-    )
 
 
 def _mention(

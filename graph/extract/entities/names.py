@@ -239,10 +239,18 @@ def _ner_span(span: Span, common: frozenset[str], nouns: tuple[str, ...]) -> Spa
         _names_event(span, nouns) or _named_by_event_noun(span, nouns)
     ):
         return Span(span.doc, span.start, span.end, label=EVENT_NAME_LABEL)
-    span = toponym(_with_an_article(_addressed(span)))
+    span = toponym(_with_an_article(_addressed(_without_article(span))))
     if _NER_KINDS.get(span.label_) == "place" and _opens_a_contest(span.doc, span.end):
         return None  # "the US Open": no place of its own
     return _clean_ner(span) if _keep_ner(span, common) else None
+
+
+def _without_article(span: Span) -> Span:
+    """ "the Nordvik Police Association": the model takes in the lower-case
+    article before a name; without it the name is judged by its own words."""
+    if len(span) > 1 and span[0].is_lower and _DETERMINERS.match(span[0].text + " "):
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
 
 
 def _addressed(span: Span) -> Span:
@@ -404,53 +412,6 @@ def _with_repeated_names(
     locative = {m.key for m in found if _locative_word_before(s.text, m.start, language)}
     mentions = tuple(sorted((*s.mentions, *found), key=lambda m: m.start))
     return replace(s, mentions=mentions, locative=s.locative | locative)
-
-
-_ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
-
-
-def _acronym_of(name: str, acronym: str) -> bool:
-    """Whether ``acronym`` spells initials of ``name``'s words, in order, the
-    first included ("Garde côtière de Nordvik" → "GCN", "Organisation du traité de
-    l'Atlantique nord" → "OTAN").
-
-    >>> _acronym_of("Nordvik Maritime Authority", "NMA"), _acronym_of("Brest", "NMA")
-    (True, False)
-    """
-    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", fold(name))]
-    if not initials or initials[0] != acronym[0]:
-        return False
-    rest = iter(initials[1:])
-    return all(letter in rest for letter in acronym[1:])
-
-
-def _expand_acronyms(sentences: list[AnalysedSentence]) -> list[AnalysedSentence]:
-    """An actor named in full with its acronym in parentheses, "la Garde
-    côtière de Nordvik (GCN)", is that actor wherever the article then writes
-    the acronym alone ("selon la GCN"), which the model rarely tags."""
-    defined: dict[str, EntityMention] = {}
-    for s in sentences:
-        for m in s.mentions:
-            after = _ACRONYM_AFTER.match(s.text, m.end)
-            if (
-                m.kind in ACTOR_KINDS
-                and after
-                and any(_acronym_of(name, after["acronym"]) for name in (m.text, m.label))
-            ):
-                defined.setdefault(after["acronym"], m)
-    if not defined:
-        return sentences
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(defined))) + r")(?!\w)")
-    return [replace(s, mentions=_with_acronyms(s, pattern, defined)) for s in sentences]
-
-
-def _with_acronyms(
-    s: AnalysedSentence, pattern: re.Pattern[str], defined: dict[str, EntityMention]
-) -> tuple[EntityMention, ...]:
-    kept = [m for m in s.mentions if m.text not in defined]  # a guess the model made, replaced
-    found = [replace(defined[hit[1]], text=hit[1], start=hit.start(), end=hit.end(), role=None)
-             for hit in _free_hits(s.text, pattern, kept)]  # fmt: skip
-    return tuple(sorted(kept + found, key=lambda m: m.start))
 
 
 def _link_surnames(mentions: list[EntityMention]) -> list[EntityMention]:

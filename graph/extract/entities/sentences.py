@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.extract.entities.acronyms import _expand_acronyms
 from graph.extract.entities.common import _AROUND_NAMES, _NER_KINDS, _tokens, entity_key
 from graph.extract.entities.compounds import compound_countries
 from graph.extract.entities.eventnames import (
@@ -27,7 +28,6 @@ from graph.extract.entities.matchers import _Matchers, _matchers
 from graph.extract.entities.names import (
     _acronym_and_name,
     _coordinated_names,
-    _expand_acronyms,
     _kb_spans,
     _link_article_surnames,
     _ner_span,
