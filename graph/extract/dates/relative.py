@@ -55,16 +55,24 @@ def _h_this_month(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     if ctx.anchor is None:
         return _BLOCK
     y, mo = _shift_month(ctx.anchor, _direction(ctx.lang, m["dir"]))
-    begin, last = date(y, mo, 1), _month_end(y, mo)
-    side = (m["side"] or "").lower()
-    if (y, mo) == (ctx.anchor.year, ctx.anchor.month):
-        if side in {"earlier", "tôt"}:
-            last = _shift(ctx.anchor, -1)
-        elif side in {"later", "tard"}:
-            begin = _shift(ctx.anchor, 1)
-    if last < begin:
+    sided = _sided(date(y, mo, 1), _month_end(y, mo), ctx.anchor, m)
+    if sided is None:
         return _BLOCK  # "earlier this month" on the 1st: nothing before it this month
+    begin, last = sided
     return _Res(begin, last, "month" if (begin.day, last) == (1, _month_end(y, mo)) else "days")
+
+
+def _sided(begin: date, last: date, anchor: date, m: re.Match[str]) -> tuple[date, date] | None:
+    """``begin``..``last`` holding the anchor, cut at it where the match says
+    "earlier" ("plus tôt") or "later" ("plus tard"): "earlier this week" is the
+    week's days before the report's, "later this year" its days after; None
+    where nothing is left."""
+    side = (m.groupdict().get("side") or "").lower()
+    if begin <= anchor <= last and side in {"earlier", "tôt"}:
+        last = _shift(anchor, -1)
+    elif begin <= anchor <= last and side in {"later", "tard"}:
+        begin = _shift(anchor, 1)
+    return (begin, last) if begin <= last else None
 
 
 def _h_week(m: re.Match[str], ctx: _Ctx) -> _Outcome:
@@ -73,7 +81,10 @@ def _h_week(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     if ctx.anchor is None:
         return _BLOCK
     monday = _shift(ctx.anchor, 7 * _direction(ctx.lang, m["dir"]) - ctx.anchor.weekday())
-    return _Res(monday, _shift(monday, 6), "week")
+    sided = _sided(monday, _shift(monday, 6), ctx.anchor, m)
+    if sided is None:
+        return _BLOCK
+    return _Res(*sided, "week" if sided == (monday, _shift(monday, 6)) else "days")
 
 
 def _h_year_relative(m: re.Match[str], ctx: _Ctx) -> _Outcome:
@@ -82,7 +93,11 @@ def _h_year_relative(m: re.Match[str], ctx: _Ctx) -> _Outcome:
     if ctx.anchor is None:
         return _BLOCK
     year = ctx.anchor.year + _direction(ctx.lang, m["dir"])
-    return _Res(date(year, 1, 1), date(year, 12, 31), "year")
+    whole = (date(year, 1, 1), date(year, 12, 31))
+    sided = _sided(*whole, ctx.anchor, m)
+    if sided is None:
+        return _BLOCK
+    return _Res(*sided, "year" if sided == whole else "days")
 
 
 def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Outcome:

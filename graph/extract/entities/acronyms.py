@@ -19,7 +19,8 @@ from graph.extract.entities.names import _free_hits
 from graph.text import fold
 from graph.types import AnalysedSentence, EntityMention
 
-_ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+# "(GCN)", "(DonNTU)": capitals, and lower-case letters between them at most
+_ACRONYM_AFTER: Final = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{0,8}[A-Z])\)")
 # letters written alone, long enough that initials of another name rarely make them
 _CAPITALS: Final = re.compile(r"(?<!\w)[A-Z]{3,7}(?!\w)")
 _WORD: Final = re.compile(r"[^\W\d_]+")
@@ -33,7 +34,10 @@ def _acronym_of(name: str, acronym: str) -> bool:
 
     >>> _acronym_of("Nordvik Maritime Authority", "NMA"), _acronym_of("Brest", "NMA")
     (True, False)
+    >>> _acronym_of("Kjeldvik National Technical University", "KjNTU")
+    True
     """
+    acronym = "".join(c for c in acronym if not c.islower())  # "KjNTU": its capitals
     initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", fold(name))]
     if not initials or initials[0] != acronym[0]:
         return False
