@@ -46,6 +46,7 @@ class EventType:
     role: str = (
         ""  # "saying", "fallback", "unacted", "telling", "personal" or "hostile": the file's header
     )
+    lasting: bool = False  # a state that lasts (a war): no happening of the report's days
 
     def __hash__(self) -> int:  # triggers is a dict; the name identifies the type
         return hash(self.name)
@@ -79,6 +80,7 @@ def load_event_types(
             family=row["family"] or row["type"],
             nameable=row["nameable"] == "yes",
             role=row["role"],
+            lasting=row.get("lasting") == "yes",
         )
         for row in rows
     )

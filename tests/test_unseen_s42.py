@@ -116,3 +116,52 @@ def test_a_territory_named_with_its_article_is_a_place(kb) -> None:
     body = "Troops entered the West Bank on Tuesday."
     sentences, _ = sentences_and_events(body, "en", date(2031, 11, 27), kb)
     assert [(m.kind, m.text) for m in sentences[0].mentions] == [("place", "West Bank")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamburg, meanwhile, imposed a curfew on alcohol sales on Thursday.",
+        "Gothenburg imposed a curfew on alcohol sales on Thursday to stop the violations.",
+    ],
+)
+def test_a_city_deciding_is_its_government_acting(body: str, kb) -> None:
+    # a city GeoNames knows, right before a verb in the active
+    [event] = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    assert event.event_type == "Decision"
+    assert {a.kind for a in event.actors} == {"organization"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Edvard Lindqvist imposed a curfew in Hamburg on Thursday.",
+        "Senate leader Edvard Lindqvist of Hamburg said on Thursday the curfew would stay.",
+    ],
+)
+def test_a_city_where_something_happens_does_not_act(body: str, kb) -> None:
+    # guards: after a locative a city is where, after "of" it qualifies a name,
+    # whatever verb follows
+    [event] = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    assert {a.key for a in event.actors} == {"person/edvard-lindqvist"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("The war between Norway and Sweden has forced many academics into exile.", "en"),
+        ("La guerre entre la Norvège et la Suède a poussé de nombreux chercheurs à l'exil.", "fr"),
+    ],
+)
+def test_a_war_told_without_a_date_is_the_background(body: str, language: str, kb) -> None:
+    # a state that lasts (event_types.tsv, column lasting) is no happening of
+    # the report's days
+    events = sentences_and_events(body, language, SUNDAY, kb)[1]
+    assert not [e for e in events if e.event_type == "Conflict"]
+
+
+def test_a_war_breaking_out_on_a_day_is_an_event(kb) -> None:
+    # guard: its own date makes it a happening
+    body = "Fighting broke out between Norway and Sweden on Tuesday."
+    [event] = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    assert (event.event_type, event.time.rule) == ("Conflict", "weekday")

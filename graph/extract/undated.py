@@ -206,8 +206,11 @@ def told_happening(
     others = [*another_happening(sentence.text, -1, (), kb, language), *apart,
               *adjectival(sentence, language), *sentence.temporal_clauses,
               *sentence.conditional_clauses]  # fmt: skip
+    # "the war in Ukraine has forced academics into exile": a war told without a
+    # date is the news's background, not a happening of the report's days
     triggers = [t for t in triggers_in(sentence.text, kb, language)
-                if t[0].role != "fallback" and not in_spans(t[2], others)]  # fmt: skip
+                if t[0].role != "fallback" and not t[0].lasting
+                and not in_spans(t[2], others)]  # fmt: skip
     verbal = [(t, tense) for t in triggers
               if (tense := _verb_tense(sentence, t[2], t[3])) is not None]  # fmt: skip
     # a finite verb or participle: "according to" (a source, not a saying) and

@@ -37,6 +37,7 @@ from graph.extract.entities.names import (
     _speaker,
 )
 from graph.extract.entities.places import (
+    _OF_WORDS,
     _after_place_cue,
     _after_source_cue,
     _dateline_city,
@@ -171,6 +172,24 @@ def _capital_acting(span: Span, kb: KnowledgeBase) -> KnownEntity | None:
     return known if known is not None and known.kind == "country" else None
 
 
+def _city_acting(span: Span) -> bool:
+    """ "Chicago imposed a curfew", "Bergen, meanwhile, cut the fares": a city
+    GeoNames knows, right before a verb in the active (an aside of a few words
+    between commas at most; the tagger's VERB, so not "Bergen was shelled"),
+    stands for its government. (A compound tense, "Lyon a imposé", opens on
+    an auxiliary and is not read so.)"""
+    doc, at = span.doc, span.end
+    if span.start > 0 and doc[span.start - 1].lower_ in _OF_WORDS:
+        return False  # "Greg Taylor of Indianapolis said": the city qualifies a name
+    if at < len(doc) and doc[at].text == ",":
+        closing = next((t.i for t in doc[at + 1 : at + 1 + _ASIDE_WORDS] if t.text == ","), None)
+        at = closing + 1 if closing is not None else len(doc)
+    return at < len(doc) and doc[at].pos_ == "VERB" and is_city(span.text)
+
+
+_ASIDE_WORDS = 4  # ", meanwhile,", ", for its part,"
+
+
 def _country_mention(span: Span, start: int, end: int, country: KnownEntity) -> EntityMention:
     """A mention of ``country`` by words that stand for it: its demonym, its capital."""
     return EntityMention(span.text, start, end, "country", f"country/{country.key}", country.label)
@@ -255,7 +274,9 @@ def _mention(
     if kind == "place" and not locative and (government := _capital_acting(span, kb)):
         return _country_mention(span, start, end, government), False
     kind = gazetteer_kind(span.text, kind, locative=locative, acts=acts)
-    if kind in ("person", "organization") and _after_place_cue(span):
+    if kind == "place" and not locative and _city_acting(span):
+        kind = "organization"  # "Chicago, meanwhile, imposed a curfew": its government
+    elif kind in ("person", "organization") and _after_place_cue(span):
         kind = "place"
     elif kind == "place" and (_after_source_cue(span) or _institution(span, language)):
         kind = "organization"  # "according to Nordvik": who reports, not where
