@@ -153,6 +153,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "after_that_time",
             "before_the_news",
             "light_verbs",
+            "idiom",
             "plural_pronoun",
             "asked_for",
             "plays",

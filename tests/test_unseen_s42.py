@@ -165,3 +165,24 @@ def test_a_war_breaking_out_on_a_day_is_an_event(kb) -> None:
     body = "Fighting broke out between Norway and Sweden on Tuesday."
     [event] = sentences_and_events(body, "en", SUNDAY, kb)[1]
     assert (event.event_type, event.time.rule) == ("Conflict", "weekday")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Edvard Lindqvist faced a conflict of interest in June.", "en"),
+        ("Peu perturbé par un conflit d’intérêts, Edvard Lindqvist est resté au conseil en juin.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_a_conflict_of_interest_is_no_armed_conflict(body: str, language: str, kb) -> None:
+    # a set phrase holding a trigger's word ([cues] idiom) names no happening
+    events = sentences_and_events(body, language, SUNDAY, kb)[1]
+    assert not [e for e in events if e.event_type == "Conflict"]
+
+
+def test_a_capital_qualifying_a_noun_is_no_government(kb) -> None:
+    # "the Paris agreement" named France as an actor of a statement
+    body = "The country, a signatory of the Madrid accord, has argued on Monday that it needs coal."
+    sentences, _ = sentences_and_events(body, "en", SUNDAY, kb)
+    assert not [m for m in sentences[0].mentions if m.kind == "country"]

@@ -196,9 +196,19 @@ def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigge
         and not (event_type.name == SAYING and _agentless_passive(sentence, m, language))
     ]
     found.sort(key=lambda f: (f[2], -len(f[1])))
+    idioms = _idiom_spans(sentence, language)
     return tuple(t for t in found
                  if not _light_verb(sentence, t, found, language)
-                 and not _asked_for(sentence, t, language))  # fmt: skip
+                 and not _asked_for(sentence, t, language)
+                 and not in_spans(t[2], idioms))  # fmt: skip
+
+
+def _idiom_spans(sentence: str, language: str) -> list[tuple[int, int]]:
+    """Where the sentence writes a set phrase that holds a trigger's word but
+    names no happening (the language's ``[cues] idiom``: "a conflict of
+    interest", "un conflit d'intérêts")."""
+    idiom = cue("idiom", language)
+    return [m.span() for m in idiom.finditer(sentence)] if idiom else []
 
 
 _LIGHT_REACH = 3  # words between a light verb and its event noun ("launched joint naval exercises")

@@ -253,7 +253,8 @@ def _mention(
         return _country_mention(span, start, end, kb.entities[label.split(":", 1)[1]]), False
     if label in kb.entities:
         known = kb.entities[label]
-        if known.capital_of and not locative:
+        # "the Paris agreement", "Moscow residents": the city qualifies a noun
+        if known.capital_of and not locative and not _qualifies_a_noun(span):
             return _country_mention(span, start, end, kb.entities[known.capital_of]), False
         return (
             EntityMention(
