@@ -186,3 +186,18 @@ def test_a_capital_qualifying_a_noun_is_no_government(kb) -> None:
     body = "The country, a signatory of the Madrid accord, has argued on Monday that it needs coal."
     sentences, _ = sentences_and_events(body, "en", SUNDAY, kb)
     assert not [m for m in sentences[0].mentions if m.kind == "country"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Board member Ingrid Solberg asked last week why the answers had taken four months.",
+         "en"),
+        ("Ingrid Solberg a demandé la semaine dernière pourquoi les réponses avaient tant tardé.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_asking_is_a_statement(body: str, language: str, kb) -> None:
+    # a question put to someone is said: it was an untyped happening
+    [event] = sentences_and_events(body, language, SUNDAY, kb)[1]
+    assert event.event_type == SAYING
