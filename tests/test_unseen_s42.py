@@ -201,3 +201,38 @@ def test_asking_is_a_statement(body: str, language: str, kb) -> None:
     # a question put to someone is said: it was an untyped happening
     [event] = sentences_and_events(body, language, SUNDAY, kb)[1]
     assert event.event_type == SAYING
+
+
+def test_he_of_the_narration_is_no_one_a_quote_named(kb) -> None:
+    # "He said he will provide more information" after the governor's quote
+    # naming a minister: the minister did not speak
+    body = (
+        "Governor Edvard Lindqvist spoke to reporters on Monday.\n"
+        "“I will meet Minister Ingrid Solberg and the council tomorrow,” the governor said.\n"
+        "He said he would give more details later."
+    )
+    events = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    [last] = [e for e in events if e.sentence_index == 2]
+    assert {a.key for a in last.actors} == {"person/edvard-lindqvist"}
+
+
+def test_the_title_is_the_person_named_after_it_before(kb) -> None:
+    # "Governor John Rankin … the governor said": he speaks, though the quote names another
+    body = (
+        "Governor Edvard Lindqvist spoke to reporters on Monday.\n"
+        "“I will meet Minister Ingrid Solberg and the council tomorrow,” the governor said."
+    )
+    events = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    [meeting] = [e for e in events if e.sentence_index == 1]
+    assert {a.key for a in meeting.actors} == {"person/edvard-lindqvist", "person/ingrid-solberg"}
+
+
+def test_the_title_of_another_place_is_another_person(kb) -> None:
+    # guard: "the governor of Ostland" is not the governor named before
+    body = (
+        "Governor Edvard Lindqvist spoke to reporters on Monday.\n"
+        "The governor of Ostland, Ingrid Solberg, said on Tuesday the port would close."
+    )
+    events = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    [said] = [e for e in events if e.sentence_index == 1]
+    assert "person/edvard-lindqvist" not in {a.key for a in said.actors}

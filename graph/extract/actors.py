@@ -31,7 +31,8 @@ from graph.extract.anaphora import (
 )
 from graph.extract.asides import describes, hosts_a_posting, says_where, tickers
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
-from graph.extract.entities.inside import _OF
+from graph.extract.entities.inside import _OF, _folded_words
+from graph.extract.quotes import quoted
 from graph.extract.triggers import says
 from graph.extract.verbs import words_besides_verbs
 from graph.kb import KnowledgeBase
@@ -139,6 +140,7 @@ def sentence_actors(
     own = _masked(sentence, apart)
     _borrow_pronoun_subject(own, previous, found, kb, language, speaker=speaker)
     _borrow_by_head_noun(own, previous, found, language)
+    _borrow_by_title(own, previous, found, language)
     _borrow_named_organisation(own, previous, found, language)
     _borrow_told_event(own, previous, found, event_nouns(kb, language))
     _borrow_two_people(own, previous, found)
@@ -286,6 +288,27 @@ def _borrow_by_head_noun(
                 m.kind == "organization"
                 and _head_noun(m.label, words.institution_head_last) in nouns
             ):
+                found.setdefault(m.key, m)
+                return
+
+
+def _borrow_by_title(
+    sentence: AnalysedSentence,
+    previous: Sequence[AnalysedSentence],
+    found: dict[str, EntityMention],
+    language: str,
+) -> None:
+    """ "the governor", "le ministre": a definite title word (``[entities]
+    title_words``) is the person the sentences before named right after it
+    ("Governor John Rankin"), the latest so named; not "the governor of X"."""
+    titles = _folded_words(language, "title_words")
+    text = sentence.text
+    nouns = {fold(m["noun"]) for m in definite_nouns(language).finditer(text)
+             if next(iter(text[m.end() :].split()), "") not in _OF} & titles  # fmt: skip
+    for prev in reversed(previous):
+        for m in reversed(prev.mentions):
+            before = prev.text[: m.start].split()
+            if m.kind == "person" and before and fold(before[-1]) in nouns:
                 found.setdefault(m.key, m)
                 return
 
@@ -445,10 +468,14 @@ def _borrow_pronoun_subject(
     for prev in reversed(previous):
         if _pronoun_subject(prev.text):
             continue
+        # "he" of the narration is none of the people a quotation before names
+        cited = quoted(prev.text) if person_only else []
         acting = [
             m
             for m in _acting(prev)
-            if (m.kind == "person" or not person_only) and not aside_name(prev, m, language)
+            if (m.kind == "person" or not person_only)
+            and not aside_name(prev, m, language)
+            and not in_spans(m.start, cited)
         ]  # "la scientifique norvégienne X"
         if acting:
             # a pronoun speaking after a quote: whoever speaks there, else the first named
