@@ -236,3 +236,16 @@ def test_the_title_of_another_place_is_another_person(kb) -> None:
     events = sentences_and_events(body, "en", SUNDAY, kb)[1]
     [said] = [e for e in events if e.sentence_index == 1]
     assert "person/edvard-lindqvist" not in {a.key for a in said.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Governor Edvard Lindqvist spoke to reporters on Monday.", "en"),
+        ("Le ministre Edvard Lindqvist s'est exprimé lundi devant les députés.", "fr"),
+    ],
+)
+def test_speaking_to_someone_is_a_statement(body: str, language: str, kb) -> None:
+    # it was an untyped happening
+    [event] = sentences_and_events(body, language, SUNDAY, kb)[1]
+    assert event.event_type == SAYING
