@@ -249,3 +249,18 @@ def test_speaking_to_someone_is_a_statement(body: str, language: str, kb) -> Non
     # it was an untyped happening
     [event] = sentences_and_events(body, language, SUNDAY, kb)[1]
     assert event.event_type == SAYING
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "'It's very rare that Nordvik Energy would mess up an order,' Edvard Lindqvist said on "
+        "Monday.",
+        "Edvard Lindqvist said on Monday: ‘It’s very rare that Nordvik Energy’s plant stops.’",
+    ],
+)
+def test_a_quote_in_single_marks_names_what_is_said(body: str, kb) -> None:
+    # British copy quotes with ‘…’ or '…': whom the quote names does not speak
+    # (the second, after a colon, a guard: what follows one was already said)
+    [statement] = _statements(body, "en", kb)
+    assert _actor_keys(statement) == {"edvard-lindqvist"}

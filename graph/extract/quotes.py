@@ -14,7 +14,14 @@ from graph.languages import cue
 
 __all__ = ["QUOTE", "QUOTE_MIN_WORDS", "outside_quote", "quoted"]
 
-QUOTE: Final = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\"|^[^«»]*»|^[^“”]*”")
+# «…», “…”, "…", and single marks (‘…’, '…' in British copy): one opens after a
+# space or the start and before a word, and an apostrophe inside a word ("it’s",
+# "Macron’s") does not close it
+QUOTE: Final = re.compile(
+    r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*\""
+    r"|(?:^|(?<=[\s:(—–-]))[‘'](?=\w)(?:[^’'\n]|[’'](?=\w))*[’'](?=[,.;:!?\s)]|$)"
+    r"|^[^«»]*»|^[^“”]*”"
+)
 QUOTE_MIN_WORDS: Final = 3  # a shorter quote is a name or a word, not a statement
 
 
