@@ -305,6 +305,8 @@ def _borrow_by_title(
     text = sentence.text
     nouns = {fold(m["noun"]) for m in definite_nouns(language).finditer(text)
              if next(iter(text[m.end() :].split()), "") not in _OF} & titles  # fmt: skip
+    if not nouns:
+        return
     for prev in reversed(previous):
         for m in reversed(prev.mentions):
             before = prev.text[: m.start].split()
