@@ -38,7 +38,7 @@ def _acronym_of(name: str, acronym: str) -> bool:
     True
     """
     acronym = "".join(c for c in acronym if not c.islower())  # "KjNTU": its capitals
-    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", fold(name))]
+    initials = [w[0].upper() for w in _WORD.findall(fold(name))]
     if not initials or initials[0] != acronym[0]:
         return False
     rest = iter(initials[1:])
