@@ -9,8 +9,10 @@ fills ``G``; exporters only read it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
+from typing import Any, NoReturn
 
 import networkx as nx
 
@@ -44,7 +46,9 @@ def assemble(
 
     Returns:
         The graph, with nodes and edges added in sorted order so that every
-        serialisation of it is deterministic.
+        serialisation of it is deterministic. The edges of one relation with
+        no other attribute share one read-only attribute dict
+        (:class:`SharedAttributes`): ``G.copy()`` gives editable ones.
     """
     G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for article in sorted(articles, key=lambda a: a.source):
@@ -52,7 +56,7 @@ def assemble(
     for key in sorted(entities):
         _add_entity(G, entities[key])
         for source in entities[key].articles:
-            G.add_edge(article_key(source), key, key=f"{M.MENTIONS}:{key}", **{M.REL: M.MENTIONS})
+            _link(G, article_key(source), key, M.MENTIONS)
     story_of = {e: s.key for s in stories for e in s.events}
     for event in events:
         _add_event(G, event, entities, story_of.get(event.key, ""))
@@ -66,8 +70,44 @@ def assemble(
         timeline = sorted((by_key[k] for k in keys if by_key[k].granularity != UNKNOWN_TIME),
                           key=lambda e: (e.begin, e.last, e.key))  # fmt: skip
         for earlier, later in pairwise(timeline):
-            G.add_edge(earlier.key, later.key, key=f"{M.NEXT}:{storyline.key}", **{M.REL: M.NEXT})
+            _link(G, earlier.key, later.key, M.NEXT, storyline.key)
     return G
+
+
+class SharedAttributes(dict[str, Any]):
+    """The attribute dict every edge of one relation shares: read-only.
+
+    At 10,000 articles the graph has a million edges, most with no attribute
+    but their relation; a dict each was 180 MB of the build's peak.
+    """
+
+    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("edge attributes are shared by every edge of a relation: G.copy() first")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    update = pop = popitem = clear = setdefault = _read_only
+
+    def __reduce__(self) -> tuple[type[SharedAttributes], tuple[dict[str, Any]]]:
+        return SharedAttributes, (dict(self),)  # pickled whole, never item by item
+
+
+_SHARED = {relation: SharedAttributes({M.REL: relation}) for relation in M.RELATIONS}
+
+
+def _edge_key(relation: str, target: str) -> str:
+    # interned: a country or an article is the target of thousands of edges
+    return sys.intern(f"{relation}:{target}")
+
+
+def _link(G: nx.MultiDiGraph[str], source: str, target: str, relation: str,
+          scope: str | None = None) -> None:  # fmt: skip
+    """Add the edge ``source -> target`` of ``relation`` (keyed by its target,
+    or by ``scope``: one edge of each storyline) with the relation's shared
+    attributes."""
+    key = _edge_key(relation, target if scope is None else scope)
+    G.add_edge(source, target, key=key)
+    # networkx has no call that adds an edge with a given dict; _pred holds the same key dict
+    G._succ[source][target][key] = _SHARED[relation]  # type: ignore[attr-defined]
 
 
 def _add_article(G: nx.MultiDiGraph[str], article: Article) -> None:
@@ -135,16 +175,15 @@ def _add_event(
     )
     roles = dict(event.roles)
     for actor in event.actors:
-        attrs = {M.REL: M.ACTOR}
-        if actor in roles:
-            attrs[M.ROLE] = roles[actor]
-        if actor in entities:
-            G.add_edge(event.key, actor, key=f"{M.ACTOR}:{actor}", **attrs)
+        if actor in roles and actor in entities:
+            G.add_edge(event.key, actor, key=_edge_key(M.ACTOR, actor),
+                       **{M.REL: M.ACTOR, M.ROLE: roles[actor]})  # fmt: skip
+        elif actor in entities:
+            _link(G, event.key, actor, M.ACTOR)
     for place in event.places:
-        G.add_edge(event.key, place, key=f"{M.PLACE}:{place}", **{M.REL: M.PLACE})
+        _link(G, event.key, place, M.PLACE)
     for topic in event.topics:
-        node = _topic_node(G, topic)
-        G.add_edge(event.key, node, key=f"{M.SUBJECT}:{node}", **{M.REL: M.SUBJECT})
+        _link(G, event.key, _topic_node(G, topic), M.SUBJECT)
     by_article: dict[str, list[str]] = {}
     for mention in event.mentions:
         by_article.setdefault(mention.article, []).append(mention.sentence)
@@ -153,7 +192,7 @@ def _add_event(
         G.add_edge(
             event.key,
             target,
-            key=f"{M.DERIVED_FROM}:{target}",
+            key=_edge_key(M.DERIVED_FROM, target),
             **{M.REL: M.DERIVED_FROM, M.EVIDENCE: tuple(sorted(set(by_article[source])))},
         )
 
@@ -186,16 +225,14 @@ def _audit(time: TimeExpression) -> str:
 def _add_story(G: nx.MultiDiGraph[str], story: Story) -> None:
     G.add_node(story.key, **{M.KIND: M.STORY, M.LABEL: story.label})
     for event in story.events:
-        G.add_edge(story.key, event, key=f"{M.SUB_EVENT}:{event}", **{M.REL: M.SUB_EVENT})
+        _link(G, story.key, event, M.SUB_EVENT)
     for source in story.articles:
-        target = article_key(source)
-        G.add_edge(story.key, target, key=f"{M.HAS_ARTICLE}:{target}", **{M.REL: M.HAS_ARTICLE})
+        _link(G, story.key, article_key(source), M.HAS_ARTICLE)
 
 
 def _add_storyline(G: nx.MultiDiGraph[str], storyline: Storyline) -> None:
     G.add_node(storyline.key, **{M.KIND: M.STORYLINE, M.LABEL: storyline.label})
     for episode in storyline.episodes:
-        G.add_edge(storyline.key, episode, key=f"{M.SUB_EVENT}:{episode}", **{M.REL: M.SUB_EVENT})
+        _link(G, storyline.key, episode, M.SUB_EVENT)
     for other in storyline.related:
-        G.add_edge(storyline.key, other, key=f"{M.RELATED_STORY}:{other}",
-                   **{M.REL: M.RELATED_STORY})  # fmt: skip
+        _link(G, storyline.key, other, M.RELATED_STORY)

@@ -93,6 +93,8 @@ HAS_ARTICLE = "has_article"
 NEXT = "next"
 RELATED_STORY = "related_story"
 MENTIONS = "mentions"
+RELATIONS = (ACTOR, PLACE, SUBJECT, DERIVED_FROM, SUB_EVENT, HAS_ARTICLE, NEXT, RELATED_STORY,
+             MENTIONS)  # fmt: skip
 
 # how an event was dated, best first: a date of its own in the sentence, the
 # time of the dated event it goes on telling, the time of its report

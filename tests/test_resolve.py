@@ -434,3 +434,25 @@ def test_resolve_and_assemble_lets_the_extractions_go() -> None:
     again, _ = resolve_and_assemble(list(extractions), BuildConfig())
     assert report.articles == 2 and report.event_mentions >= 2
     assert nx.utils.graphs_equal(G, again)
+
+
+def test_edges_of_one_relation_share_one_read_only_attribute_dict(G) -> None:
+    """Issue 20 (stop 42): a million edges at 10,000 articles each had a dict of
+    their own (180 MB of the peak); edges with nothing but their relation now share
+    one, which refuses edits (else one edit would change every edge) and
+    pickles; ``G.copy()`` gives editable dicts."""
+    import pickle
+
+    plain = [d for _, _, d in G.edges(data=True) if d[M.REL] == M.HAS_ARTICLE]
+    assert len(plain) >= 2 and all(d is plain[0] for d in plain)
+    with pytest.raises(TypeError, match="shared"):
+        plain[0][M.REL] = "edited"
+    with pytest.raises(TypeError):
+        plain[0].update(weight=1)
+    assert plain[0] == {M.REL: M.HAS_ARTICLE}
+    copied = G.copy()
+    u, v, k = next((u, v, k) for u, v, k, d in copied.edges(keys=True, data=True)
+                   if d[M.REL] == M.HAS_ARTICLE)  # fmt: skip
+    copied.edges[u, v, k]["weight"] = 1
+    assert G.edges[u, v, k] == {M.REL: M.HAS_ARTICLE}
+    assert pickle.loads(pickle.dumps(G)).edges[u, v, k] == {M.REL: M.HAS_ARTICLE}
