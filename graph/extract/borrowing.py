@@ -44,7 +44,8 @@ def borrowed(
     the latest event of its type (else family) a definite article points back at
     ("Le procès s'était ouvert le 3 novembre" after the sentencing), else
     whoever the sentence before names (not a nationality describing someone
-    nor a country saying where), unless that sentence only told
+    nor a country saying where), unless what it told had no actor (the
+    country an earthquake struck did not act) or it only told
     statements (who spoke of the ships is not who sails them: "Japan said it
     was following the patrol. The ships will stay near the border until March
     20"); none for another occurrence of the kind ("le prochain sommet"), after a
@@ -69,6 +70,8 @@ def borrowed(
     told = [e for e in earlier if e.sentence_index == previous[-1].index]
     if told and all(e.event_type == SAYING for e in told):
         return ()
+    if told and not any(e.actors for e in told):
+        return ()  # what it told had no actor: the country an earthquake hit did nothing
     before = previous[-1]
     # a nationality describing someone there ("two American scientists won") acted in nothing
     kept = {m.key: m for m in reversed(before.mentions)
