@@ -48,3 +48,21 @@ def test_a_dated_happening_still_borrows_the_actors_the_sentence_before_told(
     events = sentences_and_events(body, language, SUNDAY, kb)[1]
     [talks] = [e for e in events if e.sentence_index == 1]
     assert {a.key for a in talks.actors} == actors
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        ("Edvard Lindqvist and Marion Castellan signed a fishing accord on Friday.",
+         {"person/edvard-lindqvist", "person/marion-castellan"}),
+        # guard: a title before the first name is no part of it
+        ("Defence Minister Edvard Lindqvist and Marion Castellan met in Oslo on Friday.",
+         {"person/edvard-lindqvist", "person/marion-castellan"}),
+    ],
+)  # fmt: skip
+def test_a_name_the_model_missed_before_and_a_person_is_a_person(body: str, actors, kb) -> None:
+    # at a sentence's start every word is capitalised, and the small English
+    # model took "Edvard Lindqvist and" for nothing: coordinated with a person
+    # it found, two proper nouns are a person too
+    [event] = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    assert {a.key for a in event.actors} == actors

@@ -59,6 +59,7 @@ from graph.types import AnalysedSentence, EntityMention
 _POSSESSIVE: Final = re.compile(r"\s*['’]s\s+")
 _COORDINATORS: Final = frozenset({"et", "and"})
 _COORDINATED_KINDS: Final = frozenset({"PER", "PERSON", "ORG"})
+_NAME_WORDS_BEFORE: Final = 3  # "Edvard Lindqvist and …": longer runs are titles or bodies
 _CLOSING_PUNCTUATION: Final = frozenset({":", ";", ",", "."})
 _DETERMINERS = re.compile(r"^(?:la|le|les|l'|l’|the)\s+", re.IGNORECASE)
 _MAX_NER_TOKENS = 6
@@ -304,22 +305,49 @@ def _hyphen_chain_end(doc: Doc, end: int) -> int:
     return i if joint and doc[i - 1].is_title else end
 
 
-def _coordinated_names(doc: Doc, ner_spans: list[Span], taken: set[int]) -> list[Span]:
+def _coordinated_names(
+    doc: Doc, ner_spans: list[Span], taken: set[int], common: frozenset[str] = frozenset()
+) -> list[Span]:
     """ "les syndicats CGT-Cheminots et SUD-Rail", "Marchetti and Castellan": a
     capitalised name joined by "et"/"and" to a person or organisation the model
     found, and found by nothing itself, is one of the same kind (the model often
-    tags one of the two)."""
+    tags one of the two); before it, proper nouns the article never writes in
+    lower case (``common``) and no title ("Edvard Lindqvist and Marion Castellan
+    signed", the first name at a sentence's start, where every word is capitalised)."""
     found = []
     for span in ner_spans:
+        if span.label_ not in _COORDINATED_KINDS:
+            continue
+        if (before := _name_before(doc, span.start - 1, taken, common)) is not None:
+            found.append(Span(doc, before, span.start - 1, label=span.label_))
         start = span.end + 1
-        if span.label_ not in _COORDINATED_KINDS or start >= len(doc):
+        if start >= len(doc) or doc[span.end].lower_ not in _COORDINATORS:
             continue
-        if doc[span.end].lower_ not in _COORDINATORS or doc[start].is_sent_start:
-            continue
-        end = _coordinated_end(doc, start)
+        end = _coordinated_end(doc, start) if not doc[start].is_sent_start else start
         if end > start and not taken & set(range(start, end)):
             found.append(Span(doc, start, end, label=span.label_))
     return found
+
+
+def _name_before(doc: Doc, joined: int, taken: set[int], common: frozenset[str]) -> int | None:
+    """Where the name of proper nouns ending right before ``doc[joined]``, an
+    "and"/"et", starts: two or three proper nouns found by nothing, not a
+    title nor the tail of a longer name; None when there is none."""
+    if joined < 1 or doc[joined].lower_ not in _COORDINATORS:
+        return None
+
+    def proper(i: int) -> bool:
+        token = doc[i]
+        return (i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper()
+                and fold(token.text) not in common)  # fmt: skip
+
+    start = joined
+    while start > 0 and proper(start - 1):
+        start -= 1
+    titles = _folded_words(doc.lang_, "title_words") | _folded_words(doc.lang_, "honorifics")
+    while start < joined and fold(doc[start].text) in titles:
+        start += 1
+    return start if 2 <= joined - start <= _NAME_WORDS_BEFORE else None
 
 
 def _coordinated_end(doc: Doc, start: int) -> int:

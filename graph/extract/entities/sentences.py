@@ -151,7 +151,7 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     in_quotes = _tokens(quoted)
     ner_spans = quoted + [s for s in ner_spans if not in_quotes & _tokens([s])]
     ner_spans = [s for s in ner_spans if not taken & _tokens([s]) and not _is_rubric(s)]
-    ner_spans += _coordinated_names(doc, ner_spans, taken | _tokens(ner_spans))
+    ner_spans += _coordinated_names(doc, ner_spans, taken | _tokens(ner_spans), common)
     ner_spans += _unknown_people(doc, taken | _tokens(ner_spans), common)
     ner_spans += missed_cities(doc, taken | _tokens(ner_spans), matchers.language)
     spans = [_dateline_city(s) for s in kb_spans + things + ner_spans if not _is_dateline_credit(s)]
