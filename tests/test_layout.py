@@ -154,6 +154,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "before_the_news",
             "light_verbs",
             "idiom",
+            "that_clause",
             "plural_pronoun",
             "asked_for",
             "plays",

@@ -66,3 +66,39 @@ def test_a_name_the_model_missed_before_and_a_person_is_a_person(body: str, acto
     # it found, two proper nouns are a person too
     [event] = sentences_and_events(body, "en", SUNDAY, kb)[1]
     assert {a.key for a in event.actors} == actors
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Marion Castellan, a chemist at the Nordvik institute, says that back in 2014, not "
+         "everyone felt able to leave everything behind.", "en"),
+        ("Marion Castellan, chimiste à l'institut de Nordvik, affirme qu'en 2014, tout le monde "
+         "ne se sentait pas capable de tout quitter.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_year_in_what_someone_says_now_is_not_the_year_of_the_saying(
+    body: str, language: str, kb
+) -> None:
+    # the present tense of features: the saying is the report's; the year is
+    # of what is said, which no trigger names
+    [statement] = sentences_and_events(body, language, SUNDAY, kb)[1]
+    assert statement.time.rule == "report-time"
+    assert statement.time.begin.year == SUNDAY.year
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "year"),
+    [
+        # guards: a time of the saying itself, and a happening told with its year
+        ("Marion Castellan says Friday that the plant is safe.", "en", SUNDAY.year),
+        ("Marion Castellan révèle ce vendredi que le ministre était au restaurant.", "fr",
+         SUNDAY.year),
+        ("Marion Castellan says that the two ministers met in Oslo in 2029.", "en", 2029),
+    ],
+)  # fmt: skip
+def test_a_time_of_the_saying_or_of_a_happening_told_stays(
+    body: str, language: str, year: int, kb
+) -> None:
+    [event] = sentences_and_events(body, language, SUNDAY, kb)[1]
+    assert event.time.rule != "report-time" and event.time.begin.year == year

@@ -28,7 +28,6 @@ from typing import Final
 from graph.event_types import TELLING
 from graph.extract.dates.clauses import clause_span
 from graph.extract.entities import ACTOR_KINDS
-from graph.extract.quotes import quoted
 from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
     clause_tense,
@@ -342,21 +341,6 @@ def _told_subject_first(
 def _tells_a_past(verb: Verb) -> bool:
     """A verb of its own in the past: no auxiliary, copula or imparfait."""
     return verb.tense in ("past", "anterior") and not verb.auxiliary and not verb.imperfect
-
-
-def dates_only_a_quote(text: str, time: TimeExpression, kb: KnowledgeBase, language: str) -> bool:
-    """Whether ``time`` stands in a quote that holds no trigger but words of
-    saying: it dates what the speaker says ("“Last year the team added new
-    rules,” X said", "“Companies should prepare today,” analysts wrote"), not the
-    saying nor a happening the sentence tells, which is as undated as without
-    it. A quote telling a happening ("“We signed the deal today,” X said",
-    "« Cette année marque le 40e anniversaire du pacte »") keeps its time."""
-    around = [q for q in quoted(text) if q[0] <= time.start < q[1]]
-    if not around:
-        return False
-    start, end = around[0]
-    return not any(start <= at < end and kind.name not in TELLING
-                   for kind, _, at, _ in triggers_in(text, kb, language))  # fmt: skip
 
 
 def dates_what_is_told(

@@ -71,7 +71,6 @@ from graph.extract.dating import (
     dates_a_figure,
     dates_a_told_past,
     dates_it,
-    dates_only_a_quote,
     dates_what_is_told,
     describes_a_photo,
     did_not_happen,
@@ -83,6 +82,7 @@ from graph.extract.dating import (
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.listed import list_item
 from graph.extract.pointed import in_a_past_narrative, time_pointed_back
+from graph.extract.quotes import dates_a_present_telling, dates_only_a_quote
 from graph.extract.storytime import in_the_story, named_by_the_eve
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
@@ -199,6 +199,7 @@ def extract_events(
         times = [t for t in times if not is_vague(t, anchor)
                  and not dates_what_is_told(sentence, t, kb, article)
                  and not dates_only_a_quote(sentence.text, t, kb, language)
+                 and not dates_a_present_telling(sentence, t, kb, language)
                  and not since_a_state(sentence, t, kb, language)
                  and not about_someone(sentence, t, kb, language)]  # fmt: skip
         if not times and day_before is not None:
