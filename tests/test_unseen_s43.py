@@ -102,3 +102,27 @@ def test_a_time_of_the_saying_or_of_a_happening_told_stays(
 ) -> None:
     [event] = sentences_and_events(body, language, SUNDAY, kb)[1]
     assert event.time.rule != "report-time" and event.time.begin.year == year
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("“The laboratory was destroyed during shelling in 2030,” Marion Castellan says.", "en"),
+        ("« Le laboratoire a été détruit lors d'un bombardement en 2030 », affirme Marion "
+         "Castellan.", "fr"),
+    ],
+)  # fmt: skip
+def test_who_tells_of_an_attack_in_a_quote_naming_no_one_did_not_attack(
+    body: str, language: str, kb
+) -> None:
+    # a witness or a victim tells it; the quote names no attacker
+    events = sentences_and_events(body, language, SUNDAY, kb)[1]
+    assert not [e for e in events if e.event_type == "Attack" and e.actors]
+
+
+def test_whom_a_quote_names_still_attacks(kb) -> None:
+    # guard: the quote's own attacker stays, the speaker stays out
+    body = "“Russia attacked the port in 2030,” Marion Castellan said."
+    [attack] = [e for e in sentences_and_events(body, "en", SUNDAY, kb)[1]
+                if e.event_type == "Attack"]  # fmt: skip
+    assert {a.key for a in attack.actors} == {"country/russia"}

@@ -82,7 +82,7 @@ from graph.extract.dating import (
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.listed import list_item
 from graph.extract.pointed import in_a_past_narrative, time_pointed_back
-from graph.extract.quotes import dates_a_present_telling, dates_only_a_quote
+from graph.extract.quotes import dates_a_present_telling, dates_only_a_quote, outside_quote
 from graph.extract.storytime import in_the_story, named_by_the_eve
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
@@ -383,8 +383,11 @@ def _event(
                                   kb, language, direct=happening is None)  # fmt: skip
     told = [r for r in sentence.roles if not in_spans(r.start, spans)]
     holders = role_holders(told, time.begin, kb, *roles)
-    # a clause set against it (", but X…") tells another thing: X never acts in this one
+    # a clause set against it (", but X…") tells another thing: X never acts in this one;
+    # nor does who tells an act of war in a quote ("“It was shelled,” X says")
     apart = apart + contrasted(sentence, trigger_at, language)
+    if event_type in HOSTILE:
+        apart += outside_quote(sentence.text, trigger_at, language, verbal=True)
     actors = sentence_actors(sentence, holders, kb, previous, language, spans, apart)
     if not actors and phrase is not None:
         actors = parties_counted_from(sentence, phrase[0], time.begin, kb, language)
