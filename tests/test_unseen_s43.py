@@ -126,3 +126,24 @@ def test_whom_a_quote_names_still_attacks(kb) -> None:
     [attack] = [e for e in sentences_and_events(body, "en", SUNDAY, kb)[1]
                 if e.event_type == "Attack"]  # fmt: skip
     assert {a.key for a in attack.actors} == {"country/russia"}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Edvard Lindqvist, a key member of the coronavirus task force, told reporters on "
+         "Friday that the toll would rise.", "en"),
+        # guards: the model finds these two itself; the honorific stays out of the name
+        ("Dr Edvard Lindqvist, a key member of the coronavirus task force, told reporters on "
+         "Friday that the toll would rise.", "en"),
+        ("Edvard Lindqvist, un membre clé du groupe de travail, a déclaré vendredi que le bilan "
+         "allait s'alourdir.", "fr"),
+    ],
+)  # fmt: skip
+def test_a_name_the_model_missed_before_an_apposition_and_a_verb_is_a_person(
+    body: str, language: str, kb
+) -> None:
+    # "X, a key member of …, told": a noun phrase on a determiner between commas,
+    # the verb right after, says who someone is (no title word needed)
+    [statement] = sentences_and_events(body, language, SUNDAY, kb)[1]
+    assert {a.key for a in statement.actors} == {"person/edvard-lindqvist"}

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.extract.entities.common import _NER_KINDS
 from graph.extract.entities.inside import _folded_words
+from graph.languages import cue
 from graph.text import fold
 
 _RELATIVE_PERSON: Final = frozenset({"who", "qui"})
@@ -27,7 +28,7 @@ def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[S
     person the small model does not know (the tagger still sees the names).
     Not the tail of a longer name, nor words the article also writes in
     lower case (``common``: "the Military Channel", "military")."""
-    titles = _folded_words(doc.lang_, "title_words")
+    titles = _folded_words(doc.lang_, "title_words") | _folded_words(doc.lang_, "honorifics")
     found = []
     i = 0
     while i < len(doc):
@@ -36,7 +37,7 @@ def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[S
             j += 1
         start = i
         while start < j and fold(doc[start].text) in titles:
-            start += 1  # "Defence Minister Edvard Lindqvist": the title is no part of it
+            start += 1  # "Defence Minister Edvard Lindqvist", "Dr Edvard…": no part of the name
         named = 2 <= j - start <= _UNKNOWN_NAME_TOKENS and _before_predicate(doc, j)
         if named and not _tail_of_a_name(doc, start) and not _common_words(doc[start:j], common):
             found.append(Span(doc, start, j, label="PER"))
@@ -68,7 +69,8 @@ def _tail_of_a_name(doc: Doc, start: int) -> bool:
     if start == 0 or not doc[start - 1].is_alpha:
         return False
     before = doc[start - 1]
-    if fold(before.text) in _folded_words(doc.lang_, "title_words"):
+    skip = _folded_words(doc.lang_, "title_words") | _folded_words(doc.lang_, "honorifics")
+    if fold(before.text) in skip:
         return False
     if before.is_sent_start and not before.is_upper:
         return False
@@ -97,16 +99,29 @@ def _before_predicate(doc: Doc, end: int) -> bool:
 
 
 _ASIDE_TOKENS: Final = 8  # ", a former adviser to the Nordvik government,"
+_NOUN_PHRASE_TOKENS: Final = 12  # ", a key member of the Nordvik Energy board's audit team,"
 
 
 def _describes_someone(doc: Doc, start: int) -> bool:
     """Whether the aside from ``start`` to the next comma is an age or holds a
-    title word ("Nordvik's envoy", "the bank's chief executive")."""
-    end = next((i for i in range(start, min(len(doc), start + _ASIDE_TOKENS + 1))
-                if doc[i].text == ","), None)  # fmt: skip
+    title word ("Nordvik's envoy", "the bank's chief executive"), or is a noun
+    phrase opening on a determiner with the verb of the sentence right after it
+    (", a key member of the task force, told"): an apposition says who
+    someone is."""
+    end = _aside_end(doc, start, _NOUN_PHRASE_TOKENS)
     if end is None or end == start:
         return False
     if end == start + 1 and doc[start].like_num:
         return True
     titles = _folded_words(doc.lang_, "title_words")
-    return any(fold(t.text) in titles for t in doc[start:end])
+    if end - start <= _ASIDE_TOKENS and any(fold(t.text) in titles for t in doc[start:end]):
+        return True
+    determiner = cue("determiners", doc.lang_)
+    return (determiner is not None and determiner.fullmatch(doc[start].text) is not None
+            and end + 1 < len(doc) and doc[end + 1].pos_ in {"VERB", "AUX"})  # fmt: skip
+
+
+def _aside_end(doc: Doc, start: int, most: int) -> int | None:
+    """The comma closing the aside that opens at ``start``, at most ``most`` tokens on."""
+    return next((i for i in range(start, min(len(doc), start + most + 1))
+                 if doc[i].text == ","), None)  # fmt: skip
