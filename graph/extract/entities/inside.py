@@ -213,3 +213,10 @@ def _folded_words(language: str, field: str) -> frozenset[str]:
     found = BY_CODE.get(language)
     words: frozenset[str] = getattr(found.entities, field) if found else frozenset()
     return frozenset(fold(w) for w in words)
+
+
+@lru_cache(maxsize=4)
+def _before_a_name(language: str) -> frozenset[str]:
+    """Titles and honorifics, folded: words before a name that are no part of it
+    ("Defence Minister Edvard Lindqvist", "Dr Edvard Lindqvist")."""
+    return _folded_words(language, "title_words") | _folded_words(language, "honorifics")

@@ -32,6 +32,7 @@ from graph.extract.entities.eventnames import (
 from graph.extract.entities.inside import (
     _GENERIC_INSTITUTION_WORDS,
     _POSSESSIVES,
+    _before_a_name,
     _closes_a_name,
     _ends_a_name,
     _folded_words,
@@ -344,7 +345,7 @@ def _name_before(doc: Doc, joined: int, taken: set[int], common: frozenset[str])
     start = joined
     while start > 0 and proper(start - 1):
         start -= 1
-    titles = _folded_words(doc.lang_, "title_words") | _folded_words(doc.lang_, "honorifics")
+    titles = _before_a_name(doc.lang_)
     while start < joined and fold(doc[start].text) in titles:
         start += 1
     return start if 2 <= joined - start <= _NAME_WORDS_BEFORE else None

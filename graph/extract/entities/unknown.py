@@ -13,7 +13,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.entities.common import _NER_KINDS
-from graph.extract.entities.inside import _folded_words
+from graph.extract.entities.inside import _before_a_name, _folded_words
 from graph.languages import cue
 from graph.text import fold
 
@@ -28,7 +28,7 @@ def _unknown_people(doc: Doc, taken: set[int], common: frozenset[str]) -> list[S
     person the small model does not know (the tagger still sees the names).
     Not the tail of a longer name, nor words the article also writes in
     lower case (``common``: "the Military Channel", "military")."""
-    titles = _folded_words(doc.lang_, "title_words") | _folded_words(doc.lang_, "honorifics")
+    titles = _before_a_name(doc.lang_)
     found = []
     i = 0
     while i < len(doc):
@@ -56,7 +56,7 @@ def with_first_name(span: Span, taken: set[int]) -> Span:
     if _NER_KINDS.get(span.label_) != "person" or span.start == 0 or len(span) != 1:
         return span
     before = doc[span.start - 1]
-    skip = _folded_words(doc.lang_, "title_words") | _folded_words(doc.lang_, "honorifics")
+    skip = _before_a_name(doc.lang_)
     if not _unclaimed_name(before, taken) or fold(before.text) in skip:
         return span
     return Span(doc, span.start - 1, span.end, label=span.label_)
@@ -69,7 +69,7 @@ def _tail_of_a_name(doc: Doc, start: int) -> bool:
     if start == 0 or not doc[start - 1].is_alpha:
         return False
     before = doc[start - 1]
-    skip = _folded_words(doc.lang_, "title_words") | _folded_words(doc.lang_, "honorifics")
+    skip = _before_a_name(doc.lang_)
     if fold(before.text) in skip:
         return False
     if before.is_sent_start and not before.is_upper:
