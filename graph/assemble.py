@@ -25,7 +25,8 @@ from graph.types import UNKNOWN_TIME, Article, Entity, Event, Story, Storyline, 
 
 def article_key(source: str) -> str:
     """Node id of an article, stable for the same source name."""
-    return f"article/{slug(source, max_length=80)}"
+    # one string per article, however many edges name it (a dozen per event)
+    return sys.intern(f"article/{slug(source, max_length=80)}")
 
 
 def assemble(

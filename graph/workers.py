@@ -15,13 +15,13 @@ import gc
 import logging
 import multiprocessing
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from functools import partial
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 from multiprocessing.pool import Pool
 from pathlib import Path
 
@@ -47,6 +47,8 @@ log = logging.getLogger("storygraph")
 _PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth drawing
 _ARTICLES_PER_WORKER = 8
 _DASK_BATCH = 64  # articles sent to a dask cluster at once
+_CHUNK = 4  # articles sent to a pool worker at once
+_CHUNKS_IN_FLIGHT = 4  # per worker: enough that none waits for the next chunk
 
 
 def pattern_store(config: BuildConfig) -> ExtractionCache | None:
@@ -150,10 +152,34 @@ def extract_all(
         import graph.extract.events  # noqa: F401 -- with spaCy: imported once here, not per forked worker
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            work = chain(first, pending)
-            for result in pool.map(safe_extract, work, repeat(config), chunksize=4):
+            for result in _pool_extract(pool, chain(first, pending), config, jobs):
                 yield result
                 progress.update()
+
+
+def _extract_chunk(articles: list[Article], config: BuildConfig) -> list[Extraction | InputError]:
+    return [safe_extract(article, config) for article in articles]
+
+
+def _pool_extract(
+    pool: ProcessPoolExecutor, articles: Iterable[Article], config: BuildConfig, jobs: int
+) -> Iterator[Extraction | InputError]:
+    """:func:`safe_extract` in the pool, in input order, with only a few chunks of
+    articles in flight per worker.
+
+    ``Executor.map`` would submit the whole input before yielding the first
+    result: every article read, body and all, would wait in this process's
+    memory (at 10,000 articles, hundreds of megabytes) while the workers get
+    through them.
+    """
+    in_flight: deque[Future[list[Extraction | InputError]]] = deque()
+    pending = iter(articles)
+    while chunk := list(islice(pending, _CHUNK)):
+        in_flight.append(pool.submit(_extract_chunk, chunk, config))
+        if len(in_flight) >= _CHUNKS_IN_FLIGHT * jobs:
+            yield from in_flight.popleft().result()
+    while in_flight:
+        yield from in_flight.popleft().result()
 
 
 def _dask_extract(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -152,6 +153,24 @@ def test_many_new_articles_end_the_early_worker_and_use_every_core(monkeypatch) 
     early = Early()
     done = list(workers.extract_all(articles, BuildConfig(jobs=2), None, early))  # type: ignore[arg-type]
     assert early.terminated and sorted(done) == [a.source for a in articles]
+
+
+def test_the_pool_reads_the_input_only_a_few_chunks_ahead_of_its_workers(monkeypatch) -> None:
+    # a whole corpus read ahead would wait, bodies and all, in the main process
+    monkeypatch.setattr(workers, "safe_extract", _source_of)
+    pulled: list[int] = []
+
+    def reading(n: int) -> Iterator[Article]:
+        for i in range(n):
+            pulled.append(i)
+            yield Article(source=f"{i:03}.txt", body="Bonjour.")
+
+    results = workers.extract_all(reading(400), BuildConfig(jobs=2), None)
+    first = next(results)
+    read_before_the_first_result = len(pulled)
+    done = [first, *results]
+    assert done == [f"{i:03}.txt" for i in range(400)]  # every one, in input order
+    assert read_before_the_first_result <= 64
 
 
 def test_an_article_failing_in_a_worker_process_is_skipped_and_the_others_built(

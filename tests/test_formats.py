@@ -233,3 +233,15 @@ def test_statements_sorted_in_many_runs_are_those_sorted_in_one(monkeypatch, run
     merged = st_module.statements(G)
     assert b"".join(merged.lines(quads=True)) == whole
     assert len(merged) == len(whole.splitlines())
+
+
+def test_statements_with_few_iri_texts_kept_are_those_with_all_kept(monkeypatch) -> None:
+    """The text of an IRI is kept for the next nodes only up to a bound (not for
+    every IRI of a graph of 10,000 articles); past it, the same text is made again."""
+    import importlib
+
+    st_module = importlib.import_module("graph.export.statements")
+    G = fx.build_fixture_graph()
+    whole = b"".join(st_module.statements(G).lines(quads=True))
+    monkeypatch.setattr(st_module, "_IRIS_KEPT", 2)
+    assert b"".join(st_module.statements(G).lines(quads=True)) == whole

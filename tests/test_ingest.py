@@ -655,6 +655,14 @@ def test_directly_named_file_uses_its_name_as_source(tmp_path: Path) -> None:
     assert article.content_hash == _article(path).content_hash
 
 
+def test_the_language_identifier_holds_the_model_of_the_supported_languages_only() -> None:
+    # the full model of 97 languages is some 25 MB a build would hold to the end
+    from graph.ingest.language import SUPPORTED_LANGUAGES, _identifier
+
+    model = _identifier()._full_model[0]  # what py3langid keeps to restrict again
+    assert model.shape[1] == len(SUPPORTED_LANGUAGES)
+
+
 def test_detect_language() -> None:
     assert detect_language("The ferry sailed on Monday after the storm.") == "en"
     assert detect_language("Le bac est parti lundi après la tempête.") == "fr"

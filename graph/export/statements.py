@@ -63,7 +63,8 @@ from graph.export.rdf import (
 
 log = logging.getLogger("storygraph")
 _CHUNK: Final = 20_000  # lines per write: large enough for speed, small for memory
-_RUN: Final = 200_000  # records sorted in memory at once
+_RUN: Final = 100_000  # records sorted in memory at once
+_IRIS_KEPT: Final = 20_000  # IRIs whose text is kept between nodes (_TermText)
 _SHARED: Final = f"<{SHARED_GRAPH}>\n"  # the shared graph in a record
 _NEEDS_ESCAPE: Final = re.compile(r'[\x00-\x1f"\\\x7f]')  # what N-Triples escapes in a string
 
@@ -326,6 +327,11 @@ class _TermText:
             key = str(term)
             text = self._iris.get(key)
             if text is None:
+                if len(self._iris) >= _IRIS_KEPT:
+                    # the nodes come in order and few IRIs recur far apart (the
+                    # predicates and classes, converted again at once): a bounded
+                    # cache, not one of every IRI of the graph (70 MB at 10,000 articles)
+                    self._iris.clear()
                 text = self._iris[key] = str(ox_term(term))
             return text
         if type(term) is Literal and not term.datatype and not term.language:
