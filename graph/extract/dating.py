@@ -124,12 +124,29 @@ _CUE_REACH = 40  # characters before a time expression that a cue word may stand
 def dates_it(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
     """Whether a time expression of the sentence can date what it tells: not in
     a dateline, not a time of no happening, not in a clause of a condition
-    ("if he is nominated this summer": what may not happen)."""
+    ("if he is nominated this summer": what may not happen), nor in one that
+    tells what keeps happening ("re-elected in every election since 1970",
+    ``[cues] habitual``: a series, none of its happenings of that time)."""
     return (
         not _in_dateline(sentence.text, time)
         and not _no_date_of(sentence.text, time, language)
         and not in_spans(time.start, sentence.conditional_clauses)
+        and not _in_a_habit(sentence.text, time, language)
     )
+
+
+def _in_a_habit(text: str, time: TimeExpression, language: str) -> bool:
+    habit = cue("habitual", language)
+    if habit is None:
+        return False
+    first, last = clause_span(text, time.start, time.end)
+    # "often called X, and frequently hosts talks — in April, it hosted…": a dash
+    # opens what happened once after what keeps happening
+    first = max(first, *(text.rfind(dash, first, time.start) for dash in _DASHES))
+    return habit.search(text, first, last) is not None
+
+
+_DASHES: Final = (" — ", " – ", " - ")
 
 
 def since_a_state(
