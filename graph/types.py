@@ -44,7 +44,8 @@ Granularity = Literal[
 ]
 #: the granularity of a time nothing tells: the event is kept, undated (graph.extract.undated)
 UNKNOWN_TIME: Final = "unknown"
-PublishedHow = Literal["metadata", "text", "url", "inferred", "unknown"]
+#: "filename": the date in the name of a saved page, from its address ("…-2031-05-06-title.txt")
+PublishedHow = Literal["metadata", "text", "url", "filename", "inferred", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)

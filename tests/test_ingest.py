@@ -776,3 +776,37 @@ def test_a_sentence_with_an_agency_is_no_credit() -> None:
         source="page.txt",
     )
     assert "entretenu avec l'AFP" in article.body
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "evidence"),
+    [
+        ("09_www-nordposten-no-2031-05-06-minister-resigns.txt", date(2031, 5, 6), "2031-05-06"),
+        ("news-2031-may-6-minister-resigns.txt", date(2031, 5, 6), "2031-may-6"),
+        ("nordposten/2031_05_06_minister.html", date(2031, 5, 6), "2031_05_06"),
+    ],
+)
+def test_a_plain_page_without_a_printed_date_takes_the_one_its_file_name_carries(
+    name: str, published: date, evidence: str
+) -> None:
+    # a page saved under its address's slug: the address's date, labelled as the name's
+    article = parse_text("Minister Edvard Lindqvist resigned on Tuesday.\n", source=name)
+    assert (article.published, article.published_how) == (published, "filename")
+    assert article.published_evidence == evidence
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["12_coast-guards-2024-patrol.txt", "article-20310506123.txt", "2031-13-40-x.txt"],
+)
+def test_a_year_alone_or_a_number_in_a_file_name_dates_no_page(name: str) -> None:
+    # guard: only a whole year-month-day, set off by separators, is a date
+    article = parse_text("Minister Edvard Lindqvist resigned on Tuesday.\n", source=name)
+    assert (article.published, article.published_how) == (None, "unknown")
+
+
+def test_a_date_the_page_prints_beats_the_one_in_its_file_name() -> None:
+    # guard: the name comes last
+    raw = "Published on 3 May 2031\nMinister Edvard Lindqvist resigned on Tuesday.\n"
+    article = parse_text(raw, source="www-nordposten-no-2031-05-06-minister.txt")
+    assert (article.published, article.published_how) == (date(2031, 5, 3), "text")

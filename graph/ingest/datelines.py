@@ -154,6 +154,43 @@ def date_from_url(url: str) -> tuple[date, str] | None:
     return None
 
 
+_NAME_MONTHS = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+_NAME_DATE_RES = (
+    re.compile(r"(?:^|[-_./])(?P<y>(?:19|20)\d\d)[-_](?P<m>\d\d)[-_](?P<d>\d\d)(?=[-_./]|$)"),
+    re.compile(
+        rf"(?:^|[-_./])(?P<y>(?:19|20)\d\d)[-_](?P<m>{_NAME_MONTHS})[-_](?P<d>\d{{1,2}})(?=[-_./]|$)",
+        re.IGNORECASE,
+    ),
+)
+
+
+def date_from_file_name(name: str) -> tuple[date, str] | None:
+    """The date in the name of a saved page that its address carried, its slashes
+    turned to dashes as a browser or a crawler names the file
+    ("www-example-com-2022-05-06-title.txt", "news-2022-apr-22-title.txt").
+
+    Only a whole year-month-day counts: a year alone ("…-2025-oman-…") may be
+    the topic's, a number of digits an article id. Returns the date and the
+    matched part of the name, or None.
+
+    >>> date_from_file_name("09_www-example-tt-2022-04-28-motion-defeated.txt")
+    (datetime.date(2022, 4, 28), '2022-04-28')
+    >>> date_from_file_name("news-2022-apr-22-two-more.txt")
+    (datetime.date(2022, 4, 22), '2022-apr-22')
+    >>> date_from_file_name("12_coast-guards-2024-patrol.txt") is None
+    True
+    """
+    stem = name.rsplit("/", 1)[-1]
+    for pattern in _NAME_DATE_RES:
+        for match in pattern.finditer(stem):
+            month = match["m"].lower()
+            number = int(month) if month.isdigit() else _EN_MONTHS[month]
+            found = _valid_date(int(match["y"]), number, int(match["d"]))
+            if found:
+                return found, match.group(0).lstrip("-_./")
+    return None
+
+
 def spot_dateline(line: str) -> Dateline | None:
     """Read a line that is only a dateline or a byline; None for any other line.
 

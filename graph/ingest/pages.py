@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from graph.errors import EmptyInput, InputError
-from graph.ingest.datelines import date_from_url, parse_date
+from graph.ingest.datelines import date_from_file_name, date_from_url, parse_date
 from graph.ingest.files import normalise_text
 from graph.ingest.furniture import Page, clean_page
 from graph.ingest.jsonvalues import _as_text, _load_json
@@ -128,8 +128,9 @@ def _article(
     author: str | None = None,
     language: str | None = None,
 ) -> Article:
-    """Assemble the record: metadata beats what the text says, which beats the URL."""
-    when, how, evidence = _publication(page, url, published)
+    """Assemble the record: metadata beats what the text says, which beats the URL,
+    which beats the file's name."""
+    when, how, evidence = _publication(page, url, published, None if url else source)
     headline = page.headline or None
     return Article(
         source=source,
@@ -148,7 +149,7 @@ def _article(
 
 
 def _publication(
-    page: Page, url: str | None, stated: str | None
+    page: Page, url: str | None, stated: str | None, file_name: str | None
 ) -> tuple[date | None, PublishedHow, str | None]:
     found = metadata_date(stated) if stated else None
     if found:
@@ -158,6 +159,9 @@ def _publication(
     in_url = date_from_url(url) if url else None
     if in_url:
         return in_url[0], "url", in_url[1]
+    in_name = date_from_file_name(file_name) if file_name else None
+    if in_name:
+        return in_name[0], "filename", in_name[1]
     return None, "unknown", None
 
 
