@@ -136,6 +136,8 @@ class EntityWords:
     )  # a name holding one is a news outlet ("Ostland Daily News")
     honorifics: frozenset[str] = frozenset()  # "M.", "Mrs": before a name, not part of it
     title_words: frozenset[str] = frozenset()  # a name made of these alone is a role ("State")
+    # between a title and the institution of the post ("Minister in the Ministry of Finance")
+    post_of: frozenset[str] = frozenset()
     contest_words: frozenset[str] = frozenset()  # a country right before one names a contest
     singular_articles: frozenset[str] = frozenset()  # "the", "a", "le": one person, a demonym after
     collective_demonym_endings: frozenset[str] = frozenset()  # "the French": a whole people
@@ -339,6 +341,7 @@ def _entities(r: _Reader) -> EntityWords:
         media_words=words("media_words"),
         honorifics=words("honorifics"),
         title_words=words("title_words"),
+        post_of=words("post_of"),
         contest_words=words("contest_words"),
         singular_articles=words("singular_articles"),
         collective_demonym_endings=words("collective_demonym_endings"),

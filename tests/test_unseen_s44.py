@@ -49,3 +49,31 @@ def test_a_dash_opens_a_happening_after_what_keeps_happening(kb) -> None:
             "between Norway and Finland.")  # fmt: skip
     events = sentences_and_events(body, "en", SUNDAY, kb)[1]
     assert [(e.time.begin.month, e.time.granularity) for e in events] == [(4, "month")]
+
+
+@pytest.mark.parametrize(
+    ("body", "institution", "holder"),
+    [
+        ("Minister in the Ministry of Finance Brian Manning said on Monday that the budget "
+         "had passed.", "Ministry of Finance", "person/brian-manning"),
+        ("Permanent Secretary in the Ministry of Health Edvard Lindqvist resigned on Tuesday.",
+         "Ministry of Health", "person/edvard-lindqvist"),
+    ],
+)  # fmt: skip
+def test_a_title_in_an_institution_then_a_name_is_the_institution_and_its_holder(
+    body: str, institution: str, holder: str, kb
+) -> None:
+    # the model glued "Ministry of Finance Brian Manning" into one organisation
+    sentences, events = sentences_and_events(body, "en", SUNDAY, kb)
+    names = {(m.kind, m.text) for m in sentences[0].mentions}
+    assert ("organization", institution) in names
+    assert holder in {a.key for a in events[0].actors}
+
+
+def test_an_institution_whose_name_runs_on_after_a_title_stays_whole(kb) -> None:
+    # guard: two capitalised words after "of" are the institution's own
+    body = (
+        "The Secretary of the Department of Homeland Security said on Monday the border was shut."
+    )
+    sentences = sentences_and_events(body, "en", SUNDAY, kb)[0]
+    assert [m.text for m in sentences[0].mentions] == ["Department of Homeland Security"]

@@ -23,6 +23,7 @@ from graph.extract.entities.eventnames import (
     event_nouns,
 )
 from graph.extract.entities.gazetteer import capital_country, gazetteer_kind, is_city
+from graph.extract.entities.holders import institution_and_holder
 from graph.extract.entities.inside import _folded_words
 from graph.extract.entities.matchers import _Matchers, _matchers
 from graph.extract.entities.names import (
@@ -144,8 +145,8 @@ def _spans(doc: Doc, matchers: _Matchers) -> list[Span]:
     common = doc.user_data.get("storygraph_common", frozenset())
     nouns = event_nouns(matchers.kb, matchers.language)
     saying = _saying_words(matchers.kb, matchers.language)
-    ents = [with_first_name(_speaker(part, saying), taken)
-            for s in doc.ents for part in _acronym_and_name(s)]  # fmt: skip
+    parts = [p for e in doc.ents for w in institution_and_holder(e) for p in _acronym_and_name(w)]
+    ents = [with_first_name(_speaker(part, saying), taken) for part in parts]
     ner_spans = [span for s in ents if (span := _ner_span(s, common, nouns)) is not None]
     quoted = filter_spans(_quoted_event_names(doc, nouns) + _year_names_before_noun(doc, nouns))
     in_quotes = _tokens(quoted)
