@@ -77,3 +77,38 @@ def test_an_institution_whose_name_runs_on_after_a_title_stays_whole(kb) -> None
     )
     sentences = sentences_and_events(body, "en", SUNDAY, kb)[0]
     assert [m.text for m in sentences[0].mentions] == ["Department of Homeland Security"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "key"),
+    [
+        ("The trust refused last week to hear the answers. The Nordvik Independent Transportation "
+         "Trust, which safeguards the transit tax, complained in July.", "en",
+         "organization/nordvik-independent-transportation-trust"),
+        ("L'agence a suspendu lundi le lancement. L'Agence spatiale valdorienne avait annoncé "
+         "en mai un report.", "fr", "organization/agence-spatiale-valdorienne"),
+    ],
+)  # fmt: skip
+def test_a_definite_noun_in_a_lead_is_the_organisation_it_heads_named_further_down(
+    body: str, language: str, key: str, kb
+) -> None:
+    # news leads write "The trust" and give the full name later
+    events = sentences_and_events(body, language, SUNDAY, kb)[1]
+    [lead] = [e for e in events if e.sentence_index == 0]
+    assert key in {a.key for a in lead.actors}
+
+
+def test_a_noun_heading_two_organisations_names_stands_for_neither(kb) -> None:
+    # guard: which of the two the lead means is not said
+    body = ("The union called a strike on Monday. The Nordvik Union of Port Workers and the "
+            "Kjeldvik Union of Teachers had met in May.")  # fmt: skip
+    sentences = sentences_and_events(body, "en", SUNDAY, kb)[0]
+    assert not [m for m in sentences[0].mentions if m.kind == "organization"]
+
+
+def test_a_definite_noun_a_word_qualifies_is_not_the_organisation_named_further_down(kb) -> None:
+    # "le parti allié de X" is a party the article may never name
+    body = ("Le parti allié de Marion Castellan a été visé lundi par une enquête. Le Parti "
+            "travailliste de Valdoria avait gagné en mai.")  # fmt: skip
+    sentences = sentences_and_events(body, "fr", SUNDAY, kb)[0]
+    assert not [m for m in sentences[0].mentions if m.kind == "organization"]

@@ -31,13 +31,14 @@ from graph.extract.anaphora import (
 )
 from graph.extract.asides import describes, hosts_a_posting, says_where, tickers
 from graph.extract.entities import ACTOR_KINDS, THING_NOUNS, event_nouns
+from graph.extract.entities.heads import definite_nouns, head_noun
 from graph.extract.entities.inside import _OF, _folded_words
 from graph.extract.quotes import quoted
 from graph.extract.triggers import says
 from graph.extract.verbs import words_besides_verbs
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
-from graph.text import alternation, fold, in_spans
+from graph.text import fold, in_spans
 from graph.types import AnalysedSentence, EntityMention, RoleMention
 
 __all__ = [
@@ -286,7 +287,7 @@ def _borrow_by_head_noun(
         for m in reversed(prev.mentions):
             if (
                 m.kind == "organization"
-                and _head_noun(m.label, words.institution_head_last) in nouns
+                and head_noun(m.label, words.institution_head_last) in nouns
             ):
                 found.setdefault(m.key, m)
                 return
@@ -313,30 +314,6 @@ def _borrow_by_title(
             if m.kind == "person" and before and fold(before[-1]) in nouns:
                 found.setdefault(m.key, m)
                 return
-
-
-@lru_cache(maxsize=4)
-def definite_nouns(language: str) -> re.Pattern[str]:
-    """A language's article before a word in lower case ("the union", "l'agence")."""
-    articles = alternation(BY_CODE[language].entities.articles)
-    return re.compile(rf"(?i:\b(?:{articles}))\s*(?P<noun>[a-zà-öø-ÿ][\w-]+)\b")
-
-
-def _head_noun(label: str, head_last: bool) -> str | None:
-    """The folded word that says what an organisation is: the last before "of"
-    where the head comes last ("Union of Port Workers", "Valdorian Space
-    Agency"), else the first ("Agence spatiale européenne"); None for a one-word name.
-
-    >>> _head_noun("Union of Port Workers", True), _head_noun("Agence spatiale européenne", False)
-    ('union', 'agence')
-    """
-    words = label.split()
-    if len(words) < 2:
-        return None
-    if not head_last:
-        return fold(words[0])
-    before = next((i for i, w in enumerate(words) if w.lower() in _OF), len(words))
-    return fold(words[before - 1]) if before else None
 
 
 def _borrow_named_organisation(

@@ -21,9 +21,10 @@ from functools import lru_cache
 from typing import Final
 
 from graph.event_types import SAYING, family
-from graph.extract.actors import aside_name, definite_nouns
+from graph.extract.actors import aside_name
 from graph.extract.asides import describes
 from graph.extract.entities import ACTOR_KINDS
+from graph.extract.entities.heads import definite_nouns
 from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
 from graph.text import alternation, fold, in_spans

@@ -23,6 +23,7 @@ from graph.extract.entities.eventnames import (
     event_nouns,
 )
 from graph.extract.entities.gazetteer import capital_country, gazetteer_kind, is_city
+from graph.extract.entities.heads import named_further_down
 from graph.extract.entities.holders import institution_and_holder
 from graph.extract.entities.inside import _folded_words
 from graph.extract.entities.matchers import _Matchers, _matchers
@@ -94,7 +95,7 @@ def analyse(
                                    relative_clauses=relatives)  # fmt: skip
                 sentences.append(with_clauses(analysed, language))
     named = _repeat_names(_repeat_event_names(sentences), language)
-    return _link_article_surnames(_expand_acronyms(named))
+    return _link_article_surnames(named_further_down(_expand_acronyms(named), language))
 
 
 def _bounded(paragraph: str, limit: int = _MAX_PARAGRAPH) -> list[str]:
