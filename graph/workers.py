@@ -48,7 +48,7 @@ _PROGRESS_FROM = 20  # articles; smaller builds finish before a bar is worth dra
 _ARTICLES_PER_WORKER = 8
 _DASK_BATCH = 64  # articles sent to a dask cluster at once
 _CHUNK = 4  # articles sent to a pool worker at once
-_CHUNKS_IN_FLIGHT = 4  # per worker: enough that none waits for the next chunk
+_CHUNKS_IN_FLIGHT = 16  # per worker: enough that none idles behind a slow chunk at the head
 
 
 def pattern_store(config: BuildConfig) -> ExtractionCache | None:

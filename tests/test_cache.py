@@ -165,12 +165,12 @@ def test_the_pool_reads_the_input_only_a_few_chunks_ahead_of_its_workers(monkeyp
             pulled.append(i)
             yield Article(source=f"{i:03}.txt", body="Bonjour.")
 
-    results = workers.extract_all(reading(400), BuildConfig(jobs=2), None)
+    results = workers.extract_all(reading(1000), BuildConfig(jobs=2), None)
     first = next(results)
     read_before_the_first_result = len(pulled)
     done = [first, *results]
-    assert done == [f"{i:03}.txt" for i in range(400)]  # every one, in input order
-    assert read_before_the_first_result <= 64
+    assert done == [f"{i:03}.txt" for i in range(1000)]  # every one, in input order
+    assert read_before_the_first_result <= 200
 
 
 def test_an_article_failing_in_a_worker_process_is_skipped_and_the_others_built(
