@@ -321,6 +321,8 @@ def test_inline_credits_removed(line: str, kept: str) -> None:
         "This live blog has ended.", "Listen to this article",
         "Associated Press writer Jan Vole contributed to this report from Brussels.",
         "Jan Vole a contribué à cet article.",
+        ">> Les cinq raisons qui ont poussé le ministre à la démission",
+        "► Read: the ferry line that never opened",
     ],
 )  # fmt: skip
 def test_furniture_lines_removed(line: str) -> None:

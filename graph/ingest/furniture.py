@@ -147,6 +147,8 @@ _INLINE_TEASER_RE = re.compile(
     r"read (?:more|also|next)|also read|see also|related)\s*[:>›|—–-]\s*\S"
 )
 _BREADCRUMB_RE = re.compile(r"^(?:Home|Accueil)(?:\s*[›>»/|]|(?=[A-Z]))")
+# a link to another article behind an arrow: ">> Les cinq raisons qui…", "► Read: …"
+_LINK_ARROW_RE = re.compile(r"^(?:>>|►|▶|→|➔)\s*\S")
 # a bar of three or more short links: "World | Europe | Business | Sport"
 _NAV_BAR_RE = re.compile(r"^[^|.!?]{1,30}(?:\s\|\s[^|.!?]{1,30}){2,}$")
 # a time stamp relative to the reading: "Updated 3 hours ago", "Publié aujourd'hui à 09h12"
@@ -252,6 +254,7 @@ def _is_furniture(line: str) -> bool:
         or _is_trailer(line)
         or bool(_INLINE_TEASER_RE.match(key))
         or bool(_BREADCRUMB_RE.match(line.strip()))
+        or bool(_LINK_ARROW_RE.match(line.strip()))
         or bool(_NAV_BAR_RE.match(line.strip()))
         or bool(_RELATIVE_STAMP_RE.match(key))
         or bool(_LABEL_NUMBER_RE.match(line.strip()))
