@@ -25,6 +25,7 @@ from graph.config import BuildConfig
 from graph.errors import InputError
 from graph.extract import events_in_year, events_on_day
 from graph.ingest import count_articles, iter_input_files, read_inputs
+from graph.ingest.language import release_model
 from graph.kb import KnowledgeBase, default_kb
 from graph.resolve import resolve_entities, resolve_events
 from graph.resolve.stories import article_groups, assign_stories, episode_days
@@ -153,6 +154,8 @@ def build(
     found = _extract_inputs(inputs, config, cache)
     log.info("extracted %d articles in %.1f s", len(found.extractions),
              time.perf_counter() - started)  # fmt: skip
+    if memory is None:  # no next build in this process: the peak comes later, without it
+        release_model()
     started = time.perf_counter()
     with collecting_rarely():
         G, report = resolve_and_assemble(found.extractions, config)  # empties the list

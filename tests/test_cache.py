@@ -227,3 +227,15 @@ def test_the_fingerprint_changes_with_a_source_it_covers_only(tmp_path: Path, mo
     covered.write_text("A = 2\n")
     assert cache.fingerprint(None) != before
     cache.fingerprint.cache_clear()
+
+
+def test_a_one_off_build_lets_the_language_model_go_and_a_watching_one_keeps_it(
+    tmp_path: Path,
+) -> None:
+    # 50 MB held through the whole-graph stages for nothing, unless a next build reads more
+    from graph.ingest.language import _identifier
+
+    build([ROOT / "seeds"], BuildConfig(), memory={})
+    assert _identifier.cache_info().currsize == 1
+    build([ROOT / "seeds"], BuildConfig())
+    assert _identifier.cache_info().currsize == 0

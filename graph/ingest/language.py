@@ -30,6 +30,12 @@ def _identifier() -> Any:
                               full.tk_output, norm_probs=True, tk_row=full.tk_row)  # fmt: skip
 
 
+def release_model() -> None:
+    """Let the identifier's model go (some 50 MB): for a build that reads no
+    more articles, before the whole-graph stages; the next detection loads it again."""
+    _identifier.cache_clear()
+
+
 def detect_language(text: str) -> str:
     """The language of ``text`` among :data:`SUPPORTED_LANGUAGES` (the registry's codes).
 
