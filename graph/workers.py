@@ -169,7 +169,7 @@ def _pool_extract(
 
     ``Executor.map`` would submit the whole input before yielding the first
     result: every article read, body and all, would wait in this process's
-    memory (at 10,000 articles, hundreds of megabytes) while the workers get
+    memory (at 10,000 articles, some 120 MB) while the workers get
     through them.
     """
     in_flight: deque[Future[list[Extraction | InputError]]] = deque()

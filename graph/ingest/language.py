@@ -23,7 +23,7 @@ def _identifier() -> Any:
 
     full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     full.set_languages(list(SUPPORTED_LANGUAGES))
-    # set_languages keeps the full model (97 languages, some 70 MB) beside the
+    # set_languages keeps the full model (97 languages, some 25 MB) beside the
     # columns of ours: a new identifier of only those lets it go, for the
     # whole of a build that reads in the same process as it resolves
     return LanguageIdentifier(full.nb_ptc, full.nb_pc, full.nb_classes, full.tk_nextmove,
