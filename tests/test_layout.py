@@ -137,6 +137,7 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "photo_position",
             "since",
             "compared_from",
+            "as_of",
             "figure_unit",
             "habitual",
             "state_verbs",

@@ -8,6 +8,8 @@ calls it a guard.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.extraction import SUNDAY, sentences_and_events
@@ -112,3 +114,19 @@ def test_a_definite_noun_a_word_qualifies_is_not_the_organisation_named_further_
             "travailliste de Valdoria avait gagné en mai.")  # fmt: skip
     sentences = sentences_and_events(body, "fr", SUNDAY, kb)[0]
     assert not [m for m in sentences[0].mentions if m.kind == "organization"]
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("As of February 28, Edvard Lindqvist said the fund had paid 122 manufacturers.", "en"),
+        ("À la date du 28 février, Edvard Lindqvist a déclaré que 122 entreprises avaient été "
+         "payées.", "fr"),
+    ],
+)  # fmt: skip
+def test_the_day_a_figure_stands_at_is_no_date_of_the_statement_giving_it(
+    body: str, language: str, kb
+) -> None:
+    # he spoke to the reporter two months later, not on February 28
+    [said] = sentences_and_events(body, language, date(2031, 4, 28), kb)[1]
+    assert said.time.granularity == "reported"

@@ -207,6 +207,8 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
         text, time.start, cue("compared_from", language)
     ):
         return True  # "rose 11% from a year earlier": the figure it is compared with
+    if _right_after(text, time.start, cue("as_of", language)):
+        return True  # "As of February 28, 122 firms had been paid": when a figure stands
     if time.rule == "quarter" and "-" in time.text and _PERIOD_OF_A_NOUN.match(text, time.end):
         return True  # "a rise in fourth-quarter profit": the figures' period, not a day
     if time.granularity == "year" and _after_a_figure(text, time.start, language):
