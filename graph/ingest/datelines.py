@@ -147,11 +147,18 @@ def date_from_url(url: str) -> tuple[date, str] | None:
     """
     for pattern in _URL_DATE_RES:
         match = pattern.search(url)
-        if match:
-            found = _valid_date(int(match["y"]), int(match["m"]), int(match["d"]))
-            if found:
-                return found, match.group(0)
+        found = _ymd(match) if match else None
+        if match and found:
+            return found, match.group(0)
     return None
+
+
+def _ymd(match: re.Match[str]) -> date | None:
+    """The calendar day of a match's ``y``, ``m`` (a number or an English month's
+    name) and ``d`` groups, or None when there is no such day."""
+    month = match["m"].lower()
+    number = int(month) if month.isdigit() else _EN_MONTHS[month]
+    return _valid_date(int(match["y"]), number, int(match["d"]))
 
 
 _NAME_MONTHS = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
@@ -183,9 +190,7 @@ def date_from_file_name(name: str) -> tuple[date, str] | None:
     stem = name.rsplit("/", 1)[-1]
     for pattern in _NAME_DATE_RES:
         for match in pattern.finditer(stem):
-            month = match["m"].lower()
-            number = int(month) if month.isdigit() else _EN_MONTHS[month]
-            found = _valid_date(int(match["y"]), number, int(match["d"]))
+            found = _ymd(match)
             if found:
                 return found, match.group(0).lstrip("-_./")
     return None

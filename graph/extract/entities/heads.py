@@ -58,8 +58,10 @@ def named_further_down(sentences: list[AnalysedSentence], language: str) -> list
     keys: dict[str, set[str]] = {}
     for s in sentences:
         for m in s.mentions:
+            if m.kind != "organization":
+                continue
             head = head_noun(m.label, found.entities.institution_head_last)
-            if m.kind == "organization" and head:
+            if head:
                 keys.setdefault(head, set()).add(m.key)
                 first.setdefault(head, (s.index, m))
     named = {head: at for head, at in first.items() if len(keys[head]) == 1}
