@@ -106,7 +106,7 @@ PERSONAL: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "personal")
 BIRTH: Final = next(t.name for t in EVENT_TYPES if t.role == "personal")
 # what is said or announced: a date inside what they tell dates that, not the telling
 TELLING: Final = frozenset(t.name for t in EVENT_TYPES if t.role in ("saying", "telling"))
-# an act of war: who tells of it after it takes no part in it (graph.extract.apart.without_tellers)
+# an act of war: who tells of it takes no part in it (graph.extract.tellers.without_tellers)
 HOSTILE: Final = frozenset(t.name for t in EVENT_TYPES if t.role == "hostile")
 _FAMILY: Final = {t.name: t.family for t in EVENT_TYPES}
 LABELS: Final = {t.name: t.label for t in EVENT_TYPES}

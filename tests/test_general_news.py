@@ -212,8 +212,14 @@ def test_the_quake_is_dated_and_placed_with_no_actor(G) -> None:
 
 def test_the_takeover_is_the_firms_not_their_countries(G) -> None:
     events = _events_of(G, "en_takeover.txt")
-    [deal] = [e for e in events if e[1] == "Agreement"]
-    assert deal[:3] == ("2031-03-03", "Agreement", {"Halvorsen Maritime", "Lindgren Shipping"})
+    [deal] = [e for e in events if e[:2] == ("2031-03-03", "Agreement")]
+    assert deal[2] == {"Halvorsen Maritime", "Lindgren Shipping"}
+    # "The deal … is expected to close in the second half of 2031, Halvorsen said":
+    # the closing may be an event of its own, still the firm's, never Norway's
+    agreements = [e for e in events if e[1] == "Agreement"]
+    assert all(
+        actors <= {"Halvorsen Maritime", "Lindgren Shipping"} for _, _, actors, _ in agreements
+    )
 
 
 def test_the_sentence_and_the_trial_are_the_banker_s(G) -> None:

@@ -30,7 +30,14 @@ from graph.languages import BY_CODE, cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EntityMention, TimeExpression, Verb
 
-__all__ = ["is_news_outlet", "not_acting", "phrases_apart", "unnamed_speaker", "with_audience"]
+__all__ = [
+    "PRONOUN_SUBJECT",
+    "is_news_outlet",
+    "not_acting",
+    "phrases_apart",
+    "unnamed_speaker",
+    "with_audience",
+]
 
 
 def phrases_apart(text: str, language: str) -> list[tuple[int, int]]:
@@ -49,7 +56,7 @@ def phrases_apart(text: str, language: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
+PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|he|she|they|it|we|nous)\b", re.I)
 
 
 def _speaker_clause(
@@ -72,7 +79,7 @@ def _speaker_clause(
     event_type, trigger_at = told
     if opening is None:
         return _speaker_without_that(sentence, time, event_type, kb, language)
-    if _PRONOUN_SUBJECT.match(text, opening.end()):
+    if PRONOUN_SUBJECT.match(text, opening.end()):
         return []  # "Trump said he could travel": the speaker tells what he does
     if event_type != FALLBACK and trigger_at < opening.start():
         return []  # the happening is the telling itself ("the Coast Guard reported that…")
@@ -101,7 +108,7 @@ def _speaker_without_that(
         return []
     ends = [t[3] for t in triggers_in(sentence.text, kb, language)
             if t[0].name == SAYING and t[3] <= time.start]  # fmt: skip
-    if not ends or _PRONOUN_SUBJECT.match(sentence.text, ends[-1]):
+    if not ends or PRONOUN_SUBJECT.match(sentence.text, ends[-1]):
         return []
     reported = any(m.kind in ACTOR_KINDS and ends[-1] <= m.start for m in sentence.mentions)
     return [(0, ends[-1])] if reported else []

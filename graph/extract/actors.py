@@ -23,6 +23,7 @@ from functools import lru_cache
 from graph.extract.anaphora import (
     DEFINITE_START,
     PEOPLE_ANAPHORA,
+    PERSON_PRONOUN_AFTER_OPENING,
     PERSON_PRONOUN_START,
     PRONOUN_AFTER_OPENING,
     PRONOUN_SPEAKER,
@@ -443,7 +444,7 @@ def _borrow_pronoun_subject(
     avait reçu…": not Norway)."""
     if not _pronoun_subject(sentence.text) and not speaker:
         return
-    person_only = speaker or bool(PERSON_PRONOUN_START.match(sentence.text))
+    person_only = speaker or _person_pronoun(sentence)
     for prev in reversed(previous):
         if _pronoun_subject(prev.text):
             continue
@@ -463,6 +464,18 @@ def _borrow_pronoun_subject(
             return
         if not person_only:
             return
+
+
+def _person_pronoun(sentence: AnalysedSentence) -> bool:
+    """Whether the sentence's subject is an English "he"/"she": opening it, or
+    after an opening phrase with no verb of its own ("In 2021, he signed…",
+    not "Police arrived shortly afterward, he added")."""
+    if PERSON_PRONOUN_START.match(sentence.text):
+        return True
+    opening = PERSON_PRONOUN_AFTER_OPENING.match(sentence.text)
+    return opening is not None and not any(
+        v.start < opening.end() - 2 and v.tense and not v.auxiliary for v in sentence.verbs
+    )
 
 
 def _pronoun_subject(text: str) -> bool:

@@ -34,14 +34,11 @@ from typing import Final
 
 from graph.extract.actors import with_represented_countries
 from graph.extract.asides import antecedent
-from graph.extract.dates.clauses import COMPLEMENTISER
-from graph.extract.entities import ACTOR_KINDS
-from graph.extract.quotes import quoted
 from graph.extract.triggers import tells, triggers_in
 from graph.extract.verbs import says_what_happened_then
 from graph.kb import KnowledgeBase
 from graph.languages import BY_CODE, cue
-from graph.text import alternation, in_spans
+from graph.text import alternation
 from graph.types import AnalysedSentence, EntityMention, TimeExpression
 
 __all__ = [
@@ -54,7 +51,6 @@ __all__ = [
     "referenced",
     "shortly",
     "told_apart",
-    "without_tellers",
 ]
 
 # "shortly before D" says no more than near D: the two weeks before (after) it
@@ -200,81 +196,6 @@ def _phrase_end(text: str, start: int, stops: re.Pattern[str] | None) -> int:
     """Where a phrase opening at ``start`` stops: punctuation or a ``phrase_end`` cue."""
     found = [_PUNCTUATION_END.search(text, start), stops.search(text, start) if stops else None]
     return min((m.start() for m in found if m), default=len(text))
-
-
-def attribution(
-    sentence: AnalysedSentence, trigger_at: int, kb: KnowledgeBase, language: str
-) -> list[tuple[int, int]]:
-    """The attribution after what a sentence tells, outside a quote: a short
-    phrase from the last comma before a verb of saying that comes after the
-    trigger at ``trigger_at`` to the end of the sentence or the next comma,
-    reporting nothing of its own (no "that"/"que", no other trigger): "…broke
-    down on Saturday, union leader Tomas Ferreira told reporters", "…ont échoué
-    samedi, a déclaré Tomas Ferreira", "…, X said, marking the third time…".
-    A person it names told of the happening (graph.extract.events). The
-    happening is told in a clause of its own, a verb before the comma; a
-    phrase before the speaker's clause frames what the speaker says ("lors de
-    sa rencontre avec X, Y a déclaré": Y met X)."""
-    text = sentence.text
-    if in_spans(trigger_at, quoted(text)):
-        return []  # a happening told in a quote: the quote's rules
-    found = triggers_in(text, kb, language)
-    for kind, _, start, _ in found:
-        if kind.role != "saying" or start <= trigger_at:
-            continue
-        comma = text.rfind(",", trigger_at, start)
-        if comma == -1 or _PHRASE_END_MARK.search(text, comma + 1, start):
-            continue
-        # the phrase ends the sentence or its clause (", marking the third time…")
-        end = text.find(",", start)
-        end = len(text) if end == -1 else end
-        others = any(k.role != "saying" and comma < at < end for k, _, at, _ in found)
-        short = len(text[comma:end].split()) <= _ATTRIBUTION_WORDS
-        # the tagger takes a foreign name's word for a verb ("Li Qiang"): none in a name
-        named = [(m.start, m.end) for m in sentence.mentions]
-        a_clause = any(v.end <= comma and not v.auxiliary and not in_spans(v.start, named)
-                       for v in sentence.verbs)  # fmt: skip
-        if short and a_clause and not others and COMPLEMENTISER.search(text, comma, end) is None:
-            return [(comma, end)]
-    return []
-
-
-def without_tellers(
-    sentence: AnalysedSentence,
-    actors: Sequence[EntityMention],
-    told_by: Sequence[tuple[int, int]],
-    *,
-    hostile: bool,
-) -> tuple[EntityMention, ...]:
-    """The actors but who tells of the happening after it (", union leader X told
-    reporters", :func:`attribution`): a person there, unless nobody else acts
-    (who tells of talks that failed may have been in them); of an act of war
-    (``hostile``) even then ("A school was damaged by an attack, Mayor X
-    said": the sentences before may name who attacked). Nor the country of who
-    tells (", South Korea's military said") when the sentence names others
-    outside the attribution. An organisation telling often tells of its own act."""
-    tellers = {
-        a.key
-        for a in actors
-        if in_spans(a.start, told_by)
-        and (a.kind == "person" or (a.kind == "country" and _others_named(sentence, told_by, a)))
-    }
-    if not tellers or (len(tellers) == len(actors) and not hostile):
-        return tuple(actors)
-    return tuple(a for a in actors if a.key not in tellers)
-
-
-def _others_named(
-    sentence: AnalysedSentence, told_by: Sequence[tuple[int, int]], teller: EntityMention
-) -> bool:
-    """Whether the sentence names an actor other than ``teller`` outside the attribution."""
-    return any(m.kind in ACTOR_KINDS and m.key != teller.key and not in_spans(m.start, told_by)
-               for m in sentence.mentions)  # fmt: skip
-
-
-_PHRASE_END_MARK = re.compile(r"[;:.!?]")
-# at most as long as ", le porte-parole du ministère norvégien de la Défense, Edvard Lindqvist"
-_ATTRIBUTION_WORDS = 12
 
 
 # between a time and the event noun it modifies: a possessive, up to two lower-case

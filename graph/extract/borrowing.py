@@ -25,6 +25,7 @@ from graph.extract.actors import aside_name
 from graph.extract.asides import describes
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.entities.heads import definite_nouns
+from graph.extract.tellers import unnamed_subject
 from graph.extract.undated import follows_a_definite
 from graph.languages import BY_CODE, cue
 from graph.text import alternation, fold, in_spans
@@ -53,13 +54,17 @@ def borrowed(
     passive's agent that is a common noun ("passed by parliament") or when the
     sentence opens on an institution no name gives ("The central bank cut…");
     none either when the sentence names a person or organisation of its own
-    beside who tells it (``tellers``, the spans of its attribution), or says by
+    beside who tells it (``tellers``, the spans of its attribution), has a
+    subject of its own naming no one beside them ("The cabinet approved it in
+    2020, X said": :func:`graph.extract.tellers.unnamed_subject`), or says by
     their nationality who acts ("les chercheurs franco-norvégiens"): the
     sentence set them apart from the happening, and whoever the sentence before
     named is further still ("X pledged more police officers after a meeting
     with police chiefs this morning")."""
     if _names_its_own(sentence, tellers, language):
         return ()
+    if tellers and unnamed_subject(sentence, tellers, (happening[1], language)):
+        return ()  # "The cabinet approved it in 2020, X said": X was set apart, no one else is
     if _another_occurrence(sentence.text, happening[1], language):
         return ()  # "Le prochain sommet se tiendra à Ankara": not the one just told
     if unnamed_agent(sentence.text, happening[1], language):

@@ -54,13 +54,11 @@ from graph.extract.anaphora import TWO_COUNTRIES
 from graph.extract.apart import (
     about_someone,
     another_happening,
-    attribution,
     beyond_its_clause,
     parties_counted_from,
     referenced,
     shortly,
     told_apart,
-    without_tellers,
 )
 from graph.extract.asides import asides, comments
 from graph.extract.borrowing import borrowed, described_before, unnamed_agent
@@ -84,6 +82,7 @@ from graph.extract.listed import list_item
 from graph.extract.pointed import in_a_past_narrative, time_pointed_back
 from graph.extract.quotes import dates_a_present_telling, dates_only_a_quote, outside_quote
 from graph.extract.storytime import in_the_story, named_by_the_eve
+from graph.extract.tellers import attribution, told_around, without_tellers
 from graph.extract.topics import match_topics
 from graph.extract.triggers import event_name_types, event_type_near
 from graph.extract.undated import (
@@ -344,9 +343,16 @@ def _event(
         # malgré les menaces de sanctions") tells no happening of that date
         aside = asides(sentence, language, time.start, when=time.start)
         aside += beyond_its_clause(sentence, time, kb, language)
+        elsewhere = [*apart, *commented, *aside]
+        # "In 2019, X said, the ministry had warned…": what is said has the time
+        around = told_around(sentence, time.start, kb, language)
         event_type, trigger, trigger_at = event_type_near(
-            sentence.text, time, kb, language, [*apart, *commented, *aside]
+            sentence.text, time, kb, language, elsewhere + around.spans
         )
+        if trigger is None and around.after:  # only a saying ending the sentence has a trigger
+            event_type, trigger, trigger_at = event_type_near(
+                sentence.text, time, kb, language, elsewhere + around.asides
+            )
     else:
         event_type, trigger, trigger_at = happening
     told_past = happening is None and trigger is not None and (
@@ -369,7 +375,7 @@ def _event(
         retold = told_by_a_source(sentence, time, kb, language, own_date=True, apart=spoken)
         return _event(article, sentence, retold[1], previous, roles, kb, retold[0], (),
                       earlier) if retold else None  # fmt: skip
-    told_by = attribution(sentence, trigger_at, kb, language) if event_type != SAYING else []
+    told_by = attribution(sentence, trigger_at, kb, language)
     # what did not happen, or was dated already, needs no actors read
     if trigger is not None and did_not_happen(
         sentence.text, (trigger_at, trigger_at + len(trigger)), language
@@ -403,13 +409,15 @@ def _event(
         nowhere = [s for s in spans + elsewhere if s not in sentence.temporal_clauses]
         return _unacted(article, sentence, time, (event_type, trigger, trigger_at), actors,
                         nowhere, kb)  # fmt: skip
-    actors = without_tellers(sentence, actors, told_by, hostile=event_type in HOSTILE)
+    actors = without_tellers(sentence, actors, told_by, (trigger_at, language),
+                             hostile=event_type in HOSTILE)  # fmt: skip
     # a sentence's own date makes it a happening even if its actor is only the
     # sentence before's; without one, only an actor of its own (or an anaphor's) does
     borrow_last = happening is None and trigger is not None and previous
     if not actors and borrow_last and not TWO_COUNTRIES.search(sentence.text):
         # an unresolved "the two navies" must not fall back on whoever came last
-        lent = borrowed(sentence, (event_type, trigger_at), previous, earlier, language, told_by)
+        lent = borrowed(sentence, (event_type, trigger_at), previous, earlier, language,
+                        told_by.spans)  # fmt: skip
         actors = tuple(a for a in lent if not is_news_outlet(a, kb, language))  # a teller before
     if (
         event_type == SAYING

@@ -118,17 +118,18 @@ def _bounded(paragraph: str, limit: int = _MAX_PARAGRAPH) -> list[str]:
 def _analyse_sentence(
     index: int, sent: Span, matchers: _Matchers, kb: KnowledgeBase, language: str
 ) -> AnalysedSentence:
+    text = sent.text  # a Span joins its tokens' text at each reading
     spans = _doc_spans(sent.doc, matchers)
     in_sent = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
     pairs = [_mention(s, sent, kb, language) for s in in_sent]
-    mentions = _owned_institutions([p[0] for p in pairs], sent.text)
+    mentions = _owned_institutions([p[0] for p in pairs], text)
     # keys as finally given: an owned institution's is not the one it was read with
     locative = frozenset(m.key for m, (_, at) in zip(mentions, pairs, strict=True) if at)
-    mentions = compound_countries(sent.text, mentions, kb, language)
-    roles = _roles(sent.text, matchers, kb, language)
-    mentions = holders_in_apposition(sent.text, roles, mentions, kb)
+    mentions = compound_countries(text, mentions, kb, language)
+    roles = _roles(text, matchers, kb, language)
+    mentions = holders_in_apposition(text, roles, mentions, kb)
     roles = _attach_appositions(roles, mentions)
-    return AnalysedSentence(index, sent.text, tuple(mentions), tuple(roles), locative)
+    return AnalysedSentence(index, text, tuple(mentions), tuple(roles), locative)
 
 
 def _doc_spans(doc: Doc, matchers: _Matchers) -> list[Span]:

@@ -1,0 +1,67 @@
+"""What stop 44 mended from reading the builds of real pages: who tells a
+happening in an attribution set between commas, or after a clause with a
+subject of its own, does not act in it. Invented articles (people and towns
+invented, countries real); none of them appear in ``graph/``.
+
+Each test fails on the code before the mechanism it tests, unless its comment
+calls it a guard.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction import SUNDAY, sentences_and_events
+
+_LEAD = "Finance minister Edvard Lindqvist spoke to reporters in Kjeldvik. "
+_LEAD_FR = "Edvard Lindqvist, le ministre des Finances, s'est exprimé devant la presse à Kjeldvik. "
+_SPEAKER = "person/edvard-lindqvist"
+
+
+def _told(body: str, language: str, kb) -> list[tuple[str, int, set[str]]]:
+    """Type, first year and actors' keys of the events of the sentences after the lead."""
+    events = sentences_and_events(body, language, SUNDAY, kb)[1]
+    return [(e.event_type, e.time.begin.year, {a.key for a in e.actors})
+            for e in events if e.sentence_index > 0]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (_LEAD + "In December 2020, he said, the cabinet approved a loan to the port.", "en"),
+        (_LEAD + "In 2019, Lindqvist said, the ministry had warned about the debt.", "en"),
+        (_LEAD_FR + "En 2019, a précisé Lindqvist, le ministère avait alerté sur la dette.", "fr"),
+    ],
+)
+def test_a_time_outside_an_attribution_between_commas_dates_what_is_told(
+    body: str, language: str, kb
+) -> None:
+    # the speaker spoke at the report's time: neither the 2019 warning nor the
+    # 2020 approval is his, and his saying has no date of that year
+    assert not [e for e in _told(body, language, kb) if _SPEAKER in e[2] and e[1] < 2024]
+
+
+def test_who_tells_after_a_clause_with_its_own_subject_does_not_act(kb) -> None:
+    # "the cabinet" acted, whoever it is: not the minister who tells of it
+    body = _LEAD + "The cabinet approved a loan to the port in December 2020, Lindqvist said."
+    assert not [e for e in _told(body, "en", kb) if _SPEAKER in e[2]]
+
+
+def test_the_told_clause_keeps_the_actor_it_names_around_the_attribution(kb) -> None:
+    # guard: the subject before the aside is the actor, the speaker is not
+    body = _LEAD + "The government of Norway, Lindqvist said, approved a loan in December 2020."
+    assert _told(body, "en", kb) == [("Decision", 2020, {"country/norway"})]
+
+
+def test_a_told_clause_opening_on_he_is_the_speaker_s_own_act(kb) -> None:
+    # "he said, he signed": the pronoun after an opening phrase stands for a
+    # person, the speaker named before, not the country the sentence before names
+    body = (_LEAD + "The government of Norway, Lindqvist said, approved a loan in December "
+            "2020. In 2021, he said, he signed the lease.")  # fmt: skip
+    assert ("Agreement", 2021, {_SPEAKER}) in _told(body, "en", kb)
+
+
+def test_who_tells_of_failed_talks_may_have_been_in_them(kb) -> None:
+    # guard: an event noun as subject names no one, the teller stays when alone
+    body = _LEAD + "The talks broke down on Saturday, Lindqvist said."
+    assert [e[2] for e in _told(body, "en", kb)] == [{_SPEAKER}]
