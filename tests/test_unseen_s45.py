@@ -65,3 +65,32 @@ def test_who_tells_of_failed_talks_may_have_been_in_them(kb) -> None:
     # guard: an event noun as subject names no one, the teller stays when alone
     body = _LEAD + "The talks broke down on Saturday, Lindqvist said."
     assert [e[2] for e in _told(body, "en", kb)] == [{_SPEAKER}]
+
+
+@pytest.mark.parametrize(
+    ("body", "holders"),
+    [
+        # the model reads "Finances Edvard Lindqvist" as one organisation
+        ("Le ministre des Finances Edvard Lindqvist s'est exprimé lundi devant la presse.",
+         {"person/edvard-lindqvist"}),
+        # "ministre de la Défense Ingrid" + "Solberg", "ministre des Affaires
+        # étrangères Marion Castellan": organisations opening on the title
+        ("Le ministre de la Défense Ingrid Solberg a rencontré mardi le ministre des "
+         "Affaires étrangères Marion Castellan à Kjeldvik.",
+         {"person/ingrid-solberg", "person/marion-castellan"}),
+    ],
+)  # fmt: skip
+def test_a_french_title_and_its_ministry_glued_to_a_name_give_the_person(
+    body: str, holders: set[str], kb
+) -> None:
+    sentences, events = sentences_and_events(body, "fr", SUNDAY, kb)
+    assert {m.key for s in sentences for m in s.mentions if m.kind != "place"} == holders
+    assert [{a.key for a in e.actors} for e in events] == [holders]
+
+
+def test_a_firm_after_founder_of_keeps_its_name(kb) -> None:
+    # guard: no verb after the name, "Apex Financial Services" is a firm
+    body = "Lee Baker, founder of Apex Financial Services, said on Monday that prices fell."
+    sentences = sentences_and_events(body, "en", SUNDAY, kb)[0]
+    assert {m.key for m in sentences[0].mentions} == {
+        "person/lee-baker", "organization/apex-financial-services"}  # fmt: skip
