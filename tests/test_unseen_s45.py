@@ -94,3 +94,31 @@ def test_a_firm_after_founder_of_keeps_its_name(kb) -> None:
     sentences = sentences_and_events(body, "en", SUNDAY, kb)[0]
     assert {m.key for m in sentences[0].mentions} == {
         "person/lee-baker", "organization/apex-financial-services"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Some 133,000 migrants crossed the border from Valdoria into Norway in 2023, "
+         "according to the UN.", "en"),
+        ("Plus de 2 500 migrants ont traversé la frontière norvégienne en 2023, selon l'ONU.",
+         "fr"),
+    ],
+)  # fmt: skip
+def test_a_count_in_the_thousands_over_a_year_is_a_statistic(body: str, language: str, kb) -> None:
+    # neither a 2023 happening nor, its year set aside, one of the report's days
+    assert sentences_and_events(body, language, SUNDAY, kb)[1] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # guards: a named actor's count is its act; a month's crowd is that month's news
+        "Norway deported 1,200 migrants in 2023.",
+        "More than 20,000 people marched in Oslo in March against the plan of Norway's government.",
+    ],
+)
+def test_a_count_of_a_named_actor_or_of_a_month_stays_a_happening(body: str, kb) -> None:
+    assert [e.actors[0].key for e in sentences_and_events(body, "en", SUNDAY, kb)[1]] == [
+        "country/norway"
+    ]

@@ -22,18 +22,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 from typing import Final
 
 from graph.event_types import TELLING
 from graph.extract.dates.clauses import clause_span
 from graph.extract.entities import ACTOR_KINDS
+from graph.extract.figures import after_a_figure
 from graph.extract.triggers import event_type_near, triggers_in
 from graph.extract.undated import (
     clause_tense,
 )
 from graph.kb import KnowledgeBase
-from graph.languages import BY_CODE, LANGUAGES, cue
+from graph.languages import LANGUAGES, cue
 from graph.text import alternation, in_spans
 from graph.types import (
     AnalysedSentence,
@@ -55,7 +55,6 @@ __all__ = [
     "ends_what_goes_on",
     "in_source_phrase",
     "is_vague",
-    "states_a_figure",
     "trigger_told_at_another_time",
     "until",
 ]
@@ -211,7 +210,7 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
         return True  # "As of February 28, 122 firms had been paid": when a figure stands
     if time.rule == "quarter" and "-" in time.text and _PERIOD_OF_A_NOUN.match(text, time.end):
         return True  # "a rise in fourth-quarter profit": the figures' period, not a day
-    if time.granularity == "year" and _after_a_figure(text, time.start, language):
+    if time.granularity == "year" and after_a_figure(text, time.start, language):
         return True  # "a growth of 0.1% in 2019": a year's figure, no happening of that year
     if time.rule != "from-now":
         return False
@@ -220,51 +219,6 @@ def _no_date_of(text: str, time: TimeExpression, language: str) -> bool:
     return bool(superlative and superlative.search(before)) or bool(
         _DURATION_OF.match(text, time.end)
     )
-
-
-@lru_cache(maxsize=16)
-def _figure(language: str, *, at_the_end: bool) -> re.Pattern[str] | None:
-    """A number and its unit ("0,1 %", "6 million", "5 milliards d'euros"); with
-    ``at_the_end``, ending right before a time, one short word between at most
-    ("0,1 % en", "5 milliards d'euros en", "$3 billion in")."""
-    registered = BY_CODE.get(language)
-    units = registered.cues.get("figure_unit", ()) if registered else ()
-    if not units:
-        return None
-    tail = r"(?:\s+[^\W\d]{1,3}['’][^\W\d]+)?\s*$" if at_the_end else ""
-    return re.compile(rf"\d\s*(?:{alternation(units)})(?!\w){tail}", re.IGNORECASE)
-
-
-def _after_a_figure(text: str, start: int, language: str) -> bool:
-    """Whether a figure with its unit ends right before ``start``: the time is
-    the figure's period ("une croissance de 0,1 % en 2019"), which tells how much,
-    not that something happened then. Only a year's figure is read so: a
-    month's ("exports rose 11.2% in March") is the news of that month."""
-    figure = _figure(language, at_the_end=True)
-    return bool(figure and figure.search(text, max(0, start - 40), start))
-
-
-def states_a_figure(text: str, span: tuple[int, int], language: str) -> bool:
-    """Whether ``text[span]`` (a clause) holds a figure with its unit ("claims
-    topped 6 million", "a baissé à 10 %"): what it tells is a statistic."""
-    figure = _figure(language, at_the_end=False)
-    return bool(figure and figure.search(text, *span))
-
-
-def dates_a_figure(text: str, time: TimeExpression, trigger_at: int, language: str) -> bool:
-    """Whether ``time`` is the period of a figure its clause states, the word of
-    telling (at ``trigger_at``) standing outside that clause ("According to the
-    bank, household wealth reached 855 billion in 2030", "les ventes ont augmenté
-    de 4,3 % en juin, selon les données publiées par X"): the figure's period,
-    not the telling's day. A day is no figure's period: "reported that on Saturday
-    two ships sailed 1,000 kilometres" tells the day of a happening."""
-    if time.granularity in _DAYS:
-        return False
-    first, last = clause_span(text, time.start, time.end)
-    return not first <= trigger_at < last and states_a_figure(text, (first, last), language)
-
-
-_DAYS: Final = frozenset({"day", "about-day", "days"})
 
 
 # characters before a time where a comparison's words stand ("par rapport à la même période de")

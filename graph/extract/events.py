@@ -66,7 +66,6 @@ from graph.extract.coordinated import contrasted
 from graph.extract.dating import (
     anniversary_of_a_person,
     counted_from_another,
-    dates_a_figure,
     dates_a_told_past,
     dates_it,
     dates_what_is_told,
@@ -78,6 +77,7 @@ from graph.extract.dating import (
     trigger_told_at_another_time,
 )
 from graph.extract.entities import ACTOR_KINDS
+from graph.extract.figures import counted_subject, dates_a_figure
 from graph.extract.listed import list_item
 from graph.extract.pointed import in_a_past_narrative, time_pointed_back
 from graph.extract.quotes import dates_a_present_telling, dates_only_a_quote, outside_quote
@@ -191,8 +191,11 @@ def extract_events(
             sentence.text, language=language, anchor=anchor, year=year,
             anchor_kind="post" if sentence.paragraph in posted else "publication",
         )  # fmt: skip
-        times = [in_the_story(t, sentence, events, anchor, kb, language)
-                 for t in times if dates_it(sentence, t, language)]  # fmt: skip
+        counted = [t for t in times if counted_subject(sentence, t, language)]
+        if counted and len(counted) == len(times):
+            continue  # a statistic: "Some 133,000 migrants crossed the border in 2023"
+        times = [in_the_story(t, sentence, events, anchor, kb, language) for t in times
+                 if t not in counted and dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)
         # "this year" dates nothing: the sentence is as undated as without it
         times = [t for t in times if not is_vague(t, anchor)

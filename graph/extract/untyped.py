@@ -24,7 +24,7 @@ from typing import Final
 
 from graph.event_types import FALLBACK
 from graph.extract import dates
-from graph.extract.dating import states_a_figure
+from graph.extract.figures import states_a_figure
 from graph.extract.quotes import quoted
 from graph.extract.undated import clause_tense
 from graph.extract.verbs import says_what_happened_then
