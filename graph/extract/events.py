@@ -33,7 +33,6 @@ from graph.event_types import (
     SAYING,
     TELLING,
     UNACTED,
-    family,
 )
 from graph.extract import dates
 from graph.extract.acting import (
@@ -79,6 +78,7 @@ from graph.extract.dating import (
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.figures import counted_subject, dates_a_figure
 from graph.extract.listed import list_item
+from graph.extract.placing import nearest_place, placed_by_the_story
 from graph.extract.pointed import in_a_past_narrative, time_pointed_back
 from graph.extract.quotes import dates_a_present_telling, dates_only_a_quote, outside_quote
 from graph.extract.storytime import in_the_story, named_by_the_eve
@@ -111,7 +111,6 @@ from graph.types import (
 # organisation once in full and then by its common noun)
 _CONTEXT_SENTENCES = 6
 _SAME_DAY_RULE = "same-day-as-previous-sentence"
-_COUNTRY_PLACE_PENALTY = 30
 
 
 def _role_people(
@@ -128,31 +127,6 @@ def _role_people(
         }
 
     return on
-
-
-def _place(
-    sentence: AnalysedSentence, trigger_at: int, spans: Sequence[tuple[int, int]] = ()
-) -> EntityMention | None:
-    places = [
-        m
-        for m in sentence.mentions
-        if (m.kind == "place" or (m.kind == "country" and m.key in sentence.locative))
-        and not in_spans(m.start, spans)  # not a place an aside names
-    ]
-    if not places:
-        return None
-    # A place said to be where ("in Paris", "à Paris") beats a name used as
-    # an adjective ("an Arctic research centre"); a city or sea beats the
-    # country around it ("à Lyon en France") unless the country stands much
-    # nearer the trigger ("du conflit au Soudan").
-    return min(
-        places,
-        key=lambda m: (
-            m.key not in sentence.locative,
-            abs(m.start - trigger_at) + _COUNTRY_PLACE_PENALTY * (m.kind == "country"),
-            m.key,
-        ),
-    )
 
 
 def extract_events(
@@ -253,30 +227,7 @@ def extract_events(
                 if (time.granularity == "day" and time.rule != _SAME_DAY_RULE
                         and time.start not in spoken):  # fmt: skip
                     day_before = None if in_flashback(sentence, time) else time
-    return _placed_by_the_story(events)
-
-
-def _placed_by_the_story(events: list[EventMention]) -> list[EventMention]:
-    """ "MOSCOW, Oct 14 (Reuters) - … signed an agreement on Tuesday. The deal was
-    signed in Beijing…": a wire dateline says where the report was filed; where
-    the story places the same happening (its family, its days) is where it was."""
-    placed = [e for e in events if e.place is not None and not _dateline(e.sentence, e.place)]
-    return [
-        replace(e, place=None)
-        if e.place is not None and _dateline(e.sentence, e.place) and any(
-            family(o.event_type) == family(e.event_type) and o.place is not None
-            and o.place.key != e.place.key and o.time.begin <= e.time.last
-            and e.time.begin <= o.time.last for o in placed
-        ) else e
-        for e in events
-    ]  # fmt: skip
-
-
-def _dateline(text: str, place: EntityMention) -> bool:
-    """Whether the place is a wire dateline's city ("MOSCOW, Oct 14 (Reuters) -")."""
-    after = text[place.end :].lstrip()[:1]
-    opens = not text[: place.start].strip() and place.text.isupper()
-    return opens and after != "" and after in ",(—–-"
+    return placed_by_the_story(events)
 
 
 def _same_day(
@@ -438,7 +389,7 @@ def _event(
     if not actors:
         return None
     actors = with_represented_countries(actors, time.begin, kb)
-    place = _place(sentence, trigger_at, elsewhere)
+    place = nearest_place(sentence, trigger_at, elsewhere)
     return _mention(article, sentence, time, (event_type, trigger), actors, place)
 
 
@@ -467,7 +418,7 @@ def _unacted(
     # a country named by its name, not by a nationality ("le Norvégien" is a person)
     named = frozenset(m.key for m in sentence.mentions if m.kind == "country"
                       and m.text.lower() not in kb.demonyms.get(language, {}))  # fmt: skip
-    place = _place(sentence, trigger_at, not_here) or _place(
+    place = nearest_place(sentence, trigger_at, not_here) or nearest_place(
         replace(sentence, locative=named), trigger_at, not_here
     )
     acting = tuple(a for a in actors if a.kind != "country")
