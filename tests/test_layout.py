@@ -138,6 +138,8 @@ def test_one_registry_of_languages_read_by_every_stage() -> None:
             "since",
             "compared_from",
             "as_of",
+            "noun_triggers",
+            "verb_markers",
             "figure_unit",
             "habitual",
             "state_verbs",

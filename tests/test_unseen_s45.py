@@ -122,3 +122,31 @@ def test_a_count_of_a_named_actor_or_of_a_month_stays_a_happening(body: str, kb)
     assert [e.actors[0].key for e in sentences_and_events(body, "en", SUNDAY, kb)[1]] == [
         "country/norway"
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "match" as a verb after "would"/"to": no contest; nor is the period of
+        # what a source phrase ("according to") tells the source's date
+        "The 60,000 projection would match the upper estimate for total flu deaths in Norway "
+        "between October 2019 and March 2020, according to government data.",
+        "Sweden hopes to match the Norway figure in 2025.",
+    ],
+)
+def test_a_noun_trigger_read_as_a_verb_names_no_happening(body: str, kb) -> None:
+    assert sentences_and_events(body, "en", SUNDAY, kb)[1] == []
+
+
+def test_a_match_won_is_still_a_contest(kb) -> None:
+    # guard: the noun after a determiner is the happening
+    events = sentences_and_events("Norway won the match against Sweden on Sunday.", "en",
+                                  SUNDAY, kb)[1]  # fmt: skip
+    assert [e.event_type for e in events] == ["Competition"]
+
+
+def test_a_french_noun_trigger_after_qui_is_a_verb_of_another_sense(kb) -> None:
+    # "la sécheresse qui frappe": the drought hits, nobody strikes
+    body = "La sécheresse qui frappe la Norvège depuis mars 2024 a ruiné les récoltes."
+    events = sentences_and_events(body, "fr", SUNDAY, kb)[1]
+    assert "Attack" not in {e.event_type for e in events}

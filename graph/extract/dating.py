@@ -280,10 +280,13 @@ def dates_a_told_past(
     word, at = said
     end = at + len(word)
     first, last = clause_span(sentence.text, time.start, time.end)
+    a_source = not any(at <= v.start < end and v.tense for v in sentence.verbs)
     if time.end <= at:
-        return last <= at and any(first <= v.start < time.start and _tells_a_past(v)
-                                  for v in sentence.verbs)  # fmt: skip
-    if not any(at <= v.start < end and v.tense for v in sentence.verbs):
+        # "…between October 2019 and March 2020, according to government data":
+        # a source after the time never has it, whatever the clause tells
+        return last <= at and (a_source or any(first <= v.start < time.start and _tells_a_past(v)
+                                               for v in sentence.verbs))  # fmt: skip
+    if a_source:
         return False  # "according to X, …" is no finite verb: a source, not a saying
     if time.start < end:
         return False

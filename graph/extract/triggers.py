@@ -200,7 +200,21 @@ def triggers_in(sentence: str, kb: KnowledgeBase, language: str) -> tuple[Trigge
     return tuple(t for t in found
                  if not _light_verb(sentence, t, found, language)
                  and not _asked_for(sentence, t, language)
+                 and not _a_verb_of_another_sense(sentence, t, language)
                  and not in_spans(t[2], idioms))  # fmt: skip
+
+
+def _a_verb_of_another_sense(sentence: str, trigger: Trigger, language: str) -> bool:
+    """Whether a trigger word that names a happening only as a noun (``[cues]
+    noun_triggers``: "match", "drill") stands right after a verb's marker
+    (``[cues] verb_markers``: "would", "to", "not"): "would match the estimate",
+    "to drill wells" tell no contest, no exercise ("tickets to football
+    matches" do: a word stands between)."""
+    nouns, markers = cue("noun_triggers", language), cue("verb_markers", language)
+    if nouns is None or markers is None or not nouns.fullmatch(trigger[1]):
+        return False
+    before = sentence[max(0, trigger[2] - _MARKER_REACH) : trigger[2]]
+    return any(_SPACES.fullmatch(before, m.end()) for m in markers.finditer(before))
 
 
 def _idiom_spans(sentence: str, language: str) -> list[tuple[int, int]]:
@@ -299,6 +313,8 @@ def agent_follows(text: str, end: int, language: str) -> bool:
 
 # "been added", "been also added"; no quote or comma between
 _ONE_WORD_AT_MOST = re.compile(r"\s+(?:\w+\s+)?")
+_MARKER_REACH = 12  # characters before a noun trigger where a verb's marker stands
+_SPACES = re.compile(r"\s+")
 _PASSIVE_REACH = 20  # characters before a participle where its passive auxiliary stands
 _AGENT_REACH = 25  # characters after it where "by"/"par" stands
 
