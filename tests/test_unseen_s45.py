@@ -150,3 +150,13 @@ def test_a_french_noun_trigger_after_qui_is_a_verb_of_another_sense(kb) -> None:
     body = "La sécheresse qui frappe la Norvège depuis mars 2024 a ruiné les récoltes."
     events = sentences_and_events(body, "fr", SUNDAY, kb)[1]
     assert "Attack" not in {e.event_type for e in events}
+
+
+def test_a_time_after_an_opening_source_phrase_is_not_the_source_s(kb) -> None:
+    # "According to X, bills printed in 2014…": no statement of 2014 by X, and
+    # what the ministry tells is Norway's act on Monday, no statement of Monday
+    body = ("According to the personal finance blog Nordposten, two batches of 1-dollar bills "
+            "printed in 2014 and 2016 contain this error from the Norwegian mint. According to "
+            "the ministry, Norway closed the border on Monday.")  # fmt: skip
+    events = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    assert [(e.event_type, e.time.granularity) for e in events] == [("Other", "day")]

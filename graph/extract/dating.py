@@ -267,8 +267,8 @@ def dates_a_told_past(
     its own, not an auxiliary, a copula or an imparfait ("said two plants shut
     down on Friday"). Not "said on Friday that…", nor "that on Saturday
     (September 28), two ships appeared" (no told verb before the time: the
-    happening stays the telling's, with the names it tells of), nor what a
-    source phrase tells ("according to X, … he saw on Friday"). The same
+    happening stays the telling's, with the names it tells of); always what
+    a source phrase tells ("according to X, … he saw on Friday"). The same
     before a saying in a clause after the time's ("the economy grew 1.1 % in
     the first quarter, the institute said Friday": the quarter is the
     growth's, a past verb before the time in its clause telling it), also
@@ -286,8 +286,11 @@ def dates_a_told_past(
         # a source after the time never has it, whatever the clause tells
         return last <= at and (a_source or any(first <= v.start < time.start and _tells_a_past(v)
                                                for v in sentence.verbs))  # fmt: skip
-    if a_source:
-        return False  # "according to X, …" is no finite verb: a source, not a saying
+    if a_source:  # "According to the blog X, bills printed in 2014 contain…": the
+        # time in what the source tells is never the source's (one in its own
+        # phrase, before its comma, dates the report: in_source_phrase)
+        comma = sentence.text.find(",", end)
+        return comma != -1 and comma < time.start
     if time.start < end:
         return False
     told = any(max(first, end) <= v.start < min(last, time.start) and _tells_a_past(v)
