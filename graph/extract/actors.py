@@ -474,7 +474,7 @@ def _person_pronoun(sentence: AnalysedSentence) -> bool:
         return True
     opening = PERSON_PRONOUN_AFTER_OPENING.match(sentence.text)
     return opening is not None and not any(
-        v.start < opening.end() - 2 and v.tense and not v.auxiliary for v in sentence.verbs
+        v.start < opening.start("pronoun") and v.tense and not v.auxiliary for v in sentence.verbs
     )
 
 

@@ -63,7 +63,7 @@ PRONOUN_AFTER_OPENING = re.compile(
 # English pronouns that can only stand for a person
 PERSON_PRONOUN_START = re.compile(r"\s*[«\"“]?\s*(?:He|She|His|Her)\b")
 # the same after an opening phrase ("In 2021, he said, he signed…")
-PERSON_PRONOUN_AFTER_OPENING = re.compile(r"\s*[^,.;:«»\"“”]{3,60},\s*(?:he|she)\b")
+PERSON_PRONOUN_AFTER_OPENING = re.compile(r"\s*[^,.;:«»\"“”]{3,60},\s*(?P<pronoun>he|she)\b")
 # a pronoun as the speaker after a quote ("», a-t-il déclaré", "," she said"): a person
 PRONOUN_SPEAKER = re.compile(
     r"[»”\"],?\s*(?:a-t-(?:il|elle)\b|[^\W\d_]+-(?:t-)?(?:il|elle)\b|(?:he|she)\s+[a-z]+)",

@@ -6,8 +6,11 @@ Requires the analysed sentence and its triggers. Gives:
   happening: after it ("…broke down on Saturday, union leader X told
   reporters") or set between commas inside it ("In 2019, X said, the ministry
   had warned…");
+- :func:`told_around` — the attributions a time stands outside of, whose
+  verb of saying that time does not type;
 - :func:`without_tellers` — the actors found, less whom those phrases name
-  when the happening has actors of its own.
+  when the happening has actors of its own, or a subject of its own that
+  names no one (:func:`unnamed_subject`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from graph.languages import cue
 from graph.text import in_spans
 from graph.types import AnalysedSentence, EntityMention
 
+__all__ = ["Attributions", "attribution", "told_around", "unnamed_subject", "without_tellers"]
+
 
 class Attributions(NamedTuple):
     """Where a sentence says who tells what it tells at a trigger."""
@@ -44,7 +49,7 @@ def attribution(
 ) -> Attributions:
     """The attributions of what a sentence tells at ``trigger_at``, outside a
     quote: the one after it (:func:`_after`) and those set between commas
-    around it (:func:`attribution_asides`). A person they name told of the
+    around it (:func:`_asides`). A person they name told of the
     happening (graph.extract.events)."""
     text = sentence.text
     if in_spans(trigger_at, quoted(text)):
@@ -55,25 +60,12 @@ def attribution(
     return Attributions(_after(sentence, trigger_at, found, asides), around)
 
 
-def attribution_asides(
-    sentence: AnalysedSentence, kb: KnowledgeBase, language: str
-) -> list[tuple[int, int]]:
-    """ "In 2019, Edvard Lindqvist said, the ministry had warned…", "En
-    décembre 2020, a-t-il expliqué, le gouvernement a approuvé…": a short
-    phrase between two commas inside a sentence, a verb of saying and its
-    speaker, reporting nothing of its own (no "that"/"que", no other trigger
-    or verb, no quote mark at its edges), with the told clause's verb after it. What
-    the sentence tells is told around it: a time outside it dates that, not the
-    saying (the saying keeps no date of its own)."""
-    return _asides(sentence, triggers_in(sentence.text, kb, language))
-
-
 def told_around(
     sentence: AnalysedSentence, time_at: int, kb: KnowledgeBase, language: str
 ) -> Attributions:
     """The attributions a time at ``time_at`` stands outside of, ending the
     sentence (", Lindqvist said.") or between commas
-    (:func:`attribution_asides`; not ", and has declared, “…”": a clause
+    (:func:`_asides`; not ", and has declared, “…”": a clause
     of its own): their verb of saying types no happening of
     that time when the told clause has a trigger of its own; one between
     commas never does."""
@@ -89,6 +81,13 @@ def told_around(
 
 
 def _asides(sentence: AnalysedSentence, found: Sequence[Trigger]) -> list[tuple[int, int]]:
+    """ "In 2019, Edvard Lindqvist said, the ministry had warned…", "En
+    décembre 2020, a-t-il expliqué, le gouvernement a approuvé…": a short
+    phrase between two commas inside a sentence, a verb of saying and its
+    speaker, reporting nothing of its own (no "that"/"que", no other trigger
+    or verb, no quote mark at its edges), with the told clause's verb after
+    it. What the sentence tells is told around it: a time outside it dates
+    that, not the saying (the saying keeps no date of its own)."""
     text = sentence.text
     spans = []
     for kind, _, start, end in found:
@@ -192,9 +191,9 @@ def without_tellers(
     language ``told[1]``) in an attribution (", union leader X told
     reporters", :func:`attribution`): a person there, unless nobody else acts
     (who tells of talks that failed may have been in them) and it is not set
-    between commas; of an act of war
-    (``hostile``) even then ("A school was damaged by an attack, Mayor X
-    said": the sentences before may name who attacked), nor when the
+    between commas; of an act of war (``hostile``) even then ("A school was
+    damaged by an attack, Mayor X said": the sentences before may name who
+    attacked), nor when the
     happening's verb has a subject of its own that names no one ("The cabinet
     approved a loan in 2020, X said": whoever the cabinet is, not X). Nor the
     country of who tells (", South Korea's military said") when the sentence
@@ -251,7 +250,9 @@ def unnamed_subject(
     passive = cue("passive", language)
     if not words or named:
         return False
-    if passive is not None and passive.search(text, max(start, trigger_at - 12), trigger_at):
+    if passive is not None and passive.search(
+        text, max(start, trigger_at - _PASSIVE_REACH), trigger_at
+    ):
         return False  # "a loan was approved": the teller may be its agent
     determiner = cue("determiners", language)
     opener = words[0]
@@ -278,5 +279,6 @@ _PHRASE_END_MARK = re.compile(r"[;:.!?]")
 _CLAUSE_MARKS = (",", ";", ":", "«", "»", '"', "“", "”", "(")
 _QUOTE_MARK = re.compile(r"[«»“”\"]")
 _WORD = re.compile(r"\w")
+_PASSIVE_REACH = 12  # characters before a participle where its passive auxiliary stands
 # at most as long as ", le porte-parole du ministère norvégien de la Défense, Edvard Lindqvist"
 _ATTRIBUTION_WORDS = 12
