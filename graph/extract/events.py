@@ -165,7 +165,7 @@ def extract_events(
             sentence.text, language=language, anchor=anchor, year=year,
             anchor_kind="post" if sentence.paragraph in posted else "publication",
         )  # fmt: skip
-        counted = [t for t in times if counted_subject(sentence, t, language)]
+        counted = [t for t in times if counted_subject(sentence, t)]
         if counted and len(counted) == len(times):
             continue  # a statistic: "Some 133,000 migrants crossed the border in 2023"
         times = [in_the_story(t, sentence, events, anchor, kb, language) for t in times

@@ -75,7 +75,7 @@ _THOUSANDS: Final = re.compile(r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?!\d)")
 _SUBJECT_WORDS: Final = 4  # quantifier words before the count at most ("more than", "près de")
 
 
-def counted_subject(sentence: AnalysedSentence, time: TimeExpression, language: str) -> bool:
+def counted_subject(sentence: AnalysedSentence, time: TimeExpression) -> bool:
     """Whether ``time`` is a year whose clause opens on a count in the thousands,
     the subject of its verb ("Some 133,000 migrants crossed the border in
     2023", "Plus de 2 500 personnes sont mortes en 2022"): the count's period,

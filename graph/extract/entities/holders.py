@@ -23,10 +23,11 @@ _PREDICATE: Final = frozenset({"VERB", "AUX"})
 def institution_and_holder(span: Span) -> list[Span]:
     """An organisation the model read after a title word and a word of
     ``[entities] post_of`` ("Minister in the", "ministre des") right before a
-    verb, or opening on them, that ends on a first and last name (going on past the span when the
-    model cut it): the institution, then its holder ("Ministry of Finance" and
-    "Brian Manning"; "Affaires étrangères" is no organisation's name, only the
-    role's, and is left out: no ``institution_heads`` word in it). An
+    verb, or opening on them, that ends on a first and last name (going on
+    past the span when the model cut it): the institution, then its holder
+    ("Ministry of Finance" and "Brian Manning"; "Affaires étrangères" is no
+    organisation's name, only the role's, and is left out: no
+    ``institution_heads`` word in it). An
     institution whose name alone runs on ("Secretary of the Department of
     Homeland Security said") is left whole: after its "of" come two words, the
     name's own."""
