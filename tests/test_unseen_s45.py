@@ -48,7 +48,7 @@ def test_who_tells_after_a_clause_with_its_own_subject_does_not_act(kb) -> None:
 
 
 def test_the_told_clause_keeps_the_actor_it_names_around_the_attribution(kb) -> None:
-    # guard: the subject before the aside is the actor, the speaker is not
+    # the subject before the aside is the actor, the speaker is not
     body = _LEAD + "The government of Norway, Lindqvist said, approved a loan in December 2020."
     assert _told(body, "en", kb) == [("Decision", 2020, {"country/norway"})]
 
