@@ -160,3 +160,14 @@ def test_a_time_after_an_opening_source_phrase_is_not_the_source_s(kb) -> None:
             "the ministry, Norway closed the border on Monday.")  # fmt: skip
     events = sentences_and_events(body, "en", SUNDAY, kb)[1]
     assert [(e.event_type, e.time.granularity) for e in events] == [("Other", "day")]
+
+
+def test_an_estimate_is_a_statement(kb) -> None:
+    # "estimated" tells as "estim" does in French: a statement of late March by
+    # who estimated, not an untyped happening with the country the estimate counts
+    body = ("In late March, Dr Marion Castellan estimated that between 100,000 and 200,000 "
+            "Norwegians could fall ill.")  # fmt: skip
+    events = sentences_and_events(body, "en", SUNDAY, kb)[1]
+    assert [(e.event_type, [a.key for a in e.actors]) for e in events] == [
+        ("Statement", ["person/marion-castellan"])
+    ]
