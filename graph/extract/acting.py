@@ -32,6 +32,7 @@ from graph.types import AnalysedSentence, EntityMention, TimeExpression, Verb
 
 __all__ = [
     "PRONOUN_SUBJECT",
+    "clause_start",
     "is_news_outlet",
     "not_acting",
     "phrases_apart",
@@ -329,6 +330,12 @@ def _all_named_after(
 _CLAUSE_MARKS = (",", ";", ":", "«", "»", '"', "“", "”", "(")
 
 
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` starts: after the last comma, colon or
+    quote mark before it (the text's start when none)."""
+    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+
+
 def _saying_verb(sentence: AnalysedSentence, trigger_at: int) -> tuple[Verb, int] | None:
     """The verb of saying at ``trigger_at`` and where its clause starts (after the
     last comma, colon or quote mark before it), or None when the trigger is no
@@ -337,7 +344,7 @@ def _saying_verb(sentence: AnalysedSentence, trigger_at: int) -> tuple[Verb, int
     text = sentence.text
     if verb is None or in_spans(trigger_at, quoted(text)):
         return None
-    return verb, max(text.rfind(mark, 0, trigger_at) for mark in _CLAUSE_MARKS) + 1
+    return verb, clause_start(text, trigger_at)
 
 
 # words a verb of saying may have between it and "que"/"that" ("a indiqué lundi que",

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from graph.extract.acting import PRONOUN_SUBJECT
+from graph.extract.acting import PRONOUN_SUBJECT, clause_start
 from graph.extract.dates.clauses import COMPLEMENTISER
 from graph.extract.entities import ACTOR_KINDS
 from graph.extract.quotes import quoted
@@ -239,11 +239,11 @@ def unnamed_subject(
     text = sentence.text
     if not any(v.start == trigger_at and not v.participle for v in sentence.verbs):
         return False  # an event noun ("the talks broke down"): its parties go unsaid
-    start = _clause_start(text, trigger_at)
+    start = clause_start(text, trigger_at)
     words = words_besides_verbs(sentence, start, trigger_at)
     before = next((span for span in told_by if span[1] == start - 1), None)
     if not words and before is not None:  # "The ministry, X said, had warned"
-        start = _clause_start(text, before[0])
+        start = clause_start(text, before[0])
         words = words_besides_verbs(sentence, start, before[0])
     named = any(start <= m.start < trigger_at and not in_spans(m.start, told_by)
                 for m in sentence.mentions)  # fmt: skip
@@ -263,10 +263,6 @@ def unnamed_subject(
     )
 
 
-def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-
-
 def _others_named(
     sentence: AnalysedSentence, told_by: Sequence[tuple[int, int]], teller: EntityMention
 ) -> bool:
@@ -276,7 +272,6 @@ def _others_named(
 
 
 _PHRASE_END_MARK = re.compile(r"[;:.!?]")
-_CLAUSE_MARKS = (",", ";", ":", "«", "»", '"', "“", "”", "(")
 _QUOTE_MARK = re.compile(r"[«»“”\"]")
 _WORD = re.compile(r"\w")
 _PASSIVE_REACH = 12  # characters before a participle where its passive auxiliary stands

@@ -207,7 +207,7 @@ def _in_compound(doc: Doc, start: int, end: int, names: set[int]) -> bool:
     return before or after
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)  # eight fields of two languages filled 16: no room for one more
 def _folded_words(language: str, field: str) -> frozenset[str]:
     """A word list of the language's ``[entities]`` (``title_words``, ``honorifics``), folded."""
     found = BY_CODE.get(language)
