@@ -56,8 +56,8 @@ def test_a_dash_opens_a_happening_after_what_keeps_happening(kb) -> None:
 @pytest.mark.parametrize(
     ("body", "institution", "holder"),
     [
-        ("Minister in the Ministry of Finance Brian Manning said on Monday that the budget "
-         "had passed.", "Ministry of Finance", "person/brian-manning"),
+        ("Minister in the Ministry of Finance Brian Lindqvist said on Monday that the budget "
+         "had passed.", "Ministry of Finance", "person/brian-lindqvist"),
         ("Permanent Secretary in the Ministry of Health Edvard Lindqvist resigned on Tuesday.",
          "Ministry of Health", "person/edvard-lindqvist"),
     ],
@@ -65,7 +65,7 @@ def test_a_dash_opens_a_happening_after_what_keeps_happening(kb) -> None:
 def test_a_title_in_an_institution_then_a_name_is_the_institution_and_its_holder(
     body: str, institution: str, holder: str, kb
 ) -> None:
-    # the model glued "Ministry of Finance Brian Manning" into one organisation
+    # the model glued "Ministry of Finance Brian Lindqvist" into one organisation
     sentences, events = sentences_and_events(body, "en", SUNDAY, kb)
     names = {(m.kind, m.text) for m in sentences[0].mentions}
     assert ("organization", institution) in names

@@ -89,17 +89,19 @@ def test_a_french_title_and_its_ministry_glued_to_a_name_give_the_person(
 
 
 def test_a_firm_after_founder_of_keeps_its_name(kb) -> None:
-    # guard: no verb after the name, "Apex Financial Services" is a firm
-    body = "Lee Baker, founder of Apex Financial Services, said on Monday that prices fell."
+    # guard: no verb after the name, "Kjeldvik Financial Services" is a firm
+    body = (
+        "Marion Castellan, founder of Kjeldvik Financial Services, said on Monday that prices fell."
+    )
     sentences = sentences_and_events(body, "en", SUNDAY, kb)[0]
     assert {m.key for m in sentences[0].mentions} == {
-        "person/lee-baker", "organization/apex-financial-services"}  # fmt: skip
+        "person/marion-castellan", "organization/kjeldvik-financial-services"}  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("body", "language"),
     [
-        ("Some 133,000 migrants crossed the border from Valdoria into Norway in 2023, "
+        ("Some 148,000 migrants crossed the border from Valdoria into Norway in 2023, "
          "according to the UN.", "en"),
         ("Plus de 2 500 migrants ont traversé la frontière norvégienne en 2023, selon l'ONU.",
          "fr"),
@@ -129,8 +131,8 @@ def test_a_count_of_a_named_actor_or_of_a_month_stays_a_happening(body: str, kb)
     [
         # "match" as a verb after "would"/"to": no contest; nor is the period of
         # what a source phrase ("according to") tells the source's date
-        "The 60,000 projection would match the upper estimate for total flu deaths in Norway "
-        "between October 2019 and March 2020, according to government data.",
+        "The 40,000 forecast would match the highest count of winter admissions in Norway "
+        "between October 2029 and March 2030, according to hospital data.",
         "Sweden hopes to match the Norway figure in 2025.",
     ],
 )

@@ -282,7 +282,7 @@ def dates_a_told_past(
     first, last = clause_span(sentence.text, time.start, time.end)
     a_source = not any(at <= v.start < end and v.tense for v in sentence.verbs)
     if time.end <= at:
-        # "…between October 2019 and March 2020, according to government data":
+        # "…between October 2029 and March 2030, according to hospital data":
         # a source after the time never has it, whatever the clause tells
         return last <= at and (a_source or any(first <= v.start < time.start and _tells_a_past(v)
                                                for v in sentence.verbs))  # fmt: skip

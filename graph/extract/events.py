@@ -167,7 +167,7 @@ def extract_events(
         )  # fmt: skip
         counted = [t for t in times if counted_subject(sentence, t)]
         if counted and len(counted) == len(times):
-            continue  # a statistic: "Some 133,000 migrants crossed the border in 2023"
+            continue  # a statistic: "Some 148,000 migrants crossed the border in 2023"
         times = [in_the_story(t, sentence, events, anchor, kb, language) for t in times
                  if t not in counted and dates_it(sentence, t, language)]  # fmt: skip
         times += shortly(sentence.text, times, kb, language)

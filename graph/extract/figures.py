@@ -1,7 +1,7 @@
 """Extract: figures and the periods they are of.
 
 A statistic is no happening: "a growth of 0.1% in 2019", "household wealth
-reached 855 billion in 2030, according to the bank", "Some 133,000 migrants
+reached 855 billion in 2030, according to the bank", "Some 148,000 migrants
 crossed the border in 2023". Gives:
 
 - :func:`after_a_figure` — a year right after a number and its unit
@@ -70,14 +70,14 @@ def dates_a_figure(text: str, time: TimeExpression, trigger_at: int, language: s
 
 
 _DAYS: Final = frozenset({"day", "about-day", "days"})
-# a count in the thousands with its separators ("133,000", "2 500"); not a year ("2023")
+# a count in the thousands with its separators ("148,000", "2 500"); not a year ("2023")
 _THOUSANDS: Final = re.compile(r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?!\d)")
 _SUBJECT_WORDS: Final = 4  # quantifier words before the count at most ("more than", "près de")
 
 
 def counted_subject(sentence: AnalysedSentence, time: TimeExpression) -> bool:
     """Whether ``time`` is a year whose clause opens on a count in the thousands,
-    the subject of its verb ("Some 133,000 migrants crossed the border in
+    the subject of its verb ("Some 148,000 migrants crossed the border in
     2023", "Plus de 2 500 personnes sont mortes en 2022"): the count's period,
     a statistic, no happening of that year. A named actor counting things
     ("the firm cut 1,500 jobs in 2023") tells its own act: the count is no

@@ -115,7 +115,7 @@ def _another_verb(
     sentence: AnalysedSentence, inside: tuple[int, int], saying: tuple[int, int]
 ) -> bool:
     """Whether a verb other than the saying's stands between its commas: a
-    clause of its own ("Hasib said shortly after ABC13 left his office,")."""
+    clause of its own ("X said shortly after the reporters left his office,")."""
     return any(
         inside[0] < v.start < inside[1] and not saying[0] <= v.start < saying[1]
         and not v.auxiliary for v in sentence.verbs

@@ -1,6 +1,6 @@
 """An institution the model glued to the name of who holds a post in it.
 
-"Minister in the Ministry of Finance Brian Manning said", "le ministre des
+"Minister in the Ministry of Finance Brian Lindqvist said", "le ministre des
 Affaires étrangères Marion Castellan": the small models read one organisation
 from the institution (or the title) to the holder's name, sometimes cutting
 the name ("ministre de la Défense Ingrid" + "Solberg"). The title before the
@@ -25,7 +25,7 @@ def institution_and_holder(span: Span) -> list[Span]:
     ``[entities] post_of`` ("Minister in the", "ministre des") right before a
     verb, or opening on them, that ends on a first and last name (going on
     past the span when the model cut it): the institution, then its holder
-    ("Ministry of Finance" and "Brian Manning"; "Affaires étrangères" is no
+    ("Ministry of Finance" and "Brian Lindqvist"; "Affaires étrangères" is no
     organisation's name, only the role's, and is left out: no
     ``institution_heads`` word in it). An
     institution whose name alone runs on ("Secretary of the Department of
@@ -60,7 +60,7 @@ def _institution_start(span: Span, language: str) -> int | None:
     while before and before[-1] in articles:
         before.pop()
     if len(before) >= 2 and before[-1] in post_of and before[-2] in titles:
-        # the name then ends the subject: a verb follows ("founder of Apex
+        # the name then ends the subject: a verb follows ("founder of Kjeldvik
         # Financial Services" is a firm's name)
         return span.start if _a_predicate_at(doc, span.end) else None
     words = [fold(t.text) for t in span]
